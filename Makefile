@@ -1,0 +1,32 @@
+# Two commands do all the set-up: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench install clean
+
+run: install
+	$(BIN)/goedgenoeg reflect
+
+test: install
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python bench/run.py
+
+install: $(STAMP)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall whenever the code, the prompt libraries or the packaging change.
+# A regular (not editable) install, so the bundled prompts are found exactly as a user finds them.
+$(STAMP): $(BIN)/python pyproject.toml $(shell find src prompts -type f 2>/dev/null)
+	$(BIN)/python -m pip install --quiet ".[test]"
+	$(BIN)/python -m pip install --quiet --no-deps --force-reinstall .
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) build dist

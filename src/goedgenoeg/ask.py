@@ -1,0 +1,308 @@
+"""Asking one prompt in the terminal with rich. Reads plain standard input (no keyboard
+chords), so it works in any terminal, in a pseudo-terminal test and with piped input."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from .answers import AnswerError, describe, free_texts, normalise
+from .models import ALTERNATIVE_STATUSES, REFLECTION_RESPONSES, Answer
+from .privacy import KIND_LABELS, find_personal_data, mask
+from .texts import t
+from .walk import Position, Reply, SectionProgress, Step
+
+COMMANDS = {
+    "<": "back", "!terug": "back", "!back": "back",
+    ">": "skip", "!overslaan": "skip", "!skip": "skip",
+    "!later": "later",
+    "!overzicht": "overview", "!overview": "overview",
+    "!stop": "stop",
+}
+
+
+class _Command(Exception):
+    def __init__(self, action: str):
+        self.action = action
+
+
+def _default_editor(text: str) -> str | None:
+    import click
+
+    return click.edit(text, extension=".md", require_save=True)
+
+
+class TerminalAsker:
+    def __init__(self, console: Console, lang: str, editor: Callable[[str], str | None] = _default_editor):
+        self.console = console
+        self.lang = lang
+        self.editor = editor
+        self._shown_section = None
+        self._shown_library = None
+        self._help: tuple[str, str] = ("", "")
+
+    # --- small helpers -------------------------------------------------------------
+
+    def say(self, text: str, style: str = "") -> None:
+        self.console.print(escape(text), style=style or None, highlight=False)
+
+    def _input(self, label: str) -> str:
+        try:
+            return self.console.input(f"[bold cyan]{escape(label)}[/]: ")
+        except EOFError:  # standard input closed: stop, the answers are saved
+            raise _Command("stop") from None
+
+    def _line(self, label: str) -> str:
+        """One line of input; navigation commands raise _Command, '?' shows the help."""
+        while True:
+            line = self._input(label).strip()
+            if line == "?":
+                why, source = self._help
+                self.say(f"{t(self.lang, 'why')}: {why}", "italic")
+                self.say(f"{t(self.lang, 'source')}: {source}", "dim")
+                continue
+            action = COMMANDS.get(line.lower())
+            if action:
+                raise _Command(action)
+            return line
+
+    # --- the Asker interface -------------------------------------------------------
+
+    def ask(self, step: Step, position: Position, previous: Answer | None) -> Reply:
+        lang = self.lang
+        prompt = step.prompt
+        self._header(step, position)
+        self._help = (prompt.help.get(lang), prompt.source)
+        while True:
+            self.console.print()
+            self.say(prompt.text.get(lang), "bold")
+            if prompt.kind == "reflection" and prompt.counter is not None:
+                self.say(f"{t(lang, 'counter')}: {prompt.counter.get(lang)}", "green")
+            if prompt.kind == "alternative":
+                self.say(f"{t(lang, 'what_is_it')}: {prompt.description.get(lang)}")
+                self.say(f"{t(lang, 'when_fits')}: {prompt.fits.get(lang)}")
+            if previous is not None and previous.status == "answered":
+                self.say(f"{t(lang, 'previous')}: {describe(prompt, previous.value, lang)}", "yellow")
+            self.say(t(lang, "hint"), "dim")
+            if prompt.kind == "text" and prompt.long:
+                self.say(t(lang, "hint_long"), "dim")
+            old = previous.value if previous is not None and previous.status == "answered" else None
+            try:
+                value = getattr(self, f"_ask_{prompt.kind}")(prompt, old)
+            except _Command as command:
+                return Reply(command.action)
+            if value is None:
+                return Reply("skip")
+            if self._privacy_ok(prompt, value):
+                return Reply("answer", value)
+            previous = Answer(status="answered", value=value)
+
+    def overview(self, sections: list[SectionProgress]) -> int | None:
+        lang = self.lang
+        table = Table(title=t(lang, "overview_title"))
+        table.add_column("#", justify="right")
+        table.add_column("")
+        table.add_column("", justify="right")
+        for n, row in enumerate(sections, 1):
+            mark = "✓" if row.answered == row.total else ""
+            table.add_row(str(n), escape(row.section.title.get(lang)), f"{row.answered}/{row.total} {mark}")
+        self.console.print(table)
+        while True:
+            choice = self._input(t(lang, "overview_pick")).strip()
+            if not choice:
+                return None
+            if choice.isdigit() and 1 <= int(choice) <= len(sections):
+                return sections[int(choice) - 1].first_index
+            self.say(t(lang, "invalid_choice"), "red")
+
+    def review(self, open_points: list[tuple[int, Step]], answers: dict[str, Answer]) -> int | None:
+        lang = self.lang
+        self.console.rule(t(lang, "review_title"))
+        if not open_points:
+            self.say(t(lang, "review_none"), "green")
+            return None
+        for n, (_, step) in enumerate(open_points, 1):
+            self.say(f"{n:>3}. [{self._status(step, answers.get(step.key))}] {step.prompt.text.get(lang)}")
+        return self._pick(open_points, "review_pick")
+
+    def privacy_review(self, findings: list[tuple[int, Step, list]]) -> int | None:
+        """Findings over the whole session: returns the step index to edit, or None."""
+        lang = self.lang
+        self.console.rule(t(lang, "privacy_review"))
+        for n, (_, step, found) in enumerate(findings, 1):
+            items = ", ".join(f"{KIND_LABELS[f.kind][lang]} ({mask(f.text)})" for f in found)
+            self.say(f"{n:>3}. {step.prompt.text.get(lang)} - {items}")
+        return self._pick(findings, "privacy_review_pick")
+
+    # --- pieces --------------------------------------------------------------------
+
+    def _pick(self, rows: list, key: str) -> int | None:
+        while True:
+            choice = self._input(t(self.lang, key)).strip()
+            if not choice:
+                return None
+            if choice.isdigit() and 1 <= int(choice) <= len(rows):
+                return rows[int(choice) - 1][0]
+            self.say(t(self.lang, "invalid_choice"), "red")
+
+    def _status(self, step: Step, answer: Answer | None) -> str:
+        if answer is None:
+            return t(self.lang, "unanswered")
+        if answer.status == "skipped":
+            return t(self.lang, "skipped")
+        if answer.status == "later":
+            return t(self.lang, "marked_later")
+        return describe(step.prompt, answer.value, self.lang)[:40]
+
+    def _header(self, step: Step, position: Position) -> None:
+        lang = self.lang
+        if step.library is not self._shown_library:
+            self._shown_library = step.library
+            self.console.rule(f"[bold]{escape(step.library.title.get(lang))}[/]")
+            if step.library.intro is not None:
+                self.say(step.library.intro.get(lang), "italic")
+        if step.section is not self._shown_section:
+            self._shown_section = step.section
+            self.console.print()
+            self.say(f"{t(lang, 'section', n=position.section_number, m=position.section_count)}: {step.section.title.get(lang)}", "bold magenta")
+            if step.section.intro is not None:
+                self.say(step.section.intro.get(lang), "italic")
+        self.say(
+            f"{t(lang, 'question', i=position.in_section, k=position.section_size)}"
+            f" · {t(lang, 'overall', done=position.index, total=position.total)}",
+            "dim",
+        )
+
+    def _privacy_ok(self, prompt, value) -> bool:
+        found = [f for text in free_texts(prompt, value) for f in find_personal_data(text)]
+        if not found:
+            return True
+        items = ", ".join(f"{KIND_LABELS[f.kind][self.lang]} ({mask(f.text)})" for f in found)
+        self.say(t(self.lang, "privacy_found", items=items), "bold red")
+        answer = self._input(t(self.lang, "privacy_edit")).strip().lower()
+        return answer not in ("j", "ja", "y", "yes")
+
+    def _numbered(self, labels: list[str]) -> None:
+        for n, label in enumerate(labels, 1):
+            self.say(f"  {n}. {label}")
+
+    def _choose(self, labels: list[str], old_index: int | None) -> int | None:
+        self._numbered(labels)
+        while True:
+            hint = t(self.lang, "choose") + (f" [{old_index + 1}]" if old_index is not None else "")
+            line = self._line(hint)
+            if not line:
+                return old_index
+            if line.isdigit() and 1 <= int(line) <= len(labels):
+                return int(line) - 1
+            self.say(t(self.lang, "invalid_choice"), "red")
+
+    # --- one method per prompt kind; None means "no answer" (skip) ---------------------
+
+    def _ask_text(self, prompt, old):
+        hint = t(self.lang, "hint_enter_keep" if old else "hint_enter_skip")
+        while True:
+            line = self._line(f"{t(self.lang, 'your_answer')} ({hint})")
+            if line.lower() == "!multi":
+                self.say(t(self.lang, "multi_start"), "dim")
+                lines = []
+                while True:
+                    more = self._input("…")
+                    if more.strip().lower() == "!end":
+                        break
+                    lines.append(more)
+                text = "\n".join(lines).strip()
+            elif line.lower() == "!edit":
+                try:
+                    text = (self.editor(old or "") or "").strip()
+                except Exception as err:  # no editor, or it failed: say so and ask again
+                    self.say(t(self.lang, "editor_failed", err=err), "red")
+                    continue
+            else:
+                text = line
+            if text:
+                return text
+            if old:
+                return old
+            return None
+
+    def _ask_choice(self, prompt, old):
+        ids = [o.id for o in prompt.options]
+        index = self._choose([o.label.get(self.lang) for o in prompt.options], ids.index(old) if old in ids else None)
+        return None if index is None else ids[index]
+
+    def _ask_multi(self, prompt, old):
+        ids = [o.id for o in prompt.options]
+        self._numbered([o.label.get(self.lang) for o in prompt.options])
+        while True:
+            line = self._line(t(self.lang, "choose_multi"))
+            if not line:
+                return old
+            if line.strip() == "0":
+                return []
+            parts = [p.strip() for p in line.replace(" ", ",").split(",") if p.strip()]
+            if all(p.isdigit() and 1 <= int(p) <= len(ids) for p in parts):
+                return normalise(prompt, [ids[int(p) - 1] for p in parts])
+            self.say(t(self.lang, "invalid_choice"), "red")
+
+    def _ask_reflection(self, prompt, old):
+        labels = [t(self.lang, r) for r in REFLECTION_RESPONSES]
+        old_index = REFLECTION_RESPONSES.index(old["response"]) if old else None
+        index = self._choose(labels, old_index)
+        if index is None:
+            return None
+        note = self._line(t(self.lang, "note") + (f" [{old['note']}]" if old and old.get("note") else ""))
+        if not note and old:
+            note = old.get("note", "")
+        return {"response": REFLECTION_RESPONSES[index], "note": note}
+
+    def _ask_alternative(self, prompt, old):
+        labels = [t(self.lang, s) for s in ALTERNATIVE_STATUSES]
+        old_index = ALTERNATIVE_STATUSES.index(old["status"]) if old else None
+        index = self._choose(labels, old_index)
+        if index is None:
+            return None
+        status = ALTERNATIVE_STATUSES[index]
+        old_note = old.get("note", "") if old else ""
+        while True:
+            label = t(self.lang, "reason" if status == "not_feasible" else "note")
+            note = self._line(label + (f" [{old_note}]" if old_note else "")) or old_note
+            try:
+                return normalise(prompt, {"status": status, "note": note})
+            except AnswerError:
+                self.say(t(self.lang, "reason_needed"), "red")
+
+    def _ask_rows(self, old, fields: list[tuple[str, str]], title_key: str):
+        rows = list(old or [])
+        if rows:
+            for n, row in enumerate(rows, 1):
+                self.say(f"  {n}. " + " - ".join(v for v in row.values() if v))
+            line = self._line(t(self.lang, "list_keep"))
+            if not line:
+                return rows
+            if line.lower() in ("!opnieuw", "!again"):
+                rows = []
+        self.say(t(self.lang, "list_next"), "dim")
+        while True:
+            title = t(self.lang, title_key, n=len(rows) + 1)
+            first_field, first_label = fields[0]
+            first = self._line(f"{title} · {t(self.lang, first_label)}")
+            if not first:
+                break
+            row = {first_field: first}
+            for field, label in fields[1:]:
+                row[field] = self._line(f"{title} · {t(self.lang, label)}")
+            rows.append(row)
+        return rows or None
+
+    def _ask_people(self, prompt, old):
+        fields = [("who", "field_who_person"), ("relation", "field_relation"), ("meaning", "field_meaning")]
+        return self._ask_rows(old, fields, "person")
+
+    def _ask_actions(self, prompt, old):
+        fields = [("what", "field_what"), ("who", "field_who_action"), ("when", "field_when"), ("result", "field_result")]
+        rows = self._ask_rows(old, fields, "step")
+        return None if rows is None else [{k: r.get(k, "") for k in ("who", "what", "when", "result")} for r in rows]

@@ -1,0 +1,296 @@
+"""The command line: commands and options only; the work is done in the other modules.
+Heavy modules are imported inside the commands, so `--help` stays quick."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    help=(
+        "goedgenoeg: a reflection before a heavy decision about a child (an out-of-home placement, "
+        "a child-protection measure, a report). It asks critical questions, perspective-taking "
+        "questions and the alternatives, saves every answer at once, and writes a markdown record "
+        "for the case file. It never gives a score or a verdict.\n\n"
+        "Examples:\n\n"
+        "  goedgenoeg reflect                 start a reflection (in Dutch)\n\n"
+        "  goedgenoeg reflect --lang en       start one in English\n\n"
+        "  goedgenoeg resume                  continue the last unfinished reflection\n\n"
+        "  goedgenoeg sessions                list saved reflections\n\n"
+        "  goedgenoeg record ID -o r.md       write the record of a reflection"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+libraries_app = typer.Typer(help="List, check and document the prompt libraries.", no_args_is_help=True)
+app.add_typer(libraries_app, name="libraries")
+
+LangOpt = typer.Option("nl", "--lang", help="Language of the questions and the record: nl or en.")
+LibraryOpt = typer.Option(
+    None, "--library", "-l", help="An extra library file or folder (repeatable); a library with the same id replaces the bundled one."
+)
+SessionsDirOpt = typer.Option(
+    None, "--sessions-dir", envvar="GOEDGENOEG_SESSIONS_DIR", help="Where sessions are saved (default: your application folder)."
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"goedgenoeg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and stop."),
+) -> None:
+    """goedgenoeg"""
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.echo(message, err=True)
+    raise typer.Exit(code)
+
+
+def _libraries(library: Optional[list[Path]]):
+    from .library import LibraryError, load_all
+
+    try:
+        return load_all(library or [])
+    except LibraryError as err:
+        _fail("\n".join(err.problems) + "\nFix the library (or leave out --library) and try again.", 2)
+
+
+def _check_lang(lang: str) -> str:
+    if lang not in ("nl", "en"):
+        _fail(f"Unknown language '{lang}': use --lang nl or --lang en.", 2)
+    return lang
+
+
+def _walk_and_record(session, libraries, directory: Path, output: Optional[Path]) -> None:
+    from rich.console import Console
+
+    from .ask import TerminalAsker
+    from .reflect import handle_signals, walk_session, write_record
+    from .texts import t
+
+    console = Console()
+    lang = session.lang
+    handle_signals()
+    try:
+        result = walk_session(session, libraries, TerminalAsker(console, lang), directory)
+    except KeyboardInterrupt:
+        result = "stopped"
+    if result == "stopped":
+        console.print()
+        console.print(t(lang, "stopped"), style="bold")
+        console.print(t(lang, "resume_with", id=session.id), highlight=False)
+        raise typer.Exit(130)
+    path = write_record(session, libraries, output)
+    console.print(t(lang, "record_written", path=path), style="bold green", highlight=False)
+
+
+@app.command()
+def reflect(
+    lang: str = LangOpt,
+    library: Optional[list[Path]] = LibraryOpt,
+    sessions_dir: Optional[Path] = SessionsDirOpt,
+    answers: Optional[Path] = typer.Option(
+        None, "--answers", help="Fill the reflection from a YAML file of prompt ids to answers, without asking."
+    ),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Where to write the record (default: reflectie-CASE-DATE.md here)."
+    ),
+) -> None:
+    """Start a new reflection. Every answer is saved at once; stop any time with Ctrl-C or !stop.
+
+    Examples:
+
+      goedgenoeg reflect
+
+      goedgenoeg reflect --lang en --library ./our-prompts/
+
+      goedgenoeg reflect --answers prepared.yaml -o record.md
+    """
+    from . import session as sessions
+    from .reflect import fill_from_file, interactive_allowed, write_record
+
+    lang = _check_lang(lang)
+    libraries = _libraries(library)
+    directory = sessions.sessions_dir(sessions_dir)
+    if answers is None and not interactive_allowed():
+        _fail(
+            "goedgenoeg reflect asks questions and needs a terminal, but standard input is not one.\n"
+            "Run it in a terminal, or fill it from a file: goedgenoeg reflect --answers FILE.yaml",
+            2,
+        )
+    session = sessions.new_session(libraries, lang)
+    if answers is not None:
+        problems = fill_from_file(session, libraries, answers)
+        if problems:
+            _fail("\n".join(problems) + "\nNothing was saved. Fix the answers file and try again.", 2)
+        sessions.save(session, directory)
+        for item in session.privacy.kept:
+            typer.echo(f"warning: possible personal data in {item}", err=True)
+        try:
+            path = write_record(session, libraries, output)
+        except FileExistsError:
+            _fail(f"{output} already exists; choose another --output.", 1)
+        typer.echo(f"Session {session.id} saved; record written to {path}")
+        return
+    _walk_and_record(session, libraries, directory, output)
+
+
+@app.command()
+def resume(
+    session_id: Optional[str] = typer.Argument(None, metavar="[ID]", help="Session id (or its start); default: the last unfinished one."),
+    library: Optional[list[Path]] = LibraryOpt,
+    sessions_dir: Optional[Path] = SessionsDirOpt,
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where to write the record."),
+) -> None:
+    """Continue a reflection at its first unanswered question.
+
+    Examples:
+
+      goedgenoeg resume
+
+      goedgenoeg resume 20261122-0915
+    """
+    from . import session as sessions
+    from .reflect import interactive_allowed
+
+    libraries = _libraries(library)
+    directory = sessions.sessions_dir(sessions_dir)
+    if not interactive_allowed():
+        _fail("goedgenoeg resume needs a terminal, but standard input is not one.", 2)
+    try:
+        session = sessions.load(sessions.find(directory, session_id))
+    except sessions.SessionError as err:
+        _fail(str(err), 1)
+    for warning in sessions.fit_answers(session, libraries):
+        typer.echo(f"note: {warning}", err=True)
+    session.finished = False
+    _walk_and_record(session, libraries, directory, output)
+
+
+@app.command("sessions")
+def list_sessions(
+    library: Optional[list[Path]] = LibraryOpt,
+    sessions_dir: Optional[Path] = SessionsDirOpt,
+) -> None:
+    """List saved reflections: id, case reference, last change and progress."""
+    from . import session as sessions
+
+    libraries = _libraries(library)
+    directory = sessions.sessions_dir(sessions_dir)
+    rows = sessions.list_sessions(directory, libraries)
+    if not rows:
+        typer.echo(f"No sessions in {directory}. Start one with: goedgenoeg reflect")
+        return
+    for row in rows:
+        if row.problem:
+            typer.echo(f"{row.id:<22} (damaged: {row.problem})")
+            continue
+        state = "finished" if row.finished else "in progress"
+        typer.echo(f"{row.id:<22} {row.case[:24]:<24} {row.updated[:16].replace('T', ' ')}  {row.answered}/{row.total}  {state}")
+
+
+@app.command()
+def record(
+    session_id: str = typer.Argument(..., metavar="ID", help="Session id (or its start), or a session file."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
+    force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists."),
+    library: Optional[list[Path]] = LibraryOpt,
+    sessions_dir: Optional[Path] = SessionsDirOpt,
+) -> None:
+    """Write the markdown record of a saved reflection (again, later, as often as needed).
+
+    Examples:
+
+      goedgenoeg record 20261122-0915 -o reflectie.md
+
+      goedgenoeg record 20261122-0915 > reflectie.md
+    """
+    from . import session as sessions
+    from .record import render
+    from .reflect import write_record
+
+    libraries = _libraries(library)
+    directory = sessions.sessions_dir(sessions_dir)
+    try:
+        session = sessions.load(sessions.find(directory, session_id))
+    except sessions.SessionError as err:
+        _fail(str(err), 1)
+    for warning in sessions.fit_answers(session, libraries):
+        typer.echo(f"note: {warning}", err=True)
+    if output is None:
+        typer.echo(render(session, libraries))
+        return
+    try:
+        write_record(session, libraries, output, force=force)
+    except FileExistsError:
+        _fail(f"{output} already exists. Use --force to overwrite it, or choose another file.", 1)
+    typer.echo(f"Record written to {output}")
+
+
+@libraries_app.command("list")
+def libraries_list(
+    library: Optional[list[Path]] = LibraryOpt,
+    prompts: bool = typer.Option(False, "--prompts", help="Also list every prompt id (for --answers files)."),
+) -> None:
+    """List the libraries a reflection uses, in walk order."""
+    libraries = _libraries(library)
+    for loaded in libraries.libraries:
+        lib = loaded.library
+        count = sum(len(s.prompts) for s in lib.sections)
+        typer.echo(f"{lib.id:<16} {lib.version:<8} {count:>4} prompts  {lib.title.nl}  ({loaded.path})")
+        if prompts:
+            for section in lib.sections:
+                for prompt in section.prompts:
+                    typer.echo(f"    {lib.id}.{prompt.id:<40} {prompt.kind}")
+
+
+@libraries_app.command("check")
+def libraries_check(
+    paths: Optional[list[Path]] = typer.Argument(None, help="Library files or folders (default: the bundled libraries)."),
+) -> None:
+    """Check library files; every problem is shown as file:line: message.
+
+    Examples:
+
+      goedgenoeg libraries check
+
+      goedgenoeg libraries check our-prompts/
+    """
+    from .library import bundled_dir, check_paths
+
+    passed, problems = check_paths(paths or [bundled_dir()])
+    for problem in problems:
+        typer.echo(problem, err=True)
+    if problems:
+        typer.echo(f"{len(problems)} problem(s) found; {passed} librar{'y' if passed == 1 else 'ies'} passed.", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{passed} librar{'y' if passed == 1 else 'ies'} checked, no problems.")
+
+
+@libraries_app.command("schema")
+def libraries_schema() -> None:
+    """Print the JSON Schema of a library file, for completion and checks in your editor."""
+    import json
+
+    from .models import Library
+
+    typer.echo(json.dumps(Library.model_json_schema(), indent=2, ensure_ascii=False))
+
+
+@libraries_app.command("sources")
+def libraries_sources(library: Optional[list[Path]] = LibraryOpt) -> None:
+    """Show, per source and section, the prompts that draw on it (a coverage table in markdown)."""
+    from .coverage import coverage_table
+
+    typer.echo(coverage_table(_libraries(library)))

@@ -1,0 +1,395 @@
+"""Find, load and validate the YAML prompt libraries; every problem as `file:line: message`."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from .models import AGE_BANDS, DECISIONS, REGIONS, WHO, Bibliography, Library
+
+try:  # the C loader is much faster; fall back to pure Python where libyaml is missing
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+MAX_BYTES = 5 * 1024 * 1024  # a library larger than this is refused
+MAX_DEPTH = 40  # deeper nesting than any library needs
+MAX_NODES = 2_000_000  # after expanding aliases: stops "billion laughs"
+SOURCES_FILE = "sources.yaml"
+CONTEXT_LIBRARY = "context"
+
+# The context library must offer exactly the values conditions can name.
+CONTEXT_OPTIONS = {"decision": DECISIONS, "age": AGE_BANDS, "region": REGIONS, "who": WHO}
+
+
+class LibraryError(Exception):
+    """One or more problems in library files, each already formatted as `file:line: message`."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True)
+class Loaded:
+    library: Library
+    path: str
+    sha256: str
+    lines: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass
+class LibrarySet:
+    """The libraries of one reflection, in walk order, with the bibliography."""
+
+    libraries: list[Loaded]
+    sources: Bibliography | None = None
+
+    def get(self, library_id: str) -> Library | None:
+        for loaded in self.libraries:
+            if loaded.library.id == library_id:
+                return loaded.library
+        return None
+
+    def stamps(self) -> dict[str, dict[str, str]]:
+        return {
+            x.library.id: {"version": x.library.version, "sha256": x.sha256} for x in self.libraries
+        }
+
+
+# --- reading YAML with line numbers --------------------------------------------
+
+
+class _Builder:
+    """Turns a composed YAML node tree into plain data, remembering the line of every path."""
+
+    def __init__(self, constructor):
+        self.constructor = constructor
+        self.lines: dict[tuple, int] = {}
+        self.problems: list[tuple[int, str]] = []
+        self.count = 0
+
+    def build(self, node, path: tuple = (), depth: int = 0):
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooBig(node.start_mark.line + 1, "too many values after expanding aliases (an alias bomb?)")
+        if depth > MAX_DEPTH:
+            raise _TooBig(node.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep")
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            result = {}
+            for key_node, value_node in node.value:
+                key = self.constructor.construct_object(key_node, deep=True)
+                if not isinstance(key, (str, int, float, bool)) or key is None:
+                    self.problems.append((key_node.start_mark.line + 1, "a key must be plain text"))
+                    continue
+                if key in result:
+                    self.problems.append(
+                        (key_node.start_mark.line + 1, f"duplicate key '{key}' (the first is on line {self.lines[path + (key,)]})")
+                    )
+                    continue
+                self.lines[path + (key,)] = key_node.start_mark.line + 1
+                result[key] = self.build(value_node, path + (key,), depth + 1)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self.constructor.construct_object(node, deep=True)
+
+
+class _TooBig(Exception):
+    def __init__(self, line: int, message: str):
+        self.line = line
+        self.message = message
+
+
+def read_yaml(path: Path) -> tuple[object, dict[tuple, int], str]:
+    """Read one YAML file. Returns (data, lines by path, sha256); raises LibraryError."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise LibraryError([f"{name}:0: cannot read the file ({err.strerror})"]) from None
+    if len(raw) > MAX_BYTES:
+        raise LibraryError([f"{name}:0: the file is {len(raw) // 1024} KiB; a library may be at most {MAX_BYTES // 1024} KiB"])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise LibraryError([f"{name}:{line}: the file is not UTF-8 text; save it as UTF-8"]) from None
+    if not text.strip():
+        raise LibraryError([f"{name}:1: the file is empty; a library needs at least id, version, title and sections"])
+    for number, line in enumerate(text.splitlines(), 1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            raise LibraryError([f"{name}:{number}: a tab is used for indentation; YAML needs spaces"])
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise LibraryError([f"{name}:1: the file holds no YAML document"])
+        builder = _Builder(loader)
+        data = builder.build(node)
+    except _TooBig as err:
+        raise LibraryError([f"{name}:{err.line}: {err.message}"]) from None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 0
+        raise LibraryError([f"{name}:{line}: YAML syntax error: {err.problem or err.context}"]) from None
+    except yaml.YAMLError as err:
+        raise LibraryError([f"{name}:0: YAML error: {err}"]) from None
+    except RecursionError:
+        raise LibraryError([f"{name}:0: nested too deeply"]) from None
+    finally:
+        loader.dispose()
+    if builder.problems:
+        raise LibraryError([f"{name}:{line}: {msg}" for line, msg in builder.problems])
+    return data, builder.lines, hashlib.sha256(raw).hexdigest()
+
+
+# --- validation ----------------------------------------------------------------
+
+_KNOWN_KEYS = sorted(
+    {
+        "id", "version", "order", "title", "intro", "sections", "when", "prompts", "kind", "text",
+        "help", "source", "long", "counter", "options", "label", "description", "fits", "region",
+        "decision", "age", "who", "nl", "en",
+    }
+)
+
+
+def _line_for(loc: tuple, lines: dict[tuple, int]) -> int:
+    """The line of the deepest part of a pydantic error location that exists in the file."""
+    path: tuple = ()
+    for part in loc:
+        if path + (part,) in lines:
+            path = path + (part,)
+    return lines.get(path, 1)
+
+
+def _where(loc: tuple, lines: dict[tuple, int]) -> str:
+    parts = []
+    path: tuple = ()
+    for part in loc:
+        if path + (part,) not in lines and not isinstance(part, int):
+            if part in ("nl", "en") or not parts:
+                parts.append(str(part))
+            continue
+        path = path + (part,)
+        parts.append(f"[{part}]" if isinstance(part, int) else ("." if parts else "") + str(part))
+    return "".join(parts).lstrip(".")
+
+
+def _message(err: dict) -> str:
+    kind = err["type"]
+    loc = err["loc"]
+    last = loc[-1] if loc else ""
+    if kind == "extra_forbidden":
+        hint = difflib.get_close_matches(str(last), _KNOWN_KEYS, n=1)
+        return f"unknown key '{last}'" + (f" (did you mean '{hint[0]}'?)" if hint else "")
+    if kind == "missing":
+        if last == "nl":
+            return "the Dutch text ('nl') is missing; every text needs 'nl'"
+        return f"'{last}' is missing"
+    if kind == "union_tag_invalid":
+        return f"unknown prompt kind; use one of: {err['ctx']['expected_tags']}"
+    if kind == "union_tag_not_found":
+        return "a prompt needs 'kind' (text, reflection, choice, multi, alternative, people, actions)"
+    if kind == "literal_error":
+        return f"'{err['input']}' is not allowed here; use one of {err['ctx']['expected']}"
+    if kind == "string_pattern_mismatch":
+        return f"'{err['input']}' is not a valid id: use lowercase letters, digits, '-' and '_'"
+    return err["msg"][0].lower() + err["msg"][1:]
+
+
+def _validation_problems(name: str, exc: ValidationError, lines: dict) -> list[str]:
+    problems = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        where = _where(loc, lines)
+        problems.append(f"{name}:{_line_for(loc, lines)}: {where + ': ' if where else ''}{_message(err)}")
+    return problems
+
+
+def _id_problems(name: str, library: Library, lines: dict) -> list[str]:
+    problems = []
+    seen_sections: dict[str, int] = {}
+    seen_prompts: dict[str, int] = {}
+    for s, section in enumerate(library.sections):
+        line = lines.get(("sections", s, "id"), 1)
+        if section.id in seen_sections:
+            problems.append(f"{name}:{line}: duplicate section id '{section.id}' (first on line {seen_sections[section.id]})")
+        seen_sections.setdefault(section.id, line)
+        for p, prompt in enumerate(section.prompts):
+            line = lines.get(("sections", s, "prompts", p, "id"), 1)
+            if prompt.id in seen_prompts:
+                problems.append(f"{name}:{line}: duplicate prompt id '{prompt.id}' (first on line {seen_prompts[prompt.id]})")
+            seen_prompts.setdefault(prompt.id, line)
+            options = getattr(prompt, "options", None) or []
+            option_ids = [o.id for o in options]
+            for o, option_id in enumerate(option_ids):
+                if option_id in option_ids[:o]:
+                    line = lines.get(("sections", s, "prompts", p, "options", o, "id"), 1)
+                    problems.append(f"{name}:{line}: duplicate option id '{option_id}'")
+    return problems
+
+
+def _source_problems(name: str, library: Library, lines: dict, source_ids: set[str]) -> list[str]:
+    problems = []
+    for s, section in enumerate(library.sections):
+        for p, prompt in enumerate(section.prompts):
+            for ref in prompt.source.split(";"):
+                source_id = ref.strip().split(" ")[0]
+                if source_id not in source_ids:
+                    line = lines.get(("sections", s, "prompts", p, "source"), 1)
+                    known = ", ".join(sorted(source_ids))
+                    problems.append(f"{name}:{line}: source '{source_id}' is not in the bibliography ({known})")
+    return problems
+
+
+def _context_problems(name: str, library: Library, lines: dict) -> list[str]:
+    """The context library must ask the case reference and the values conditions use."""
+    problems = []
+    prompts = {p.id: (s, i, p) for s, sec in enumerate(library.sections) for i, p in enumerate(sec.prompts)}
+    for key, values in CONTEXT_OPTIONS.items():
+        if key not in prompts:
+            problems.append(f"{name}:1: the context library needs a choice prompt '{key}'")
+            continue
+        s, i, prompt = prompts[key]
+        offered = tuple(o.id for o in getattr(prompt, "options", []) or [])
+        if sorted(offered) != sorted(values):
+            line = lines.get(("sections", s, "prompts", i), 1)
+            problems.append(f"{name}:{line}: context prompt '{key}' must offer exactly: {', '.join(values)}")
+    if "case" not in prompts:
+        problems.append(f"{name}:1: the context library needs a text prompt 'case' (the case reference)")
+    return problems
+
+
+def load_library(path: Path, source_ids: set[str] | None = None) -> Loaded:
+    """Load and validate one library file. Raises LibraryError with every problem found."""
+    name = str(path)
+    data, lines, digest = read_yaml(path)
+    if not isinstance(data, dict):
+        raise LibraryError([f"{name}:1: a library must be a mapping with id, version, title and sections"])
+    try:
+        library = Library.model_validate(data)
+    except ValidationError as exc:
+        raise LibraryError(_validation_problems(name, exc, lines)) from None
+    problems = _id_problems(name, library, lines)
+    if source_ids is not None:
+        problems += _source_problems(name, library, lines, source_ids)
+    if library.id == CONTEXT_LIBRARY:
+        problems += _context_problems(name, library, lines)
+    if problems:
+        raise LibraryError(problems)
+    return Loaded(library=library, path=name, sha256=digest, lines=lines)
+
+
+def load_sources(path: Path) -> Bibliography:
+    name = str(path)
+    data, lines, _ = read_yaml(path)
+    if not isinstance(data, dict):
+        raise LibraryError([f"{name}:1: the bibliography must be a mapping with 'sources'"])
+    try:
+        return Bibliography.model_validate(data)
+    except ValidationError as exc:
+        raise LibraryError(_validation_problems(name, exc, lines)) from None
+
+
+# --- finding libraries -----------------------------------------------------------
+
+
+def bundled_dir() -> Path:
+    """The folder of the libraries shipped inside the package."""
+    return Path(str(resources.files("goedgenoeg") / "prompts"))
+
+
+def _yaml_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return [path]
+
+
+def load_all(extra: list[Path] | None = None, with_bundled: bool = True) -> LibrarySet:
+    """Bundled libraries plus the given files or folders; a given library replaces a bundled
+    one with the same id. Raises LibraryError listing every problem in every file."""
+    problems: list[str] = []
+    bundled_files = _yaml_files(bundled_dir()) if with_bundled else []
+    given_files: list[Path] = []
+    for item in extra or []:
+        if not item.exists():
+            problems.append(f"{item}:0: no such file or folder")
+            continue
+        given_files += _yaml_files(item)
+
+    sources = None
+    source_files = [p for p in bundled_files + given_files if p.name == SOURCES_FILE]
+    for path in source_files:  # a given bibliography is added to the bundled one
+        try:
+            found = load_sources(path)
+            sources = found if sources is None else Bibliography(sources=sources.sources + found.sources)
+        except LibraryError as err:
+            problems += err.problems
+    source_ids = {s.id for s in sources.sources} if sources else None
+
+    by_id: dict[str, Loaded] = {}
+    given_ids: dict[str, str] = {}
+    for path in bundled_files + given_files:
+        if path.name == SOURCES_FILE:
+            continue
+        try:
+            loaded = load_library(path, source_ids)
+        except LibraryError as err:
+            problems += err.problems
+            continue
+        lib_id = loaded.library.id
+        if path in given_files:
+            if lib_id in given_ids:
+                problems.append(f"{path}:1: library id '{lib_id}' is also used by {given_ids[lib_id]}")
+                continue
+            given_ids[lib_id] = str(path)
+        by_id[lib_id] = loaded
+    if problems:
+        raise LibraryError(problems)
+    ordered = sorted(by_id.values(), key=lambda x: (x.library.order, x.library.id))
+    return LibrarySet(libraries=ordered, sources=sources)
+
+
+def check_paths(paths: list[Path]) -> tuple[int, list[str]]:
+    """Check files or folders on their own (plus the bundled bibliography for `source`).
+    Returns (number of libraries that passed, problems)."""
+    problems: list[str] = []
+    files: list[Path] = []
+    for item in paths:
+        if not item.exists():
+            problems.append(f"{item}:0: no such file or folder")
+        else:
+            files += _yaml_files(item)
+    sources_paths = [p for p in files if p.name == SOURCES_FILE] or [bundled_dir() / SOURCES_FILE]
+    ids: set[str] = set()
+    for path in sources_paths:
+        try:
+            ids |= {s.id for s in load_sources(path).sources}
+        except LibraryError as err:
+            problems += err.problems
+    passed = 0
+    seen: dict[str, str] = {}
+    for path in files:
+        if path.name == SOURCES_FILE:
+            continue
+        try:
+            loaded = load_library(path, ids)
+        except LibraryError as err:
+            problems += err.problems
+            continue
+        if loaded.library.id in seen:
+            problems.append(f"{path}:1: library id '{loaded.library.id}' is also used by {seen[loaded.library.id]}")
+            continue
+        seen[loaded.library.id] = str(path)
+        passed += 1
+    return passed, problems

@@ -1,0 +1,196 @@
+"""Pydantic models of a prompt library and of a reflection session."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# The values a condition (`when`) may name. The context library asks exactly these.
+DECISIONS = ("placement", "measure", "report", "other")
+AGE_BANDS = ("unborn", "under-1", "1-3", "3-6", "6-12", "12-18")
+REGIONS = ("flanders", "netherlands")
+WHO = ("alone", "duo", "team")
+LANGS = ("nl", "en")
+
+Decision = Literal["placement", "measure", "report", "other"]
+AgeBand = Literal["unborn", "under-1", "1-3", "3-6", "6-12", "12-18"]
+Region = Literal["flanders", "netherlands"]
+Who = Literal["alone", "duo", "team"]
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
+
+# The fixed answers of reflection and alternative prompts.
+REFLECTION_RESPONSES = ("recognise", "not_recognise", "dont_know", "later")
+ALTERNATIVE_STATUSES = ("feasible", "not_feasible", "not_considered", "not_applicable")
+PERSON_FIELDS = ("who", "relation", "meaning")
+ACTION_FIELDS = ("who", "what", "when", "result")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """A text in several languages; Dutch is required."""
+
+    nl: Annotated[str, Field(min_length=1)]
+    en: Annotated[str, Field(min_length=1)] | None = None
+
+    def get(self, lang: str) -> str:
+        return (self.en if lang == "en" else None) or self.nl
+
+
+class When(Strict):
+    """A declarative condition: every key given must match; any listed value matches."""
+
+    decision: list[Decision] | None = None
+    age: list[AgeBand] | None = None
+    region: list[Region] | None = None
+    who: list[Who] | None = None
+
+    def matches(self, context: dict[str, str]) -> bool:
+        for key in ("decision", "age", "region", "who"):
+            allowed = getattr(self, key)
+            value = context.get(key)
+            # A context value not yet answered does not hide anything.
+            if allowed is not None and value is not None and value not in allowed:
+                return False
+        return True
+
+
+class Option(Strict):
+    id: Id
+    label: Text
+
+
+class PromptBase(Strict):
+    id: Id
+    text: Text
+    help: Text
+    source: Annotated[str, Field(min_length=1)]
+    when: When | None = None
+
+
+class TextPrompt(PromptBase):
+    kind: Literal["text"]
+    long: bool = False
+
+
+class ReflectionPrompt(PromptBase):
+    kind: Literal["reflection"]
+    counter: Text | None = None
+
+
+class ChoicePrompt(PromptBase):
+    kind: Literal["choice"]
+    options: Annotated[list[Option], Field(min_length=2)]
+
+
+class MultiPrompt(PromptBase):
+    kind: Literal["multi"]
+    options: Annotated[list[Option], Field(min_length=2)]
+
+
+class AlternativePrompt(PromptBase):
+    kind: Literal["alternative"]
+    description: Text
+    fits: Text
+    region: Annotated[list[Region], Field(min_length=1)]
+
+
+class PeoplePrompt(PromptBase):
+    kind: Literal["people"]
+
+
+class ActionsPrompt(PromptBase):
+    kind: Literal["actions"]
+
+
+Prompt = Annotated[
+    Union[
+        TextPrompt,
+        ReflectionPrompt,
+        ChoicePrompt,
+        MultiPrompt,
+        AlternativePrompt,
+        PeoplePrompt,
+        ActionsPrompt,
+    ],
+    Field(discriminator="kind"),
+]
+
+
+class Section(Strict):
+    id: Id
+    title: Text
+    intro: Text | None = None
+    when: When | None = None
+    prompts: Annotated[list[Prompt], Field(min_length=1)]
+
+
+class Library(Strict):
+    id: Id
+    version: Annotated[str, Field(min_length=1)]
+    order: int = 50
+    title: Text
+    intro: Text | None = None
+    sections: Annotated[list[Section], Field(min_length=1)]
+
+
+class Source(Strict):
+    id: Id
+    title: str
+    organisation: str
+    year: int
+    region: Literal["flanders", "netherlands", "both"]
+    kind: Literal["primary", "secondary", "tool"]
+
+
+class Bibliography(Strict):
+    sources: list[Source]
+
+
+# --- sessions -----------------------------------------------------------------
+
+SESSION_FORMAT = 1
+
+
+class Answer(BaseModel):
+    """One prompt's answer. `value` depends on the prompt kind (see answers.py)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    status: Literal["answered", "skipped", "later"]
+    value: Any = None
+    at: str = ""
+
+
+class LibraryStamp(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    version: str
+    sha256: str
+
+
+class PrivacyCheck(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    done: bool = False
+    at: str = ""
+    kept: list[str] = []  # "prompt key: kind" for findings left in on purpose
+
+
+class Session(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    format: int = SESSION_FORMAT
+    id: str
+    created: str
+    updated: str
+    tool_version: str
+    lang: Literal["nl", "en"] = "nl"
+    libraries: dict[str, LibraryStamp] = {}
+    answers: dict[str, Answer] = {}
+    set_aside: dict[str, Answer] = {}  # answers that no longer fit a prompt, kept not used
+    privacy: PrivacyCheck = PrivacyCheck()
+    finished: bool = False

@@ -1,0 +1,178 @@
+"""Session files: where they live, create, save atomically after every answer, list, load."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from . import __version__
+from .answers import AnswerError, normalise
+from .files import private_dir, write_private
+from .library import LibrarySet
+from .models import SESSION_FORMAT, Answer, LibraryStamp, Session
+from .walk import Walk, now
+
+ENV_DIR = "GOEDGENOEG_SESSIONS_DIR"
+
+
+class SessionError(Exception):
+    """A session that cannot be used; the message names the file and what to do."""
+
+
+def sessions_dir(given: Path | None = None) -> Path:
+    """--sessions-dir, else $GOEDGENOEG_SESSIONS_DIR, else the user's application folder."""
+    if given is not None:
+        return Path(given)
+    if os.environ.get(ENV_DIR):
+        return Path(os.environ[ENV_DIR])
+    import click
+
+    return Path(click.get_app_dir("goedgenoeg")) / "sessions"
+
+
+def new_session(libraries: LibrarySet, lang: str) -> Session:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M")
+    created = now()
+    return Session(
+        id=f"{stamp}-{secrets.token_hex(2)}",
+        created=created,
+        updated=created,
+        tool_version=__version__,
+        lang=lang,
+        libraries={k: LibraryStamp(**v) for k, v in libraries.stamps().items()},
+    )
+
+
+def path_of(directory: Path, session_id: str) -> Path:
+    return directory / f"{session_id}.json"
+
+
+def save(session: Session, directory: Path) -> Path:
+    """Write the session atomically, owner-only. Called after every confirmed answer."""
+    private_dir(directory)
+    session.updated = now()
+    path = path_of(directory, session.id)
+    data = session.model_dump_json(indent=2).encode("utf-8")
+    write_private(path, data)
+    return path
+
+
+def load(path: Path) -> Session:
+    """Read a session file; a damaged one raises SessionError and is left as it is."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SessionError(f"{path}: no such session file. 'goedgenoeg sessions' lists the sessions.") from None
+    except OSError as err:
+        raise SessionError(f"{path}: cannot read it ({err.strerror}).") from None
+    keep = "The file is left as it is; start a new reflection with 'goedgenoeg reflect', or restore the file from a backup."
+    if not raw.strip():
+        raise SessionError(f"{path}: the session file is empty. {keep}")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        where = f" (line {err.lineno})" if isinstance(err, json.JSONDecodeError) else ""
+        raise SessionError(f"{path}: the session file is damaged: not valid JSON{where}, perhaps cut off. {keep}") from None
+    if not isinstance(data, dict):
+        raise SessionError(f"{path}: the session file is damaged: not a session. {keep}")
+    fmt = data.get("format")
+    if isinstance(fmt, int) and fmt > SESSION_FORMAT:
+        raise SessionError(
+            f"{path}: this session was written by a newer goedgenoeg (format {fmt}). "
+            "Update goedgenoeg to open it; the file is left as it is."
+        )
+    try:
+        return Session.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise SessionError(f"{path}: the session file is damaged ({where}: {first['msg']}). {keep}") from None
+
+
+def fit_answers(session: Session, libraries: LibrarySet) -> list[str]:
+    """Set aside answers whose library or prompt no longer exists, or whose value no longer
+    fits the prompt. They stay in the file (under set_aside); returns warnings."""
+    prompts = {
+        f"{x.library.id}.{p.id}": p for x in libraries.libraries for s in x.library.sections for p in s.prompts
+    }
+    warnings = []
+    for key in list(session.answers):
+        answer = session.answers[key]
+        prompt = prompts.get(key)
+        reason = None
+        if prompt is None:
+            reason = "its library or prompt no longer exists"
+        elif answer.status == "answered":
+            try:
+                answer.value = normalise(prompt, answer.value)
+            except AnswerError as err:
+                reason = f"the answer no longer fits the question ({err})"
+        if reason:
+            session.set_aside[key] = session.answers.pop(key)
+            warnings.append(f"{key}: {reason}; the answer is kept in the file but not used")
+    for lib_id, stamp in session.libraries.items():
+        current = libraries.get(lib_id)
+        if current is not None and current.version != stamp.version:
+            warnings.append(f"library '{lib_id}' changed from version {stamp.version} to {current.version} since this session began")
+    return warnings
+
+
+@dataclass(frozen=True)
+class Summary:
+    id: str
+    path: Path
+    case: str
+    updated: str
+    answered: int
+    total: int
+    finished: bool
+    problem: str = ""
+
+
+def summarise(path: Path, libraries: LibrarySet) -> Summary:
+    try:
+        session = load(path)
+    except SessionError as err:
+        return Summary(path.stem, path, "?", "", 0, 0, False, str(err))
+    fit_answers(session, libraries)
+    walk = Walk(libraries, session.answers)
+    steps = walk.steps()
+    answered = sum(1 for s in steps if s.key in session.answers)
+    case = walk.context().get("case", "-")
+    return Summary(session.id, path, case, session.updated, answered, len(steps), session.finished)
+
+
+def list_sessions(directory: Path, libraries: LibrarySet) -> list[Summary]:
+    if not directory.is_dir():
+        return []
+    paths = sorted(directory.glob("*.json"))
+    return sorted((summarise(p, libraries) for p in paths), key=lambda s: s.updated, reverse=True)
+
+
+def find(directory: Path, session_id: str | None) -> Path:
+    """The session file for an id (or a unique start of one); without an id the most recent
+    unfinished session."""
+    if session_id:
+        candidate = Path(session_id)
+        if candidate.suffix == ".json" and candidate.exists():
+            return candidate
+        matches = sorted(directory.glob(f"{session_id}*.json")) if directory.is_dir() else []
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise SessionError(f"No session '{session_id}' in {directory}. 'goedgenoeg sessions' lists them.")
+        raise SessionError(f"'{session_id}' fits several sessions; give more of the id: " + ", ".join(m.stem for m in matches))
+    paths = sorted(directory.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True) if directory.is_dir() else []
+    for path in paths:
+        try:
+            if not load(path).finished:
+                return path
+        except SessionError:
+            continue
+    raise SessionError(f"There is no unfinished session in {directory}. Start one with 'goedgenoeg reflect'.")

@@ -1,0 +1,178 @@
+"""The order of prompts for a context, and navigation through them. No I/O here: the asking
+side is an `Asker` (the terminal in ask.py, scripted answers in tests)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Callable, Protocol
+
+from .answers import is_open
+from .library import CONTEXT_LIBRARY, LibrarySet
+from .models import Answer, Library, Section
+
+CONTEXT_KEYS = ("case", "decision", "age", "region", "who", "role")
+
+
+@dataclass(frozen=True)
+class Step:
+    library: Library
+    section: Section
+    prompt: Any
+
+    @property
+    def key(self) -> str:
+        return f"{self.library.id}.{self.prompt.id}"
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a step stands: overall, in its section, and which section of how many."""
+
+    index: int
+    total: int
+    section_number: int
+    section_count: int
+    in_section: int
+    section_size: int
+
+
+@dataclass(frozen=True)
+class SectionProgress:
+    library: Library
+    section: Section
+    first_index: int
+    answered: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the asking side returns: an answer, or a navigation command."""
+
+    action: str  # answer, skip, later, back, overview, stop
+    value: Any = None
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+class Walk:
+    """Which prompts apply given the answers so far, and where each one stands."""
+
+    def __init__(self, libraries: LibrarySet, answers: dict[str, Answer]):
+        self.libraries = libraries
+        self.answers = answers
+
+    def context(self) -> dict[str, str]:
+        values = {}
+        for key in CONTEXT_KEYS:
+            answer = self.answers.get(f"{CONTEXT_LIBRARY}.{key}")
+            if answer is not None and answer.status == "answered":
+                values[key] = answer.value
+        return values
+
+    def _applies(self, prompt, context) -> bool:
+        if prompt.when is not None and not prompt.when.matches(context):
+            return False
+        region = getattr(prompt, "region", None)
+        if prompt.kind == "alternative" and context.get("region") and context["region"] not in region:
+            return False
+        return True
+
+    def steps(self) -> list[Step]:
+        context = self.context()
+        steps = []
+        for loaded in self.libraries.libraries:
+            for section in loaded.library.sections:
+                if section.when is not None and not section.when.matches(context):
+                    continue
+                for prompt in section.prompts:
+                    if self._applies(prompt, context):
+                        steps.append(Step(loaded.library, section, prompt))
+        return steps
+
+    def sections(self) -> list[SectionProgress]:
+        rows: list[SectionProgress] = []
+        for index, step in enumerate(self.steps()):
+            done = 0 if is_open(step.prompt, self.answers.get(step.key)) else 1
+            if rows and rows[-1].section is step.section:
+                last = rows[-1]
+                rows[-1] = SectionProgress(last.library, last.section, last.first_index, last.answered + done, last.total + 1)
+            else:
+                rows.append(SectionProgress(step.library, step.section, index, done, 1))
+        return rows
+
+    def position(self, index: int) -> Position:
+        steps = self.steps()
+        sections = self.sections()
+        number = max(n for n, s in enumerate(sections) if s.first_index <= index)
+        current = sections[number]
+        return Position(index, len(steps), number + 1, len(sections), index - current.first_index + 1, current.total)
+
+    def first_open(self) -> int | None:
+        for index, step in enumerate(self.steps()):
+            answer = self.answers.get(step.key)
+            if answer is None:
+                return index
+        return None
+
+    def open_points(self) -> list[tuple[int, Step]]:
+        return [(i, s) for i, s in enumerate(self.steps()) if is_open(s.prompt, self.answers.get(s.key))]
+
+    def index_of(self, key: str) -> int | None:
+        for index, step in enumerate(self.steps()):
+            if step.key == key:
+                return index
+        return None
+
+
+class Asker(Protocol):
+    def ask(self, step: Step, position: Position, previous: Answer | None) -> Reply: ...
+
+    def overview(self, sections: list[SectionProgress]) -> int | None: ...
+
+    def review(self, open_points: list[tuple[int, Step]], answers: dict[str, Answer]) -> int | None: ...
+
+
+def apply(walk: Walk, step: Step, reply: Reply, save: Callable[[], None]) -> bool:
+    """Store an answer, a skip or a 'later' and save; False for navigation replies."""
+    if reply.action == "answer":
+        walk.answers[step.key] = Answer(status="answered", value=reply.value, at=now())
+    elif reply.action in ("skip", "later"):
+        status = "skipped" if reply.action == "skip" else "later"
+        walk.answers[step.key] = Answer(status=status, at=now())
+    else:
+        return False
+    save()
+    return True
+
+
+def run(walk: Walk, asker: Asker, save: Callable[[], None], start: int = 0) -> str:
+    """Walk the prompts from `start` until the asker finishes the review ("done") or stops
+    ("stopped"). `save` is called after every change, before the next prompt appears."""
+    index = start
+    from_review = False  # a prompt opened from the review returns to the review
+    while True:
+        steps = walk.steps()
+        if index >= len(steps):
+            target = asker.review(walk.open_points(), walk.answers)
+            if target is None:
+                return "done"
+            index, from_review = target, True
+            continue
+        step = steps[index]
+        reply = asker.ask(step, walk.position(index), walk.answers.get(step.key))
+        if apply(walk, step, reply, save):
+            index = len(steps) if from_review else index + 1
+        elif reply.action == "back":
+            index = max(0, index - 1)
+        elif reply.action == "overview":
+            target = asker.overview(walk.sections())
+            if target is not None:
+                index, from_review = target, False
+        elif reply.action == "stop":
+            return "stopped"
+        else:  # pragma: no cover - a programming error in an asker
+            raise ValueError(f"unknown reply {reply.action}")
