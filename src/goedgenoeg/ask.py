@@ -172,7 +172,7 @@ class TerminalAsker:
                 self.say(step.section.intro.get(lang), "italic")
         self.say(
             f"{t(lang, 'question', i=position.in_section, k=position.section_size)}"
-            f" · {t(lang, 'overall', done=position.index, total=position.total)}",
+            f" · {t(lang, 'overall', n=position.index + 1, total=position.total)}",
             "dim",
         )
 

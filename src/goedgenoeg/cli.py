@@ -82,6 +82,11 @@ def _walk_and_record(session, libraries, directory: Path, output: Optional[Path]
     console = Console()
     lang = session.lang
     handle_signals()
+    if session.answers:
+        case = session.answers.get("context.case")
+        console.print(t(lang, "resuming", id=session.id, case=case.value if case and case.value else "-"), markup=False, highlight=False)
+    else:
+        console.print(t(lang, "welcome"), style="bold", highlight=False)
     try:
         result = walk_session(session, libraries, TerminalAsker(console, lang), directory)
     except KeyboardInterrupt:

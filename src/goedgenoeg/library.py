@@ -178,7 +178,7 @@ def _where(loc: tuple, lines: dict[tuple, int]) -> str:
     for part in loc:
         if path + (part,) not in lines and not isinstance(part, int):
             if part in ("nl", "en") or not parts:
-                parts.append(str(part))
+                parts.append(("." if parts else "") + str(part))
             continue
         path = path + (part,)
         parts.append(f"[{part}]" if isinstance(part, int) else ("." if parts else "") + str(part))
@@ -207,35 +207,63 @@ def _message(err: dict) -> str:
     return err["msg"][0].lower() + err["msg"][1:]
 
 
+_KINDS = ("text", "reflection", "choice", "multi", "alternative", "people", "actions")
+
+
+def _clean_loc(err: dict) -> tuple:
+    """Drop the prompt kind pydantic puts in the location of a discriminated union, and point
+    an unknown kind at its 'kind' key."""
+    loc = list(err["loc"])
+    out: list = []
+    for i, part in enumerate(loc):
+        after_prompt = i >= 2 and loc[i - 2] == "prompts" and isinstance(loc[i - 1], int)
+        if after_prompt and part in _KINDS:  # pydantic's tag, always right after the index
+            continue
+        out.append(part)
+    if err["type"] in ("union_tag_invalid",):
+        out.append("kind")
+    return tuple(out)
+
+
 def _validation_problems(name: str, exc: ValidationError, lines: dict) -> list[str]:
     problems = []
     for err in exc.errors():
-        loc = tuple(err["loc"])
+        loc = _clean_loc(err)
         where = _where(loc, lines)
         problems.append(f"{name}:{_line_for(loc, lines)}: {where + ': ' if where else ''}{_message(err)}")
     return problems
 
 
-def _id_problems(name: str, library: Library, lines: dict) -> list[str]:
+def _id_problems(name: str, data: dict, lines: dict) -> list[str]:
+    """Duplicate section, prompt and option ids, found on the raw data so they are reported
+    together with any other problem in the file."""
     problems = []
-    seen_sections: dict[str, int] = {}
-    seen_prompts: dict[str, int] = {}
-    for s, section in enumerate(library.sections):
-        line = lines.get(("sections", s, "id"), 1)
-        if section.id in seen_sections:
-            problems.append(f"{name}:{line}: duplicate section id '{section.id}' (first on line {seen_sections[section.id]})")
-        seen_sections.setdefault(section.id, line)
-        for p, prompt in enumerate(section.prompts):
+
+    def check(items, path: tuple, what: str) -> None:
+        seen: dict[str, int] = {}
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                continue
+            line = lines.get(path + (i, "id"), 1)
+            if item["id"] in seen:
+                problems.append(f"{name}:{line}: duplicate {what} id '{item['id']}' (first on line {seen[item['id']]})")
+            else:
+                seen[item["id"]] = line
+
+    sections = data.get("sections")
+    check(sections, ("sections",), "section")
+    prompts_seen: dict[str, int] = {}
+    for s, section in enumerate(sections if isinstance(sections, list) else []):
+        prompts = section.get("prompts") if isinstance(section, dict) else None
+        for p, prompt in enumerate(prompts if isinstance(prompts, list) else []):
+            if not isinstance(prompt, dict) or not isinstance(prompt.get("id"), str):
+                continue
             line = lines.get(("sections", s, "prompts", p, "id"), 1)
-            if prompt.id in seen_prompts:
-                problems.append(f"{name}:{line}: duplicate prompt id '{prompt.id}' (first on line {seen_prompts[prompt.id]})")
-            seen_prompts.setdefault(prompt.id, line)
-            options = getattr(prompt, "options", None) or []
-            option_ids = [o.id for o in options]
-            for o, option_id in enumerate(option_ids):
-                if option_id in option_ids[:o]:
-                    line = lines.get(("sections", s, "prompts", p, "options", o, "id"), 1)
-                    problems.append(f"{name}:{line}: duplicate option id '{option_id}'")
+            if prompt["id"] in prompts_seen:
+                problems.append(f"{name}:{line}: duplicate prompt id '{prompt['id']}' (first on line {prompts_seen[prompt['id']]})")
+            else:
+                prompts_seen[prompt["id"]] = line
+            check(prompt.get("options"), ("sections", s, "prompts", p, "options"), "option")
     return problems
 
 
@@ -270,17 +298,24 @@ def _context_problems(name: str, library: Library, lines: dict) -> list[str]:
     return problems
 
 
+def _line_of(problem: str) -> int:
+    try:
+        return int(problem.rsplit(".yaml:", 1)[-1].split(":", 1)[0])
+    except ValueError:
+        return 0
+
+
 def load_library(path: Path, source_ids: set[str] | None = None) -> Loaded:
     """Load and validate one library file. Raises LibraryError with every problem found."""
     name = str(path)
     data, lines, digest = read_yaml(path)
     if not isinstance(data, dict):
         raise LibraryError([f"{name}:1: a library must be a mapping with id, version, title and sections"])
+    problems = _id_problems(name, data, lines)
     try:
         library = Library.model_validate(data)
     except ValidationError as exc:
-        raise LibraryError(_validation_problems(name, exc, lines)) from None
-    problems = _id_problems(name, library, lines)
+        raise LibraryError(sorted(_validation_problems(name, exc, lines) + problems, key=_line_of)) from None
     if source_ids is not None:
         problems += _source_problems(name, library, lines, source_ids)
     if library.id == CONTEXT_LIBRARY:

@@ -16,7 +16,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "hint_enter_skip": ("Enter zonder antwoord = overslaan", "Enter without an answer = skip"),
     "section": ("Deel {n} van {m}", "Part {n} of {m}"),
     "question": ("vraag {i} van {k}", "question {i} of {k}"),
-    "overall": ("{done} van {total} beantwoord", "{done} of {total} answered"),
+    "overall": ("{n} van {total} in totaal", "{n} of {total} in all"),
     "why": ("Waarom deze vraag", "Why this question"),
     "source": ("Bron", "Source"),
     "counter": ("Helpende overtuiging", "Helpful belief"),

@@ -1,0 +1,25 @@
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = REPO / ".venv" / "bin" / "goedgenoeg"
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, monkeypatch):
+    """Every test gets its own sessions folder and working folder (records are written there)."""
+    sessions = tmp_path / "sessions"
+    monkeypatch.setenv("GOEDGENOEG_SESSIONS_DIR", str(sessions))
+    monkeypatch.delenv("GOEDGENOEG_FORCE_INTERACTIVE", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.chdir(tmp_path)
+    return sessions
+
+
+@pytest.fixture
+def libraries():
+    from goedgenoeg.library import load_all
+
+    return load_all()

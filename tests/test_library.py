@@ -1,0 +1,127 @@
+"""Loading and checking libraries: bundled content and authors' mistakes."""
+
+import textwrap
+
+from typer.testing import CliRunner
+
+from goedgenoeg.cli import app
+from goedgenoeg.library import bundled_dir
+
+runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
+
+GOOD = """\
+id: eigen
+version: "1"
+title: {nl: Eigen vragen, en: Own questions}
+sections:
+  - id: deel
+    title: {nl: Deel, en: Part}
+    prompts:
+      - id: vraag
+        kind: text
+        text: {nl: Een vraag?, en: A question?}
+        help: {nl: Waarom, en: Why}
+        source: "goedgenoeg-2025 §3.1"
+"""
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def test_bundled_libraries_pass_the_check():
+    result = runner.invoke(app, ["libraries", "check"])
+    assert result.exit_code == 0, result.output + str(result.stderr)
+    assert "no problems" in result.output
+
+
+def test_typo_missing_nl_and_duplicate_id_give_three_file_line_messages(tmp_path):
+    path = write(tmp_path, "kapot.yaml", """\
+        id: kapot
+        version: "1"
+        title: {nl: Kapot, en: Broken}
+        sections:
+          - id: deel
+            title: {nl: Deel}
+            prompts:
+              - id: een
+                kind: text
+                txet: {nl: Typo in de sleutel}
+                text: {nl: Vraag een}
+                help: {nl: Waarom}
+                source: "goedgenoeg-2025 §3.1"
+              - id: twee
+                kind: text
+                text: {en: Only English}
+                help: {nl: Waarom}
+                source: "goedgenoeg-2025 §3.1"
+              - id: een
+                kind: text
+                text: {nl: Nog een}
+                help: {nl: Waarom}
+                source: "goedgenoeg-2025 §3.1"
+        """)
+    result = runner.invoke(app, ["libraries", "check", str(path)])
+    assert result.exit_code != 0
+    lines = [x for x in result.stderr.splitlines() if x.startswith(str(path))]
+    assert lines == [
+        f"{path}:10: sections[0].prompts[0].txet: unknown key 'txet' (did you mean 'text'?)",
+        f"{path}:16: sections[0].prompts[1].text.nl: the Dutch text ('nl') is missing; every text needs 'nl'",
+        f"{path}:19: duplicate prompt id 'een' (first on line 8)",
+    ]
+    assert "Traceback" not in result.stderr + result.output
+
+
+def test_all_three_problems_in_one_run_when_in_separate_files(tmp_path):
+    folder = tmp_path / "libs"
+    folder.mkdir()
+    write(folder, "a.yaml", GOOD.replace("kind: text", "kind: text\n        txet: {nl: x}"))
+    write(folder, "b.yaml", GOOD.replace("id: eigen", "id: eigen2").replace("{nl: Een vraag?, en: A question?}", "{en: A question?}"))
+    write(folder, "c.yaml", GOOD.replace("id: eigen", "id: eigen3") + GOOD[GOOD.index("      - id: vraag"):])
+    result = runner.invoke(app, ["libraries", "check", str(folder)])
+    assert result.exit_code == 1
+    problems = [x for x in result.stderr.splitlines() if ".yaml:" in x]
+    assert len(problems) == 3, result.stderr
+    assert problems[0].startswith(f"{folder / 'a.yaml'}:10: ") and "unknown key 'txet'" in problems[0]
+    assert problems[1].startswith(f"{folder / 'b.yaml'}:10: ") and "'nl'" in problems[1]
+    assert problems[2].startswith(f"{folder / 'c.yaml'}:13: ") and "duplicate prompt id 'vraag'" in problems[2]
+
+
+def test_a_given_library_replaces_the_bundled_one_with_the_same_id(tmp_path):
+    path = write(tmp_path, "ctx.yaml", GOOD.replace("id: eigen", "id: kanttekeningen"))
+    from goedgenoeg.library import load_all
+
+    libs = load_all([path])
+    replaced = libs.get("kanttekeningen")
+    assert [s.id for s in replaced.sections] == ["deel"]
+    assert libs.get("mentaliseren") is not None
+
+
+def test_unknown_source_is_reported(tmp_path):
+    path = write(tmp_path, "x.yaml", GOOD.replace("goedgenoeg-2025 §3.1", "onbekend-1999 §2"))
+    result = runner.invoke(app, ["libraries", "check", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:12: source 'onbekend-1999' is not in the bibliography" in result.stderr
+
+
+def test_reflect_with_a_broken_library_says_what_to_fix(tmp_path):
+    path = write(tmp_path, "x.yaml", GOOD.replace("kind: text", "kind: essay"))
+    result = runner.invoke(app, ["reflect", "--library", str(path), "--answers", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:9:" in result.stderr and "unknown prompt kind" in result.stderr
+
+
+def test_schema_is_json_schema_of_a_library():
+    import json
+
+    result = runner.invoke(app, ["libraries", "schema"])
+    schema = json.loads(result.output)
+    assert set(schema["required"]) >= {"id", "version", "title", "sections"}
+    assert schema["additionalProperties"] is False
+
+
+def test_bundled_folder_is_inside_the_package():
+    assert (bundled_dir() / "context.yaml").is_file()
+    assert "site-packages" in str(bundled_dir()) or "src" in str(bundled_dir())

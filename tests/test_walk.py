@@ -1,0 +1,113 @@
+"""The walk without a terminal: order, conditions, navigation, saving."""
+
+from goedgenoeg.models import Answer
+from goedgenoeg.walk import Reply, Walk, run
+
+from helpers import CONTEXT_FLANDERS_BABY, ScriptedAsker
+
+
+def keys(walk):
+    return [s.key for s in walk.steps()]
+
+
+def test_context_comes_first_and_conditions_follow_it(libraries):
+    walk = Walk(libraries, {})
+    assert keys(walk)[:6] == [f"context.{k}" for k in ("case", "decision", "age", "region", "who", "role")]
+    baby = Walk(libraries, {k: Answer(status="answered", value=v) for k, v in CONTEXT_FLANDERS_BABY.items()})
+    teen = dict(CONTEXT_FLANDERS_BABY, **{"context.age": "12-18", "context.region": "netherlands", "context.decision": "measure"})
+    teen_walk = Walk(libraries, {k: Answer(status="answered", value=v) for k, v in teen.items()})
+    baby_keys, teen_keys = set(keys(baby)), set(keys(teen_walk))
+    # the 1000-days notes only for the very young, the measure questions only for a measure
+    assert any(k.startswith("kanttekeningen.") for k in baby_keys - teen_keys)
+    assert any(k.startswith("maatregel.") for k in teen_keys - baby_keys)
+    assert not any(k.startswith("maatregel.") for k in baby_keys)
+    # alternatives follow the region
+    for key in baby_keys:
+        if key.startswith("alternatieven."):
+            prompt = next(s.prompt for s in baby.steps() if s.key == key)
+            assert "flanders" in prompt.region
+
+
+def test_every_answer_is_saved_before_the_next_prompt(libraries):
+    answers = {}
+    saved = []
+    asker = ScriptedAsker(CONTEXT_FLANDERS_BABY, script={"context.role": [Reply("stop")]})
+    original_ask = asker.ask
+
+    def ask(step, position, previous):
+        # everything answered before this prompt is already saved
+        assert len(saved) == len(answers)
+        return original_ask(step, position, previous)
+
+    asker.ask = ask
+    result = run(Walk(libraries, answers), asker, lambda: saved.append(dict(answers)))
+    assert result == "stopped"
+    assert list(answers) == [f"context.{k}" for k in ("case", "decision", "age", "region", "who")]
+    assert len(saved) == 5
+
+
+def test_back_shows_the_previous_answer_and_skip_and_later_are_kept(libraries):
+    answers = {}
+    script = {
+        "context.decision": [Reply("answer", "placement"), Reply("answer", "measure")],
+        "context.age": [Reply("back"), Reply("later")],
+        "context.region": [Reply("skip")],
+        "context.who": [Reply("stop")],
+    }
+    asker = ScriptedAsker({"context.case": "X"}, script=script)
+    assert run(Walk(libraries, answers), asker, lambda: None) == "stopped"
+    assert asker.asked == ["context.case", "context.decision", "context.age", "context.decision", "context.age", "context.region", "context.who"]
+    assert asker.previous["context.decision"].value == "placement"  # shown as default when going back
+    assert answers["context.decision"].value == "measure"
+    assert answers["context.age"].status == "later"
+    assert answers["context.region"].status == "skipped"
+
+
+def test_review_lists_open_points_and_jumps_there(libraries):
+    answers = {}
+    walk = Walk(libraries, answers)
+    everything = {s.key: None for s in walk.steps()}
+    asker = ScriptedAsker(CONTEXT_FLANDERS_BABY, review=[])
+    # answer only the context: the rest is skipped by the scripted asker
+    result = run(walk, asker, lambda: None)
+    assert result == "done"
+    assert "context.case" not in asker.open_seen
+    assert len(asker.open_seen) == len(walk.steps()) - 6
+    assert everything  # the walk had prompts
+
+
+def test_review_jump_answers_and_returns_to_review(libraries):
+    answers = {}
+    walk = Walk(libraries, answers)
+    asker = ScriptedAsker(CONTEXT_FLANDERS_BABY)
+    run(walk, asker, lambda: None)
+    target_key = asker.open_seen[0]
+    target = walk.index_of(target_key)
+    step = walk.steps()[target]
+    asker2 = ScriptedAsker(review=[target], script={target_key: [Reply("later")]})
+    asker2.ask_count = 0
+    run(walk, asker2, lambda: None, start=len(walk.steps()))
+    assert asker2.asked == [target_key]  # only that prompt, then back to the review
+    assert answers[target_key].status == "later"
+    assert step.key == target_key
+
+
+def test_overview_jumps_to_a_section(libraries):
+    answers = {}
+    walk = Walk(libraries, answers)
+    asker = ScriptedAsker(CONTEXT_FLANDERS_BABY, script={"context.case": [Reply("overview"), Reply("stop")]})
+    sections = walk.sections()
+    asker.overview_choices = [sections[2].first_index]
+    # after jumping, the first prompt of section 3 is asked; stop there
+    first_of_third = walk.steps()[sections[2].first_index].key
+    asker.script[first_of_third] = [Reply("stop")]
+    run(walk, asker, lambda: None)
+    assert asker.asked == ["context.case", first_of_third]
+    assert len(asker.sections_seen) == len(sections)
+
+
+def test_first_open_is_where_resume_starts(libraries):
+    answers = {k: Answer(status="answered", value=v) for k, v in CONTEXT_FLANDERS_BABY.items()}
+    answers["context.case"] = Answer(status="skipped")
+    walk = Walk(libraries, answers)
+    assert walk.first_open() == 6  # skipped prompts count as visited; the first never-asked one
