@@ -1,0 +1,172 @@
+"""The commands, through typer's CliRunner: scripted reflections, records, sessions, help."""
+
+import json
+
+import yaml
+from markdown_it import MarkdownIt
+from typer.testing import CliRunner
+
+from goedgenoeg.cli import app
+from goedgenoeg.walk import Walk
+
+runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
+
+
+def sample_value(prompt, n):
+    """A valid answer for any prompt kind, with text that is unique per prompt."""
+    kind = prompt.kind
+    if kind == "text":
+        return f"antwoord {n} op {prompt.id}"
+    if kind == "reflection":
+        return {"response": ["recognise", "not_recognise", "dont_know"][n % 3], "note": f"notitie {n}"}
+    if kind == "alternative":
+        status = ["feasible", "not_feasible", "not_applicable"][n % 3]
+        return {"status": status, "note": f"reden {n}"}
+    if kind == "choice":
+        return prompt.options[0].id
+    if kind == "multi":
+        return [prompt.options[0].id]
+    if kind == "people":
+        return [{"who": f"oma-{n}", "relation": "grootmoeder", "meaning": "vangt op"}]
+    if kind == "actions":
+        return [{"who": "consulent", "what": f"stap {n}", "when": "vrijdag", "result": "plan op papier"}]
+    raise AssertionError(kind)
+
+
+def answers_for(libraries, context):
+    from goedgenoeg.models import Answer
+
+    answers = {f"context.{k}": v for k, v in context.items()}
+    walk = Walk(libraries, {k: Answer(status="answered", value=v) for k, v in answers.items()})
+    for n, step in enumerate(walk.steps()):
+        answers.setdefault(step.key, sample_value(step.prompt, n))
+    return answers
+
+
+BABY_FLANDERS = {"case": "GG-FL-1", "decision": "placement", "age": "under-1", "region": "flanders", "who": "duo", "role": "consulent OCJ"}
+MEASURE_TEN_NL = {"case": "GG-NL-10", "decision": "measure", "age": "6-12", "region": "netherlands", "who": "alone", "role": "jeugdbeschermer"}
+
+
+def run_scripted(tmp_path, libraries, context, name):
+    answers = answers_for(libraries, context)
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / f"{name}.md"
+    result = runner.invoke(app, ["reflect", "--answers", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output + result.stderr
+    return answers, out.read_text(encoding="utf-8")
+
+
+def test_two_full_reflections_differ_where_the_conditions_say(tmp_path, libraries):
+    baby_answers, baby = run_scripted(tmp_path, libraries, BABY_FLANDERS, "baby")
+    ten_answers, ten = run_scripted(tmp_path, libraries, MEASURE_TEN_NL, "ten")
+    for answers, record in ((baby_answers, baby), (ten_answers, ten)):
+        for key, value in answers.items():
+            if isinstance(value, str) and value.startswith("antwoord"):
+                assert value in record, key
+    # 1000 days only for the baby; the measure's questions only for the ten-year-old
+    assert "1000 dagen" in baby and "1000 dagen" not in ten
+    maatregel = libraries.get("maatregel")
+    assert maatregel.title.nl in ten and maatregel.title.nl not in baby
+    # alternatives follow the region
+    alternatives = [s.prompt for s in Walk(libraries, {}).steps() if s.prompt.kind == "alternative"]
+    only_fl = [p for p in alternatives if p.region == ["flanders"]]
+    only_nl = [p for p in alternatives if p.region == ["netherlands"]]
+    assert only_fl and only_nl
+    assert all(p.text.nl in baby for p in only_fl if p.when is None)
+    assert not any(f"| {p.text.nl} |" in ten for p in only_fl)
+    assert any(f"| {p.text.nl} |" in ten for p in only_nl)
+
+
+def test_record_has_metadata_tables_and_parses_as_markdown(tmp_path, libraries):
+    _, record = run_scripted(tmp_path, libraries, BABY_FLANDERS, "baby")
+    assert record.startswith("# Reflectie: GG-FL-1")
+    for label in ("Casus (pseudoniem)", "Beslissing in overweging", "Vragenbibliotheken", "Open punten", "Bronnen"):
+        assert label in record
+    tokens = MarkdownIt("commonmark").enable("table").parse(record)
+    tables = [t for t in tokens if t.type == "table_open"]
+    assert len(tables) >= 4  # metadata, alternatives, people, next steps
+    assert "geen risicotaxatie" in record
+
+
+def test_answers_file_with_unknown_id_and_bad_value_is_refused(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text("context.case: X\ncontext.nope: 1\ncontext.decision: verhuizen\n", encoding="utf-8")
+    result = runner.invoke(app, ["reflect", "--answers", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:2: unknown prompt id 'context.nope'" in result.stderr
+    assert f"{path}:3: context.decision: choose one of placement, measure, report, other" in result.stderr
+    assert "Nothing was saved" in result.stderr
+
+
+def test_not_feasible_needs_a_reason(tmp_path, libraries):
+    key = next(s.key for s in Walk(libraries, {}).steps() if s.prompt.kind == "alternative")
+    path = tmp_path / "a.yaml"
+    path.write_text(f"{key}: not_feasible\n", encoding="utf-8")
+    result = runner.invoke(app, ["reflect", "--answers", str(path)])
+    assert result.exit_code == 2
+    assert "needs a note saying why" in result.stderr
+
+
+def test_without_a_terminal_reflect_refuses_instead_of_hanging():
+    result = runner.invoke(app, ["reflect"], input="")
+    assert result.exit_code == 2
+    assert "needs a terminal" in result.stderr
+    assert "--answers" in result.stderr
+
+
+def test_interactive_walk_on_plain_standard_input(tmp_path, monkeypatch, isolated):
+    monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
+    lines = ["GG-7", "?", "2", "5", "<", "6", "2", "1", "", "!stop"]
+    result = runner.invoke(app, ["reflect"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 130, result.output
+    assert "Waarom deze vraag" in result.output  # '?' showed the help
+    assert "goedgenoeg resume" in result.output
+    session = json.loads(next(isolated.glob("*.json")).read_text())
+    answers = {k: v["value"] for k, v in session["answers"].items() if v["status"] == "answered"}
+    assert answers == {
+        "context.case": "GG-7",
+        "context.decision": "measure",
+        "context.age": "12-18",  # went back and changed 6-12 to 12-18
+        "context.region": "netherlands",
+        "context.who": "alone",
+    }
+    assert session["answers"]["context.role"]["status"] == "skipped"
+
+
+def test_sessions_lists_and_record_writes_from_a_saved_session(tmp_path, libraries):
+    run_scripted(tmp_path, libraries, BABY_FLANDERS, "baby")
+    result = runner.invoke(app, ["sessions"])
+    assert "GG-FL-1" in result.output and "finished" in result.output
+    session_id = result.output.split()[0]
+    out = tmp_path / "again.md"
+    result = runner.invoke(app, ["record", session_id, "-o", str(out)])
+    assert result.exit_code == 0 and out.read_text().startswith("# Reflectie: GG-FL-1")
+    result = runner.invoke(app, ["record", session_id, "-o", str(out)])
+    assert result.exit_code == 1 and "already exists" in result.stderr and "--force" in result.stderr
+    assert runner.invoke(app, ["record", session_id, "-o", str(out), "--force"]).exit_code == 0
+
+
+def test_english_record(tmp_path, libraries):
+    answers = answers_for(libraries, BABY_FLANDERS)
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump(answers), encoding="utf-8")
+    result = runner.invoke(app, ["reflect", "--lang", "en", "--answers", str(path), "-o", "r.md"])
+    assert result.exit_code == 0, result.stderr
+    record = (tmp_path / "r.md").read_text()
+    assert record.startswith("# Reflection: GG-FL-1") and "Decision under consideration" in record
+    assert libraries.get("kanttekeningen").title.en in record
+
+
+def test_help_has_examples_and_version_is_quick():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0 and "Examples" in result.output and "goedgenoeg reflect" in result.output
+    for command in ("reflect", "resume", "record", "sessions"):
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0, command
+    assert runner.invoke(app, ["--version"]).output.strip().startswith("goedgenoeg ")
+
+
+def test_unknown_language_is_refused(tmp_path):
+    result = runner.invoke(app, ["reflect", "--lang", "fr", "--answers", "x.yaml"])
+    assert result.exit_code == 2 and "--lang nl" in result.stderr
