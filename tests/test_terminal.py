@@ -1,0 +1,205 @@
+"""The installed command in a pseudo-terminal, as a caseworker would use it."""
+
+import json
+import os
+import re
+import signal
+
+import pexpect
+import pytest
+
+from goedgenoeg.models import Answer
+from goedgenoeg.walk import Walk
+
+from conftest import BIN
+
+pytestmark = pytest.mark.skipif(not BIN.exists(), reason="run through 'make test', which installs the command")
+
+CONTEXT = {"decision": "placement", "age": "3-6", "region": "netherlands", "who": "alone"}
+CHOICES = {"decision": "1", "age": "4", "region": "2", "who": "1"}
+
+
+def spawn(args, env_dir):
+    env = dict(os.environ, GOEDGENOEG_SESSIONS_DIR=str(env_dir), NO_COLOR="1", TERM="dumb")
+    env.pop("GOEDGENOEG_FORCE_INTERACTIVE", None)
+    child = pexpect.spawn(str(BIN), args, env=env, dimensions=(50, 250), encoding="utf-8", timeout=20)
+    return child
+
+
+def answer_step(child, step, n, skip=False):
+    """Answer one prompt the way a person would; returns the text typed as the answer."""
+    kind = step.prompt.kind
+    if skip:
+        child.expect(r"(Je antwoord|Kies een nummer|Kies nummers|Persoon 1 · Wie|Stap 1 · Doet wat)[^:\n]*: ")
+        child.sendline(">")
+        return None
+    if kind == "text":
+        child.expect(r"Je antwoord[^:\n]*: ")
+        value = CONTEXT_TEXT.get(step.key, f"antwoord-{n}")
+        child.sendline(value)
+        return value
+    if kind == "choice":
+        child.expect(r"Kies een nummer[^:\n]*: ")
+        child.sendline(CHOICES.get(step.prompt.id, "1") if step.library.id == "context" else "1")
+        return None
+    if kind == "multi":
+        child.expect(r"Kies nummers[^:\n]*: ")
+        child.sendline("1")
+        return None
+    if kind in ("reflection", "alternative"):
+        child.expect(r"Kies een nummer[^:\n]*: ")
+        child.sendline("1")
+        child.expect(r"Notitie[^:\n]*: ")
+        child.sendline(f"notitie-{n}")
+        return f"notitie-{n}"
+    if kind == "people":
+        child.expect(r"Persoon 1 · Wie[^:\n]*: ")
+        child.sendline(f"tante-{n}")
+        child.expect(r"Relatie[^:\n]*: ")
+        child.sendline("tante")
+        child.expect(r"Wat betekent[^:\n]*: ")
+        child.sendline("haalt de kinderen op")
+        child.expect(r"Persoon 2 · Wie[^:\n]*: ")
+        child.sendline("")
+        return f"tante-{n}"
+    if kind == "actions":
+        child.expect(r"Stap 1 · Doet wat[^:\n]*: ")
+        child.sendline(f"belt-{n}")
+        for label in ("Wie", "Tegen wanneer", "Hoe ziet"):
+            child.expect(label + r"[^:\n]*: ")
+            child.sendline("x")
+        child.expect(r"Stap 2 · Doet wat[^:\n]*: ")
+        child.sendline("")
+        return f"belt-{n}"
+    raise AssertionError(kind)
+
+
+CONTEXT_TEXT = {"context.case": "GG-PTY-1", "context.role": "gezinscoach"}
+
+
+def steps_for(libraries):
+    values = dict(CONTEXT, case="GG-PTY-1", role="gezinscoach")
+    answers = {f"context.{k}": Answer(status="answered", value=v) for k, v in values.items()}
+    return Walk(libraries, answers).steps()
+
+
+def test_a_whole_reflection_with_help_back_and_skip(tmp_path, libraries):
+    steps = steps_for(libraries)
+    skip_at = {8, 20, len(steps) - 3}
+    child = spawn(["reflect"], tmp_path / "s")
+    typed, skipped = {}, []
+    for n, step in enumerate(steps):
+        if n == 7:  # ask for the explanation first
+            child.expect(r"(Kies een nummer|Je antwoord)[^:\n]*: ")
+            child.sendline("?")
+            child.expect("Waarom deze vraag: ")
+            child.expect("Bron: ")
+        if n == 12:  # go back one, keep the previous answer with Enter, then go on
+            child.expect(r"(Kies een nummer|Je antwoord|Kies nummers|Persoon 1|Stap 1)[^:\n]*: ")
+            child.sendline("<")
+            child.expect("Vorig antwoord: ")
+            prev = steps[n - 1].prompt.kind
+            if prev in ("reflection", "alternative"):
+                child.expect(r"Kies een nummer \[\d\]: ")
+                child.sendline("")
+                child.expect(r"Notitie[^:\n]*: ")
+                child.sendline("")
+            else:
+                child.expect(r": ")
+                child.sendline("")
+        if n in skip_at:
+            answer_step(child, step, n, skip=True)
+            skipped.append(step)
+            continue
+        value = answer_step(child, step, n)
+        if value:
+            typed[step.key] = value
+    child.expect("Enter om de record te schrijven: ")
+    child.sendline("")
+    child.expect(r"De record staat in (\S+\.md)")
+    record_path = tmp_path / child.match.group(1)  # written in the current folder
+    child.expect(pexpect.EOF)
+    record = record_path.read_text(encoding="utf-8")
+    for key, value in typed.items():
+        assert value in record, key
+    open_part = record.split("## Open punten", 1)[1]
+    for step in skipped:
+        assert step.prompt.text.nl.split("\n")[0][:30] in open_part.replace("\\", ""), step.key
+    assert oct(os.stat(record_path).st_mode & 0o777) == "0o600"
+
+
+def test_ctrl_c_and_resume_keep_answers_from_before_and_after(tmp_path, libraries):
+    steps = steps_for(libraries)
+    sessions = tmp_path / "s"
+    child = spawn(["reflect"], sessions)
+    typed = {}
+    for n, step in enumerate(steps[:9]):
+        value = answer_step(child, step, n)
+        if value:
+            typed[step.key] = value
+    child.expect(r"(Kies een nummer|Je antwoord)[^:\n]*: ")
+    child.sendintr()
+    child.expect(r"goedgenoeg resume (\S+)")
+    session_id = child.match.group(1)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+    child = spawn(["resume"], sessions)
+    child.expect("Verder met sessie")
+    for n, step in enumerate(steps[9:14], start=9):
+        value = answer_step(child, step, n)
+        if value:
+            typed[step.key] = value
+    child.expect(r"(Kies een nummer|Je antwoord|Kies nummers|Persoon 1|Stap 1)[^:\n]*: ")
+    child.sendline("!stop")
+    child.expect(pexpect.EOF)
+
+    out = tmp_path / "r.md"
+    child = spawn(["record", session_id, "-o", str(out)], sessions)
+    child.expect(pexpect.EOF)
+    record = out.read_text(encoding="utf-8")
+    assert len(typed) >= 8
+    for key, value in typed.items():
+        assert value in record, key
+
+
+def _answered(sessions):
+    files = list(sessions.glob("*.json"))
+    assert len(files) == 1
+    data = json.loads(files[0].read_text())
+    return {k: v for k, v in data["answers"].items() if v["status"] == "answered"}
+
+
+def test_sigkill_loses_no_confirmed_answer(tmp_path, libraries):
+    steps = steps_for(libraries)
+    sessions = tmp_path / "s"
+    child = spawn(["reflect"], sessions)
+    for n, step in enumerate(steps[:11]):
+        answer_step(child, step, n)
+    child.expect(r"(Kies een nummer|Je antwoord)[^:\n]*: ")  # the 12th prompt is on screen
+    child.kill(signal.SIGKILL)
+    child.close()
+    assert len(_answered(sessions)) == 11
+    child = spawn(["resume"], sessions)
+    child.expect("Verder met sessie")
+    child.expect(re.escape(steps[11].prompt.text.nl[:40]))  # continues at the first unanswered
+    child.sendline("!stop")
+    child.expect(pexpect.EOF)
+    assert len(_answered(sessions)) == 11
+
+
+def test_sighup_saves_and_says_how_to_resume(tmp_path, libraries):
+    steps = steps_for(libraries)
+    sessions = tmp_path / "s"
+    child = spawn(["reflect"], sessions)
+    for n, step in enumerate(steps[:4]):
+        answer_step(child, step, n)
+    child.expect(r"(Kies een nummer|Je antwoord)[^:\n]*: ")
+    child.kill(signal.SIGHUP)
+    child.expect(pexpect.EOF)
+    assert "goedgenoeg resume" in child.before
+    assert len(_answered(sessions)) == 4
+    session_file = next(sessions.glob("*.json"))
+    assert oct(session_file.stat().st_mode & 0o777) == "0o600"
+    assert oct(sessions.stat().st_mode & 0o777) == "0o700"
