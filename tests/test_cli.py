@@ -170,3 +170,27 @@ def test_help_has_examples_and_version_is_quick():
 def test_unknown_language_is_refused(tmp_path):
     result = runner.invoke(app, ["reflect", "--lang", "fr", "--answers", "x.yaml"])
     assert result.exit_code == 2 and "--lang nl" in result.stderr
+
+
+def test_personal_data_is_flagged_and_the_record_says_what_was_left_in(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        "context.case: GG-P\ncontext.role: 'consulent, bereikbaar op jan.peeters@example.be'\ncontext.region: flanders\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["reflect", "--answers", str(path), "-o", "r.md"])
+    assert result.exit_code == 0
+    assert "possible personal data in context.role: email" in result.stderr
+    record = (tmp_path / "r.md").read_text()
+    assert "Controle op persoonsgegevens" in record
+    assert "bewust laten staan: context.role: email" in record
+
+
+def test_interactive_privacy_warning_offers_to_edit(tmp_path, monkeypatch, isolated):
+    monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
+    lines = ["BSN 111222333", "j", "GG-8", "!stop"]
+    result = runner.invoke(app, ["reflect"], input="\n".join(lines) + "\n")
+    assert "BSN" in result.output and "pseudoniem" in result.output
+    session = json.loads(next(isolated.glob("*.json")).read_text())
+    assert session["answers"]["context.case"]["value"] == "GG-8"  # edited, the number is gone
+    assert "111222333" not in json.dumps(session)

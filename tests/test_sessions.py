@@ -1,0 +1,140 @@
+"""Session files: atomic owner-only writes, damaged files, answers that no longer fit."""
+
+import json
+import os
+import socket
+
+import pytest
+from typer.testing import CliRunner
+
+from goedgenoeg import files, session as sessions
+from goedgenoeg.cli import app
+from goedgenoeg.models import Answer
+from goedgenoeg.reflect import walk_session
+
+from helpers import CONTEXT_FLANDERS_BABY, ScriptedAsker
+
+runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
+
+
+def saved_session(libraries, directory, answers=None):
+    session = sessions.new_session(libraries, "nl")
+    for key, value in (answers or {"context.case": "GG-1", "context.decision": "placement"}).items():
+        session.answers[key] = Answer(status="answered", value=value)
+    sessions.save(session, directory)
+    return session, sessions.path_of(directory, session.id)
+
+
+def test_files_are_owner_only_whatever_the_umask(tmp_path, libraries):
+    old = os.umask(0)
+    try:
+        session, path = saved_session(libraries, tmp_path / "deep" / "sessions")
+        record = tmp_path / "r.md"
+        files.write_private(record, b"x")
+    finally:
+        os.umask(old)
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    assert oct(path.parent.stat().st_mode & 0o777) == "0o700"
+    assert oct(record.stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_write_that_fails_halfway_leaves_the_previous_session_intact(tmp_path, libraries, monkeypatch):
+    session, path = saved_session(libraries, tmp_path)
+    before = path.read_bytes()
+    session.answers["context.age"] = Answer(status="answered", value="1-3")
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        sessions.save(session, tmp_path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left behind
+
+
+def test_a_write_that_dies_while_writing_leaves_the_previous_session_intact(tmp_path, libraries, monkeypatch):
+    session, path = saved_session(libraries, tmp_path)
+    before = path.read_bytes()
+
+    real_fsync = os.fsync
+
+    def dying_fsync(fd):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(files.os, "fsync", dying_fsync)
+    with pytest.raises(OSError):
+        sessions.save(session, tmp_path)
+    monkeypatch.setattr(files.os, "fsync", real_fsync)
+    assert path.read_bytes() == before
+    assert sessions.load(path).answers["context.case"].value == "GG-1"
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "the session file is empty"),
+        (b'{"format": 1, "id": "x", "created": "', "not valid JSON (line 1), perhaps cut off"),
+        (b"\xff\xfe not json", "not valid JSON"),
+        (b"[1, 2]", "not a session"),
+        (b'{"format": 99, "id": "x"}', "written by a newer goedgenoeg (format 99)"),
+        (b'{"format": 1, "id": "x"}', "the session file is damaged (created: Field required)"),
+    ],
+)
+def test_damaged_session_files_get_a_clear_message_and_are_kept(tmp_path, content, message):
+    directory = tmp_path / "s"
+    directory.mkdir()
+    path = directory / "20260101-0000-abcd.json"
+    path.write_bytes(content)
+    result = runner.invoke(app, ["record", "20260101-0000-abcd", "--sessions-dir", str(directory)])
+    assert result.exit_code == 1
+    assert str(path) in result.stderr and message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert path.read_bytes() == content  # never overwritten
+    listed = runner.invoke(app, ["sessions", "--sessions-dir", str(directory)])
+    assert "damaged" in listed.output
+
+
+def test_answers_for_removed_prompts_are_set_aside_not_lost(tmp_path, libraries):
+    answers = dict(CONTEXT_FLANDERS_BABY)
+    answers["oud.verdwenen"] = "een antwoord op een vraag die niet meer bestaat"
+    answers["context.decision"] = "verhuizing"  # an option that no longer exists
+    session, path = saved_session(libraries, tmp_path, answers)
+    loaded = sessions.load(path)
+    warnings = sessions.fit_answers(loaded, libraries)
+    assert any("oud.verdwenen" in w and "no longer exists" in w for w in warnings)
+    assert any("context.decision" in w and "no longer fits" in w for w in warnings)
+    assert "context.case" in loaded.answers
+    assert set(loaded.set_aside) == {"oud.verdwenen", "context.decision"}
+    sessions.save(loaded, tmp_path)
+    again = json.loads(path.read_text())
+    assert again["set_aside"]["oud.verdwenen"]["value"].startswith("een antwoord")
+
+
+def test_a_whole_walk_opens_no_socket(tmp_path, libraries, monkeypatch):
+    def no_network(*args, **kwargs):
+        raise AssertionError("goedgenoeg tried to open a network connection")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    session = sessions.new_session(libraries, "nl")
+    from goedgenoeg.walk import Walk
+
+    answers = dict(CONTEXT_FLANDERS_BABY)
+    walk = Walk(libraries, {k: Answer(status="answered", value=v) for k, v in answers.items()})
+    for step in walk.steps():
+        if step.prompt.kind == "text":
+            answers.setdefault(step.key, "tekst")
+    result = walk_session(session, libraries, ScriptedAsker(answers), tmp_path / "s")
+    assert result == "done"
+    from goedgenoeg.reflect import write_record
+
+    record = write_record(session, libraries, tmp_path / "r.md")
+    assert "GG-001" in record.read_text()
+
+
+def test_resume_without_sessions_says_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
+    result = runner.invoke(app, ["resume", "--sessions-dir", str(tmp_path / "none")])
+    assert result.exit_code == 1
+    assert "no unfinished session" in result.stderr and "goedgenoeg reflect" in result.stderr
