@@ -185,12 +185,15 @@ class TerminalAsker:
         answer = self._input(t(self.lang, "privacy_edit")).strip().lower()
         return answer not in ("j", "ja", "y", "yes")
 
-    def _numbered(self, labels: list[str]) -> None:
+    def _numbered(self, labels: list[str], inline: bool = False) -> None:
+        if inline:  # the fixed answers of reflections and alternatives fit on one line
+            self.say("   ".join(f"{n} {label}" for n, label in enumerate(labels, 1)))
+            return
         for n, label in enumerate(labels, 1):
             self.say(f"  {n}. {label}")
 
-    def _choose(self, labels: list[str], old_index: int | None) -> int | None:
-        self._numbered(labels)
+    def _choose(self, labels: list[str], old_index: int | None, inline: bool = False) -> int | None:
+        self._numbered(labels, inline)
         while True:
             hint = t(self.lang, "choose") + (f" [{old_index + 1}]" if old_index is not None else "")
             line = self._line(hint)
@@ -251,7 +254,7 @@ class TerminalAsker:
     def _ask_reflection(self, prompt, old):
         labels = [t(self.lang, r) for r in REFLECTION_RESPONSES]
         old_index = REFLECTION_RESPONSES.index(old["response"]) if old else None
-        index = self._choose(labels, old_index)
+        index = self._choose(labels, old_index, inline=True)
         if index is None:
             return None
         note = self._line(t(self.lang, "note") + (f" [{old['note']}]" if old and old.get("note") else ""))
@@ -262,7 +265,7 @@ class TerminalAsker:
     def _ask_alternative(self, prompt, old):
         labels = [t(self.lang, s) for s in ALTERNATIVE_STATUSES]
         old_index = ALTERNATIVE_STATUSES.index(old["status"]) if old else None
-        index = self._choose(labels, old_index)
+        index = self._choose(labels, old_index, inline=True)
         if index is None:
             return None
         status = ALTERNATIVE_STATUSES[index]

@@ -56,7 +56,7 @@ def render(session: Session, libraries: LibrarySet) -> str:
         return "-"
 
     out: list[str] = [f"# {t(lang, 'rec_title')}: {escape_line(ctx.get('case', '-'))}", ""]
-    privacy = t(lang, "rec_privacy_done", at=session.privacy.at) if session.privacy.done else t(lang, "rec_privacy_not")
+    privacy = t(lang, "rec_privacy_done", at=session.privacy.at[:16].replace("T", " ")) if session.privacy.done else t(lang, "rec_privacy_not")
     if session.privacy.kept:
         privacy += "; " + t(lang, "rec_privacy_kept", items=", ".join(session.privacy.kept))
     meta = [

@@ -1,0 +1,370 @@
+"""Start-up and load benchmark for goedgenoeg. Run it with `make bench`.
+
+This is a measurement, not a test: it prints a markdown report (figures, ratios, targets) to
+standard output and exits 0 even when a target is missed. Every figure is compared with a
+baseline measured in the same run, interleaved with it:
+
+  (a)  python -c pass
+  (b)  python -c "import typer, rich, pydantic, yaml"
+  (t)  python -c "import typer"                 (the --version / --help target refers to it)
+  (c)  goedgenoeg --version
+  (d)  goedgenoeg --help
+  (e)  goedgenoeg reflect in a pseudo-terminal: spawn until the first "Je antwoord ...: " prompt
+  (f)  goedgenoeg libraries check               (the bundled libraries)
+  (g)  goedgenoeg.library.load_library on generated libraries of 1,000 / 10,000 / 50,000 prompts,
+       in-process; plus `goedgenoeg libraries check DIR` on the 10,000 as a subprocess
+  (h)  goedgenoeg.record.render of a session with 1,000 answers, in-process
+
+Knobs (environment): BENCH_ROUNDS (start-up rounds, default 30), BENCH_LOAD_ROUNDS (default 5),
+BENCH_SEED (order shuffling, default 1).
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PY = sys.executable  # the .venv interpreter when run through `make bench`
+BIN = Path(PY).parent / "goedgenoeg"
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "30"))
+LOAD_ROUNDS = int(os.environ.get("BENCH_LOAD_ROUNDS", "5"))
+SEED = int(os.environ.get("BENCH_SEED", "1"))
+SIZES = (1_000, 10_000, 50_000)
+PROMPTS_PER_FILE = 5_000  # a library file may be at most 5 MiB; the 50,000 set is 10 files
+SECTION_SIZE = 50
+# The input line of the first question. (The welcome line already contains "Je antwoorden",
+# so a bare "Je antwoord" would match before the first question is on screen.)
+FIRST_PROMPT = re.compile(r"Je antwoord[^:\n]*: ")
+
+TARGETS = {
+    "version": 1.15,  # x python -c "import typer"
+    "help": 1.15,  # x python -c "import typer"
+    "first_prompt": 1.25,  # x (b)
+    "growth": 60.0,  # 50,000 prompts / 1,000 prompts
+    "check_10k": 1.0,  # seconds
+}
+
+
+# --- generated libraries -------------------------------------------------------------
+
+KINDS = ("text", "reflection", "choice", "multi", "alternative", "people", "actions", "text")
+SOURCES = ("goedgenoeg-2025", "proeftuinen-ls6", "richtlijn-mcp", "gooi-vechtstreek-2024", "richtlijn-uithuisplaatsing")
+WHENS = (
+    None,
+    "decision: [placement, measure]",
+    None,
+    "age: [under-1, 1-3, 3-6]",
+    "region: [flanders, netherlands]\n{i}  who: [alone, duo, team]",
+)
+
+
+def _text(indent: str, key: str, nl: str, en: str) -> str:
+    return f"{indent}{key}:\n{indent}  nl: >-\n{indent}    {nl}\n{indent}  en: >-\n{indent}    {en}\n"
+
+
+def _prompt(n: int, kind: str) -> str:
+    i = "      "
+    out = f"{i}- id: p{n:05d}\n{i}  kind: {kind}\n"
+    when = WHENS[n % len(WHENS)] if kind != "alternative" else None
+    if when:
+        out += f"{i}  when:\n{i}    " + when.format(i=i + "  ") + "\n"
+    out += _text(i + "  ", "text", f"Wat zie je bij vraag {n}, en wat betekent het voor het kind?",
+                 f"What do you see for question {n}, and what does it mean for the child?")
+    out += _text(i + "  ", "help", f"Toelichting {n}: wie dit eerst benoemt, ziet beter waar het besluit op rust.",
+                 f"Note {n}: naming this first shows more clearly what the decision rests on.")
+    if kind == "text" and n % 2:
+        out += f"{i}  long: true\n"
+    if kind == "reflection" and n % 3:
+        out += _text(i + "  ", "counter", f"Een helpende gedachte bij {n}.", f"A helpful thought for {n}.")
+    if kind in ("choice", "multi"):
+        out += f"{i}  options:\n"
+        for o in range(3 if kind == "choice" else 4):
+            out += f"{i}    - id: o{o}\n{i}      label: {{nl: Optie {o}, en: Option {o}}}\n"
+    if kind == "alternative":
+        out += _text(i + "  ", "description", f"Alternatief {n}: hulp die dichtbij blijft.", f"Alternative {n}: help that stays close.")
+        out += _text(i + "  ", "fits", "Als de ouders willen meewerken.", "When the parents are willing to work on it.")
+        out += f"{i}  region: [flanders, netherlands]\n"
+    src = SOURCES[n % len(SOURCES)]
+    extra = f"; {SOURCES[(n + 1) % len(SOURCES)]} §{n % 7}" if n % 4 == 0 else ""
+    out += f'{i}  source: "{src} §{n % 9}.{n % 5}{extra}"\n'
+    return out
+
+
+def library_yaml(lib_id: str, first: int, count: int) -> str:
+    """One valid library file (docs/content.md) with `count` prompts of every kind."""
+    out = [f'id: {lib_id}\nversion: "1.0.0"\norder: 40\ntitle: {{nl: Bank {lib_id}, en: Bench {lib_id}}}\n',
+           "intro:\n  nl: Een gegenereerde bibliotheek.\n  en: A generated library.\nsections:\n"]
+    for s, start in enumerate(range(first, first + count, SECTION_SIZE)):
+        out.append(f"  - id: s{s:04d}\n    title: {{nl: Deel {s}, en: Part {s}}}\n")
+        if s % 3 == 1:
+            out.append("    when:\n      decision: [placement, measure, report]\n")
+        out.append("    prompts:\n")
+        for n in range(start, min(start + SECTION_SIZE, first + count)):
+            out.append(_prompt(n, KINDS[n % len(KINDS)]))
+    return "".join(out)
+
+
+def write_set(root: Path, size: int) -> list[Path]:
+    folder = root / f"set-{size}"
+    folder.mkdir()
+    paths = []
+    for f, first in enumerate(range(0, size, PROMPTS_PER_FILE)):
+        path = folder / f"bank{f:02d}.yaml"
+        path.write_text(library_yaml(f"bank{f:02d}", first, min(PROMPTS_PER_FILE, size - first)), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+# --- a session with 1,000 answers ------------------------------------------------------
+
+
+def answer_value(prompt, n: int):
+    kind = prompt.kind
+    if kind == "text":
+        return f"Antwoord {n}: de moeder *belt* elke week,\nhet kind [slaapt] slecht | 3. zie notitie # {n}"
+    if kind == "reflection":
+        return {"response": ("recognise", "not_recognise", "dont_know", "later")[n % 4], "note": f"notitie {n} <b>"}
+    if kind == "alternative":
+        status = ("feasible", "not_feasible", "not_considered", "not_applicable")[n % 4]
+        return {"status": status, "note": f"reden {n}"}
+    if kind == "choice":
+        return prompt.options[n % len(prompt.options)].id
+    if kind == "multi":
+        return [o.id for o in prompt.options[: 1 + n % len(prompt.options)]]
+    if kind == "people":
+        return [{"who": f"tante {n}", "relation": "tante", "meaning": "opvang"}, {"who": "buur", "relation": "", "meaning": "- steun"}]
+    return [{"who": "ik", "what": f"stap {n}", "when": "vrijdag", "result": "plan"}, {"who": "team", "what": "overleg", "when": "", "result": ""}]
+
+
+def render_fixture(paths: list[Path]):
+    """A LibrarySet (bundled context + one generated library of 1,000 prompts) and a session
+    that answers all of them (about one in ten skipped or marked later)."""
+    from goedgenoeg.answers import normalise
+    from goedgenoeg.library import LibrarySet, bundled_dir, load_library, load_sources
+    from goedgenoeg.models import Answer, LibraryStamp, Session
+
+    bibliography = load_sources(bundled_dir() / "sources.yaml")
+    ids = {s.id for s in bibliography.sources}
+    libs = LibrarySet([load_library(bundled_dir() / "context.yaml", ids), load_library(paths[0], ids)], bibliography)
+    answers = {
+        "context.case": Answer(status="answered", value="GG-1000"),
+        "context.decision": Answer(status="answered", value="placement"),
+        "context.age": Answer(status="answered", value="1-3"),
+        "context.region": Answer(status="answered", value="flanders"),
+        "context.who": Answer(status="answered", value="team"),
+        "context.role": Answer(status="answered", value="consulent"),
+    }
+    generated = libs.libraries[1].library
+    prompts = [p for s in generated.sections for p in s.prompts]
+    for n, prompt in enumerate(prompts):
+        key = f"{generated.id}.{prompt.id}"
+        if n % 10 == 9:
+            answers[key] = Answer(status="skipped" if n % 20 == 9 else "later", at="2026-01-01T10:00:00+01:00")
+        else:
+            answers[key] = Answer(status="answered", value=normalise(prompt, answer_value(prompt, n)), at="2026-01-01T10:00:00+01:00")
+    session = Session(
+        id="20260101-1000-beef", created="2026-01-01T10:00:00+01:00", updated="2026-01-01T11:00:00+01:00",
+        tool_version="0.1.0", lang="nl",
+        libraries={k: LibraryStamp(**v) for k, v in libs.stamps().items()}, answers=answers,
+    )
+    return libs, session, len(prompts)
+
+
+# --- timing ---------------------------------------------------------------------------
+
+
+def run_cmd(argv: list[str], env: dict) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark command failed ({done.returncode}): {argv}\n{done.stderr.decode()}")
+    return elapsed
+
+
+def first_prompt(env: dict, sessions: Path) -> float:
+    import pexpect
+
+    start = time.perf_counter()
+    child = pexpect.spawn(str(BIN), ["reflect"], env=dict(env, GOEDGENOEG_SESSIONS_DIR=str(sessions), TERM="dumb"),
+                          dimensions=(50, 200), encoding="utf-8", timeout=30)
+    try:
+        child.expect(FIRST_PROMPT)
+        return time.perf_counter() - start
+    finally:
+        child.close(force=True)
+
+
+def in_process(fn) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def stats(samples: list[float]) -> dict:
+    q = statistics.quantiles(samples, n=4) if len(samples) > 1 else [samples[0]] * 3
+    return {"median": statistics.median(samples), "p25": q[0], "p75": q[2], "min": min(samples), "n": len(samples)}
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.1f}"
+
+
+def machine() -> list[str]:
+    model = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import pydantic
+    import rich  # noqa: F401
+    import typer
+    import yaml
+    from importlib.metadata import version
+
+    return [
+        f"- nproc: {len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count()}",
+        f"- cpu: {model}",
+        f"- python: {platform.python_version()} ({platform.python_implementation()}, {sys.executable})",
+        f"- os: {platform.system()} {platform.release()}",
+        f"- typer {typer.__version__}, rich {version('rich')}, pydantic {pydantic.VERSION}, "
+        f"PyYAML {yaml.__version__} (libyaml C loader: {'yes' if yaml.__with_libyaml__ else 'no'})",
+    ]
+
+
+def main() -> None:
+    if not BIN.exists():
+        raise SystemExit(f"{BIN} not found: run the benchmark with `make bench`, which installs it first")
+    started = time.time()
+    load_before = os.getloadavg()
+    tmp = Path(tempfile.mkdtemp(prefix="goedgenoeg-bench-"))
+    rng = random.Random(SEED)
+    try:
+        env = dict(os.environ, GOEDGENOEG_SESSIONS_DIR=str(tmp / "sessions"), NO_COLOR="1")
+        env.pop("GOEDGENOEG_FORCE_INTERACTIVE", None)
+        sets = {size: write_set(tmp, size) for size in SIZES}
+        commands = {
+            "pass": lambda: run_cmd([PY, "-c", "pass"], env),
+            "typer": lambda: run_cmd([PY, "-c", "import typer"], env),
+            "b": lambda: run_cmd([PY, "-c", "import typer, rich, pydantic, yaml"], env),
+            "version": lambda: run_cmd([str(BIN), "--version"], env),
+            "help": lambda: run_cmd([str(BIN), "--help"], env),
+            "first_prompt": lambda: first_prompt(env, tmp / "pty-sessions"),
+            "check": lambda: run_cmd([str(BIN), "libraries", "check"], env),
+        }
+        samples: dict[str, list[float]] = {k: [] for k in commands}
+        rounds = []  # per round: {name: seconds}, for paired ratios
+        for r in range(ROUNDS + 1):
+            order = list(commands)
+            rng.shuffle(order)
+            row = {name: commands[name]() for name in order}
+            if r == 0:
+                continue  # warm-up: file caches, .pyc
+            rounds.append(row)
+            for name, value in row.items():
+                samples[name].append(value)
+
+        # (g) and (h): in-process, after warming up the imports; interleaved with (a), (b) and
+        # the 10,000-prompt check as a subprocess.
+        from goedgenoeg.library import bundled_dir, load_library, load_sources
+        from goedgenoeg.record import render
+
+        ids = {s.id for s in load_sources(bundled_dir() / "sources.yaml").sources}
+        for path in sets[SIZES[0]]:
+            load_library(path, ids)  # warm-up, and proof that the generated files are valid
+        libs, session, answered_prompts = render_fixture(sets[SIZES[0]])
+        text = render(session, libs)
+        heavy = {f"load_{size}": (lambda size=size: in_process(lambda: [load_library(p, ids) for p in sets[size]])) for size in SIZES}
+        heavy["render"] = lambda: in_process(lambda: render(session, libs))
+        heavy["check_10k"] = lambda: run_cmd([str(BIN), "libraries", "check", str(sets[10_000][0].parent)], env)
+        heavy["pass"] = commands["pass"]
+        heavy["b"] = commands["b"]
+        heavy_samples: dict[str, list[float]] = {k: [] for k in heavy}
+        for _ in range(LOAD_ROUNDS):
+            order = list(heavy)
+            rng.shuffle(order)
+            for name in order:
+                heavy_samples[name].append(heavy[name]())
+        samples["pass"] += heavy_samples.pop("pass")
+        samples["b"] += heavy_samples.pop("b")
+        samples.update(heavy_samples)
+        report(samples, rounds, sets, answered_prompts, text, started, load_before)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+LABELS = {
+    "pass": "(a) `python -c pass`",
+    "b": "(b) `python -c \"import typer, rich, pydantic, yaml\"`",
+    "typer": "(t) `python -c \"import typer\"`",
+    "version": "(c) `goedgenoeg --version`",
+    "help": "(d) `goedgenoeg --help`",
+    "first_prompt": "(e) `goedgenoeg reflect`: first prompt in a pty",
+    "check": "(f) `goedgenoeg libraries check` (bundled)",
+    "load_1000": "(g) load_library, 1,000 prompts (1 file), in-process",
+    "load_10000": "(g) load_library, 10,000 prompts (2 files), in-process",
+    "load_50000": "(g) load_library, 50,000 prompts (10 files), in-process",
+    "check_10k": "(g) `goedgenoeg libraries check DIR`, 10,000 prompts, subprocess",
+    "render": "(h) record.render, session with 1,000 answers, in-process",
+}
+
+
+def paired(rounds: list[dict], name: str, base: str) -> dict:
+    return stats([row[name] / row[base] for row in rounds])
+
+
+def report(samples, rounds, sets, answered_prompts, text, started, load_before) -> None:
+    s = {k: stats(v) for k, v in samples.items()}
+    med = {k: v["median"] for k, v in s.items()}
+    out = ["## Figures", "", f"{ROUNDS} interleaved rounds of the start-up commands (shuffled each round, one warm-up "
+           f"round dropped); {LOAD_ROUNDS} interleaved rounds of the load and render figures. Ratios are ratios of "
+           "medians from this run.", "",
+           "| measurement | median ms | p25-p75 ms | min ms | n | x (a) | x (b) | x import typer |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for key, label in LABELS.items():
+        x = s[key]
+        out.append(f"| {label} | {ms(x['median'])} | {ms(x['p25'])}-{ms(x['p75'])} | {ms(x['min'])} | {x['n']} | "
+                   f"{med[key] / med['pass']:.2f} | {med[key] / med['b']:.2f} | {med[key] / med['typer']:.2f} |")
+    sizes = {size: sum(p.stat().st_size for p in paths) for size, paths in sets.items()}
+    growth = med["load_50000"] / med["load_1000"]
+    out += ["", f"Generated libraries: {', '.join(f'{k:,} prompts = {v / 1e6:.1f} MB' for k, v in sizes.items())} "
+            f"(at most {PROMPTS_PER_FILE:,} prompts a file). The record: {answered_prompts:,} generated prompts answered "
+            f"(one in ten skipped or 'later') plus the context, {len(text) / 1000:,.0f} kB of markdown.", "",
+            f"Per prompt: {med['load_1000'] / 1000 * 1e6:.0f} µs at 1,000, {med['load_10000'] / 10000 * 1e6:.0f} µs at 10,000, "
+            f"{med['load_50000'] / 50000 * 1e6:.0f} µs at 50,000. Growth 1,000 -> 10,000: "
+            f"{med['load_10000'] / med['load_1000']:.1f}x; 1,000 -> 50,000: {growth:.1f}x (linear would be 10x and 50x).", ""]
+
+    def row(name, value, target, unit, paired_stats=None) -> str:
+        met = "met" if value <= target else "**missed**"
+        extra = f" (per-round ratio median {paired_stats['median']:.2f}, p25-p75 {paired_stats['p25']:.2f}-{paired_stats['p75']:.2f})" if paired_stats else ""
+        return f"| {name} | {value:.2f}{unit}{extra} | <= {target}{unit} | {met} |"
+
+    out += ["## Targets", "", "| target | measured | limit | |", "|---|---|---|---|",
+            row("`--version` / `import typer`", med["version"] / med["typer"], TARGETS["version"], "x", paired(rounds, "version", "typer")),
+            row("`--help` / `import typer`", med["help"] / med["typer"], TARGETS["help"], "x", paired(rounds, "help", "typer")),
+            row("first prompt / (b)", med["first_prompt"] / med["b"], TARGETS["first_prompt"], "x", paired(rounds, "first_prompt", "b")),
+            row("load 50,000 / load 1,000", growth, TARGETS["growth"], "x"),
+            row("`libraries check` of 10,000 prompts", med["check_10k"], TARGETS["check_10k"], " s"),
+            ""]
+    out += ["## Machine", ""] + machine() + [
+        f"- load average before / after: {' '.join(f'{x:.2f}' for x in load_before)} / {' '.join(f'{x:.2f}' for x in os.getloadavg())}",
+        f"- benchmark took {time.time() - started:.0f} s (BENCH_ROUNDS={ROUNDS}, BENCH_LOAD_ROUNDS={LOAD_ROUNDS}, BENCH_SEED={SEED})", ""]
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()
