@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench install clean
+.PHONY: run test bench docs install clean
 
 run: install
 	$(BIN)/goedgenoeg reflect
@@ -14,6 +14,10 @@ test: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# Regenerate the coverage table in docs/content.md from the libraries.
+docs: install
+	$(BIN)/python docs/update.py
 
 install: $(STAMP)
 

@@ -194,3 +194,22 @@ def test_interactive_privacy_warning_offers_to_edit(tmp_path, monkeypatch, isola
     session = json.loads(next(isolated.glob("*.json")).read_text())
     assert session["answers"]["context.case"]["value"] == "GG-8"  # edited, the number is gone
     assert "111222333" not in json.dumps(session)
+
+
+def test_long_answers_over_several_lines_and_in_the_editor(tmp_path, monkeypatch, isolated):
+    monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\nprintf "geschreven in de editor\\ntweede regel\\n" > "$1"\n')
+    editor.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(editor))
+    monkeypatch.setenv("VISUAL", str(editor))
+    lines = ["!multi", "GG-9", "# geen kop", "!end", "1", "3", "1", "1", "!edit", "!stop"]
+    result = runner.invoke(app, ["reflect"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 130, result.output
+    session = json.loads(next(isolated.glob("*.json")).read_text())
+    assert session["answers"]["context.case"]["value"] == "GG-9\n# geen kop"
+    assert session["answers"]["context.role"]["value"] == "geschreven in de editor\ntweede regel"
+    out = tmp_path / "r.md"
+    runner.invoke(app, ["record", session["id"], "-o", str(out)])
+    assert out.read_text().startswith("# Reflectie: GG-9")
+    assert "\n# geen kop" not in out.read_text()  # user text never becomes a heading

@@ -30,9 +30,19 @@ class _Command(Exception):
 
 
 def _default_editor(text: str) -> str | None:
-    import click
+    """Open $VISUAL or $EDITOR (else notepad or nano) on a private temporary file."""
+    import os
+    import shlex
+    import subprocess
+    import tempfile
+    from pathlib import Path
 
-    return click.edit(text, extension=".md", require_save=True)
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or ("notepad" if os.name == "nt" else "nano")
+    with tempfile.TemporaryDirectory(prefix="goedgenoeg-") as folder:  # 0700, removed after
+        path = Path(folder) / "antwoord.md"
+        path.write_text(text, encoding="utf-8")
+        subprocess.run(shlex.split(command, posix=os.name != "nt") + [str(path)], check=True)
+        return path.read_text(encoding="utf-8")
 
 
 class TerminalAsker:

@@ -31,9 +31,9 @@ def sessions_dir(given: Path | None = None) -> Path:
         return Path(given)
     if os.environ.get(ENV_DIR):
         return Path(os.environ[ENV_DIR])
-    import click
+    import typer
 
-    return Path(click.get_app_dir("goedgenoeg")) / "sessions"
+    return Path(typer.get_app_dir("goedgenoeg")) / "sessions"
 
 
 def new_session(libraries: LibrarySet, lang: str) -> Session:

@@ -1,0 +1,52 @@
+"""The README and docs cannot drift from the tool."""
+
+import re
+
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from goedgenoeg.cli import app
+from goedgenoeg.coverage import coverage_table
+
+from conftest import REPO
+
+runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def commands(group, prefix="goedgenoeg"):
+    for name, command in group.commands.items():
+        if hasattr(command, "commands"):
+            yield from commands(command, f"{prefix} {name}")
+        else:
+            yield f"{prefix} {name}", command
+
+
+def test_readme_starts_with_the_two_commands():
+    first_block = README.split("```")[1]
+    assert "make run" in first_block and "make test" in first_block
+
+
+def test_every_command_and_option_is_in_the_readme():
+    for name, command in commands(get_command(app)):
+        assert f"`{name}" in README, name
+        for param in command.params:
+            if param.param_type_name == "option":
+                assert any(opt in README for opt in param.opts), f"{name} {param.opts}"
+
+
+def test_the_prepared_answers_example_works(tmp_path):
+    block = README.split("### Prepared answers", 1)[1].split("```yaml", 1)[1].split("```", 1)[0]
+    path = tmp_path / "answers.yaml"
+    path.write_text(block, encoding="utf-8")
+    result = runner.invoke(app, ["reflect", "--answers", str(path), "-o", "r.md"])
+    assert result.exit_code == 0, result.stderr
+    record = (tmp_path / "r.md").read_text()
+    assert "wachtlijst van vier maanden" in record and "netwerkberaad plannen" in record
+
+
+def test_content_doc_holds_the_current_coverage_table(libraries):
+    doc = (REPO / "docs" / "content.md").read_text(encoding="utf-8")
+    match = re.search(r"<!-- sources:start -->\n(.*?)\n<!-- sources:end -->", doc, re.S)
+    assert match, "docs/content.md needs the generated table between the sources markers"
+    assert match.group(1).strip() == coverage_table(libraries).strip(), "run 'make docs' to update docs/content.md"
