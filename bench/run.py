@@ -10,6 +10,8 @@ baseline measured in the same run, interleaved with it:
   (c)  goedgenoeg --version
   (d)  goedgenoeg --help
   (e)  goedgenoeg reflect in a pseudo-terminal: spawn until the first "Je antwoord ...: " prompt
+  (e0) python -c "import goedgenoeg.cli, goedgenoeg.reflect, goedgenoeg.ask": the imports alone
+       that (e) needs, to show how much of (e) is importing and how much is work
   (f)  goedgenoeg libraries check               (the bundled libraries)
   (g)  goedgenoeg.library.load_library on generated libraries of 1,000 / 10,000 / 50,000 prompts,
        in-process; plus `goedgenoeg libraries check DIR` on the 10,000 as a subprocess
@@ -212,6 +214,49 @@ def in_process(fn) -> float:
     return time.perf_counter() - start
 
 
+def breakdown(path: Path, source_ids: set[str]) -> list[str]:
+    """Where the time of one generated 5,000-prompt file goes: the steps of read_yaml and
+    load_library timed one by one (best of 3). Uses library.py's private names, so it says
+    so and carries on if they have changed."""
+    from goedgenoeg import library as lib
+    from goedgenoeg.models import Library
+
+    def best(fn):
+        times = []
+        for _ in range(3):
+            gc.collect()
+            start = time.perf_counter()
+            result = fn()
+            times.append(time.perf_counter() - start)
+        return min(times), result
+
+    try:
+        text = path.read_text(encoding="utf-8")
+        deep_loader = getattr(lib, "_DeepLoader", lib._Loader)
+        deep = text.count("[") + text.count("{") > getattr(lib, "MAX_BRACKETS", 1 << 60)
+        gc.disable()  # as read_yaml does while it builds
+        try:
+            c_compose, node = best(lambda: lib._Loader(text).get_single_node())
+            py_compose, _ = best(lambda: deep_loader(text).get_single_node())
+            build, data = best(lambda: lib._Builder(lib._Loader(text)).build(node))
+            validate, _ = best(lambda: Library.model_validate(data))
+        finally:
+            gc.enable()
+        read, _ = best(lambda: lib.read_yaml(path))
+        load, _ = best(lambda: lib.load_library(path, source_ids))
+    except (AttributeError, TypeError) as err:
+        return [f"(breakdown unavailable: library.py changed: {err})"]
+    used = "Python composer (the file has more than MAX_BRACKETS brackets)" if deep else "C composer"
+    return [
+        f"One generated file of {PROMPTS_PER_FILE:,} prompts ({len(text) / 1e6:.1f} MB), best of 3, in-process: "
+        f"load_library {ms(load)} ms = read_yaml {ms(read)} ms + validation and checks. Inside: composing the YAML "
+        f"node tree with PyYAML's C composer {ms(c_compose)} ms, with the Python composer {ms(py_compose)} ms "
+        f"(this file uses the {used}); turning the nodes into data with line numbers {ms(build)} ms; "
+        f"pydantic validation {ms(validate)} ms.",
+        "",
+    ]
+
+
 def stats(samples: list[float]) -> dict:
     q = statistics.quantiles(samples, n=4) if len(samples) > 1 else [samples[0]] * 3
     return {"median": statistics.median(samples), "p25": q[0], "p75": q[2], "min": min(samples), "n": len(samples)}
@@ -264,6 +309,7 @@ def main() -> None:
             "version": lambda: run_cmd([str(BIN), "--version"], env),
             "help": lambda: run_cmd([str(BIN), "--help"], env),
             "first_prompt": lambda: first_prompt(env, tmp / "pty-sessions"),
+            "reflect_imports": lambda: run_cmd([PY, "-c", "import goedgenoeg.cli, goedgenoeg.reflect, goedgenoeg.ask"], env),
             "check": lambda: run_cmd([str(BIN), "libraries", "check"], env),
         }
         samples: dict[str, list[float]] = {k: [] for k in commands}
@@ -288,6 +334,7 @@ def main() -> None:
             load_library(path, ids)  # warm-up, and proof that the generated files are valid
         libs, session, answered_prompts = render_fixture(sets[SIZES[0]])
         text = render(session, libs)
+        split = breakdown(sets[10_000][0], ids)
         heavy = {f"load_{size}": (lambda size=size: in_process(lambda: [load_library(p, ids) for p in sets[size]])) for size in SIZES}
         heavy["render"] = lambda: in_process(lambda: render(session, libs))
         heavy["check_10k"] = lambda: run_cmd([str(BIN), "libraries", "check", str(sets[10_000][0].parent)], env)
@@ -302,7 +349,7 @@ def main() -> None:
         samples["pass"] += heavy_samples.pop("pass")
         samples["b"] += heavy_samples.pop("b")
         samples.update(heavy_samples)
-        report(samples, rounds, sets, answered_prompts, text, started, load_before)
+        report(samples, rounds, sets, answered_prompts, text, split, started, load_before)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -314,6 +361,7 @@ LABELS = {
     "version": "(c) `goedgenoeg --version`",
     "help": "(d) `goedgenoeg --help`",
     "first_prompt": "(e) `goedgenoeg reflect`: first prompt in a pty",
+    "reflect_imports": "(e0) only the imports (e) needs: `python -c \"import goedgenoeg.cli, goedgenoeg.reflect, goedgenoeg.ask\"`",
     "check": "(f) `goedgenoeg libraries check` (bundled)",
     "load_1000": "(g) load_library, 1,000 prompts (1 file), in-process",
     "load_10000": "(g) load_library, 10,000 prompts (2 files), in-process",
@@ -327,7 +375,7 @@ def paired(rounds: list[dict], name: str, base: str) -> dict:
     return stats([row[name] / row[base] for row in rounds])
 
 
-def report(samples, rounds, sets, answered_prompts, text, started, load_before) -> None:
+def report(samples, rounds, sets, answered_prompts, text, split, started, load_before) -> None:
     s = {k: stats(v) for k, v in samples.items()}
     med = {k: v["median"] for k, v in s.items()}
     out = ["## Figures", "", f"{ROUNDS} interleaved rounds of the start-up commands (shuffled each round, one warm-up "
@@ -347,6 +395,7 @@ def report(samples, rounds, sets, answered_prompts, text, started, load_before) 
             f"Per prompt: {med['load_1000'] / 1000 * 1e6:.0f} µs at 1,000, {med['load_10000'] / 10000 * 1e6:.0f} µs at 10,000, "
             f"{med['load_50000'] / 50000 * 1e6:.0f} µs at 50,000. Growth 1,000 -> 10,000: "
             f"{med['load_10000'] / med['load_1000']:.1f}x; 1,000 -> 50,000: {growth:.1f}x (linear would be 10x and 50x).", ""]
+    out += split
 
     def row(name, value, target, unit, paired_stats=None) -> str:
         met = "met" if value <= target else "**missed**"

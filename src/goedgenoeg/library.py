@@ -2,25 +2,46 @@
 
 from __future__ import annotations
 
-import difflib
+import gc
 import hashlib
+import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
+from yaml.composer import Composer
 
 from .models import AGE_BANDS, DECISIONS, REGIONS, WHO, Bibliography, Library
 
 try:  # the C loader is much faster; fall back to pure Python where libyaml is missing
     _Loader = yaml.CSafeLoader
+
+    class _DeepLoader(Composer, yaml.CSafeLoader):
+        """The C parser with PyYAML's Python composer. The C composer recurses in C for every
+        level of nesting and crashes the process (stack overflow) on a few thousand nested
+        brackets; the Python one stops with a RecursionError instead. A little slower, so it is
+        only used where the text could nest that deep."""
+
+        def __init__(self, stream):
+            yaml.CSafeLoader.__init__(self, stream)
+            Composer.__init__(self)
+
 except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+    _Loader = _DeepLoader = yaml.SafeLoader
 
 MAX_BYTES = 5 * 1024 * 1024  # a library larger than this is refused
 MAX_DEPTH = 40  # deeper nesting than any library needs
 MAX_NODES = 2_000_000  # after expanding aliases: stops "billion laughs"
+# Without aliases a file has at most about one value per character; aliases may add some.
+NODES_PER_CHAR = 10
+# Text that cannot nest more than about a thousand levels: the C composer is safe with it.
+# Flow nesting needs a bracket per level; block nesting needs a column of indentation or of
+# "- ", "? ", ": " per two levels.
+MAX_BRACKETS = 1000
+_DEEP_BLOCK = re.compile(r"[ \t?:-]{200}")
 SOURCES_FILE = "sources.yaml"
 CONTEXT_LIBRARY = "context"
 
@@ -32,8 +53,13 @@ class LibraryError(Exception):
     """One or more problems in library files, each already formatted as `file:line: message`."""
 
     def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
+        # A key or value quoted in a message may hold a line break: keep one problem one line.
+        self.problems = [p if p.isprintable() else _printable(p) for p in problems]
+        super().__init__("\n".join(self.problems))
+
+
+def _printable(text: str) -> str:
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 @dataclass(frozen=True)
@@ -65,29 +91,51 @@ class LibrarySet:
 
 # --- reading YAML with line numbers --------------------------------------------
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+@contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector while a large tree of new objects is built. None of
+    it is garbage yet, but every few hundred new objects the collector would walk the growing
+    tree again: on a 5,000-prompt file that took longer than the parsing itself, and made
+    loading grow faster than the file (bench/run.py, docs/performance.md)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
 
 class _Builder:
     """Turns a composed YAML node tree into plain data, remembering the line of every path."""
 
-    def __init__(self, constructor):
+    def __init__(self, constructor, max_nodes: int = MAX_NODES):
         self.constructor = constructor
         self.lines: dict[tuple, int] = {}
         self.problems: list[tuple[int, str]] = []
         self.count = 0
+        self.max_nodes = max_nodes
 
     def build(self, node, path: tuple = (), depth: int = 0):
         self.count += 1
-        if self.count > MAX_NODES:
-            raise _TooBig(node.start_mark.line + 1, "too many values after expanding aliases (an alias bomb?)")
+        if self.count > self.max_nodes:
+            raise _Refused(
+                node.start_mark.line + 1,
+                "the anchors (&) and aliases (*) expand to far too many values (an alias bomb?); "
+                "write the values out or use fewer aliases",
+            )
         if depth > MAX_DEPTH:
-            raise _TooBig(node.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep")
+            raise _Refused(node.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep; a library needs far fewer, check the brackets and indentation")
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             result = {}
             for key_node, value_node in node.value:
-                key = self.constructor.construct_object(key_node, deep=True)
+                key = self.construct(key_node)
                 if not isinstance(key, (str, int, float, bool)) or key is None:
-                    self.problems.append((key_node.start_mark.line + 1, "a key must be plain text"))
+                    self.problems.append((key_node.start_mark.line + 1, "a key must be plain text, such as 'id' or 'text'"))
                     continue
                 if key in result:
                     self.problems.append(
@@ -99,10 +147,23 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-        return self.constructor.construct_object(node, deep=True)
+        return self.construct(node)
+
+    def construct(self, node):
+        if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
+            return node.value  # what the constructor returns for text, without its bookkeeping
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (ValueError, TypeError, KeyError, OverflowError):  # e.g. 2024-02-30, !!int abc, a 5000-digit number
+            value = str(node.value)
+            shown = value if len(value) <= 40 else value[:37] + "..."
+            kind = node.tag.rsplit(":", 1)[-1]
+            raise _Refused(node.start_mark.line + 1, f"'{shown}' cannot be read as {kind}; put it in quotes if it is text") from None
 
 
-class _TooBig(Exception):
+class _Refused(Exception):
+    """A value the builder refuses, with its line."""
+
     def __init__(self, line: int, message: str):
         self.line = line
         self.message = message
@@ -116,7 +177,9 @@ def read_yaml(path: Path) -> tuple[object, dict[tuple, int], str]:
     except OSError as err:
         raise LibraryError([f"{name}:0: cannot read the file ({err.strerror})"]) from None
     if len(raw) > MAX_BYTES:
-        raise LibraryError([f"{name}:0: the file is {len(raw) // 1024} KiB; a library may be at most {MAX_BYTES // 1024} KiB"])
+        raise LibraryError(
+            [f"{name}:0: the file is {len(raw) // 1024} KiB; a library may be at most {MAX_BYTES // 1024} KiB, split it into smaller libraries"]
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -124,32 +187,62 @@ def read_yaml(path: Path) -> tuple[object, dict[tuple, int], str]:
         raise LibraryError([f"{name}:{line}: the file is not UTF-8 text; save it as UTF-8"]) from None
     if not text.strip():
         raise LibraryError([f"{name}:1: the file is empty; a library needs at least id, version, title and sections"])
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.splitlines() if "\t" in text else [], 1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             raise LibraryError([f"{name}:{number}: a tab is used for indentation; YAML needs spaces"])
-    loader = _Loader(text)
+    deep = text.count("[") + text.count("{") > MAX_BRACKETS or _DEEP_BLOCK.search(text) is not None
+    loader = (_DeepLoader if deep else _Loader)(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            raise LibraryError([f"{name}:1: the file holds no YAML document"])
-        builder = _Builder(loader)
-        data = builder.build(node)
-    except _TooBig as err:
+        with _gc_paused():
+            node = loader.get_single_node()
+            if node is None:
+                raise LibraryError([f"{name}:1: the file holds only comments; a library needs at least id, version, title and sections"])
+            builder = _Builder(loader, min(MAX_NODES, NODES_PER_CHAR * len(text) + 10_000))
+            data = builder.build(node)
+            node = None  # the node tree is garbage now: free it before the collector runs again
+    except _Refused as err:
         raise LibraryError([f"{name}:{err.line}: {err.message}"]) from None
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 0
-        raise LibraryError([f"{name}:{line}: YAML syntax error: {err.problem or err.context}"]) from None
+        raise LibraryError([f"{name}:{_yaml_problem(err)}"]) from None
+    except yaml.reader.ReaderError as err:
+        line = text[: err.position].count("\n") + 1
+        raise LibraryError([f"{name}:{line}: the file holds a control character (#x{err.character:04x}) that YAML does not allow; remove it"]) from None
     except yaml.YAMLError as err:
-        raise LibraryError([f"{name}:0: YAML error: {err}"]) from None
+        raise LibraryError([f"{name}:0: YAML error: " + " ".join(str(err).split())]) from None
     except RecursionError:
-        raise LibraryError([f"{name}:0: nested too deeply"]) from None
+        try:
+            line = loader.peek_event().start_mark.line + 1
+        except Exception:
+            line = 0
+        raise LibraryError([f"{name}:{line}: nested more than {MAX_DEPTH} levels deep; a library needs far fewer, check the brackets and indentation"]) from None
     finally:
         loader.dispose()
     if builder.problems:
         raise LibraryError([f"{name}:{line}: {msg}" for line, msg in builder.problems])
     return data, builder.lines, hashlib.sha256(raw).hexdigest()
+
+
+def _yaml_problem(err: yaml.MarkedYAMLError) -> str:
+    """`line: message` for a YAML syntax or constructor error."""
+    mark = err.problem_mark or err.context_mark
+    line = mark.line + 1 if mark else 0
+    problem = err.problem or err.context or "cannot be read"
+    if problem == "but found another document":
+        return f"{line}: the file holds more than one YAML document (a second '---'); put each library in its own file"
+    if problem.startswith("found undefined alias"):
+        return f"{line}: an alias (*name) has no anchor (&name) above it; add the anchor or write the value out"
+    if problem.startswith("could not determine a constructor for the tag"):
+        tag = problem.split("'")[1] if "'" in problem else ""
+        if tag == "tag:yaml.org,2002:merge":
+            return f"{line}: merge keys ('<<') are not supported; write the keys out"
+        return f"{line}: the YAML tag '{tag}' is not supported; remove it"
+    if isinstance(err, yaml.constructor.ConstructorError):
+        return f"{line}: this value cannot be read: {problem}"
+    where = ""
+    if err.context and err.context_mark and mark and err.context_mark.line != mark.line:
+        where = f" ({err.context} that starts on line {err.context_mark.line + 1})"
+    return f"{line}: YAML syntax error: {problem}{where}"
 
 
 # --- validation ----------------------------------------------------------------
@@ -185,25 +278,70 @@ def _where(loc: tuple, lines: dict[tuple, int]) -> str:
     return "".join(parts).lstrip(".")
 
 
+def _shown(value: object) -> str:
+    """What the author wrote, in words: 'many', a list, a mapping, an empty value."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    text = str(value)
+    return "'" + (text if len(text) <= 40 else text[:37] + "...") + "'"
+
+
 def _message(err: dict) -> str:
     kind = err["type"]
     loc = err["loc"]
     last = loc[-1] if loc else ""
+    ctx = err.get("ctx") or {}
+    value = err.get("input")
     if kind == "extra_forbidden":
+        import difflib  # only needed when there is a problem to report
+
         hint = difflib.get_close_matches(str(last), _KNOWN_KEYS, n=1)
-        return f"unknown key '{last}'" + (f" (did you mean '{hint[0]}'?)" if hint else "")
+        return f"unknown key '{last}'" + (f" (did you mean '{hint[0]}'?)" if hint else "; remove it")
     if kind == "missing":
         if last == "nl":
             return "the Dutch text ('nl') is missing; every text needs 'nl'"
-        return f"'{last}' is missing"
+        return f"'{last}' is missing; add it"
     if kind == "union_tag_invalid":
-        return f"unknown prompt kind; use one of: {err['ctx']['expected_tags']}"
+        return f"unknown prompt kind '{ctx.get('tag')}'; use one of: {ctx['expected_tags']}"
     if kind == "union_tag_not_found":
         return "a prompt needs 'kind' (text, reflection, choice, multi, alternative, people, actions)"
     if kind == "literal_error":
         return f"'{err['input']}' is not allowed here; use one of {err['ctx']['expected']}"
     if kind == "string_pattern_mismatch":
         return f"'{err['input']}' is not a valid id: use lowercase letters, digits, '-' and '_'"
+    if kind == "string_too_short":
+        if last == "nl":
+            return "the Dutch text ('nl') is empty; write it"
+        return "is empty; write something here"
+    if kind == "string_too_long":
+        return f"is longer than {ctx.get('max_length')} characters; make it shorter"
+    if kind == "too_short":
+        n = ctx.get("min_length")
+        return f"give at least {n} item{'s' if n != 1 else ''} here (now {ctx.get('actual_length')})"
+    if kind == "string_type":
+        if isinstance(value, (int, float, bool)) or not isinstance(value, (list, dict, type(None))):
+            return f"must be text, not {_shown(value)}; put it in quotes: \"{value}\""
+        return f"must be text, not {_shown(value)}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"must be a whole number, not {_shown(value)}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"must be true or false, not {_shown(value)}"
+    if kind == "list_type":
+        return f"must be a list (one '- ' line per item, or [a, b]), not {_shown(value)}"
+    if kind == "model_type" and ctx.get("class_name") == "Text":
+        return f"must be a text per language, like {{nl: ..., en: ...}}, not {_shown(value)}"
+    if kind in ("model_type", "dict_type"):
+        return f"must be a mapping (key: value lines), not {_shown(value)}"
+    if kind == "invalid_key":
+        return f"'{last}' is not a valid key; keys are words such as 'id' or 'text'"
     return err["msg"][0].lower() + err["msg"][1:]
 
 
@@ -276,7 +414,9 @@ def _source_problems(name: str, library: Library, lines: dict, source_ids: set[s
                 if source_id not in source_ids:
                     line = lines.get(("sections", s, "prompts", p, "source"), 1)
                     known = ", ".join(sorted(source_ids))
-                    problems.append(f"{name}:{line}: source '{source_id}' is not in the bibliography ({known})")
+                    problems.append(
+                        f"{name}:{line}: source '{source_id}' is not in the bibliography; use one of {known}, or add it to {SOURCES_FILE}"
+                    )
     return problems
 
 
@@ -310,10 +450,13 @@ def load_library(path: Path, source_ids: set[str] | None = None) -> Loaded:
     name = str(path)
     data, lines, digest = read_yaml(path)
     if not isinstance(data, dict):
-        raise LibraryError([f"{name}:1: a library must be a mapping with id, version, title and sections"])
+        raise LibraryError(
+            [f"{name}:1: the file holds {_shown(data)}, but a library must be a mapping (key: value lines) with id, version, title and sections"]
+        )
     problems = _id_problems(name, data, lines)
     try:
-        library = Library.model_validate(data)
+        with _gc_paused():
+            library = Library.model_validate(data)
     except ValidationError as exc:
         raise LibraryError(sorted(_validation_problems(name, exc, lines) + problems, key=_line_of)) from None
     if source_ids is not None:

@@ -15,8 +15,9 @@ _LINE_START = re.compile(r"^(\s*)([-+=>:]|\d+[.)])")
 
 
 def escape_line(line: str) -> str:
-    """Escape one line of user text so it cannot become markup (heading, list, table, HTML)."""
-    line = _INLINE.sub(r"\\\1", line.strip())
+    """Escape one line of user text so it cannot become markup (heading, list, table, HTML).
+    Line breaks inside it become spaces (a case reference with a newline stays in its heading)."""
+    line = _INLINE.sub(r"\\\1", " ".join(str(line).splitlines()).strip())
     return _LINE_START.sub(lambda m: m.group(1) + "".join("\\" + c if not c.isdigit() else c for c in m.group(2)), line)
 
 

@@ -1,0 +1,26 @@
+"""`goedgenoeg --version` answers without importing the heavy libraries. (How fast the commands
+start is measured by `make bench`, not here: tests stay fast and deterministic.)"""
+
+import os
+import subprocess
+import sys
+
+from conftest import BIN
+
+
+def test_version_imports_none_of_pydantic_yaml_and_rich():
+    # The installed console script, exactly as a user runs it; `python -m goedgenoeg` when the
+    # tests run without `make test`.
+    command = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "goedgenoeg"]
+    env = dict(os.environ, PYTHONPROFILEIMPORTTIME="1")  # every import is logged on stderr
+    done = subprocess.run(command + ["--version"], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("goedgenoeg ")
+    imported = {
+        line.rsplit("|", 1)[1].strip()
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:") and line.count("|") == 2
+    }
+    assert "goedgenoeg.__main__" in imported or "goedgenoeg" in imported, done.stderr[-2000:]
+    heavy = sorted(m for m in imported if m.split(".")[0] in ("pydantic", "pydantic_core", "yaml", "rich"))
+    assert heavy == [], f"goedgenoeg --version imported {heavy}"
