@@ -125,3 +125,10 @@ def test_schema_is_json_schema_of_a_library():
 def test_bundled_folder_is_inside_the_package():
     assert (bundled_dir() / "context.yaml").is_file()
     assert "site-packages" in str(bundled_dir()) or "src" in str(bundled_dir())
+
+
+def test_a_tab_inside_text_is_fine(tmp_path):
+    text = GOOD.replace("help: {nl: Waarom, en: Why}", "help:\n          nl: >-\n            Waarom\n            \tmet een tab erin\n          en: Why")
+    path = write(tmp_path, "tab.yaml", text)
+    result = runner.invoke(app, ["libraries", "check", str(path)])
+    assert result.exit_code == 0, result.stderr

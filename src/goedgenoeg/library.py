@@ -187,10 +187,6 @@ def read_yaml(path: Path) -> tuple[object, dict[tuple, int], str]:
         raise LibraryError([f"{name}:{line}: the file is not UTF-8 text; save it as UTF-8"]) from None
     if not text.strip():
         raise LibraryError([f"{name}:1: the file is empty; a library needs at least id, version, title and sections"])
-    for number, line in enumerate(text.splitlines() if "\t" in text else [], 1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent:
-            raise LibraryError([f"{name}:{number}: a tab is used for indentation; YAML needs spaces"])
     deep = text.count("[") + text.count("{") > MAX_BRACKETS or _DEEP_BLOCK.search(text) is not None
     loader = (_DeepLoader if deep else _Loader)(text)
     try:
@@ -204,6 +200,9 @@ def read_yaml(path: Path) -> tuple[object, dict[tuple, int], str]:
     except _Refused as err:
         raise LibraryError([f"{name}:{err.line}: {err.message}"]) from None
     except yaml.MarkedYAMLError as err:
+        tab_line = _tab_indent_line(text, err)
+        if tab_line:  # a tab inside text is fine; a tab in the indentation breaks the file
+            raise LibraryError([f"{name}:{tab_line}: a tab is used for indentation; YAML needs spaces"]) from None
         raise LibraryError([f"{name}:{_yaml_problem(err)}"]) from None
     except yaml.reader.ReaderError as err:
         line = text[: err.position].count("\n") + 1
@@ -221,6 +220,20 @@ def read_yaml(path: Path) -> tuple[object, dict[tuple, int], str]:
     if builder.problems:
         raise LibraryError([f"{name}:{line}: {msg}" for line, msg in builder.problems])
     return data, builder.lines, hashlib.sha256(raw).hexdigest()
+
+
+def _tab_indent_line(text: str, err: yaml.MarkedYAMLError) -> int:
+    """The line (1-based) near a YAML error whose indentation holds a tab, or 0."""
+    mark = err.problem_mark or err.context_mark
+    if mark is None or "\t" not in text:
+        return 0
+    lines = text.splitlines()
+    for number in (mark.line, mark.line - 1, mark.line + 1):
+        if 0 <= number < len(lines):
+            line = lines[number]
+            if "\t" in line[: len(line) - len(line.lstrip(" \t"))]:
+                return number + 1
+    return 0
 
 
 def _yaml_problem(err: yaml.MarkedYAMLError) -> str:
