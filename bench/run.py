@@ -214,10 +214,10 @@ def in_process(fn) -> float:
     return time.perf_counter() - start
 
 
-def breakdown(path: Path, source_ids: set[str]) -> list[str]:
-    """Where the time of one generated 5,000-prompt file goes: the steps of read_yaml and
-    load_library timed one by one (best of 3). Uses library.py's private names, so it says
-    so and carries on if they have changed."""
+def breakdown(files: list[tuple[int, Path]], source_ids: set[str]) -> list[str]:
+    """Where the time of one generated file goes, for a 1,000- and a 5,000-prompt file: the
+    steps of read_yaml and load_library timed one by one (best of 3). Uses library.py's private
+    names, so it says so and carries on if they have changed."""
     from goedgenoeg import library as lib
     from goedgenoeg.models import Library
 
@@ -230,31 +230,40 @@ def breakdown(path: Path, source_ids: set[str]) -> list[str]:
             times.append(time.perf_counter() - start)
         return min(times), result
 
+    rows: dict[str, list[float]] = {}
+    used = []
     try:
-        text = path.read_text(encoding="utf-8")
-        deep_loader = getattr(lib, "_DeepLoader", lib._Loader)
-        deep = text.count("[") + text.count("{") > getattr(lib, "MAX_BRACKETS", 1 << 60)
-        gc.disable()  # as read_yaml does while it builds
-        try:
-            c_compose, node = best(lambda: lib._Loader(text).get_single_node())
-            py_compose, _ = best(lambda: deep_loader(text).get_single_node())
-            build, data = best(lambda: lib._Builder(lib._Loader(text)).build(node))
-            validate, _ = best(lambda: Library.model_validate(data))
-        finally:
-            gc.enable()
-        read, _ = best(lambda: lib.read_yaml(path))
-        load, _ = best(lambda: lib.load_library(path, source_ids))
+        for _, path in files:
+            text = path.read_text(encoding="utf-8")
+            deep_loader = getattr(lib, "_DeepLoader", lib._Loader)
+            deep = text.count("[") + text.count("{") > getattr(lib, "MAX_BRACKETS", 1 << 60)
+            used.append("Python" if deep and deep_loader is not lib._Loader else "C")
+            gc.disable()  # as read_yaml does while it builds
+            try:
+                c_compose, node = best(lambda: lib._Loader(text).get_single_node())
+                py_compose, _ = best(lambda: deep_loader(text).get_single_node())
+                build, data = best(lambda: lib._Builder(lib._Loader(text)).build(node))
+                validate, _ = best(lambda: Library.model_validate(data))
+            finally:
+                gc.enable()
+            read, _ = best(lambda: lib.read_yaml(path))
+            load, _ = best(lambda: lib.load_library(path, source_ids))
+            for name, value in (("load_library", load), ("read_yaml (reading, composing, building)", read),
+                                ("composing the node tree, C composer", c_compose),
+                                ("composing the node tree, Python composer", py_compose),
+                                ("building data with line numbers from the nodes", build),
+                                ("pydantic validation (Library.model_validate)", validate)):
+                rows.setdefault(name, []).append(value)
     except (AttributeError, TypeError) as err:
-        return [f"(breakdown unavailable: library.py changed: {err})"]
-    used = "Python composer (the file has more than MAX_BRACKETS brackets)" if deep else "C composer"
-    return [
-        f"One generated file of {PROMPTS_PER_FILE:,} prompts ({len(text) / 1e6:.1f} MB), best of 3, in-process: "
-        f"load_library {ms(load)} ms = read_yaml {ms(read)} ms + validation and checks. Inside: composing the YAML "
-        f"node tree with PyYAML's C composer {ms(c_compose)} ms, with the Python composer {ms(py_compose)} ms "
-        f"(this file uses the {used}); turning the nodes into data with line numbers {ms(build)} ms; "
-        f"pydantic validation {ms(validate)} ms.",
-        "",
-    ]
+        return [f"(breakdown unavailable: library.py changed: {err})", ""]
+    sizes = [count for count, _ in files]
+    out = [f"Where the time of one file goes (in-process, best of 3; read_yaml uses the composer named in the "
+           f"header, chosen by library.py):", "",
+           "| step | " + " | ".join(f"{n:,} prompts ({u} composer) ms" for n, u in zip(sizes, used)) + " | ratio |",
+           "|---|" + "---:|" * (len(files) + 1)]
+    for name, values in rows.items():
+        out.append(f"| {name} | " + " | ".join(ms(v) for v in values) + f" | {values[-1] / values[0]:.2f} |")
+    return out + [""]
 
 
 def stats(samples: list[float]) -> dict:
@@ -334,8 +343,20 @@ def main() -> None:
             load_library(path, ids)  # warm-up, and proof that the generated files are valid
         libs, session, answered_prompts = render_fixture(sets[SIZES[0]])
         text = render(session, libs)
-        split = breakdown(sets[10_000][0], ids)
-        heavy = {f"load_{size}": (lambda size=size: in_process(lambda: [load_library(p, ids) for p in sets[size]])) for size in SIZES}
+        split = breakdown([(1_000, sets[1_000][0]), (PROMPTS_PER_FILE, sets[10_000][0])], ids)
+        per_file: list[float] = []  # the time of each file of the 50,000 set, every round
+
+        def load_set(size: int) -> float:
+            gc.collect()
+            kept, start = [], time.perf_counter()
+            for path in sets[size]:
+                began = time.perf_counter()
+                kept.append(load_library(path, ids))  # kept, as load_all keeps them
+                if size == SIZES[-1]:
+                    per_file.append(time.perf_counter() - began)
+            return time.perf_counter() - start
+
+        heavy = {f"load_{size}": (lambda size=size: load_set(size)) for size in SIZES}
         heavy["render"] = lambda: in_process(lambda: render(session, libs))
         heavy["check_10k"] = lambda: run_cmd([str(BIN), "libraries", "check", str(sets[10_000][0].parent)], env)
         heavy["pass"] = commands["pass"]
@@ -349,6 +370,11 @@ def main() -> None:
         samples["pass"] += heavy_samples.pop("pass")
         samples["b"] += heavy_samples.pop("b")
         samples.update(heavy_samples)
+        split += [f"Each of the {len(sets[SIZES[-1]])} files of {PROMPTS_PER_FILE:,} prompts in the {SIZES[-1]:,} set, loaded one "
+                  f"after the other (results kept): median {ms(statistics.median(per_file))} ms, min {ms(min(per_file))} ms, "
+                  f"max {ms(max(per_file))} ms over {len(per_file)} loads; first file of each round "
+                  f"{ms(statistics.median(per_file[:: len(sets[SIZES[-1]])]))} ms, last file "
+                  f"{ms(statistics.median(per_file[len(sets[SIZES[-1]]) - 1 :: len(sets[SIZES[-1]])]))} ms (medians).", ""]
         report(samples, rounds, sets, answered_prompts, text, split, started, load_before)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

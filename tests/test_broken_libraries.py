@@ -43,7 +43,7 @@ CASES = {
     "missing_nl.yaml": (6, "sections[0].title.nl: the Dutch text ('nl') is missing; every text needs 'nl'"),
     "empty_nl.yaml": (10, "sections[0].prompts[0].text.nl: the Dutch text ('nl') is empty; write it"),
     "unknown_kind.yaml": (9, "sections[0].prompts[0].kind: unknown prompt kind 'essay'; use one of: 'text', 'reflection', 'choice'"),
-    "missing_kind.yaml": (8, "sections[0].prompts[0]: a prompt needs 'kind' (text, reflection, choice, multi, alternative, people, actions)"),
+    "missing_kind.yaml": (8, "sections[0].prompts[0]: a prompt needs 'kind' (text, reflection, choice, multi, alternative, people, actions, participants, list, guiding)"),
     "choice_one_option.yaml": (13, "sections[0].prompts[0].options: give at least 2 items here (now 1)"),
     "id_uppercase.yaml": (5, "sections[0].id: 'Deel' is not a valid id: use lowercase letters, digits, '-' and '_'"),
     "id_with_spaces.yaml": (8, "sections[0].prompts[0].id: 'mijn vraag' is not a valid id: use lowercase letters, digits, '-' and '_'"),

@@ -30,6 +30,12 @@ def sample_value(prompt, n):
         return [{"who": f"oma-{n}", "relation": "grootmoeder", "meaning": "vangt op"}]
     if kind == "actions":
         return [{"who": "consulent", "what": f"stap {n}", "when": "vrijdag", "result": "plan op papier"}]
+    if kind == "participants":
+        return [{"name": "An", "organisation": "OCJ", "role": "consulent", "meeting_role": "chair"}, {"name": "Bo"}]
+    if kind == "list":
+        return [f"richtvraag {n}"]
+    if kind == "guiding":
+        return [{"question": f"richtvraag {n}", "status": "partly", "where": "besluit"}]
     raise AssertionError(kind)
 
 

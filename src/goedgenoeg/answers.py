@@ -7,6 +7,9 @@ from typing import Any
 from .models import (
     ACTION_FIELDS,
     ALTERNATIVE_STATUSES,
+    GUIDING_STATUSES,
+    MEETING_ROLES,
+    PARTICIPANT_FIELDS,
     PERSON_FIELDS,
     REFLECTION_RESPONSES,
 )
@@ -86,14 +89,54 @@ def normalise(prompt, value: Any) -> Any:
         return _rows(value, PERSON_FIELDS, "who")
     if kind == "actions":
         return _rows(value, ACTION_FIELDS, "what")
+    if kind == "participants":
+        rows = _rows(value, PARTICIPANT_FIELDS, "name")
+        for n, row in enumerate(rows, 1):
+            row["meeting_role"] = row["meeting_role"] or "member"
+            if row["meeting_role"] not in MEETING_ROLES:
+                raise AnswerError(f"entry {n}: meeting_role must be one of {', '.join(MEETING_ROLES)}")
+        names = [r["name"] for r in rows]
+        if len(set(names)) != len(names):
+            raise AnswerError("every participant needs a different name (or pseudonym)")
+        return rows
+    if kind == "list":
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            raise AnswerError("expected a list of short texts")
+        items = [_text(v, "an item") for v in value]
+        return [i for i in items if i]
+    if kind == "guiding":
+        rows = _rows(value, ("question", "status", "where"), "question")
+        for n, row in enumerate(rows, 1):
+            if row["status"] not in GUIDING_STATUSES:
+                raise AnswerError(f"entry {n}: status must be one of {', '.join(GUIDING_STATUSES)}")
+        return rows
     raise AnswerError(f"unknown prompt kind {kind}")  # pragma: no cover
+
+
+def normalise_voices(prompt, voices) -> dict:
+    """Separate answers of a team, by participant name."""
+    if not isinstance(voices, dict) or not voices:
+        raise AnswerError("voices must map participant names to answers")
+    return {str(name): normalise(prompt, value) for name, value in voices.items()}
+
+
+def _value_open(prompt, value) -> bool:
+    if prompt.kind == "reflection":
+        return value.get("response") == "later"
+    if prompt.kind == "alternative":
+        return value.get("status") == "not_considered"
+    return False
 
 
 def is_open(prompt, answer) -> bool:
     """Whether a prompt still asks for attention: unanswered, skipped, later, or an answer
-    that itself says 'later' or 'not considered'."""
+    that itself says 'later' or 'not considered' (for a team: every voice says so)."""
     if answer is None or answer.status != "answered":
         return True
+    if answer.voices:
+        return all(_value_open(prompt, v) for v in answer.voices.values())
     value = answer.value
     if prompt.kind == "reflection":
         return value.get("response") == "later"
@@ -110,9 +153,28 @@ def free_texts(prompt, value: Any) -> list[str]:
         return [value]
     if prompt.kind in ("reflection", "alternative"):
         return [value.get("note", "")] if value.get("note") else []
-    if prompt.kind in ("people", "actions"):
+    if prompt.kind in ("people", "actions", "participants", "guiding"):
         return [v for row in value for v in row.values() if v]
+    if prompt.kind == "list":
+        return list(value)
     return []
+
+
+def answer_texts(prompt, answer) -> list[str]:
+    """Free text of an answer, its voices included."""
+    if answer is None or answer.status != "answered":
+        return []
+    texts = free_texts(prompt, answer.value)
+    for name, value in (answer.voices or {}).items():
+        texts += free_texts(prompt, value)
+    return texts
+
+
+def describe_answer(prompt, answer, lang: str) -> str:
+    """An answer, its voices included ("An: ...; Bo: ...")."""
+    if answer.voices:
+        return "; ".join(f"{name}: {describe(prompt, v, lang)}" for name, v in answer.voices.items())
+    return describe(prompt, answer.value, lang)
 
 
 def describe(prompt, value: Any, lang: str) -> str:
@@ -138,4 +200,10 @@ def describe(prompt, value: Any, lang: str) -> str:
         return "; ".join(" - ".join(v for v in (r["who"], r["relation"], r["meaning"]) if v) for r in value)
     if kind == "actions":
         return "; ".join(" - ".join(v for v in (r["who"], r["what"], r["when"], r["result"]) if v) for r in value)
+    if kind == "participants":
+        return "; ".join(f"{r['name']} ({t(lang, 'role_' + r['meeting_role'])})" for r in value)
+    if kind == "list":
+        return "; ".join(value)
+    if kind == "guiding":
+        return "; ".join(f"{r['question']}: {t(lang, 'guiding_' + r['status'])}" for r in value)
     return str(value)  # pragma: no cover

@@ -9,8 +9,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .answers import AnswerError, describe, free_texts, normalise
-from .models import ALTERNATIVE_STATUSES, REFLECTION_RESPONSES, Answer
+import time
+
+from .answers import AnswerError, describe, describe_answer, free_texts, normalise
+from .models import ALTERNATIVE_STATUSES, GUIDING_STATUSES, MEETING_ROLES, REFLECTION_RESPONSES, STEP_DONE, Answer
 from .privacy import KIND_LABELS, find_personal_data, mask
 from .texts import t
 from .walk import Position, Reply, SectionProgress, Step
@@ -21,7 +23,9 @@ COMMANDS = {
     "!later": "later",
     "!overzicht": "overview", "!overview": "overview",
     "!stop": "stop",
+    "!stemmen": "voices", "!voices": "voices",
 }
+TEAM_KINDS = ("participants", "list", "guiding")  # asked once for the whole team
 
 
 class _Command(Exception):
@@ -53,6 +57,8 @@ class TerminalAsker:
         self._shown_section = None
         self._shown_library = None
         self._help: tuple[str, str] = ("", "")
+        self.walk = None  # set by reflect.walk_session: participants and list items
+        self.timings: dict[str, float] | None = None  # seconds per section, kept in the session
 
     # --- small helpers -------------------------------------------------------------
 
@@ -82,9 +88,36 @@ class TerminalAsker:
     # --- the Asker interface -------------------------------------------------------
 
     def ask(self, step: Step, position: Position, previous: Answer | None) -> Reply:
+        started = time.monotonic()
+        try:
+            return self._ask(step, position, previous)
+        finally:
+            if self.timings is not None:
+                key = f"{step.library.id}.{step.section.id}"
+                self.timings[key] = round(self.timings.get(key, 0.0) + time.monotonic() - started, 1)
+
+    def _names(self, step: Step) -> list[str]:
+        if self.walk is None or step.library.id == "context" or step.prompt.kind in TEAM_KINDS:
+            return []
+        names = [p["name"] for p in self.walk.participants()]
+        return names if len(names) >= 2 else []
+
+    def _voices(self, step: Step, previous: Answer | None, names: list[str]) -> Reply:
+        voices = {}
+        old = previous.voices if previous is not None and previous.voices else {}
+        shared = previous.value if previous is not None and previous.status == "answered" and not old else None
+        for name in names:
+            self.say(t(self.lang, "voice_of", name=name), "bold cyan")
+            value = getattr(self, f"_ask_{step.prompt.kind}")(step.prompt, old.get(name, shared))
+            if value is not None:
+                voices[name] = value
+        return Reply("answer", None, voices) if voices else Reply("skip")
+
+    def _ask(self, step: Step, position: Position, previous: Answer | None) -> Reply:
         lang = self.lang
         prompt = step.prompt
         self._header(step, position)
+        names = self._names(step)
         self._help = (prompt.help.get(lang), prompt.source)
         while True:
             self.console.print()
@@ -95,15 +128,22 @@ class TerminalAsker:
                 self.say(f"{t(lang, 'what_is_it')}: {prompt.description.get(lang)}")
                 self.say(f"{t(lang, 'when_fits')}: {prompt.fits.get(lang)}")
             if previous is not None and previous.status == "answered":
-                self.say(f"{t(lang, 'previous')}: {describe(prompt, previous.value, lang)}", "yellow")
-            self.say(t(lang, "hint"), "dim")
+                self.say(f"{t(lang, 'previous')}: {describe_answer(prompt, previous, lang)}", "yellow")
+            self.say(t(lang, "hint") + (" · " + t(lang, "hint_voices") if names else ""), "dim")
             if prompt.kind == "text" and prompt.long:
                 self.say(t(lang, "hint_long"), "dim")
             old = previous.value if previous is not None and previous.status == "answered" else None
             try:
+                if names and (getattr(prompt, "per_person", False) or (previous is not None and previous.voices)):
+                    return self._voices(step, previous, names)
                 value = getattr(self, f"_ask_{prompt.kind}")(prompt, old)
             except _Command as command:
-                return Reply(command.action)
+                if command.action == "voices" and names:
+                    try:
+                        return self._voices(step, previous, names)
+                    except _Command as inner:
+                        return Reply(inner.action)
+                return Reply(command.action if command.action != "voices" else "skip")
             if value is None:
                 return Reply("skip")
             if self._privacy_ok(prompt, value):
@@ -180,9 +220,16 @@ class TerminalAsker:
             self.say(f"{t(lang, 'section', n=position.section_number, m=position.section_count)}: {step.section.title.get(lang)}", "bold magenta")
             if step.section.intro is not None:
                 self.say(step.section.intro.get(lang), "italic")
+        timing = ""
+        if self.timings is not None and (step.section.minutes or self._names(step)):
+            spent = round(self.timings.get(f"{step.library.id}.{step.section.id}", 0.0) / 60)
+            box = step.section.minutes
+            timing = " · " + (t(lang, "time_box", spent=spent, box=box) if box else t(lang, "time_spent", spent=spent))
+            if box and spent >= box:
+                timing += f" ({t(lang, 'time_over')})"
         self.say(
             f"{t(lang, 'question', i=position.in_section, k=position.section_size)}"
-            f" · {t(lang, 'overall', n=position.index + 1, total=position.total)}",
+            f" · {t(lang, 'overall', n=position.index + 1, total=position.total)}{timing}",
             "dim",
         )
 
@@ -319,3 +366,68 @@ class TerminalAsker:
         fields = [("what", "field_what"), ("who", "field_who_action"), ("when", "field_when"), ("result", "field_result")]
         rows = self._ask_rows(old, fields, "step")
         return None if rows is None else [{k: r.get(k, "") for k in ("who", "what", "when", "result")} for r in rows]
+
+    def _ask_participants(self, prompt, old):
+        roles = [t(self.lang, f"role_{r}") for r in MEETING_ROLES]
+        rows = list(old or [])
+        if rows:
+            for n, row in enumerate(rows, 1):
+                self.say(f"  {n}. {row['name']} - {row['organisation']} - {row['role']} - {t(self.lang, 'role_' + row['meeting_role'])}")
+            line = self._line(t(self.lang, "list_keep"))
+            if not line:
+                return rows
+            if line.lower() in ("!opnieuw", "!again"):
+                rows = []
+        self.say(t(self.lang, "list_next"), "dim")
+        while True:
+            title = t(self.lang, "participant", n=len(rows) + 1)
+            name = self._line(f"{title} · {t(self.lang, 'field_name')}")
+            if not name:
+                break
+            if name in [r["name"] for r in rows]:
+                self.say(t(self.lang, "invalid_choice"), "red")
+                continue
+            organisation = self._line(f"{title} · {t(self.lang, 'field_organisation')}")
+            role = self._line(f"{title} · {t(self.lang, 'field_role')}")
+            self.say(t(self.lang, "field_meeting_role"))
+            index = self._choose(roles, len(roles) - 1, inline=True)
+            rows.append({"name": name, "organisation": organisation, "role": role, "meeting_role": MEETING_ROLES[index if index is not None else -1]})
+        return rows or None
+
+    def _ask_list(self, prompt, old):
+        rows = self._ask_rows([{"text": x} for x in old or []], [("text", "field_item")], "item")
+        return None if rows is None else [r["text"] for r in rows if r["text"]]
+
+    def _ask_guiding(self, prompt, old):
+        library = self._shown_library.id if self._shown_library is not None else ""
+        library, _, list_id = prompt.of.rpartition(".") if "." in prompt.of else (library, ".", prompt.of)
+        items = self.walk.list_items(library, list_id) if self.walk is not None else []
+        earlier = {r["question"]: r for r in old or []}
+        labels = [t(self.lang, f"guiding_{s}") for s in GUIDING_STATUSES]
+        rows = []
+        for question in items:
+            self.say(f"• {question}", "bold")
+            before = earlier.get(question)
+            index = self._choose(labels, GUIDING_STATUSES.index(before["status"]) if before else None, inline=True)
+            if index is None:
+                continue
+            where = self._line(t(self.lang, "guiding_where")) or (before["where"] if before else "")
+            rows.append({"question": question, "status": GUIDING_STATUSES[index], "where": where})
+        return rows or None
+
+    def steps_done(self, rows: list[dict]) -> list[str]:
+        """Ask, for each next step of the previous reflection, whether it was done."""
+        self.console.rule(t(self.lang, "step_done_title"))
+        done = []
+        for row in rows:
+            self.say(" - ".join(v for v in (row.get("who"), row.get("what"), row.get("when")) if v), "bold")
+            while True:
+                line = self._input(t(self.lang, "step_done_pick")).strip()
+                if not line:
+                    done.append("")
+                    break
+                if line in ("1", "2", "3"):
+                    done.append(STEP_DONE[int(line) - 1])
+                    break
+                self.say(t(self.lang, "invalid_choice"), "red")
+        return done

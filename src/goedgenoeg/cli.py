@@ -111,6 +111,9 @@ def reflect(
     output: Optional[Path] = typer.Option(
         None, "--output", "-o", help="Where to write the record (default: reflectie-CASE-DATE.md here)."
     ),
+    team: bool = typer.Option(
+        False, "--team", help="A team reflection in a case meeting: participants and roles, separate voices, check-in and check-out."
+    ),
 ) -> None:
     """Start a new reflection. Every answer is saved at once; stop any time with Ctrl-C or !stop.
 
@@ -118,12 +121,14 @@ def reflect(
 
       goedgenoeg reflect
 
+      goedgenoeg reflect --team
+
       goedgenoeg reflect --lang en --library ./our-prompts/
 
       goedgenoeg reflect --answers prepared.yaml -o record.md
     """
     from . import session as sessions
-    from .reflect import fill_from_file, interactive_allowed, write_record
+    from .reflect import interactive_allowed, team_session
 
     lang = _check_lang(lang)
     libraries = _libraries(library)
@@ -135,6 +140,15 @@ def reflect(
             2,
         )
     session = sessions.new_session(libraries, lang)
+    if team:
+        team_session(session)
+    _fill_or_walk(session, libraries, directory, answers, output)
+
+
+def _fill_or_walk(session, libraries, directory: Path, answers: Optional[Path], output: Optional[Path]) -> None:
+    from . import session as sessions
+    from .reflect import fill_from_file, write_record
+
     if answers is not None:
         problems = fill_from_file(session, libraries, answers)
         if problems:
@@ -149,6 +163,46 @@ def reflect(
         typer.echo(f"Session {session.id} saved; record written to {path}")
         return
     _walk_and_record(session, libraries, directory, output)
+
+
+@app.command()
+def followup(
+    session_id: str = typer.Argument(..., metavar="ID", help="The earlier reflection of this case (id or its start)."),
+    library: Optional[list[Path]] = LibraryOpt,
+    sessions_dir: Optional[Path] = SessionsDirOpt,
+    answers: Optional[Path] = typer.Option(None, "--answers", help="Change earlier answers from a YAML file, without asking."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where to write the record."),
+) -> None:
+    """A new reflection for the same case, starting from an earlier one: earlier answers are
+    shown and kept with Enter, and the record lists what changed since then.
+
+    Examples:
+
+      goedgenoeg followup 20261122-0915
+
+      goedgenoeg followup 20261122-0915 --answers changes.yaml -o vervolg.md
+    """
+    from . import session as sessions
+    from .reflect import interactive_allowed, start_followup
+
+    libraries = _libraries(library)
+    directory = sessions.sessions_dir(sessions_dir)
+    if answers is None and not interactive_allowed():
+        _fail("goedgenoeg followup asks questions and needs a terminal; or give --answers FILE.", 2)
+    try:
+        previous = sessions.load(sessions.find(directory, session_id))
+    except sessions.SessionError as err:
+        _fail(str(err), 1)
+    for warning in sessions.fit_answers(previous, libraries):
+        typer.echo(f"note: {warning}", err=True)
+    session = start_followup(previous, libraries)
+    if answers is not None:
+        session.answers.update({k: v.model_copy() for k, v in previous.answers.items()})
+    else:
+        from .texts import t
+
+        typer.echo(t(session.lang, "followup_from", date=previous.updated[:10], id=previous.id))
+    _fill_or_walk(session, libraries, directory, answers, output)
 
 
 @app.command()
@@ -299,3 +353,50 @@ def libraries_sources(library: Optional[list[Path]] = LibraryOpt) -> None:
     from .coverage import coverage_table
 
     typer.echo(coverage_table(_libraries(library)))
+
+
+@app.command()
+def overview(
+    directory: Optional[Path] = typer.Argument(None, metavar="[DIR]", help="A folder of sessions (default: the sessions folder)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Also write the overview as markdown with bar charts to this file."),
+    force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists."),
+    lang: str = LangOpt,
+    library: Optional[list[Path]] = LibraryOpt,
+    sessions_dir: Optional[Path] = SessionsDirOpt,
+) -> None:
+    """Counts across all sessions in a folder, to learn across cases: how often each alternative
+    was weighed, which critical notes were left for later, how often the child's and the parents'
+    perspectives stayed open. No case references and no answers are shown.
+
+    Examples:
+
+      goedgenoeg overview
+
+      goedgenoeg overview team-sessions/ -o overzicht.md
+    """
+    from rich.console import Console
+
+    from . import overview as ov
+    from .files import write_private
+    from .session import sessions_dir as default_dir
+
+    lang = _check_lang(lang)
+    libraries = _libraries(library)
+    folder = directory if directory is not None else default_dir(sessions_dir)
+    if not folder.is_dir():
+        _fail(f"{folder} is not a folder of sessions.", 1)
+    found, unreadable = ov.load_dir(folder)
+    result = ov.count(found, libraries, unreadable=unreadable)
+    console = Console()
+    for line in ov.summary_lines(result, lang):
+        console.print(line, markup=False, highlight=False)
+    for table in ov.terminal_tables(result, libraries, lang):
+        console.print(table)
+    if output is not None:
+        try:
+            write_private(output, ov.to_markdown(result, libraries, lang).encode("utf-8"), overwrite=force)
+        except FileExistsError:
+            _fail(f"{output} already exists. Use --force to overwrite it, or choose another file.", 1)
+        except OSError as err:
+            _fail(f"Cannot write {output}: {err.strerror}.", 1)
+        typer.echo(f"Overview written to {output}")

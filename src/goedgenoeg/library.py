@@ -264,7 +264,7 @@ _KNOWN_KEYS = sorted(
     {
         "id", "version", "order", "title", "intro", "sections", "when", "prompts", "kind", "text",
         "help", "source", "long", "counter", "options", "label", "description", "fits", "region",
-        "decision", "age", "who", "nl", "en",
+        "decision", "age", "who", "nl", "en", "per_person", "diagram", "of", "minutes",
     }
 )
 
@@ -325,7 +325,7 @@ def _message(err: dict) -> str:
     if kind == "union_tag_invalid":
         return f"unknown prompt kind '{ctx.get('tag')}'; use one of: {ctx['expected_tags']}"
     if kind == "union_tag_not_found":
-        return "a prompt needs 'kind' (text, reflection, choice, multi, alternative, people, actions)"
+        return "a prompt needs 'kind' (" + ", ".join(_KINDS) + ")"
     if kind == "literal_error":
         return f"'{err['input']}' is not allowed here; use one of {err['ctx']['expected']}"
     if kind == "string_pattern_mismatch":
@@ -358,7 +358,7 @@ def _message(err: dict) -> str:
     return err["msg"][0].lower() + err["msg"][1:]
 
 
-_KINDS = ("text", "reflection", "choice", "multi", "alternative", "people", "actions")
+_KINDS = ("text", "reflection", "choice", "multi", "alternative", "people", "actions", "participants", "list", "guiding")
 
 
 def _clean_loc(err: dict) -> tuple:
@@ -433,6 +433,20 @@ def _source_problems(name: str, library: Library, lines: dict, source_ids: set[s
     return problems
 
 
+def _reference_problems(name: str, library: Library, lines: dict) -> list[str]:
+    """A guiding prompt's `of` must name a list prompt of the same library that comes before it."""
+    problems = []
+    seen_lists: set[str] = set()
+    for s, section in enumerate(library.sections):
+        for p, prompt in enumerate(section.prompts):
+            if prompt.kind == "list":
+                seen_lists.add(prompt.id)
+            if prompt.kind == "guiding" and "." not in prompt.of and prompt.of not in seen_lists:
+                line = lines.get(("sections", s, "prompts", p, "of"), 1)
+                problems.append(f"{name}:{line}: 'of: {prompt.of}' must name a list prompt earlier in this library")
+    return problems
+
+
 def _context_problems(name: str, library: Library, lines: dict) -> list[str]:
     """The context library must ask the case reference and the values conditions use."""
     problems = []
@@ -476,6 +490,7 @@ def load_library(path: Path, source_ids: set[str] | None = None) -> Loaded:
         problems += _source_problems(name, library, lines, source_ids)
     if library.id == CONTEXT_LIBRARY:
         problems += _context_problems(name, library, lines)
+    problems += _reference_problems(name, library, lines)
     if problems:
         raise LibraryError(problems)
     return Loaded(library=library, path=name, sha256=digest, lines=lines)

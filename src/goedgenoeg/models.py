@@ -24,6 +24,10 @@ REFLECTION_RESPONSES = ("recognise", "not_recognise", "dont_know", "later")
 ALTERNATIVE_STATUSES = ("feasible", "not_feasible", "not_considered", "not_applicable")
 PERSON_FIELDS = ("who", "relation", "meaning")
 ACTION_FIELDS = ("who", "what", "when", "result")
+PARTICIPANT_FIELDS = ("name", "organisation", "role", "meeting_role")
+MEETING_ROLES = ("presenter", "chair", "timekeeper", "advocate", "member")
+GUIDING_STATUSES = ("answered", "partly", "not_answered")
+STEP_DONE = ("done", "partly", "not_done")
 
 
 class Strict(BaseModel):
@@ -74,11 +78,13 @@ class PromptBase(Strict):
 class TextPrompt(PromptBase):
     kind: Literal["text"]
     long: bool = False
+    per_person: bool = False  # in a team reflection, every participant answers
 
 
 class ReflectionPrompt(PromptBase):
     kind: Literal["reflection"]
     counter: Text | None = None
+    per_person: bool = False
 
 
 class ChoicePrompt(PromptBase):
@@ -100,10 +106,31 @@ class AlternativePrompt(PromptBase):
 
 class PeoplePrompt(PromptBase):
     kind: Literal["people"]
+    diagram: bool = False  # draw the people as a network diagram in the record
 
 
 class ActionsPrompt(PromptBase):
     kind: Literal["actions"]
+
+
+class ParticipantsPrompt(PromptBase):
+    """Who takes part in a team reflection, and their meeting role."""
+
+    kind: Literal["participants"]
+
+
+class ListPrompt(PromptBase):
+    """A repeatable list of short texts (e.g. the guiding questions of a case meeting)."""
+
+    kind: Literal["list"]
+
+
+class GuidingPrompt(PromptBase):
+    """Go back over the items of a list prompt: answered, partly or not, and where."""
+
+    kind: Literal["guiding"]
+    # a list prompt: its id in the same library, or library.prompt
+    of: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)?$")]
 
 
 Prompt = Annotated[
@@ -115,6 +142,9 @@ Prompt = Annotated[
         AlternativePrompt,
         PeoplePrompt,
         ActionsPrompt,
+        ParticipantsPrompt,
+        ListPrompt,
+        GuidingPrompt,
     ],
     Field(discriminator="kind"),
 ]
@@ -125,6 +155,7 @@ class Section(Strict):
     title: Text
     intro: Text | None = None
     when: When | None = None
+    minutes: Annotated[int, Field(gt=0, le=600)] | None = None  # an optional time box
     prompts: Annotated[list[Prompt], Field(min_length=1)]
 
 
@@ -162,6 +193,7 @@ class Answer(BaseModel):
 
     status: Literal["answered", "skipped", "later"]
     value: Any = None
+    voices: dict[str, Any] | None = None  # a team's separate answers, by participant
     at: str = ""
 
 
@@ -180,6 +212,17 @@ class PrivacyCheck(BaseModel):
     kept: list[str] = []  # "prompt key: kind" for findings left in on purpose
 
 
+class Baseline(BaseModel):
+    """The reflection a follow-up starts from."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    date: str
+    answers: dict[str, Answer] = {}
+    steps_done: list[str] = []  # per earlier next step: done, partly, not_done (or "")
+
+
 class Session(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -193,4 +236,6 @@ class Session(BaseModel):
     answers: dict[str, Answer] = {}
     set_aside: dict[str, Answer] = {}  # answers that no longer fit a prompt, kept not used
     privacy: PrivacyCheck = PrivacyCheck()
+    timings: dict[str, float] = {}  # seconds spent per section (library.section)
+    followup_of: Baseline | None = None
     finished: bool = False

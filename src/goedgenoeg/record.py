@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .answers import describe, is_open
+from .answers import describe, describe_answer, is_open
 from .library import CONTEXT_LIBRARY, LibrarySet
 from .models import Session
 from .texts import t
@@ -99,30 +99,45 @@ def render(session: Session, libraries: LibrarySet) -> str:
             out += [f"### {escape_line(step.section.title.get(lang))}", ""]
         prompt = step.prompt
         answer = session.answers.get(step.key)
-        value = answer.value if answer is not None and answer.status == "answered" else None
+        answered = answer is not None and answer.status == "answered"
+        voices = _distinct_voices(answer) if answered else None
         state = _state(answer, lang)
         if prompt.kind == "alternative":
             regions = ", ".join(t(lang, r) for r in prompt.region)
-            status = t(lang, value["status"]) if value else f"*{state}*"
-            note = value.get("note", "") if value else ""
+            if not answered:
+                status, note = f"*{state}*", ""
+            elif voices:
+                status = "; ".join(f"{n}: {t(lang, v['status'])}" for n, v in voices.items())
+                note = "; ".join(f"{n}: {v['note']}" for n, v in voices.items() if v.get("note"))
+            else:
+                value = _shared(answer)
+                status, note = t(lang, value["status"]), value.get("note", "")
             pending_alternatives.append([prompt.text.get(lang), regions, status, note])
             continue
         out += [f"**{escape_line(prompt.text.get(lang))}**", ""]
-        if value is None:
+        if not answered:
             out += [f"*{state}*", ""]
-        elif prompt.kind == "people":
-            headers = [t(lang, "field_who_person"), t(lang, "field_relation"), t(lang, "field_meaning")]
-            out += _table(headers, [[r["who"], r["relation"], r["meaning"]] for r in value]) + [""]
-        elif prompt.kind == "actions":
-            headers = [t(lang, "field_who_action"), t(lang, "field_what"), t(lang, "field_when"), t(lang, "field_result")]
-            out += _table(headers, [[r["who"], r["what"], r["when"], r["result"]] for r in value]) + [""]
-        elif prompt.kind == "reflection":
-            out += [f"*{escape_line(t(lang, value['response']))}*", ""]
-            if value.get("note"):
-                out += [escape_block(value["note"]), ""]
+        elif voices:
+            out += [f"*{t(lang, 'rec_voices_differ')}:*", ""]
+            for name, value in voices.items():
+                out += [f"- **{escape_line(name)}**", ""]
+                out += ["  " + line if line else "" for line in _value_lines(prompt, value, lang)]
         else:
-            out += [escape_block(describe(prompt, value, lang)), ""]
+            out += _value_lines(prompt, _shared(answer), lang)
     flush_alternatives()
+
+    if session.timings and (ctx.get("who") == "team" or any(s.section.minutes for s in steps)):
+        out += [f"## {t(lang, 'rec_time')}", ""]
+        rows = []
+        for step in steps:
+            key = f"{step.library.id}.{step.section.id}"
+            if key in session.timings and step.section.title.get(lang) not in [r[0] for r in rows]:
+                box = f"{step.section.minutes} min" if step.section.minutes else "-"
+                rows.append([step.section.title.get(lang), f"{round(session.timings[key] / 60)} min", box])
+        out += _table([t(lang, "rec_part"), t(lang, "rec_spent"), t(lang, "rec_box")], rows) + [""]
+
+    if session.followup_of is not None:
+        out += _since(session, libraries, steps, lang)
 
     out += [f"## {t(lang, 'rec_open')}", ""]
     open_points = [s for _, s in walk.open_points() if s.library.id != CONTEXT_LIBRARY]
@@ -130,7 +145,7 @@ def render(session: Session, libraries: LibrarySet) -> str:
         out += [t(lang, "rec_open_none"), ""]
     for step in open_points:
         answer = session.answers.get(step.key)
-        state = _state(answer, lang) if answer is None or answer.status != "answered" else describe(step.prompt, answer.value, lang).split(":")[0]
+        state = _state(answer, lang) if answer is None or answer.status != "answered" else describe_answer(step.prompt, answer, lang)[:60]
         out.append(f"- {escape_line(step.section.title.get(lang))}: {escape_line(step.prompt.text.get(lang))} ({escape_line(state)})")
     out.append("")
 
@@ -142,6 +157,96 @@ def render(session: Session, libraries: LibrarySet) -> str:
                 out.append(f"- {escape_line(source.id)}: {escape_line(source.title)}, {escape_line(source.organisation)} ({source.year})")
         out.append("")
     return "\n".join(out)
+
+
+def _shared(answer):
+    """The one answer of a prompt: its value, or the voices' common value."""
+    if answer.voices:
+        return next(iter(answer.voices.values()))
+    return answer.value
+
+
+def _distinct_voices(answer) -> dict | None:
+    """The voices of a team answer when they differ; None when there is one shared answer."""
+    if not answer.voices:
+        return None
+    values = list(answer.voices.values())
+    return answer.voices if any(v != values[0] for v in values) else None
+
+
+def _value_lines(prompt, value, lang: str) -> list[str]:
+    """The markdown of one answer value."""
+    kind = prompt.kind
+    if kind == "people":
+        headers = [t(lang, "field_who_person"), t(lang, "field_relation"), t(lang, "field_meaning")]
+        lines = _table(headers, [[r["who"], r["relation"], r["meaning"]] for r in value]) + [""]
+        if getattr(prompt, "diagram", False):
+            lines += network_diagram(value, lang) + [""]
+        return lines
+    if kind == "actions":
+        headers = [t(lang, "field_who_action"), t(lang, "field_what"), t(lang, "field_when"), t(lang, "field_result")]
+        return _table(headers, [[r["who"], r["what"], r["when"], r["result"]] for r in value]) + [""]
+    if kind == "participants":
+        headers = [t(lang, "field_name"), t(lang, "field_organisation"), t(lang, "field_role"), t(lang, "field_meeting_role")]
+        rows = [[r["name"], r["organisation"], r["role"], t(lang, "role_" + r["meeting_role"])] for r in value]
+        return _table(headers, rows) + [""]
+    if kind == "guiding":
+        headers = [t(lang, "rec_question"), t(lang, "rec_status"), t(lang, "guiding_where")]
+        rows = [[r["question"], t(lang, "guiding_" + r["status"]), r["where"]] for r in value]
+        return _table(headers, rows) + [""]
+    if kind == "list":
+        return [f"{n}. {escape_line(item)}" for n, item in enumerate(value, 1)] + [""]
+    if kind == "reflection":
+        lines = [f"*{escape_line(t(lang, value['response']))}*", ""]
+        return lines + ([escape_block(value["note"]), ""] if value.get("note") else [])
+    return [escape_block(describe(prompt, value, lang)), ""]
+
+
+def _mermaid_label(text: str) -> str:
+    """Text inside a quoted mermaid label: no quotes, brackets or line breaks can break out."""
+    text = " ".join(str(text).split())
+    for char, code in (("&", "#amp;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
+        text = text.replace(char, code)
+    return text or "?"
+
+
+def network_diagram(rows: list[dict], lang: str) -> list[str]:
+    """The network as a mermaid graph: the child in the middle, one node per person."""
+    lines = ["```mermaid", "graph LR", f'    child(("{_mermaid_label(t(lang, "rec_child"))}"))']
+    for n, row in enumerate(rows, 1):
+        label = row["who"] + (f" ({row['relation']})" if row.get("relation") else "")
+        lines.append(f'    p{n}["{_mermaid_label(label)}"]')
+        lines.append(f"    child --- p{n}")
+    return lines + ["```"]
+
+
+def _since(session: Session, libraries: LibrarySet, steps, lang: str) -> list[str]:
+    """What changed since the reflection a follow-up started from."""
+    from .reflect import earlier_steps
+
+    baseline = session.followup_of
+    out = [f"## {t(lang, 'rec_since', date=baseline.date)}", ""]
+    rows = []
+    for step in steps:
+        if step.library.id == CONTEXT_LIBRARY:
+            continue
+        before, now_ = baseline.answers.get(step.key), session.answers.get(step.key)
+        then = describe_answer(step.prompt, before, lang) if before is not None and before.status == "answered" else _state(before, lang)
+        now_text = describe_answer(step.prompt, now_, lang) if now_ is not None and now_.status == "answered" else _state(now_, lang)
+        if then != now_text:
+            rows.append([step.prompt.text.get(lang), then, now_text])
+    if rows:
+        out += _table([t(lang, "rec_question"), t(lang, "rec_before"), t(lang, "rec_now")], rows) + [""]
+    else:
+        out += [t(lang, "rec_no_changes"), ""]
+    earlier = earlier_steps(baseline, libraries)
+    if earlier:
+        out += [f"### {t(lang, 'rec_steps_then')}", ""]
+        done = baseline.steps_done + [""] * len(earlier)
+        table = [[r["who"], r["what"], r["when"], t(lang, d) if d else t(lang, "unanswered")] for r, d in zip(earlier, done)]
+        headers = [t(lang, "field_who_action"), t(lang, "field_what"), t(lang, "field_when"), t(lang, "rec_status")]
+        out += _table(headers, table) + [""]
+    return out
 
 
 def _state(answer, lang: str) -> str:

@@ -8,7 +8,7 @@ import signal
 from pathlib import Path
 
 from . import session as sessions
-from .answers import AnswerError, free_texts, normalise
+from .answers import AnswerError, answer_texts, normalise, normalise_voices
 from .files import write_private
 from .library import LibraryError, LibrarySet, read_yaml
 from .models import Answer, Session
@@ -37,9 +37,7 @@ def privacy_findings(session: Session, libraries: LibrarySet) -> list[tuple[int,
     found = []
     for index, step in enumerate(walk.steps()):
         answer = session.answers.get(step.key)
-        if answer is None or answer.status != "answered":
-            continue
-        hits = [f for text in free_texts(step.prompt, answer.value) for f in find_personal_data(text)]
+        hits = [f for text in answer_texts(step.prompt, answer) for f in find_personal_data(text)]
         if hits:
             found.append((index, step, hits))
     return found
@@ -73,7 +71,16 @@ def walk_session(session: Session, libraries: LibrarySet, asker, directory: Path
         sessions.save(session, directory)
 
     save()
-    walk = Walk(libraries, session.answers)
+    baseline = session.followup_of.answers if session.followup_of is not None else None
+    walk = Walk(libraries, session.answers, baseline)
+    if hasattr(asker, "walk"):
+        asker.walk = walk
+        asker.timings = session.timings
+    if session.followup_of is not None and not session.followup_of.steps_done and hasattr(asker, "steps_done"):
+        rows = earlier_steps(session.followup_of, libraries)
+        if rows:
+            session.followup_of.steps_done = asker.steps_done(rows)
+            save()
     start = walk.first_open()
     result = run(walk, asker, save, len(walk.steps()) if start is None else start)
     if result == "done":
@@ -96,6 +103,16 @@ def fill_from_file(session: Session, libraries: LibrarySet, path: Path) -> list[
         f"{x.library.id}.{p.id}": p for x in libraries.libraries for s in x.library.sections for p in s.prompts
     }
     problems, answers = [], {}
+    steps_done = data.pop("steps_done", None)
+    if steps_done is not None:
+        from .models import STEP_DONE
+
+        if session.followup_of is None:
+            problems.append(f"{path}:{lines.get(('steps_done',), 1)}: 'steps_done' belongs in the answers of a follow-up only")
+        elif not isinstance(steps_done, list) or any(d not in STEP_DONE for d in steps_done):
+            problems.append(f"{path}:{lines.get(('steps_done',), 1)}: steps_done is a list with, per earlier step, one of {', '.join(STEP_DONE)}")
+        else:
+            session.followup_of.steps_done = list(steps_done)
     for key, value in data.items():
         line = lines.get((key,), 1)
         prompt = prompts.get(str(key))
@@ -103,7 +120,10 @@ def fill_from_file(session: Session, libraries: LibrarySet, path: Path) -> list[
             problems.append(f"{path}:{line}: unknown prompt id '{key}' ('goedgenoeg libraries list --prompts' shows them)")
             continue
         try:
-            answers[key] = Answer(status="answered", value=normalise(prompt, value), at=now())
+            if isinstance(value, dict) and set(value) == {"voices"}:
+                answers[key] = Answer(status="answered", voices=normalise_voices(prompt, value["voices"]), at=now())
+            else:
+                answers[key] = Answer(status="answered", value=normalise(prompt, value), at=now())
         except AnswerError as err:
             problems.append(f"{path}:{line}: {key}: {err}")
     if not problems:
@@ -114,6 +134,34 @@ def fill_from_file(session: Session, libraries: LibrarySet, path: Path) -> list[
         session.privacy.kept = [f"{step.key}: {', '.join(sorted({f.kind for f in hits}))}" for _, step, hits in findings]
         session.finished = True
     return problems
+
+
+def team_session(session: Session) -> None:
+    """A team reflection: the context's 'who' is the team."""
+    session.answers["context.who"] = Answer(status="answered", value="team", at=now())
+
+
+def earlier_steps(baseline, libraries: LibrarySet) -> list[dict]:
+    """The next steps (actions prompts) of the reflection a follow-up starts from."""
+    rows = []
+    for loaded in libraries.libraries:
+        for section in loaded.library.sections:
+            for prompt in section.prompts:
+                answer = baseline.answers.get(f"{loaded.library.id}.{prompt.id}")
+                if prompt.kind == "actions" and answer is not None and answer.status == "answered" and answer.value:
+                    rows += answer.value
+    return rows
+
+
+def start_followup(previous: Session, libraries: LibrarySet) -> Session:
+    """A new session for the same case that starts from `previous`: the context is taken over,
+    every other earlier answer is offered as the default."""
+    from .models import Baseline
+
+    session = sessions.new_session(libraries, previous.lang)
+    session.answers = {k: v.model_copy() for k, v in previous.answers.items() if k.startswith("context.")}
+    session.followup_of = Baseline(id=previous.id, date=previous.updated[:10], answers=previous.answers)
+    return session
 
 
 def write_record(session: Session, libraries: LibrarySet, output: Path | None, force: bool = False) -> Path:

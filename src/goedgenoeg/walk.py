@@ -52,6 +52,7 @@ class Reply:
 
     action: str  # answer, skip, later, back, overview, stop
     value: Any = None
+    voices: dict[str, Any] | None = None  # a team's separate answers, by participant
 
 
 def now() -> str:
@@ -61,9 +62,26 @@ def now() -> str:
 class Walk:
     """Which prompts apply given the answers so far, and where each one stands."""
 
-    def __init__(self, libraries: LibrarySet, answers: dict[str, Answer]):
+    def __init__(self, libraries: LibrarySet, answers: dict[str, Answer], baseline: dict[str, Answer] | None = None):
         self.libraries = libraries
         self.answers = answers
+        self.baseline = baseline or {}  # a follow-up's earlier answers, shown as defaults
+
+    def previous(self, key: str) -> Answer | None:
+        return self.answers.get(key) or self.baseline.get(key)
+
+    def participants(self) -> list[dict[str, str]]:
+        """The participants of a team reflection (from its participants prompt), if any."""
+        for step in self.steps():
+            if step.prompt.kind == "participants":
+                answer = self.answers.get(step.key)
+                if answer is not None and answer.status == "answered":
+                    return answer.value
+        return []
+
+    def list_items(self, library_id: str, prompt_id: str) -> list[str]:
+        answer = self.answers.get(f"{library_id}.{prompt_id}")
+        return list(answer.value) if answer is not None and answer.status == "answered" else []
 
     def context(self) -> dict[str, str]:
         values = {}
@@ -139,7 +157,7 @@ class Asker(Protocol):
 def apply(walk: Walk, step: Step, reply: Reply, save: Callable[[], None]) -> bool:
     """Store an answer, a skip or a 'later' and save; False for navigation replies."""
     if reply.action == "answer":
-        walk.answers[step.key] = Answer(status="answered", value=reply.value, at=now())
+        walk.answers[step.key] = Answer(status="answered", value=reply.value, voices=reply.voices, at=now())
     elif reply.action in ("skip", "later"):
         status = "skipped" if reply.action == "skip" else "later"
         walk.answers[step.key] = Answer(status=status, at=now())
@@ -163,7 +181,7 @@ def run(walk: Walk, asker: Asker, save: Callable[[], None], start: int = 0) -> s
             index, from_review = target, True
             continue
         step = steps[index]
-        reply = asker.ask(step, walk.position(index), walk.answers.get(step.key))
+        reply = asker.ask(step, walk.position(index), walk.previous(step.key))
         if apply(walk, step, reply, save):
             index = len(steps) if from_review else index + 1
         elif reply.action == "back":

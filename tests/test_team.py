@@ -1,0 +1,124 @@
+"""Team reflection, follow-up reflections and the network diagram."""
+
+import re
+
+import yaml
+from markdown_it import MarkdownIt
+from typer.testing import CliRunner
+
+from goedgenoeg.cli import app
+from goedgenoeg.models import Answer
+from goedgenoeg.record import network_diagram
+from goedgenoeg.walk import Walk
+
+from test_cli import answers_for
+
+runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
+
+TEAM = {"case": "GG-TEAM", "decision": "placement", "age": "1-3", "region": "flanders", "who": "team", "role": "OCJ-team"}
+PARTICIPANTS = [
+    {"name": "An", "organisation": "OCJ", "role": "consulent", "meeting_role": "presenter"},
+    {"name": "Bo", "organisation": "CKG", "role": "begeleider", "meeting_role": "chair"},
+    {"name": "Cy", "organisation": "CAW", "role": "netwerkcoach", "meeting_role": "advocate"},
+]
+
+
+def run(tmp_path, args, answers, name="r.md"):
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
+    result = runner.invoke(app, args + ["--answers", str(path), "-o", str(tmp_path / name)])
+    assert result.exit_code == 0, result.stderr
+    return (tmp_path / name).read_text(encoding="utf-8")
+
+
+def test_a_team_reflection_shows_participants_voices_dissent_and_guiding_questions(tmp_path, libraries):
+    answers = answers_for(libraries, TEAM)
+    answers["overleg.deelnemers"] = PARTICIPANTS
+    answers["overleg.richtvragen"] = ["Is thuis blijven met steun veilig genoeg?", "Wie uit het netwerk kan mee opvangen?"]
+    answers["kanttekeningen.tijd-dringt"] = {"voices": {
+        "An": {"response": "recognise", "note": "de zitting is volgende week"},
+        "Bo": {"response": "not_recognise", "note": "we hebben tijd genoeg"},
+        "Cy": {"response": "recognise"},
+    }}
+    answers["afsluiting.hoe-besloten"] = "mandate"
+    answers["afsluiting.tegenstem"] = "Cy was het oneens: eerst een netwerkberaad"
+    answers["afsluiting.richtvragen-terug"] = [
+        {"question": "Is thuis blijven met steun veilig genoeg?", "status": "answered", "where": "afwegen zonder score"},
+        {"question": "Wie uit het netwerk kan mee opvangen?", "status": "not_answered", "where": ""},
+    ]
+    record = run(tmp_path, ["reflect", "--team"], answers)
+    for person in PARTICIPANTS:
+        assert re.search(rf"\| {person['name']} \| {person['organisation']} \| {person['role']} \|", record)
+    assert "procesbewaker / voorzitter" in record and "brengt bewust de andere kant in" in record
+    assert "de stemmen verschillen" in record
+    assert "de zitting is volgende week" in record and "we hebben tijd genoeg" in record
+    assert "De mandaathouder besliste" in record
+    assert "Cy was het oneens: eerst een netwerkberaad" in record
+    assert "| Is thuis blijven met steun veilig genoeg? | beantwoord | afwegen zonder score |" in record
+    assert "| Wie uit het netwerk kan mee opvangen? | niet beantwoord |" in record
+    MarkdownIt("commonmark").enable("table").parse(record)
+
+
+def test_team_sections_only_in_a_team_reflection(libraries):
+    alone = Walk(libraries, {"context.who": Answer(status="answered", value="alone")})
+    team = Walk(libraries, {"context.who": Answer(status="answered", value="team")})
+    assert not any(s.library.id in ("overleg", "afsluiting") for s in alone.steps())
+    keys = [s.key for s in team.steps()]
+    assert keys.index("overleg.deelnemers") < keys.index("kanttekeningen.tijd-dringt") < keys.index("afsluiting.tegenstem")
+
+
+MERMAID_LINE = re.compile(r'^    (child\(\("[^"\n]*"\)\)|p\d+\["[^"\n]*"\]|child --- p\d+)$')
+
+
+def mermaid_blocks(record):
+    return re.findall(r"```mermaid\n(.*?)\n```", record, re.S)
+
+
+def test_the_network_is_drawn_as_a_mermaid_graph_with_one_node_per_person(tmp_path, libraries):
+    answers = answers_for(libraries, TEAM)
+    people = [
+        {"who": 'oma "Mie"', "relation": "grootmoeder", "meaning": "vangt op"},
+        {"who": "juf [klas 2]", "relation": "leerkracht", "meaning": "had een vermoeden"},
+        {"who": "papa", "relation": "vader", "meaning": "wil meer betrokken zijn"},
+        {"who": "buurvrouw <script>", "relation": "", "meaning": ""},
+    ]
+    answers["netwerk.wie-belangrijk"] = people
+    record = run(tmp_path, ["reflect"], answers)
+    [block] = mermaid_blocks(record)
+    lines = block.splitlines()
+    assert lines[0] == "graph LR"
+    for line in lines[1:]:
+        assert MERMAID_LINE.match(line), line  # the small grammar every line must fit
+    nodes = [x for x in lines if re.match(r"^    p\d+\[", x)]
+    assert len(nodes) == len(people)
+    assert len([x for x in lines if "---" in x]) == len(people)
+    assert "#quot;Mie#quot;" in block and "#lt;script#gt;" in block
+
+
+def test_diagram_labels_cannot_break_out():
+    lines = network_diagram([{"who": 'a"]\nx --> y', "relation": "", "meaning": ""}], "nl")
+    assert all(MERMAID_LINE.match(x) for x in lines[2:-1])
+
+
+def test_a_followup_lists_exactly_what_changed(tmp_path, libraries, isolated):
+    context = dict(TEAM, who="alone")
+    answers = answers_for(libraries, context)
+    text_keys = [k for k, v in answers.items() if isinstance(v, str) and v.startswith("antwoord")]
+    alternative = next(k for k, v in answers.items() if isinstance(v, dict) and v.get("status") == "feasible")
+    run(tmp_path, ["reflect"], answers, "first.md")
+    session_id = runner.invoke(app, ["sessions"]).output.split()[0]
+    changes = {
+        text_keys[0]: "anders dan toen",
+        text_keys[1]: "ook anders",
+        alternative: {"status": "not_feasible", "note": "geen plaats meer"},
+        "steps_done": ["done"],
+    }
+    record = run(tmp_path, ["followup", session_id], changes, "second.md")
+    since = record.split("## Sinds de reflectie van", 1)[1].split("\n## ", 1)[0]
+    changes_table, steps_table = since.split("### ")
+    rows = [x for x in changes_table.splitlines() if x.startswith("| ") and not x.startswith("| Vraag")]
+    assert len(rows) == 3, rows  # exactly the two answers and the one alternative
+    assert any(x.endswith("| anders dan toen |") for x in rows)
+    assert any(x.endswith("| ook anders |") for x in rows)
+    assert any("| Overwogen en haalbaar: reden" in x and x.endswith("| Overwogen, niet haalbaar: geen plaats meer |") for x in rows)
+    assert "| consulent | stap" in steps_table and "| gedaan |" in steps_table
