@@ -114,9 +114,9 @@ def test_a_whole_reflection_with_help_back_and_skip(tmp_path, libraries):
         value = answer_step(child, step, n)
         if value:
             typed[step.key] = value
-    child.expect("Enter om de record te schrijven: ")
+    child.expect("Enter om het verslag te schrijven: ")
     child.sendline("")
-    child.expect(r"De record staat in (\S+\.md)")
+    child.expect(r"Het verslag staat in (\S+\.md)")
     record_path = tmp_path / child.match.group(1)  # written in the current folder
     child.expect(pexpect.EOF)
     record = record_path.read_text(encoding="utf-8")

@@ -154,8 +154,8 @@ class TerminalAsker:
         lang = self.lang
         table = Table(title=t(lang, "overview_title"))
         table.add_column("#", justify="right")
-        table.add_column("")
-        table.add_column("", justify="right")
+        table.add_column(t(lang, "rec_part"))
+        table.add_column(t(lang, "answered_col"), justify="right")
         for n, row in enumerate(sections, 1):
             mark = "✓" if row.answered == row.total else ""
             table.add_row(str(n), escape(row.section.title.get(lang)), f"{row.answered}/{row.total} {mark}")
@@ -174,9 +174,21 @@ class TerminalAsker:
         if not open_points:
             self.say(t(lang, "review_none"), "green")
             return None
-        for n, (_, step) in enumerate(open_points, 1):
-            self.say(f"{n:>3}. [{self._status(step, answers.get(step.key))}] {step.prompt.text.get(lang)}")
-        return self._pick(open_points, "review_pick")
+        if len(open_points) <= 15:
+            for n, (_, step) in enumerate(open_points, 1):
+                self.say(f"{n:>3}. [{self._status(step, answers.get(step.key))}] {step.prompt.text.get(lang)}")
+            return self._pick(open_points, "review_pick")
+        # many open points: one line per part, going to its first open question
+        parts: list[tuple[int, Step, int]] = []
+        for index, step in open_points:
+            if parts and parts[-1][1].section is step.section:
+                parts[-1] = (parts[-1][0], parts[-1][1], parts[-1][2] + 1)
+            else:
+                parts.append((index, step, 1))
+        self.say(t(lang, "review_many", n=len(open_points), m=len(parts)))
+        for n, (_, step, count) in enumerate(parts, 1):
+            self.say(f"{n:>3}. {step.section.title.get(lang)} ({t(lang, 'open_count', n=count)})")
+        return self._pick(parts, "review_pick")
 
     def privacy_review(self, findings: list[tuple[int, Step, list]]) -> int | None:
         """Findings over the whole session: returns the step index to edit, or None."""
@@ -395,8 +407,21 @@ class TerminalAsker:
         return rows or None
 
     def _ask_list(self, prompt, old):
-        rows = self._ask_rows([{"text": x} for x in old or []], [("text", "field_item")], "item")
-        return None if rows is None else [r["text"] for r in rows if r["text"]]
+        items = list(old or [])
+        if items:
+            for n, item in enumerate(items, 1):
+                self.say(f"  {n}. {item}")
+            line = self._line(t(self.lang, "list_keep"))
+            if not line:
+                return items
+            if line.lower() in ("!opnieuw", "!again"):
+                items = []
+        self.say(t(self.lang, "list_next"), "dim")
+        while True:
+            item = self._line(t(self.lang, "item", n=len(items) + 1))
+            if not item:
+                return items or None
+            items.append(item)
 
     def _ask_guiding(self, prompt, old):
         library = self._shown_library.id if self._shown_library is not None else ""

@@ -167,11 +167,31 @@ def apply(walk: Walk, step: Step, reply: Reply, save: Callable[[], None]) -> boo
     return True
 
 
+def next_open_in_section(walk: Walk, index: int) -> int:
+    """After a prompt opened from the review: the next open prompt of the same part, or the
+    review again (an index past the end)."""
+    steps = walk.steps()
+    for later, step in walk.open_points():
+        if later > index and step.section is steps[index].section:
+            return later
+    return len(steps)
+
+
 def run(walk: Walk, asker: Asker, save: Callable[[], None], start: int = 0) -> str:
     """Walk the prompts from `start` until the asker finishes the review ("done") or stops
     ("stopped"). `save` is called after every change, before the next prompt appears."""
     index = start
     from_review = False  # a prompt opened from the review returns to the review
+    asked: set[str] = set()
+
+    def forward(i: int, steps: list[Step]) -> int:
+        """The next prompt: answers given before this walk (a resumed session, a pre-filled
+        context) are passed over when going forward; '<' and the overview still reach them."""
+        i += 1
+        while i < len(steps) and steps[i].key in walk.answers and steps[i].key not in asked:
+            i += 1
+        return i
+
     while True:
         steps = walk.steps()
         if index >= len(steps):
@@ -181,9 +201,10 @@ def run(walk: Walk, asker: Asker, save: Callable[[], None], start: int = 0) -> s
             index, from_review = target, True
             continue
         step = steps[index]
+        asked.add(step.key)
         reply = asker.ask(step, walk.position(index), walk.previous(step.key))
         if apply(walk, step, reply, save):
-            index = len(steps) if from_review else index + 1
+            index = next_open_in_section(walk, index) if from_review else forward(index, walk.steps())
         elif reply.action == "back":
             index = max(0, index - 1)
         elif reply.action == "overview":
