@@ -8,7 +8,7 @@ from .answers import describe, describe_answer, is_open
 from .library import CONTEXT_LIBRARY, LibrarySet
 from .models import Session
 from .texts import t
-from .walk import Walk
+from .walk import Walk, earlier_steps
 
 _INLINE = re.compile(r"([\\`*_\[\]<>#|~&!$])")
 _LINE_START = re.compile(r"^(\s*)([-+=>:]|\d+[.)])")
@@ -222,8 +222,6 @@ def network_diagram(rows: list[dict], lang: str) -> list[str]:
 
 def _since(session: Session, libraries: LibrarySet, steps, lang: str) -> list[str]:
     """What changed since the reflection a follow-up started from."""
-    from .reflect import earlier_steps
-
     baseline = session.followup_of
     out = [f"## {t(lang, 'rec_since', date=baseline.date)}", ""]
     rows = []

@@ -14,7 +14,7 @@ from .library import LibraryError, LibrarySet, read_yaml
 from .models import Answer, Session
 from .privacy import find_personal_data
 from .record import render, suggested_name
-from .walk import Step, Walk, apply, now, run
+from .walk import Step, Walk, apply, earlier_steps, now, run
 
 
 class Interrupted(KeyboardInterrupt):
@@ -139,18 +139,6 @@ def fill_from_file(session: Session, libraries: LibrarySet, path: Path) -> list[
 def team_session(session: Session) -> None:
     """A team reflection: the context's 'who' is the team."""
     session.answers["context.who"] = Answer(status="answered", value="team", at=now())
-
-
-def earlier_steps(baseline, libraries: LibrarySet) -> list[dict]:
-    """The next steps (actions prompts) of the reflection a follow-up starts from."""
-    rows = []
-    for loaded in libraries.libraries:
-        for section in loaded.library.sections:
-            for prompt in section.prompts:
-                answer = baseline.answers.get(f"{loaded.library.id}.{prompt.id}")
-                if prompt.kind == "actions" and answer is not None and answer.status == "answered" and answer.value:
-                    rows += answer.value
-    return rows
 
 
 def start_followup(previous: Session, libraries: LibrarySet) -> Session:

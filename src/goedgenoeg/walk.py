@@ -146,6 +146,18 @@ class Walk:
         return None
 
 
+def earlier_steps(baseline, libraries: LibrarySet) -> list[dict]:
+    """The next steps (actions prompts) of the reflection a follow-up starts from."""
+    rows = []
+    for loaded in libraries.libraries:
+        for section in loaded.library.sections:
+            for prompt in section.prompts:
+                answer = baseline.answers.get(f"{loaded.library.id}.{prompt.id}")
+                if prompt.kind == "actions" and answer is not None and answer.status == "answered" and answer.value:
+                    rows += answer.value
+    return rows
+
+
 class Asker(Protocol):
     def ask(self, step: Step, position: Position, previous: Answer | None) -> Reply: ...
 
