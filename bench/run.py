@@ -370,11 +370,12 @@ def main() -> None:
         samples["pass"] += heavy_samples.pop("pass")
         samples["b"] += heavy_samples.pop("b")
         samples.update(heavy_samples)
-        split += [f"Each of the {len(sets[SIZES[-1]])} files of {PROMPTS_PER_FILE:,} prompts in the {SIZES[-1]:,} set, loaded one "
-                  f"after the other (results kept): median {ms(statistics.median(per_file))} ms, min {ms(min(per_file))} ms, "
-                  f"max {ms(max(per_file))} ms over {len(per_file)} loads; first file of each round "
-                  f"{ms(statistics.median(per_file[:: len(sets[SIZES[-1]])]))} ms, last file "
-                  f"{ms(statistics.median(per_file[len(sets[SIZES[-1]]) - 1 :: len(sets[SIZES[-1]])]))} ms (medians).", ""]
+        files = len(sets[SIZES[-1]])
+        first, last = per_file[::files], per_file[files - 1 :: files]  # the first and last file of every round
+        split += [f"Each of the {files} files of {PROMPTS_PER_FILE:,} prompts in the {SIZES[-1]:,} set, loaded one after "
+                  f"the other (results kept): median {ms(statistics.median(per_file))} ms, min {ms(min(per_file))} ms, "
+                  f"max {ms(max(per_file))} ms over {len(per_file)} loads; the first file of a round "
+                  f"{ms(statistics.median(first))} ms, the last {ms(statistics.median(last))} ms (medians).", ""]
         report(samples, rounds, sets, answered_prompts, text, split, started, load_before)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

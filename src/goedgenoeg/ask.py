@@ -347,17 +347,25 @@ class TerminalAsker:
             except AnswerError:
                 self.say(t(self.lang, "reason_needed"), "red")
 
-    def _ask_rows(self, old, fields: list[tuple[str, str]], title_key: str):
+    def _start_list(self, old, show) -> list | None:
+        """Show an earlier list. None means: keep it as it is; otherwise the list to add to
+        (emptied with !opnieuw)."""
         rows = list(old or [])
         if rows:
             for n, row in enumerate(rows, 1):
-                self.say(f"  {n}. " + " - ".join(v for v in row.values() if v))
+                self.say(f"  {n}. {show(row)}")
             line = self._line(t(self.lang, "list_keep"))
             if not line:
-                return rows
+                return None
             if line.lower() in ("!opnieuw", "!again"):
                 rows = []
         self.say(t(self.lang, "list_next"), "dim")
+        return rows
+
+    def _ask_rows(self, old, fields: list[tuple[str, str]], title_key: str):
+        rows = self._start_list(old, lambda row: " - ".join(v for v in row.values() if v))
+        if rows is None:
+            return old
         while True:
             title = t(self.lang, title_key, n=len(rows) + 1)
             first_field, first_label = fields[0]
@@ -381,16 +389,11 @@ class TerminalAsker:
 
     def _ask_participants(self, prompt, old):
         roles = [t(self.lang, f"role_{r}") for r in MEETING_ROLES]
-        rows = list(old or [])
-        if rows:
-            for n, row in enumerate(rows, 1):
-                self.say(f"  {n}. {row['name']} - {row['organisation']} - {row['role']} - {t(self.lang, 'role_' + row['meeting_role'])}")
-            line = self._line(t(self.lang, "list_keep"))
-            if not line:
-                return rows
-            if line.lower() in ("!opnieuw", "!again"):
-                rows = []
-        self.say(t(self.lang, "list_next"), "dim")
+        rows = self._start_list(
+            old, lambda r: f"{r['name']} - {r['organisation']} - {r['role']} - {t(self.lang, 'role_' + r['meeting_role'])}"
+        )
+        if rows is None:
+            return old
         while True:
             title = t(self.lang, "participant", n=len(rows) + 1)
             name = self._line(f"{title} · {t(self.lang, 'field_name')}")
@@ -407,16 +410,9 @@ class TerminalAsker:
         return rows or None
 
     def _ask_list(self, prompt, old):
-        items = list(old or [])
-        if items:
-            for n, item in enumerate(items, 1):
-                self.say(f"  {n}. {item}")
-            line = self._line(t(self.lang, "list_keep"))
-            if not line:
-                return items
-            if line.lower() in ("!opnieuw", "!again"):
-                items = []
-        self.say(t(self.lang, "list_next"), "dim")
+        items = self._start_list(old, str)
+        if items is None:
+            return old
         while True:
             item = self._line(t(self.lang, "item", n=len(items) + 1))
             if not item:

@@ -66,6 +66,19 @@ def _libraries(library: Optional[list[Path]]):
         _fail("\n".join(err.problems) + "\nFix the library (or leave out --library) and try again.", 2)
 
 
+def _load_session(directory: Path, session_id: Optional[str], libraries):
+    """A saved session, with a note for each answer that no longer fits; a clear exit if not."""
+    from . import session as sessions
+
+    try:
+        session = sessions.load(sessions.find(directory, session_id))
+    except sessions.SessionError as err:
+        _fail(str(err), 1)
+    for warning in sessions.fit_answers(session, libraries):
+        typer.echo(f"note: {warning}", err=True)
+    return session
+
+
 def _check_lang(lang: str) -> str:
     if lang not in ("nl", "en"):
         _fail(f"Unknown language '{lang}': use --lang nl or --lang en.", 2)
@@ -189,12 +202,7 @@ def followup(
     directory = sessions.sessions_dir(sessions_dir)
     if answers is None and not interactive_allowed():
         _fail("goedgenoeg followup asks questions and needs a terminal; or give --answers FILE.", 2)
-    try:
-        previous = sessions.load(sessions.find(directory, session_id))
-    except sessions.SessionError as err:
-        _fail(str(err), 1)
-    for warning in sessions.fit_answers(previous, libraries):
-        typer.echo(f"note: {warning}", err=True)
+    previous = _load_session(directory, session_id, libraries)
     session = start_followup(previous, libraries)
     if answers is not None:
         session.answers.update({k: v.model_copy() for k, v in previous.answers.items()})
@@ -227,12 +235,7 @@ def resume(
     directory = sessions.sessions_dir(sessions_dir)
     if not interactive_allowed():
         _fail("goedgenoeg resume needs a terminal, but standard input is not one.", 2)
-    try:
-        session = sessions.load(sessions.find(directory, session_id))
-    except sessions.SessionError as err:
-        _fail(str(err), 1)
-    for warning in sessions.fit_answers(session, libraries):
-        typer.echo(f"note: {warning}", err=True)
+    session = _load_session(directory, session_id, libraries)
     session.finished = False
     _walk_and_record(session, libraries, directory, output)
 
@@ -281,12 +284,7 @@ def record(
 
     libraries = _libraries(library)
     directory = sessions.sessions_dir(sessions_dir)
-    try:
-        session = sessions.load(sessions.find(directory, session_id))
-    except sessions.SessionError as err:
-        _fail(str(err), 1)
-    for warning in sessions.fit_answers(session, libraries):
-        typer.echo(f"note: {warning}", err=True)
+    session = _load_session(directory, session_id, libraries)
     if output is None:
         typer.echo(render(session, libraries))
         return
