@@ -146,3 +146,14 @@ def test_default_sessions_folder_is_in_the_users_application_folder(tmp_path, mo
     monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
     folder = sessions.sessions_dir()
     assert folder.is_relative_to(tmp_path) and folder.name == "sessions" and "goedgenoeg" in str(folder)
+
+
+def test_team_voices_survive_a_reload(tmp_path, libraries):
+    session, path = saved_session(libraries, tmp_path)
+    session.answers["kanttekeningen.tijd-dringt"] = Answer(
+        status="answered", voices={"An": {"response": "recognise", "note": ""}, "Bo": {"response": "later", "note": "x"}}
+    )
+    sessions.save(session, tmp_path)
+    loaded = sessions.load(path)
+    assert sessions.fit_answers(loaded, libraries) == []
+    assert loaded.answers["kanttekeningen.tijd-dringt"].voices["Bo"]["note"] == "x"

@@ -85,7 +85,7 @@ def _check_lang(lang: str) -> str:
     return lang
 
 
-def _walk_and_record(session, libraries, directory: Path, output: Optional[Path]) -> None:
+def _walk_and_record(session, libraries, directory: Path, output: Optional[Path], greeting: Optional[str] = "welcome") -> None:
     from rich.console import Console
 
     from .ask import TerminalAsker
@@ -95,10 +95,10 @@ def _walk_and_record(session, libraries, directory: Path, output: Optional[Path]
     console = Console()
     lang = session.lang
     handle_signals()
-    if session.answers:
+    if greeting == "resuming":
         case = session.answers.get("context.case")
         console.print(t(lang, "resuming", id=session.id, case=case.value if case and case.value else "-"), markup=False, highlight=False)
-    else:
+    elif greeting == "welcome":
         console.print(t(lang, "welcome"), style="bold", highlight=False)
     try:
         result = walk_session(session, libraries, TerminalAsker(console, lang), directory)
@@ -158,7 +158,9 @@ def reflect(
     _fill_or_walk(session, libraries, directory, answers, output)
 
 
-def _fill_or_walk(session, libraries, directory: Path, answers: Optional[Path], output: Optional[Path]) -> None:
+def _fill_or_walk(
+    session, libraries, directory: Path, answers: Optional[Path], output: Optional[Path], greeting: Optional[str] = "welcome"
+) -> None:
     from . import session as sessions
     from .reflect import fill_from_file, write_record
 
@@ -175,7 +177,7 @@ def _fill_or_walk(session, libraries, directory: Path, answers: Optional[Path], 
             _fail(f"{output} already exists; choose another --output.", 1)
         typer.echo(f"Session {session.id} saved; record written to {path}")
         return
-    _walk_and_record(session, libraries, directory, output)
+    _walk_and_record(session, libraries, directory, output, greeting)
 
 
 @app.command()
@@ -210,7 +212,7 @@ def followup(
         from .texts import t
 
         typer.echo(t(session.lang, "followup_from", date=previous.updated[:10], id=previous.id))
-    _fill_or_walk(session, libraries, directory, answers, output)
+    _fill_or_walk(session, libraries, directory, answers, output, greeting=None)
 
 
 @app.command()
@@ -237,7 +239,7 @@ def resume(
         _fail("goedgenoeg resume needs a terminal, but standard input is not one.", 2)
     session = _load_session(directory, session_id, libraries)
     session.finished = False
-    _walk_and_record(session, libraries, directory, output)
+    _walk_and_record(session, libraries, directory, output, "resuming")
 
 
 @app.command("sessions")

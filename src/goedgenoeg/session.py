@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from . import __version__
-from .answers import AnswerError, normalise
+from .answers import AnswerError, normalise, normalise_voices
 from .files import private_dir, write_private
 from .library import LibrarySet
 from .models import SESSION_FORMAT, Answer, LibraryStamp, Session
@@ -110,7 +110,10 @@ def fit_answers(session: Session, libraries: LibrarySet) -> list[str]:
             reason = "its library or prompt no longer exists"
         elif answer.status == "answered":
             try:
-                answer.value = normalise(prompt, answer.value)
+                if answer.voices:
+                    answer.voices = normalise_voices(prompt, answer.voices)
+                else:
+                    answer.value = normalise(prompt, answer.value)
             except AnswerError as err:
                 reason = f"the answer no longer fits the question ({err})"
         if reason:
