@@ -6,8 +6,9 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test bench docs install clean
 
+# Stopping with Ctrl-C (exit 130) is a normal end of a reflection, not a make error.
 run: install
-	$(BIN)/goedgenoeg reflect
+	@$(BIN)/goedgenoeg reflect || [ $$? -eq 130 ]
 
 test: install
 	$(BIN)/python -m pytest
