@@ -206,3 +206,15 @@ def test_an_empty_folder_and_a_missing_one(tmp_path):
     assert result.exit_code == 0 and "0 sessies geteld." in result.stdout and "niet gelezen" not in result.stdout
     result = runner.invoke(app, ["overview", str(tmp_path / "nope")])
     assert result.exit_code == 1 and "not a folder" in result.stderr
+
+
+def test_team_voices_are_counted_without_crashing(tmp_path, libraries):
+    from goedgenoeg import session as sessions
+    from goedgenoeg.models import Answer
+    from goedgenoeg.overview import count
+
+    session = sessions.new_session(libraries, "nl")
+    key = next(f"alternatieven.{p.id}" for s in libraries.get("alternatieven").sections for p in s.prompts)
+    session.answers[key] = Answer(status="answered", voices={"An": {"status": "feasible", "note": ""}, "Bo": {"status": "not_considered", "note": ""}})
+    overview = count([session], libraries)
+    assert overview.alternatives[key]["feasible"] == 1 and overview.alternatives[key]["not_considered"] == 1

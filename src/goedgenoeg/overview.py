@@ -11,7 +11,7 @@ from pathlib import Path
 from .answers import is_open
 from .library import LibrarySet
 from .models import ALTERNATIVE_STATUSES, Session
-from .texts import t
+from .texts import has_text, t
 from .walk import Walk
 
 KANTTEKENINGEN = "kanttekeningen"
@@ -20,46 +20,9 @@ PERSPECTIVES = ("kind", "ouders")  # section ids in the mentaliseren library
 OUTCOMES = ALTERNATIVE_STATUSES + ("not_answered",)
 BAR = "█"
 
-_LABELS: dict[str, tuple[str, str]] = {
-    "title": ("Overzicht over reflecties heen", "Overview across reflections"),
-    "counted": ("{n} sessies geteld.", "{n} sessions counted."),
-    "counted_one": ("1 sessie geteld.", "1 session counted."),
-    "unreadable": ("{n} sessies konden niet gelezen worden.", "{n} sessions could not be read."),
-    "unreadable_one": ("1 sessie kon niet gelezen worden.", "1 session could not be read."),
-    "notice": (
-        "Alleen tellingen en vragen uit de bibliotheken: geen casussen, geen antwoorden. "
-        "Een vraag telt alleen mee in de sessies waar ze bij de casus hoorde.",
-        "Only counts and questions from the libraries: no cases, no answers. "
-        "A question counts only in the sessions where it applied to the case.",
-    ),
-    "alternatives": ("Alternatieven", "Alternatives"),
-    "alternative": ("Alternatief", "Alternative"),
-    "not_answered": ("Niet beantwoord", "Not answered"),
-    "later_title": ("Kanttekeningen die voor later bleven", "Critical notes left for later"),
-    "later_none": ("Geen kanttekening bleef voor later.", "No critical note was left for later."),
-    "note": ("Kanttekening", "Critical note"),
-    "later_count": ("Voor later / overgeslagen", "Later / skipped"),
-    "perspectives": ("Perspectieven die open bleven", "Perspectives left open"),
-    "perspective": ("Perspectief", "Perspective"),
-    "question": ("Vraag", "Question"),
-    "open": ("Open", "Open"),
-    "applied": ("Van toepassing", "Applied"),
-    "id": ("id", "id"),
-    # short column headers for the terminal
-    "short_feasible": ("Haalbaar", "Feasible"),
-    "short_not_feasible": ("Niet haalbaar", "Not feasible"),
-    "short_not_considered": ("Niet overwogen", "Not considered"),
-    "short_not_applicable": ("N.v.t.", "N/a"),
-    "short_not_answered": ("Geen antwoord", "No answer"),
-}
-
-
 def label(lang: str, key: str, **values: object) -> str:
-    if key in _LABELS:
-        nl, en = _LABELS[key]
-        text = en if lang == "en" else nl
-        return text.format(**values) if values else text
-    return t(lang, key)
+    """The overview's own words live in texts.py with an 'ov_' prefix; other keys are shared."""
+    return t(lang, f"ov_{key}", **values) if has_text(f"ov_{key}") else t(lang, key, **values)
 
 
 @dataclass(frozen=True)
@@ -76,18 +39,24 @@ class Overview:
     perspective_prompts: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
 
 
+def _values(answer) -> list:
+    """The answer's value, or each voice of a team answer."""
+    return list(answer.voices.values()) if answer.voices else [answer.value]
+
+
 def _left_for_later(prompt, answer) -> bool:
     if answer is None:
         return False
     if answer.status in ("later", "skipped"):
         return True
-    return prompt.kind == "reflection" and isinstance(answer.value, dict) and answer.value.get("response") == "later"
+    return prompt.kind == "reflection" and any(isinstance(v, dict) and v.get("response") == "later" for v in _values(answer))
 
 
-def _outcome(answer) -> str:
+def _outcomes(answer) -> set[str]:
+    """The outcomes of an alternative in one session: every status a voice gave counts once."""
     if answer is None or answer.status != "answered":
-        return "not_answered"
-    return answer.value.get("status", "not_answered")
+        return {"not_answered"}
+    return {v.get("status", "not_answered") for v in _values(answer)}
 
 
 def _unique(sessions: list[Session]) -> list[Session]:
@@ -130,7 +99,8 @@ def count(sessions: list[Session], libraries: LibrarySet, unreadable: int = 0) -
             key, prompt = step.key, step.prompt
             answer = session.answers.get(key)
             if key in alternatives:
-                alternatives[key][_outcome(answer)] += 1
+                for outcome in _outcomes(answer):
+                    alternatives[key][outcome] += 1
             if key in later and _left_for_later(prompt, answer):
                 later[key] += 1
             if step.library.id == MENTALISEREN and step.section.id in prompts:

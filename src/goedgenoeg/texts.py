@@ -143,6 +143,38 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "rec_steps_then": ("Volgende stappen van toen", "Next steps from then"),
     "rec_step": ("Stap", "Step"),
     "rec_child": ("Kind", "Child"),
+    # goedgenoeg overview
+
+    "ov_title": ("Overzicht over reflecties heen", "Overview across reflections"),
+    "ov_counted": ("{n} sessies geteld.", "{n} sessions counted."),
+    "ov_counted_one": ("1 sessie geteld.", "1 session counted."),
+    "ov_unreadable": ("{n} sessies konden niet gelezen worden.", "{n} sessions could not be read."),
+    "ov_unreadable_one": ("1 sessie kon niet gelezen worden.", "1 session could not be read."),
+    "ov_notice": (
+        "Alleen tellingen en vragen uit de bibliotheken: geen casussen, geen antwoorden. "
+        "Een vraag telt alleen mee in de sessies waar ze bij de casus hoorde.",
+        "Only counts and questions from the libraries: no cases, no answers. "
+        "A question counts only in the sessions where it applied to the case.",
+    ),
+    "ov_alternatives": ("Alternatieven", "Alternatives"),
+    "ov_alternative": ("Alternatief", "Alternative"),
+    "ov_not_answered": ("Niet beantwoord", "Not answered"),
+    "ov_later_title": ("Kanttekeningen die voor later bleven", "Critical notes left for later"),
+    "ov_later_none": ("Geen kanttekening bleef voor later.", "No critical note was left for later."),
+    "ov_note": ("Kanttekening", "Critical note"),
+    "ov_later_count": ("Voor later / overgeslagen", "Later / skipped"),
+    "ov_perspectives": ("Perspectieven die open bleven", "Perspectives left open"),
+    "ov_perspective": ("Perspectief", "Perspective"),
+    "ov_question": ("Vraag", "Question"),
+    "ov_open": ("Open", "Open"),
+    "ov_applied": ("Van toepassing", "Applied"),
+    "ov_id": ("id", "id"),
+    # short column headers for the terminal
+    "ov_short_feasible": ("Haalbaar", "Feasible"),
+    "ov_short_not_feasible": ("Niet haalbaar", "Not feasible"),
+    "ov_short_not_considered": ("Niet overwogen", "Not considered"),
+    "ov_short_not_applicable": ("N.v.t.", "N/a"),
+    "ov_short_not_answered": ("Geen antwoord", "No answer"),
     # answer labels
     "recognise": ("Herken ik", "I recognise this"),
     "not_recognise": ("Herken ik niet", "I don't recognise this"),
@@ -158,6 +190,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "flanders": ("Vlaanderen", "Flanders"),
     "netherlands": ("Nederland", "The Netherlands"),
 }
+
+
+def has_text(key: str) -> bool:
+    return key in _TEXTS
 
 
 def t(lang: str, key: str, **values: object) -> str:
