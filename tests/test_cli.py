@@ -219,3 +219,13 @@ def test_long_answers_over_several_lines_and_in_the_editor(tmp_path, monkeypatch
     runner.invoke(app, ["record", session["id"], "-o", str(out)])
     assert out.read_text().startswith("# Reflectie: GG-9")
     assert "\n# geen kop" not in out.read_text()  # user text never becomes a heading
+
+
+def test_a_record_that_cannot_be_written_says_so_and_keeps_the_session(tmp_path, isolated):
+    path = tmp_path / "a.yaml"
+    path.write_text("context.case: GG-W\n", encoding="utf-8")
+    result = runner.invoke(app, ["reflect", "--answers", str(path), "-o", str(tmp_path / "no" / "such" / "dir" / "r.md")])
+    assert result.exit_code == 1
+    assert "could not be written" in result.stderr and "goedgenoeg record" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(isolated.glob("*.json"))

@@ -109,7 +109,10 @@ def _walk_and_record(session, libraries, directory: Path, output: Optional[Path]
         console.print(t(lang, "stopped"), style="bold")
         console.print(t(lang, "resume_with", id=session.id), highlight=False)
         raise typer.Exit(130)
-    path = write_record(session, libraries, output)
+    try:
+        path = write_record(session, libraries, output)
+    except OSError as err:  # the answers are saved; only the record could not be written
+        _fail(f"The record could not be written ({err}). Your answers are saved: goedgenoeg record {session.id} -o FILE", 1)
     console.print(t(lang, "record_written", path=path), style="bold green", highlight=False)
 
 
@@ -175,6 +178,8 @@ def _fill_or_walk(
             path = write_record(session, libraries, output)
         except FileExistsError:
             _fail(f"{output} already exists; choose another --output.", 1)
+        except OSError as err:
+            _fail(f"The record could not be written ({err}). The session is saved: goedgenoeg record {session.id} -o FILE", 1)
         typer.echo(f"Session {session.id} saved; record written to {path}")
         return
     _walk_and_record(session, libraries, directory, output, greeting)
@@ -294,6 +299,8 @@ def record(
         write_record(session, libraries, output, force=force)
     except FileExistsError:
         _fail(f"{output} already exists. Use --force to overwrite it, or choose another file.", 1)
+    except OSError as err:
+        _fail(f"Cannot write {output}: {err.strerror or err}.", 1)
     typer.echo(f"Record written to {output}")
 
 
