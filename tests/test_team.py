@@ -122,3 +122,23 @@ def test_a_followup_lists_exactly_what_changed(tmp_path, libraries, isolated):
     assert any(x.endswith("| ook anders |") for x in rows)
     assert any("| Overwogen en haalbaar: reden" in x and x.endswith("| Overwogen, niet haalbaar: geen plaats meer |") for x in rows)
     assert "| consulent | stap" in steps_table and "| gedaan |" in steps_table
+
+
+def test_a_followup_keeps_every_earlier_answer_when_jumping_ahead(tmp_path, libraries, isolated, monkeypatch):
+    answers = answers_for(libraries, dict(TEAM, who="alone"))
+    run(tmp_path, ["reflect"], answers, "first.md")
+    first_id = runner.invoke(app, ["sessions"]).output.split()[0]
+    monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
+    # jump to the last part at once, change nothing there, and stop
+    result = runner.invoke(app, ["followup", first_id], input="!overzicht\n99\n\n!stop\n")
+    assert "Vervolg op de reflectie van" in result.output
+    assert "Dat is geen geldige keuze" in result.output  # 99 is not a part
+    result = runner.invoke(app, ["followup", first_id], input="!overzicht\n" + "\n!stop\n")
+    followups = [x.split()[0] for x in runner.invoke(app, ["sessions"]).output.splitlines() if x.split()[0] != first_id]
+    out = tmp_path / "f.md"
+    runner.invoke(app, ["record", followups[0], "-o", str(out)])
+    record = out.read_text()
+    assert "Geen antwoorden gewijzigd." in record
+    for key, value in answers.items():
+        if isinstance(value, str) and value.startswith("antwoord"):
+            assert value in record, key  # carried over, not lost

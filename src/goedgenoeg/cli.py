@@ -211,9 +211,7 @@ def followup(
         _fail("goedgenoeg followup asks questions and needs a terminal; or give --answers FILE.", 2)
     previous = _load_session(directory, session_id, libraries)
     session = start_followup(previous, libraries)
-    if answers is not None:
-        session.answers.update({k: v.model_copy() for k, v in previous.answers.items()})
-    else:
+    if answers is None:
         from .texts import t
 
         typer.echo(t(session.lang, "followup_from", date=previous.updated[:10], id=previous.id))

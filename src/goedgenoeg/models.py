@@ -237,5 +237,6 @@ class Session(BaseModel):
     set_aside: dict[str, Answer] = {}  # answers that no longer fit a prompt, kept not used
     privacy: PrivacyCheck = PrivacyCheck()
     timings: dict[str, float] = {}  # seconds spent per section (library.section)
+    last: str = ""  # the prompt asked last (a follow-up resumes there)
     followup_of: Baseline | None = None
     finished: bool = False

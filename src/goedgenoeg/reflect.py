@@ -81,8 +81,19 @@ def walk_session(session: Session, libraries: LibrarySet, asker, directory: Path
         if rows:
             session.followup_of.steps_done = asker.steps_done(rows)
             save()
-    start = walk.first_open()
-    result = run(walk, asker, save, len(walk.steps()) if start is None else start)
+    steps = walk.steps()
+    if session.followup_of is not None:  # go over everything again, from where we were
+        start = walk.index_of(session.last) if session.last else None
+        if start is None:
+            start = next((i for i, s in enumerate(steps) if s.library.id != "context"), len(steps))
+    else:
+        start = walk.first_open()
+        start = len(steps) if start is None else start
+
+    def visit(step: Step) -> None:
+        session.last = step.key
+
+    result = run(walk, asker, save, start, revisit=session.followup_of is not None, visit=visit)
     if result == "done":
         _privacy_review(session, libraries, asker, save)
         session.finished = True
@@ -142,12 +153,12 @@ def team_session(session: Session) -> None:
 
 
 def start_followup(previous: Session, libraries: LibrarySet) -> Session:
-    """A new session for the same case that starts from `previous`: the context is taken over,
-    every other earlier answer is offered as the default."""
+    """A new session for the same case that starts from `previous`: every earlier answer is
+    carried over (nothing is lost by jumping ahead) and shown again to keep or change."""
     from .models import Baseline
 
     session = sessions.new_session(libraries, previous.lang)
-    session.answers = {k: v.model_copy() for k, v in previous.answers.items() if k.startswith("context.")}
+    session.answers = {k: v.model_copy(deep=True) for k, v in previous.answers.items()}
     session.followup_of = Baseline(id=previous.id, date=previous.updated[:10], answers=previous.answers)
     return session
 

@@ -189,9 +189,18 @@ def next_open_in_section(walk: Walk, index: int) -> int:
     return len(steps)
 
 
-def run(walk: Walk, asker: Asker, save: Callable[[], None], start: int = 0) -> str:
+def run(
+    walk: Walk,
+    asker: Asker,
+    save: Callable[[], None],
+    start: int = 0,
+    revisit: bool = False,
+    visit: Callable[[Step], None] | None = None,
+) -> str:
     """Walk the prompts from `start` until the asker finishes the review ("done") or stops
-    ("stopped"). `save` is called after every change, before the next prompt appears."""
+    ("stopped"). `save` is called after every change, before the next prompt appears. Going
+    forward passes over answers given before this walk, unless `revisit` (a follow-up goes
+    over every earlier answer again); `visit` hears of every prompt asked."""
     index = start
     from_review = False  # a prompt opened from the review returns to the review
     asked: set[str] = set()
@@ -200,7 +209,7 @@ def run(walk: Walk, asker: Asker, save: Callable[[], None], start: int = 0) -> s
         """The next prompt: answers given before this walk (a resumed session, a pre-filled
         context) are passed over when going forward; '<' and the overview still reach them."""
         i += 1
-        while i < len(steps) and steps[i].key in walk.answers and steps[i].key not in asked:
+        while not revisit and i < len(steps) and steps[i].key in walk.answers and steps[i].key not in asked:
             i += 1
         return i
 
@@ -214,6 +223,8 @@ def run(walk: Walk, asker: Asker, save: Callable[[], None], start: int = 0) -> s
             continue
         step = steps[index]
         asked.add(step.key)
+        if visit is not None:
+            visit(step)
         reply = asker.ask(step, walk.position(index), walk.previous(step.key))
         if apply(walk, step, reply, save):
             index = next_open_in_section(walk, index) if from_review else forward(index, walk.steps())
