@@ -10,7 +10,9 @@ from .models import Session
 from .texts import t
 from .walk import Walk, earlier_steps
 
-_INLINE = re.compile(r"([\\`*_\[\]<>#|~&!$])")
+# '<' is escaped, so no HTML tag or autolink can open and '>' may stay; '&' only where it would
+# start an entity such as &amp; or &#35;.
+_INLINE = re.compile(r"([\\`*_\[\]<#|~!$]|&(?=#?\w+;))")
 _LINE_START = re.compile(r"^(\s*)([-+=>:]|\d+[.)])")
 
 
@@ -86,6 +88,18 @@ def render(session: Session, libraries: LibrarySet) -> str:
             out.extend(_table(headers, pending_alternatives) + [""])
             pending_alternatives.clear()
 
+    # parts of which no question was answered, skipped or marked: one line instead of each question
+    section_sizes: dict[tuple[str, str], int] = {}
+    touched: set[tuple[str, str]] = set()
+    for step in steps:
+        where = (step.library.id, step.section.id)
+        section_sizes[where] = section_sizes.get(where, 0) + 1
+        if step.key in session.answers:
+            touched.add(where)
+    not_visited: dict[str, set[str]] = {}
+    for library_id, section_id in section_sizes.keys() - touched:
+        not_visited.setdefault(library_id, set()).add(section_id)
+
     for step in steps:
         if step.library.id == CONTEXT_LIBRARY:
             continue
@@ -97,15 +111,19 @@ def render(session: Session, libraries: LibrarySet) -> str:
             flush_alternatives()
             current_section = step.section
             out += [f"### {escape_line(step.section.title.get(lang))}", ""]
+            if step.section.id in not_visited.get(step.library.id, set()):
+                out += [f"*{t(lang, 'rec_not_visited', n=section_sizes[(step.library.id, step.section.id)])}*", ""]
+        if step.section.id in not_visited.get(step.library.id, set()):
+            continue
         prompt = step.prompt
         answer = session.answers.get(step.key)
         answered = answer is not None and answer.status == "answered"
         voices = _distinct_voices(answer) if answered else None
         state = _state(answer, lang)
         if prompt.kind == "alternative":
-            regions = ", ".join(t(lang, r) for r in prompt.region)
+            regions = t(lang, "both_regions") if len(prompt.region) > 1 else t(lang, prompt.region[0])
             if not answered:
-                status, note = f"*{state}*", ""
+                status, note = state, ""
             elif voices:
                 status = "; ".join(f"{n}: {t(lang, v['status'])}" for n, v in voices.items())
                 note = "; ".join(f"{n}: {v['note']}" for n, v in voices.items() if v.get("note"))
@@ -133,7 +151,8 @@ def render(session: Session, libraries: LibrarySet) -> str:
             key = f"{step.library.id}.{step.section.id}"
             if key in session.timings and step.section.title.get(lang) not in [r[0] for r in rows]:
                 box = f"{step.section.minutes} min" if step.section.minutes else "-"
-                rows.append([step.section.title.get(lang), f"{round(session.timings[key] / 60)} min", box])
+                minutes = round(session.timings[key] / 60)
+                rows.append([step.section.title.get(lang), f"{minutes} min" if minutes else "< 1 min", box])
         out += _table([t(lang, "rec_part"), t(lang, "rec_spent"), t(lang, "rec_box")], rows) + [""]
 
     if session.followup_of is not None:
@@ -143,7 +162,14 @@ def render(session: Session, libraries: LibrarySet) -> str:
     open_points = [s for _, s in walk.open_points() if s.library.id != CONTEXT_LIBRARY]
     if not open_points:
         out += [t(lang, "rec_open_none"), ""]
+    listed_parts: set[str] = set()
     for step in open_points:
+        if step.section.id in not_visited.get(step.library.id, set()):
+            if f"{step.library.id}.{step.section.id}" not in listed_parts:
+                listed_parts.add(f"{step.library.id}.{step.section.id}")
+                size = section_sizes[(step.library.id, step.section.id)]
+                out.append(f"- {escape_line(step.section.title.get(lang))}: {t(lang, 'rec_not_visited', n=size)}")
+            continue
         answer = session.answers.get(step.key)
         state = _state(answer, lang) if answer is None or answer.status != "answered" else describe_answer(step.prompt, answer, lang)[:60]
         out.append(f"- {escape_line(step.section.title.get(lang))}: {escape_line(step.prompt.text.get(lang))} ({escape_line(state)})")

@@ -98,6 +98,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "rec_open_none": ("Geen open punten.", "No open points."),
     "rec_sources": ("Bronnen", "Sources"),
     "rec_no_answer": ("geen antwoord", "no answer"),
+    "rec_not_visited": ("dit deel is niet doorlopen ({n} vragen)", "this part was not gone through ({n} questions)"),
+    "both_regions": ("beide", "both"),
     # team reflection
     "role_presenter": ("casusinbrenger", "case presenter"),
     "role_chair": ("procesbewaker / voorzitter", "process guard / chair"),
