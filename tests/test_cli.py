@@ -229,3 +229,11 @@ def test_a_record_that_cannot_be_written_says_so_and_keeps_the_session(tmp_path,
     assert "could not be written" in result.stderr and "goedgenoeg record" in result.stderr
     assert "Traceback" not in result.stderr
     assert list(isolated.glob("*.json"))
+
+
+def test_stopping_while_typing_several_lines_keeps_them(tmp_path, monkeypatch, isolated):
+    monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
+    result = runner.invoke(app, ["reflect"], input="!multi\nGG-11\neerste regel\n")  # input ends mid-answer
+    assert result.exit_code == 130
+    session = json.loads(next(isolated.glob("*.json")).read_text())
+    assert session["answers"]["context.case"]["value"] == "GG-11\neerste regel"

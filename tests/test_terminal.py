@@ -30,7 +30,7 @@ def answer_step(child, step, n, skip=False):
     """Answer one prompt the way a person would; returns the text typed as the answer."""
     kind = step.prompt.kind
     if skip:
-        child.expect(r"(Je antwoord|Kies een nummer|Kies nummers|Persoon 1 · Wie|Stap 1 · Doet wat)[^:\n]*: ")
+        child.expect(r"(Je antwoord|Kies een nummer|Kies nummers|Persoon 1 · Wie|Stap 1 · Wat moet er gebeuren)[^:\n]*: ")
         child.sendline(">")
         return None
     if kind == "text":
@@ -57,18 +57,18 @@ def answer_step(child, step, n, skip=False):
         child.sendline(f"tante-{n}")
         child.expect(r"Relatie[^:\n]*: ")
         child.sendline("tante")
-        child.expect(r"Wat betekent[^:\n]*: ")
+        child.expect(r"Betekenis[^:\n]*: ")
         child.sendline("haalt de kinderen op")
         child.expect(r"Persoon 2 · Wie[^:\n]*: ")
         child.sendline("")
         return f"tante-{n}"
     if kind == "actions":
-        child.expect(r"Stap 1 · Doet wat[^:\n]*: ")
+        child.expect(r"Stap 1 · Wat moet er gebeuren[^:\n]*: ")
         child.sendline(f"belt-{n}")
-        for label in ("Wie", "Tegen wanneer", "Hoe ziet"):
+        for label in ("Wie doet het", "Tegen wanneer", "Resultaat"):
             child.expect(label + r"[^:\n]*: ")
             child.sendline("x")
-        child.expect(r"Stap 2 · Doet wat[^:\n]*: ")
+        child.expect(r"Stap 2 · Wat moet er gebeuren[^:\n]*: ")
         child.sendline("")
         return f"belt-{n}"
     raise AssertionError(kind)

@@ -28,6 +28,13 @@ COMMANDS = {
 TEAM_KINDS = ("participants", "list", "guiding")  # asked once for the whole team
 
 
+class _Partial(Exception):
+    """Stopped while typing several lines: what was typed so far is kept."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+
 class _Command(Exception):
     def __init__(self, action: str):
         self.action = action
@@ -137,6 +144,8 @@ class TerminalAsker:
                 if names and (getattr(prompt, "per_person", False) or (previous is not None and previous.voices)):
                     return self._voices(step, previous, names)
                 value = getattr(self, f"_ask_{prompt.kind}")(prompt, old)
+            except _Partial as partial:
+                return Reply("answer", partial.text, stop=True)
             except _Command as command:
                 if command.action == "voices" and names:
                     try:
@@ -270,7 +279,7 @@ class TerminalAsker:
                 return old_index
             if line.isdigit() and 1 <= int(line) <= len(labels):
                 return int(line) - 1
-            self.say(t(self.lang, "invalid_choice"), "red")
+            self.say(t(self.lang, "invalid_range", n=len(labels)), "red")
 
     # --- one method per prompt kind; None means "no answer" (skip) ---------------------
 
@@ -282,7 +291,12 @@ class TerminalAsker:
                 self.say(t(self.lang, "multi_start"), "dim")
                 lines = []
                 while True:
-                    more = self._input("…")
+                    try:
+                        more = self._input("…")
+                    except (KeyboardInterrupt, _Command):  # Ctrl-C or end of input: keep what is typed
+                        if "\n".join(lines).strip():
+                            raise _Partial("\n".join(lines).strip()) from None
+                        raise
                     if more.strip().lower() == "!end":
                         break
                     lines.append(more)
@@ -326,9 +340,9 @@ class TerminalAsker:
         index = self._choose(labels, old_index, inline=True)
         if index is None:
             return None
-        note = self._line(t(self.lang, "note") + (f" [{old['note']}]" if old and old.get("note") else ""))
-        if not note and old:
-            note = old.get("note", "")
+        old_note = old.get("note", "") if old else ""
+        note = self._line(t(self.lang, "note") + (f" [{old_note}] ({t(self.lang, 'note_clear')})" if old_note else ""))
+        note = "" if note == "-" else (note or old_note)
         return {"response": REFLECTION_RESPONSES[index], "note": note}
 
     def _ask_alternative(self, prompt, old):
@@ -341,7 +355,8 @@ class TerminalAsker:
         old_note = old.get("note", "") if old else ""
         while True:
             label = t(self.lang, "reason" if status == "not_feasible" else "note")
-            note = self._line(label + (f" [{old_note}]" if old_note else "")) or old_note
+            note = self._line(label + (f" [{old_note}] ({t(self.lang, 'note_clear')})" if old_note else ""))
+            note = "" if note == "-" else (note or old_note)
             try:
                 return normalise(prompt, {"status": status, "note": note})
             except AnswerError:

@@ -241,6 +241,10 @@ def resume(
     if not interactive_allowed():
         _fail("goedgenoeg resume needs a terminal, but standard input is not one.", 2)
     session = _load_session(directory, session_id, libraries)
+    if session.finished:
+        from .texts import t
+
+        typer.echo(t(session.lang, "reopened", id=session.id))
     session.finished = False
     _walk_and_record(session, libraries, directory, output, "resuming")
 

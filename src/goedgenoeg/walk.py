@@ -53,6 +53,7 @@ class Reply:
     action: str  # answer, skip, later, back, overview, stop
     value: Any = None
     voices: dict[str, Any] | None = None  # a team's separate answers, by participant
+    stop: bool = False  # save this answer, then stop (Ctrl-C while typing several lines)
 
 
 def now() -> str:
@@ -227,6 +228,8 @@ def run(
             visit(step)
         reply = asker.ask(step, walk.position(index), walk.previous(step.key))
         if apply(walk, step, reply, save):
+            if reply.stop:
+                return "stopped"
             index = next_open_in_section(walk, index) if from_review else forward(index, walk.steps())
         elif reply.action == "back":
             index = max(0, index - 1)
