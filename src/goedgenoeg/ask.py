@@ -152,7 +152,10 @@ class TerminalAsker:
                         return self._voices(step, previous, names)
                     except _Command as inner:
                         return Reply(inner.action)
-                return Reply(command.action if command.action != "voices" else "skip")
+                action = command.action if command.action != "voices" else "skip"
+                if action in ("skip", "later"):  # say so: a skip inside a half-given answer drops it
+                    self.say(f"({t(lang, 'skipped' if action == 'skip' else 'marked_later')})", "dim")
+                return Reply(action)
             if value is None:
                 return Reply("skip")
             if self._privacy_ok(prompt, value):
