@@ -43,6 +43,11 @@ def privacy_findings(session: Session, libraries: LibrarySet) -> list[tuple[int,
     return found
 
 
+def _kept(findings) -> list[str]:
+    """What was left in on purpose, for the record: prompt key and kinds, never the text."""
+    return [f"{step.key}: {', '.join(sorted({f.kind for f in hits}))}" for _, step, hits in findings]
+
+
 def _privacy_review(session: Session, libraries: LibrarySet, asker, save) -> None:
     walk = Walk(libraries, session.answers)
     while True:
@@ -52,7 +57,7 @@ def _privacy_review(session: Session, libraries: LibrarySet, asker, save) -> Non
             break
         target = asker.privacy_review(findings)
         if target is None:
-            session.privacy.kept = [f"{step.key}: {', '.join(sorted({f.kind for f in hits}))}" for _, step, hits in findings]
+            session.privacy.kept = _kept(findings)
             break
         step = walk.steps()[target]
         reply = asker.ask(step, walk.position(target), session.answers.get(step.key))
@@ -142,7 +147,7 @@ def fill_from_file(session: Session, libraries: LibrarySet, path: Path) -> list[
         findings = privacy_findings(session, libraries)
         session.privacy.done = True
         session.privacy.at = now()
-        session.privacy.kept = [f"{step.key}: {', '.join(sorted({f.kind for f in hits}))}" for _, step, hits in findings]
+        session.privacy.kept = _kept(findings)
         session.finished = True
     return problems
 
