@@ -203,3 +203,44 @@ def test_sighup_saves_and_says_how_to_resume(tmp_path, libraries):
     session_file = next(sessions.glob("*.json"))
     assert oct(session_file.stat().st_mode & 0o777) == "0o600"
     assert oct(sessions.stat().st_mode & 0o777) == "0o700"
+
+
+def test_a_team_reflection_in_the_terminal_keeps_separate_voices(tmp_path):
+    sessions = tmp_path / "s"
+    child = spawn(["reflect", "--team"], sessions)
+    for label, text in [("Je antwoord", "GG-TEAM-PTY"), ("Kies een nummer", "1"), ("Kies een nummer", "3"),
+                        ("Kies een nummer", "1"), ("Je antwoord", "OCJ-team")]:
+        child.expect(label + r"[^:\n]*: ")
+        child.sendline(text)
+    for name, role in (("An", "1"), ("Bo", "2"), ("Cy", "4")):
+        child.expect(r"Naam of pseudoniem: ")
+        child.sendline(name)
+        child.expect(r"Organisatie: ")
+        child.sendline("OCJ")
+        child.expect(r"Rol in de casus: ")
+        child.sendline("consulent")
+        child.expect(r"Kies een nummer \[5\]: ")
+        child.sendline(role)
+    child.expect(r"Naam of pseudoniem: ")
+    child.sendline("")
+    for text in ("plaatsing of niet", "OCJ", "voor de zitting"):  # the task
+        child.expect(r"Je antwoord[^:\n]*: ")
+        child.sendline(text)
+    child.expect(r"Je antwoord[^:\n]*: ")  # case update
+    child.sendline("korte update")
+    child.expect(r"Punt 1: ")
+    child.sendline("Is thuis veilig genoeg?")
+    child.expect(r"Punt 2: ")
+    child.sendline("")
+    for name, text in (("An", "gespannen"), ("Bo", "rustig"), ("Cy", "moe")):  # check-in, per person
+        child.expect(f"Stem van {name}")
+        child.expect(r"Je antwoord[^:\n]*: ")
+        child.sendline(text)
+    child.expect(r"Je antwoord[^:\n]*: ")
+    child.sendline("!stop")
+    child.expect(pexpect.EOF)
+    data = json.loads(next(sessions.glob("*.json")).read_text())
+    assert data["answers"]["context.who"]["value"] == "team"
+    assert [p["meeting_role"] for p in data["answers"]["overleg.deelnemers"]["value"]] == ["presenter", "chair", "advocate"]
+    assert data["answers"]["overleg.hoe-zit-je-erin"]["voices"] == {"An": "gespannen", "Bo": "rustig", "Cy": "moe"}
+    assert data["answers"]["overleg.richtvragen"]["value"] == ["Is thuis veilig genoeg?"]
