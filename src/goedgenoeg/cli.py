@@ -30,12 +30,12 @@ app = typer.Typer(
 libraries_app = typer.Typer(help="List, check and document the prompt libraries.", no_args_is_help=True)
 app.add_typer(libraries_app, name="libraries")
 
-LangOpt = typer.Option("nl", "--lang", help="Language of the questions and the record: nl or en.")
+LangOpt = typer.Option("nl", "--lang", metavar="nl|en", help="Language of the questions and the record: nl or en.")
 LibraryOpt = typer.Option(
-    None, "--library", "-l", help="An extra library file or folder (repeatable); a library with the same id replaces the bundled one."
+    None, "--library", "-l", metavar="PATH", help="An extra library file or folder (repeatable); a library with the same id replaces the bundled one."
 )
 SessionsDirOpt = typer.Option(
-    None, "--sessions-dir", envvar="GOEDGENOEG_SESSIONS_DIR", help="Where sessions are saved (default: your application folder)."
+    None, "--sessions-dir", envvar="GOEDGENOEG_SESSIONS_DIR", metavar="DIR", help="Where sessions are saved (default: your application folder)."
 )
 
 
@@ -122,10 +122,10 @@ def reflect(
     library: Optional[list[Path]] = LibraryOpt,
     sessions_dir: Optional[Path] = SessionsDirOpt,
     answers: Optional[Path] = typer.Option(
-        None, "--answers", help="Fill the reflection from a YAML file of prompt ids to answers, without asking."
+        None, "--answers", metavar="FILE", help="Fill the reflection from a YAML file of prompt ids to answers, without asking."
     ),
     output: Optional[Path] = typer.Option(
-        None, "--output", "-o", help="Where to write the record (default: reflectie-CASE-DATE.md here)."
+        None, "--output", "-o", metavar="FILE", help="Where to write the record (default: reflectie-CASE-DATE.md here)."
     ),
     team: bool = typer.Option(
         False, "--team", help="A team reflection in a case meeting: participants and roles, separate voices, check-in and check-out."
@@ -190,8 +190,8 @@ def followup(
     session_id: str = typer.Argument(..., metavar="ID", help="The earlier reflection of this case (id or its start)."),
     library: Optional[list[Path]] = LibraryOpt,
     sessions_dir: Optional[Path] = SessionsDirOpt,
-    answers: Optional[Path] = typer.Option(None, "--answers", help="Change earlier answers from a YAML file, without asking."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where to write the record."),
+    answers: Optional[Path] = typer.Option(None, "--answers", metavar="FILE", help="Change earlier answers from a YAML file, without asking."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Where to write the record."),
 ) -> None:
     """A new reflection for the same case, starting from an earlier one: earlier answers are
     shown and kept with Enter, and the record lists what changed since then.
@@ -220,10 +220,10 @@ def followup(
 
 @app.command()
 def resume(
-    session_id: Optional[str] = typer.Argument(None, metavar="[ID]", help="Session id (or its start); default: the last unfinished one."),
+    session_id: Optional[str] = typer.Argument(None, metavar="ID", help="Session id (or its start); default: the last unfinished one."),
     library: Optional[list[Path]] = LibraryOpt,
     sessions_dir: Optional[Path] = SessionsDirOpt,
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where to write the record."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Where to write the record."),
 ) -> None:
     """Continue a reflection at its first unanswered question.
 
@@ -274,7 +274,7 @@ def list_sessions(
 @app.command()
 def record(
     session_id: str = typer.Argument(..., metavar="ID", help="Session id (or its start), or a session file."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to this file instead of standard output."),
     force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists."),
     library: Optional[list[Path]] = LibraryOpt,
     sessions_dir: Optional[Path] = SessionsDirOpt,
@@ -325,7 +325,7 @@ def libraries_list(
 
 @libraries_app.command("check")
 def libraries_check(
-    paths: Optional[list[Path]] = typer.Argument(None, help="Library files or folders (default: the bundled libraries)."),
+    paths: Optional[list[Path]] = typer.Argument(None, metavar="PATH", help="Library files or folders (default: the bundled libraries)."),
 ) -> None:
     """Check library files; every problem is shown as file:line: message.
 
@@ -366,8 +366,8 @@ def libraries_sources(library: Optional[list[Path]] = LibraryOpt) -> None:
 
 @app.command()
 def overview(
-    directory: Optional[Path] = typer.Argument(None, metavar="[DIR]", help="A folder of sessions (default: the sessions folder)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Also write the overview as markdown with bar charts to this file."),
+    directory: Optional[Path] = typer.Argument(None, metavar="DIR", show_default=False, help="A folder of sessions (default: the sessions folder)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Also write the overview as markdown with bar charts to this file."),
     force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists."),
     lang: str = LangOpt,
     library: Optional[list[Path]] = LibraryOpt,
