@@ -157,3 +157,15 @@ def test_team_voices_survive_a_reload(tmp_path, libraries):
     loaded = sessions.load(path)
     assert sessions.fit_answers(loaded, libraries) == []
     assert loaded.answers["kanttekeningen.tijd-dringt"].voices["Bo"]["note"] == "x"
+
+
+def test_a_followups_earlier_answers_that_no_longer_fit_are_left_out(tmp_path, libraries):
+    from goedgenoeg.models import Baseline
+
+    session, path = saved_session(libraries, tmp_path)
+    session.followup_of = Baseline(id="x", date="2026-01-01", answers={
+        "context.decision": Answer(status="answered", value={"response": "recognise"}),  # was another kind
+        "context.case": Answer(status="answered", value="GG-0"),
+    })
+    sessions.fit_answers(session, libraries)
+    assert list(session.followup_of.answers) == ["context.case"]

@@ -95,19 +95,14 @@ def load(path: Path) -> Session:
         raise SessionError(f"{path}: the session file is damaged ({where}: {first['msg']}). {keep}") from None
 
 
-def fit_answers(session: Session, libraries: LibrarySet) -> list[str]:
-    """Set aside answers whose library or prompt no longer exists, or whose value no longer
-    fits the prompt. They stay in the file (under set_aside); returns warnings."""
-    prompts = {
-        f"{x.library.id}.{p.id}": p for x in libraries.libraries for s in x.library.sections for p in s.prompts
-    }
-    warnings = []
-    for key in list(session.answers):
-        answer = session.answers[key]
+def _misfits(answers: dict[str, Answer], prompts: dict) -> list[tuple[str, str]]:
+    """Answers whose prompt is gone or whose value no longer fits it (the others are
+    normalised in place), with the reason."""
+    found = []
+    for key, answer in answers.items():
         prompt = prompts.get(key)
-        reason = None
         if prompt is None:
-            reason = "its library or prompt no longer exists"
+            found.append((key, "its library or prompt no longer exists"))
         elif answer.status == "answered":
             try:
                 if answer.voices:
@@ -115,10 +110,23 @@ def fit_answers(session: Session, libraries: LibrarySet) -> list[str]:
                 else:
                     answer.value = normalise(prompt, answer.value)
             except AnswerError as err:
-                reason = f"the answer no longer fits the question ({err})"
-        if reason:
-            session.set_aside[key] = session.answers.pop(key)
-            warnings.append(f"{key}: {reason}; the answer is kept in the file but not used")
+                found.append((key, f"the answer no longer fits the question ({err})"))
+    return found
+
+
+def fit_answers(session: Session, libraries: LibrarySet) -> list[str]:
+    """Set aside answers whose library or prompt no longer exists, or whose value no longer
+    fits the prompt. They stay in the file (under set_aside); returns warnings."""
+    prompts = {
+        f"{x.library.id}.{p.id}": p for x in libraries.libraries for s in x.library.sections for p in s.prompts
+    }
+    warnings = []
+    for key, reason in _misfits(session.answers, prompts):
+        session.set_aside[key] = session.answers.pop(key)
+        warnings.append(f"{key}: {reason}; the answer is kept in the file but not used")
+    if session.followup_of is not None:  # the earlier answers compared against: same rule, quietly
+        for key, _ in _misfits(session.followup_of.answers, prompts):
+            session.followup_of.answers.pop(key)
     for lib_id, stamp in session.libraries.items():
         current = libraries.get(lib_id)
         if current is not None and current.version != stamp.version:
