@@ -113,7 +113,13 @@ def _walk_and_record(session, libraries, directory: Path, output: Optional[Path]
         path = write_record(session, libraries, output)
     except OSError as err:  # the answers are saved; only the record could not be written
         _fail(f"The record could not be written ({err}). Your answers are saved: goedgenoeg record {session.id} -o FILE", 1)
-    console.print(t(lang, "record_written", path=path), style="bold green", highlight=False)
+    from .walk import Walk
+
+    walk = Walk(libraries, session.answers)
+    console.rule()
+    console.print(t(lang, "record_written", path=path), style="bold green", markup=False, highlight=False)
+    console.print(t(lang, "end_summary", done=len(walk.steps()) - len(walk.open_points()), open=len(walk.open_points())), highlight=False)
+    console.print(t(lang, "end_again", id=session.id), style="dim", markup=False, highlight=False)
 
 
 @app.command()

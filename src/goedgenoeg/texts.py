@@ -64,6 +64,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "stopped": ("Gestopt. Je antwoorden zijn bewaard.", "Stopped. Your answers are saved."),
     "resume_with": ("Verder gaan: goedgenoeg resume {id}", "To continue: goedgenoeg resume {id}"),
     "record_written": ("Het verslag staat in {path}", "The record is in {path}"),
+    "end_summary": ("{done} vragen beantwoord, {open} open (die staan onder 'Open punten').", "{done} questions answered, {open} open (listed under 'Open points')."),
+    "end_again": (
+        "Het verslag later opnieuw schrijven: goedgenoeg record {id} -o BESTAND · een vervolg: goedgenoeg followup {id}",
+        "Write the record again later: goedgenoeg record {id} -o FILE · a follow-up: goedgenoeg followup {id}",
+    ),
     "welcome": (
         "goedgenoeg - een reflectie voor een zware beslissing. Je antwoorden worden na elke vraag bewaard.",
         "goedgenoeg - a reflection before a heavy decision. Your answers are saved after every question.",
