@@ -178,7 +178,7 @@ class TerminalAsker:
                 return None
             if choice.isdigit() and 1 <= int(choice) <= len(sections):
                 return sections[int(choice) - 1].first_index
-            self.say(t(lang, "invalid_choice"), "red")
+            self.say(t(lang, "invalid_range", n=len(sections)), "red")
 
     def review(self, open_points: list[tuple[int, Step]], answers: dict[str, Answer]) -> int | None:
         lang = self.lang
@@ -220,7 +220,7 @@ class TerminalAsker:
                 return None
             if choice.isdigit() and 1 <= int(choice) <= len(rows):
                 return rows[int(choice) - 1][0]
-            self.say(t(self.lang, "invalid_choice"), "red")
+            self.say(t(self.lang, "invalid_range", n=len(rows)), "red")
 
     def _status(self, step: Step, answer: Answer | None) -> str:
         if answer is None:
@@ -418,7 +418,7 @@ class TerminalAsker:
             if not name:
                 break
             if name in [r["name"] for r in rows]:
-                self.say(t(self.lang, "invalid_choice"), "red")
+                self.say(t(self.lang, "name_taken"), "red")
                 continue
             organisation = self._line(f"{title} · {t(self.lang, 'field_organisation')}")
             role = self._line(f"{title} · {t(self.lang, 'field_role')}")

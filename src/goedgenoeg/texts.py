@@ -26,6 +26,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "choose_multi": ("Kies nummers, gescheiden door komma's (bv. 1,3), of 0 voor geen", "Choose numbers separated by commas (e.g. 1,3), or 0 for none"),
     "invalid_choice": ("Dat is geen geldige keuze. Typ een nummer uit de lijst.", "That is not a valid choice. Type a number from the list."),
     "invalid_range": ("Dat is geen geldige keuze. Typ een nummer van 1 tot {n}.", "That is not a valid choice. Type a number from 1 to {n}."),
+    "name_taken": ("Die naam staat al in de lijst; kies een andere naam of een pseudoniem.", "That name is already in the list; choose another name or a pseudonym."),
     "note_clear": ("- = wissen", "- = clear"),
     "note": ("Notitie (optioneel, Enter = geen)", "Note (optional, Enter = none)"),
     "reason": ("Waarom niet haalbaar? (nodig)", "Why not feasible? (needed)"),
