@@ -257,8 +257,8 @@ def breakdown(files: list[tuple[int, Path]], source_ids: set[str]) -> list[str]:
     except (AttributeError, TypeError) as err:
         return [f"(breakdown unavailable: library.py changed: {err})", ""]
     sizes = [count for count, _ in files]
-    out = [f"Where the time of one file goes (in-process, best of 3; read_yaml uses the composer named in the "
-           f"header, chosen by library.py):", "",
+    out = ["Where the time of one file goes (in-process, best of 3; read_yaml uses the composer named in the "
+           "header, chosen by library.py):", "",
            "| step | " + " | ".join(f"{n:,} prompts ({u} composer) ms" for n, u in zip(sizes, used)) + " | ratio |",
            "|---|" + "---:|" * (len(files) + 1)]
     for name, values in rows.items():

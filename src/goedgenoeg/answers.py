@@ -165,7 +165,7 @@ def answer_texts(prompt, answer) -> list[str]:
     if answer is None or answer.status != "answered":
         return []
     texts = free_texts(prompt, answer.value)
-    for name, value in (answer.voices or {}).items():
+    for value in (answer.voices or {}).values():
         texts += free_texts(prompt, value)
     return texts
 

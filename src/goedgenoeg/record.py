@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .answers import describe, describe_answer, is_open
+from .answers import describe, describe_answer
 from .library import CONTEXT_LIBRARY, LibrarySet
 from .models import Session
 from .texts import t
