@@ -42,6 +42,11 @@ NODES_PER_CHAR = 10
 # "- ", "? ", ": " per two levels.
 MAX_BRACKETS = 1000
 _DEEP_BLOCK = re.compile(r"[ \t?:-]{200}")
+# a quoted scalar starts after a space, a line start or a flow indicator (not inside a word)
+_QUOTED = re.compile(r"(?<![^\s\[{,:])(?:'(?:[^'\n]|'')*'|\"(?:[^\"\\\n]|\\.)*\")")
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
 SOURCES_FILE = "sources.yaml"
 CONTEXT_LIBRARY = "context"
 
@@ -90,6 +95,21 @@ class LibrarySet:
 
 
 # --- reading YAML with line numbers --------------------------------------------
+
+
+def _could_nest_deeply(text: str) -> bool:
+    """Whether the text could nest more than about a thousand levels. Brackets inside quotes
+    are left out; an unbalanced bracket in plain text can only make this say yes (then the
+    slower, safe composer is used)."""
+    if _DEEP_BLOCK.search(text) is not None:
+        return True
+    if text.count("[") + text.count("{") <= MAX_BRACKETS:
+        return False
+    depth = deepest = 0
+    for char in _NOT_BRACKET.sub("", _QUOTED.sub("", text)):
+        depth = depth + 1 if char in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest > MAX_BRACKETS
 
 _STR_TAG = "tag:yaml.org,2002:str"
 
@@ -187,7 +207,7 @@ def read_yaml(path: Path) -> tuple[object, dict[tuple, int], str]:
         raise LibraryError([f"{name}:{line}: the file is not UTF-8 text; save it as UTF-8"]) from None
     if not text.strip():
         raise LibraryError([f"{name}:1: the file is empty; a library needs at least id, version, title and sections"])
-    deep = text.count("[") + text.count("{") > MAX_BRACKETS or _DEEP_BLOCK.search(text) is not None
+    deep = _could_nest_deeply(text)
     loader = (_DeepLoader if deep else _Loader)(text)
     try:
         with _gc_paused():
