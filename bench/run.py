@@ -236,7 +236,7 @@ def breakdown(files: list[tuple[int, Path]], source_ids: set[str]) -> list[str]:
         for _, path in files:
             text = path.read_text(encoding="utf-8")
             deep_loader = getattr(lib, "_DeepLoader", lib._Loader)
-            deep = text.count("[") + text.count("{") > getattr(lib, "MAX_BRACKETS", 1 << 60)
+            deep = lib._could_nest_deeply(text)  # the same choice read_yaml makes
             used.append("Python" if deep and deep_loader is not lib._Loader else "C")
             gc.disable()  # as read_yaml does while it builds
             try:
