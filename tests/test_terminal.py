@@ -171,13 +171,19 @@ def _answered(sessions):
     return {k: v for k, v in data["answers"].items() if v["status"] == "answered"}
 
 
-def test_sigkill_loses_no_confirmed_answer(tmp_path, libraries):
+def answered_then_waiting(libraries, sessions, count):
+    """Start a reflection, answer `count` prompts, and wait until the next one is on screen."""
     steps = steps_for(libraries)
-    sessions = tmp_path / "s"
     child = spawn(["reflect"], sessions)
-    for n, step in enumerate(steps[:11]):
+    for n, step in enumerate(steps[:count]):
         answer_step(child, step, n)
-    child.expect(r"(Kies een nummer|Je antwoord)[^:\n]*: ")  # the 12th prompt is on screen
+    child.expect(r"(Kies een nummer|Je antwoord)[^:\n]*: ")
+    return child, steps
+
+
+def test_sigkill_loses_no_confirmed_answer(tmp_path, libraries):
+    sessions = tmp_path / "s"
+    child, steps = answered_then_waiting(libraries, sessions, 11)  # the 12th prompt is on screen
     child.kill(signal.SIGKILL)
     child.close()
     assert len(_answered(sessions)) == 11
@@ -190,12 +196,8 @@ def test_sigkill_loses_no_confirmed_answer(tmp_path, libraries):
 
 
 def test_sighup_saves_and_says_how_to_resume(tmp_path, libraries):
-    steps = steps_for(libraries)
     sessions = tmp_path / "s"
-    child = spawn(["reflect"], sessions)
-    for n, step in enumerate(steps[:4]):
-        answer_step(child, step, n)
-    child.expect(r"(Kies een nummer|Je antwoord)[^:\n]*: ")
+    child, _ = answered_then_waiting(libraries, sessions, 4)
     child.kill(signal.SIGHUP)
     child.expect(pexpect.EOF)
     assert "goedgenoeg resume" in child.before

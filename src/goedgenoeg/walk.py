@@ -67,6 +67,7 @@ class Walk:
         self.libraries = libraries
         self.answers = answers
         self.baseline = baseline or {}  # a follow-up's earlier answers, shown as defaults
+        self._steps: tuple[tuple, list[Step]] | None = None
 
     def previous(self, key: str) -> Answer | None:
         return self.answers.get(key) or self.baseline.get(key)
@@ -101,7 +102,12 @@ class Walk:
         return True
 
     def steps(self) -> list[Step]:
+        """The prompts that apply, in order. They change only with the context, so they are
+        worked out once per context (the walk asks for them several times per prompt)."""
         context = self.context()
+        key = tuple(context.get(k) for k in ("decision", "age", "region", "who"))
+        if self._steps is not None and self._steps[0] == key:
+            return list(self._steps[1])
         steps = []
         for loaded in self.libraries.libraries:
             for section in loaded.library.sections:
@@ -110,7 +116,8 @@ class Walk:
                 for prompt in section.prompts:
                     if self._applies(prompt, context):
                         steps.append(Step(loaded.library, section, prompt))
-        return steps
+        self._steps = (key, steps)
+        return list(steps)
 
     def sections(self) -> list[SectionProgress]:
         rows: list[SectionProgress] = []
