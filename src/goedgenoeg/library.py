@@ -285,6 +285,7 @@ _KNOWN_KEYS = sorted(
         "id", "version", "order", "title", "intro", "sections", "when", "prompts", "kind", "text",
         "help", "source", "long", "counter", "options", "label", "description", "fits", "region",
         "decision", "age", "who", "nl", "en", "per_person", "diagram", "of", "minutes",
+        "short", "dossier", "summary", "phase",
     }
 )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -28,6 +28,47 @@ PARTICIPANT_FIELDS = ("name", "organisation", "role", "meeting_role")
 MEETING_ROLES = ("presenter", "chair", "timekeeper", "advocate", "member")
 GUIDING_STATUSES = ("answered", "partly", "not_answered")
 STEP_DONE = ("done", "partly", "not_done")
+
+# The parts of a walk, in order: SAVE's windows (the people, the facts, the weighing, the next
+# steps) with the context before and the closing check after. Every section belongs to one.
+PHASES = ("context", "people", "facts", "weighing", "decision", "steps", "close")
+Phase = Literal["context", "people", "facts", "weighing", "decision", "steps", "close"]
+# The two paths: the short one asks the prompts marked `short: true`; the full one asks all.
+PATHS = ("short", "full")
+PathName = Literal["short", "full"]
+# What a prompt's answer is, for the summary at the top of the dossier record.
+SUMMARY_SLOTS = (
+    "decision",
+    "grounds",
+    "facts",
+    "interpretations",
+    "safety",
+    "risks_intervening",
+    "risks_not_intervening",
+    "change_mind",
+    "dissent",
+    "plan_b",
+    "next_steps",
+    "informing",
+    "review",
+    "consulted",
+)
+SummarySlot = Literal[
+    "decision",
+    "grounds",
+    "facts",
+    "interpretations",
+    "safety",
+    "risks_intervening",
+    "risks_not_intervening",
+    "change_mind",
+    "dissent",
+    "plan_b",
+    "next_steps",
+    "informing",
+    "review",
+    "consulted",
+]
 
 
 class Strict(BaseModel):
@@ -73,32 +114,50 @@ class PromptBase(Strict):
     help: Text
     source: Annotated[str, Field(min_length=1)]
     when: When | None = None
+    short: bool = False  # on the short path (every prompt is on the full path)
+    dossier: bool = True  # false: the professional's own reflection, left out of the dossier record
+    summary: SummarySlot | None = None  # where the answer goes in the record's summary
+
+    # Estimated seconds to answer, per kind (tuned by walking the paths with a stopwatch).
+    SECONDS: ClassVar[int] = 60
+
+    def estimate(self) -> int:
+        """Estimated seconds one person needs for this prompt."""
+        return self.SECONDS
 
 
 class TextPrompt(PromptBase):
     kind: Literal["text"]
     long: bool = False
     per_person: bool = False  # in a team reflection, every participant answers
+    SECONDS: ClassVar[int] = 60
+
+    def estimate(self) -> int:
+        return 90 if self.long else self.SECONDS
 
 
 class ReflectionPrompt(PromptBase):
     kind: Literal["reflection"]
+    SECONDS: ClassVar[int] = 25
     counter: Text | None = None
     per_person: bool = False
 
 
 class ChoicePrompt(PromptBase):
     kind: Literal["choice"]
+    SECONDS: ClassVar[int] = 15
     options: Annotated[list[Option], Field(min_length=2)]
 
 
 class MultiPrompt(PromptBase):
     kind: Literal["multi"]
+    SECONDS: ClassVar[int] = 20
     options: Annotated[list[Option], Field(min_length=2)]
 
 
 class AlternativePrompt(PromptBase):
     kind: Literal["alternative"]
+    SECONDS: ClassVar[int] = 40
     description: Text
     fits: Text
     region: Annotated[list[Region], Field(min_length=1)]
@@ -106,29 +165,34 @@ class AlternativePrompt(PromptBase):
 
 class PeoplePrompt(PromptBase):
     kind: Literal["people"]
+    SECONDS: ClassVar[int] = 120
     diagram: bool = False  # draw the people as a network diagram in the record
 
 
 class ActionsPrompt(PromptBase):
     kind: Literal["actions"]
+    SECONDS: ClassVar[int] = 120
 
 
 class ParticipantsPrompt(PromptBase):
     """Who takes part in a team reflection, and their meeting role."""
 
     kind: Literal["participants"]
+    SECONDS: ClassVar[int] = 120
 
 
 class ListPrompt(PromptBase):
     """A repeatable list of short texts (e.g. the guiding questions of a case meeting)."""
 
     kind: Literal["list"]
+    SECONDS: ClassVar[int] = 60
 
 
 class GuidingPrompt(PromptBase):
     """Go back over the items of a list prompt: answered, partly or not, and where."""
 
     kind: Literal["guiding"]
+    SECONDS: ClassVar[int] = 60
     # a list prompt: its id in the same library, or library.prompt
     of: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)?$")]
 
@@ -155,6 +219,8 @@ class Section(Strict):
     title: Text
     intro: Text | None = None
     when: When | None = None
+    phase: Phase = "weighing"  # the part of the walk it belongs to
+    order: int | None = None  # its place within the part (default: the library's order)
     minutes: Annotated[int, Field(gt=0, le=600)] | None = None  # an optional time box
     prompts: Annotated[list[Prompt], Field(min_length=1)]
 
@@ -238,5 +304,6 @@ class Session(BaseModel):
     privacy: PrivacyCheck = PrivacyCheck()
     timings: dict[str, float] = {}  # seconds spent per section (library.section)
     last: str = ""  # the prompt asked last (a follow-up resumes there)
+    path: PathName | None = None  # None: short when alone or as a duo, full for a team
     followup_of: Baseline | None = None
     finished: bool = False
