@@ -7,13 +7,15 @@ class ScriptedAsker:
     """Answers from a dict of prompt key -> value; a key mapped to a list of Replies plays
     those replies in turn (for back, skip, later, overview, stop). Unknown prompts: skip."""
 
-    def __init__(self, answers=None, script=None, review=None, overview=None):
+    def __init__(self, answers=None, script=None, review=None, overview=None, full=False):
         self.answers = dict(answers or {})
         self.script = {k: list(v) for k, v in (script or {}).items()}
         self.review_choices = list(review or [])
         self.overview_choices = list(overview or [])
         self.asked = []  # keys in the order they were asked
         self.previous = {}  # key -> previous Answer shown when asked
+        self.full = full  # accept the offer of the full path at the end of the short one
+        self.offers = []  # (prompts, minutes) of every offer made
 
     def ask(self, step, position, previous):
         self.asked.append(step.key)
@@ -32,6 +34,10 @@ class ScriptedAsker:
     def review(self, open_points, answers):
         self.open_seen = [s.key for _, s in open_points]
         return self.review_choices.pop(0) if self.review_choices else None
+
+    def offer_full(self, prompts, minutes):
+        self.offers.append((prompts, minutes))
+        return self.full
 
     def privacy_review(self, findings):
         self.privacy_seen = [(s.key, [f.kind for f in hits]) for _, s, hits in findings]

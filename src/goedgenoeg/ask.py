@@ -15,7 +15,7 @@ from .answers import AnswerError, describe, describe_answer, free_texts, normali
 from .models import ALTERNATIVE_STATUSES, GUIDING_STATUSES, MEETING_ROLES, REFLECTION_RESPONSES, STEP_DONE, Answer
 from .privacy import KIND_LABELS, find_personal_data, mask
 from .texts import t
-from .walk import Position, Reply, SectionProgress, Step
+from .walk import Position, Reply, SectionProgress, Step, minutes
 
 COMMANDS = {
     "<": "back", "!terug": "back", "!back": "back",
@@ -62,7 +62,9 @@ class TerminalAsker:
         self.lang = lang
         self.editor = editor
         self._shown_section = None
-        self._shown_library = None
+        self._step: Step | None = None  # the step being asked
+        self._shown_phase: str | None = None
+        self._intro_shown: set[str] = set()
         self._help: tuple[str, str] = ("", "")
         self.walk = None  # set by reflect.walk_session: participants and list items
         self.timings: dict[str, float] | None = None  # seconds per section, kept in the session
@@ -123,6 +125,7 @@ class TerminalAsker:
     def _ask(self, step: Step, position: Position, previous: Answer | None) -> Reply:
         lang = self.lang
         prompt = step.prompt
+        self._step = step
         self._header(step, position)
         names = self._names(step)
         self._help = (prompt.help.get(lang), prompt.source)
@@ -232,16 +235,21 @@ class TerminalAsker:
         return describe(step.prompt, answer.value, self.lang)[:40]
 
     def _header(self, step: Step, position: Position) -> None:
+        """The part as a rule when a new part starts, the section title when a new section
+        starts, then where this question stands and the minutes left."""
         lang = self.lang
-        if step.library is not self._shown_library:
-            self._shown_library = step.library
-            self.console.rule(f"[bold]{escape(step.library.title.get(lang))}[/]")
+        if position.phase != self._shown_phase:
+            self._shown_phase = position.phase
+            title = t(lang, "part", n=position.part_number, m=position.part_count, title=t(lang, f"part_{position.phase}"))
+            self.console.rule(f"[bold]{escape(title)}[/]")
+        if step.library.id not in self._intro_shown:
+            self._intro_shown.add(step.library.id)
             if step.library.intro is not None:
                 self.say(step.library.intro.get(lang), "italic")
         if step.section is not self._shown_section:
             self._shown_section = step.section
             self.console.print()
-            self.say(f"{t(lang, 'section', n=position.section_number, m=position.section_count)}: {step.section.title.get(lang)}", "bold magenta")
+            self.say(step.section.title.get(lang), "bold magenta")
             if step.section.intro is not None:
                 self.say(step.section.intro.get(lang), "italic")
         timing = ""
@@ -251,11 +259,19 @@ class TerminalAsker:
             timing = " · " + (t(lang, "time_box", spent=spent, box=box) if box else t(lang, "time_spent", spent=spent))
             if box and spent >= box:
                 timing += f" ({t(lang, 'time_over')})"
+        left = t(lang, "minutes_left", m=minutes(position.seconds_left)) if position.seconds_left else ""
         self.say(
-            f"{t(lang, 'question', i=position.in_section, k=position.section_size)}"
-            f" · {t(lang, 'overall', n=position.index + 1, total=position.total)}{timing}",
+            " · ".join(x for x in (t(lang, "question", i=position.in_section, k=position.section_size), left) if x) + timing,
             "dim",
         )
+
+    def offer_full(self, prompts: int, minutes: int) -> bool:
+        """At the end of the short path: go on with the full path? Every answer stays."""
+        lang = self.lang
+        self.console.rule(t(lang, "short_done_title"))
+        self.say(t(lang, "short_done", n=prompts, m=minutes))
+        answer = self._input(t(lang, "short_done_pick")).strip().lower()
+        return answer in ("j", "ja", "y", "yes")
 
     def _privacy_ok(self, prompt, value) -> bool:
         found = [f for text in free_texts(prompt, value) for f in find_personal_data(text)]
@@ -438,7 +454,7 @@ class TerminalAsker:
             items.append(item)
 
     def _ask_guiding(self, prompt, old):
-        library = self._shown_library.id if self._shown_library is not None else ""
+        library = self._step.library.id if self._step is not None else ""
         library, _, list_id = prompt.of.rpartition(".") if "." in prompt.of else (library, ".", prompt.of)
         items = self.walk.list_items(library, list_id) if self.walk is not None else []
         earlier = {r["question"]: r for r in old or []}

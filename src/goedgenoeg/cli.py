@@ -34,6 +34,13 @@ LangOpt = typer.Option("nl", "--lang", metavar="nl|en", help="Language of the qu
 LibraryOpt = typer.Option(
     None, "--library", "-l", metavar="PATH", help="An extra library file or folder (repeatable); a library with the same id replaces the bundled one."
 )
+PathOpt = typer.Option(
+    None,
+    "--path",
+    metavar="short|full",
+    help="short: the heart of the reflection, about 30 minutes; full: every question. Default: short alone or as a duo, full for a team.",
+)
+FormatOpt = typer.Option("md", "--format", "-f", metavar="md|docx|html", help="Format of the record: md (markdown), docx (Word) or html (print to PDF).")
 SessionsDirOpt = typer.Option(
     None, "--sessions-dir", envvar="GOEDGENOEG_SESSIONS_DIR", metavar="DIR", help="Where sessions are saved (default: your application folder)."
 )
@@ -85,7 +92,23 @@ def _check_lang(lang: str) -> str:
     return lang
 
 
-def _walk_and_record(session, libraries, directory: Path, output: Optional[Path], greeting: Optional[str] = "welcome") -> None:
+def _check_choice(value: Optional[str], option: str, allowed: tuple[str, ...]) -> Optional[str]:
+    if value is not None and value not in allowed:
+        _fail(f"Unknown value '{value}' for {option}: use one of {', '.join(allowed)}.", 2)
+    return value
+
+
+def _check_path(path: Optional[str]) -> Optional[str]:
+    return _check_choice(path, "--path", ("short", "full"))
+
+
+def _check_format(fmt: str) -> str:
+    return _check_choice(fmt, "--format", ("md", "docx", "html")) or "md"
+
+
+def _walk_and_record(
+    session, libraries, directory: Path, output: Optional[Path], greeting: Optional[str] = "welcome", fmt: str = "md"
+) -> None:
     from rich.console import Console
 
     from .ask import TerminalAsker
@@ -110,12 +133,12 @@ def _walk_and_record(session, libraries, directory: Path, output: Optional[Path]
         console.print(t(lang, "resume_with", id=session.id), highlight=False)
         raise typer.Exit(130)
     try:
-        path = write_record(session, libraries, output)
+        path = write_record(session, libraries, output, fmt=fmt)
     except OSError as err:  # the answers are saved; only the record could not be written
         _fail(f"The record could not be written ({err}). Your answers are saved: goedgenoeg record {session.id} -o FILE", 1)
     from .walk import Walk
 
-    walk = Walk(libraries, session.answers)
+    walk = Walk(libraries, session.answers, path=session.path)
     console.rule()
     console.print(t(lang, "record_written", path=path), style="bold green", markup=False, highlight=False)
     console.print(t(lang, "end_summary", done=len(walk.steps()) - len(walk.open_points()), open=len(walk.open_points())), highlight=False)
@@ -136,12 +159,17 @@ def reflect(
     team: bool = typer.Option(
         False, "--team", help="A team reflection in a case meeting: participants and roles, separate voices, check-in and check-out."
     ),
+    path: Optional[str] = PathOpt,
+    fmt: str = FormatOpt,
 ) -> None:
     """Start a new reflection. Every answer is saved at once; stop any time with Ctrl-C or !stop.
+    Alone or as a duo it follows the short path (about 30 minutes) and then offers the full one.
 
     Examples:
 
       goedgenoeg reflect
+
+      goedgenoeg reflect --path full --format docx
 
       goedgenoeg reflect --team
 
@@ -153,6 +181,8 @@ def reflect(
     from .reflect import interactive_allowed, team_session
 
     lang = _check_lang(lang)
+    path = _check_path(path)
+    fmt = _check_format(fmt)
     libraries = _libraries(library)
     directory = sessions.sessions_dir(sessions_dir)
     if answers is None and not interactive_allowed():
@@ -162,13 +192,20 @@ def reflect(
             2,
         )
     session = sessions.new_session(libraries, lang)
+    session.path = path
     if team:
         team_session(session)
-    _fill_or_walk(session, libraries, directory, answers, output)
+    _fill_or_walk(session, libraries, directory, answers, output, fmt=fmt)
 
 
 def _fill_or_walk(
-    session, libraries, directory: Path, answers: Optional[Path], output: Optional[Path], greeting: Optional[str] = "welcome"
+    session,
+    libraries,
+    directory: Path,
+    answers: Optional[Path],
+    output: Optional[Path],
+    greeting: Optional[str] = "welcome",
+    fmt: str = "md",
 ) -> None:
     from . import session as sessions
     from .reflect import fill_from_file, write_record
@@ -181,14 +218,14 @@ def _fill_or_walk(
         for item in session.privacy.kept:
             typer.echo(f"warning: possible personal data in {item}", err=True)
         try:
-            path = write_record(session, libraries, output)
+            path = write_record(session, libraries, output, fmt=fmt)
         except FileExistsError:
             _fail(f"{output} already exists; choose another --output.", 1)
         except OSError as err:
             _fail(f"The record could not be written ({err}). The session is saved: goedgenoeg record {session.id} -o FILE", 1)
         typer.echo(f"Session {session.id} saved; record written to {path}")
         return
-    _walk_and_record(session, libraries, directory, output, greeting)
+    _walk_and_record(session, libraries, directory, output, greeting, fmt)
 
 
 @app.command()
@@ -198,6 +235,7 @@ def followup(
     sessions_dir: Optional[Path] = SessionsDirOpt,
     answers: Optional[Path] = typer.Option(None, "--answers", metavar="FILE", help="Change earlier answers from a YAML file, without asking."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Where to write the record."),
+    fmt: str = FormatOpt,
 ) -> None:
     """A new reflection for the same case, starting from an earlier one: earlier answers are
     shown and kept with Enter, and the record lists what changed since then.
@@ -211,6 +249,7 @@ def followup(
     from . import session as sessions
     from .reflect import interactive_allowed, start_followup
 
+    fmt = _check_format(fmt)
     libraries = _libraries(library)
     directory = sessions.sessions_dir(sessions_dir)
     if answers is None and not interactive_allowed():
@@ -221,7 +260,7 @@ def followup(
         from .texts import t
 
         typer.echo(t(session.lang, "followup_from", date=previous.updated[:10], id=previous.id))
-    _fill_or_walk(session, libraries, directory, answers, output, greeting=None)
+    _fill_or_walk(session, libraries, directory, answers, output, greeting=None, fmt=fmt)
 
 
 @app.command()
@@ -230,6 +269,8 @@ def resume(
     library: Optional[list[Path]] = LibraryOpt,
     sessions_dir: Optional[Path] = SessionsDirOpt,
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Where to write the record."),
+    path: Optional[str] = typer.Option(None, "--path", metavar="short|full", help="Switch path: full goes on with every question."),
+    fmt: str = FormatOpt,
 ) -> None:
     """Continue a reflection at its first unanswered question.
 
@@ -237,11 +278,13 @@ def resume(
 
       goedgenoeg resume
 
-      goedgenoeg resume 20261122-0915
+      goedgenoeg resume 20261122-0915 --path full
     """
     from . import session as sessions
     from .reflect import interactive_allowed
 
+    path = _check_path(path)
+    fmt = _check_format(fmt)
     libraries = _libraries(library)
     directory = sessions.sessions_dir(sessions_dir)
     if not interactive_allowed():
@@ -252,7 +295,9 @@ def resume(
 
         typer.echo(t(session.lang, "reopened", id=session.id))
     session.finished = False
-    _walk_and_record(session, libraries, directory, output, "resuming")
+    if path is not None:
+        session.path = path
+    _walk_and_record(session, libraries, directory, output, "resuming", fmt)
 
 
 @app.command("sessions")
@@ -282,34 +327,94 @@ def record(
     session_id: str = typer.Argument(..., metavar="ID", help="Session id (or its start), or a session file."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to this file instead of standard output."),
     force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists."),
+    fmt: str = FormatOpt,
+    full: bool = typer.Option(
+        False, "--full", help="Everything, the professionals' own reflection included, marked as internal: not for the case file."
+    ),
     library: Optional[list[Path]] = LibraryOpt,
     sessions_dir: Optional[Path] = SessionsDirOpt,
 ) -> None:
-    """Write the markdown record of a saved reflection (again, later, as often as needed).
+    """Write the record of a saved reflection (again, later, as often as needed). By default the
+    dossier record: the case, without the professionals' own feelings, doubts and beliefs.
 
     Examples:
 
       goedgenoeg record 20261122-0915 -o reflectie.md
 
-      goedgenoeg record 20261122-0915 > reflectie.md
+      goedgenoeg record 20261122-0915 --format docx
+
+      goedgenoeg record 20261122-0915 --format html -o reflectie.html
+
+      goedgenoeg record 20261122-0915 --full -o intern.md
     """
     from . import session as sessions
     from .record import render
     from .reflect import write_record
 
+    fmt = _check_format(fmt)
     libraries = _libraries(library)
     directory = sessions.sessions_dir(sessions_dir)
     session = _load_session(directory, session_id, libraries)
-    if output is None:
-        typer.echo(render(session, libraries))
+    if output is None and fmt == "md":
+        typer.echo(render(session, libraries, fmt="md", full=full))
         return
     try:
-        write_record(session, libraries, output, force=force)
+        written = write_record(session, libraries, output, force=force, fmt=fmt, full=full)
     except FileExistsError:
         _fail(f"{output} already exists. Use --force to overwrite it, or choose another file.", 1)
     except OSError as err:
         _fail(f"Cannot write {output}: {err.strerror or err}.", 1)
-    typer.echo(f"Record written to {output}")
+    typer.echo(f"Record written to {written}")
+
+
+@app.command()
+def preview(
+    decision: Optional[str] = typer.Option(None, "--decision", metavar="placement|measure|report|other", help="The decision on the table."),
+    age: Optional[str] = typer.Option(None, "--age", metavar="unborn|under-1|1-3|3-6|6-12|12-18", help="The child's age band."),
+    region: Optional[str] = typer.Option(None, "--region", metavar="flanders|netherlands", help="Where you work."),
+    who: str = typer.Option("alone", "--who", metavar="alone|duo|team", help="Who reflects."),
+    path: Optional[str] = PathOpt,
+    people: int = typer.Option(4, "--people", min=1, max=30, help="For a team: how many take part (questions everyone answers count once each)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON: path, prompts, minutes and the parts."),
+    lang: str = LangOpt,
+    library: Optional[list[Path]] = LibraryOpt,
+) -> None:
+    """What a reflection will ask, before you start: its parts, their number of questions and
+    the estimated minutes (and each part's time box for a team). Nothing is saved.
+
+    Examples:
+
+      goedgenoeg preview --decision placement --age under-1 --region flanders
+
+      goedgenoeg preview --decision measure --age 6-12 --region netherlands --who team --people 5
+
+      goedgenoeg preview --decision report --age 3-6 --region netherlands --who duo --path full --json
+    """
+    import json
+
+    from .models import AGE_BANDS, DECISIONS, REGIONS, WHO
+    from .preview import lines, plan
+
+    lang = _check_lang(lang)
+    context = {
+        key: value
+        for key, value in (
+            ("decision", _check_choice(decision, "--decision", DECISIONS)),
+            ("age", _check_choice(age, "--age", AGE_BANDS)),
+            ("region", _check_choice(region, "--region", REGIONS)),
+            ("who", _check_choice(who, "--who", WHO)),
+        )
+        if value is not None
+    }
+    missing = [f"--{k}" for k in ("decision", "age", "region") if k not in context]
+    if missing:
+        _fail(f"preview needs {', '.join(missing)}: what is asked depends on them. Example: goedgenoeg preview --decision placement --age under-1 --region flanders", 2)
+    result = plan(_libraries(library), context, _check_path(path), lang, people if who == "team" else 1)
+    if as_json:
+        typer.echo(json.dumps(result.as_json(), ensure_ascii=False))
+        return
+    for line in lines(result, lang, team=who == "team"):
+        typer.echo(line)
 
 
 @libraries_app.command("list")

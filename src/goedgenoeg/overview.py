@@ -95,7 +95,7 @@ def count(sessions: list[Session], libraries: LibrarySet, unreadable: int = 0) -
         session = original.model_copy(deep=True)
         fit_answers(session, libraries)  # answers that no longer fit are left out, as elsewhere
         seen: dict[str, bool] = {}  # perspective -> any prompt open
-        for step in Walk(libraries, session.answers).steps():
+        for step in Walk(libraries, session.answers, path=session.path).steps():
             key, prompt = step.key, step.prompt
             answer = session.answers.get(key)
             if key in alternatives:

@@ -33,7 +33,7 @@ def handle_signals() -> None:
 
 
 def privacy_findings(session: Session, libraries: LibrarySet) -> list[tuple[int, Step, list]]:
-    walk = Walk(libraries, session.answers)
+    walk = Walk(libraries, session.answers, path="full")
     found = []
     for index, step in enumerate(walk.steps()):
         answer = session.answers.get(step.key)
@@ -49,7 +49,7 @@ def _kept(findings) -> list[str]:
 
 
 def _privacy_review(session: Session, libraries: LibrarySet, asker, save) -> None:
-    walk = Walk(libraries, session.answers)
+    walk = Walk(libraries, session.answers, path="full")
     while True:
         findings = privacy_findings(session, libraries)
         if not findings:
@@ -72,12 +72,14 @@ def walk_session(session: Session, libraries: LibrarySet, asker, directory: Path
     """Walk from the first unanswered prompt. Returns "done" (record may be written) or
     "stopped". Every answer is saved before the next prompt appears."""
 
+    baseline = session.followup_of.answers if session.followup_of is not None else None
+    walk = Walk(libraries, session.answers, baseline, path=session.path)
+
     def save() -> None:
+        session.path = walk.path_choice  # the full path, once chosen, stays chosen
         sessions.save(session, directory)
 
     save()
-    baseline = session.followup_of.answers if session.followup_of is not None else None
-    walk = Walk(libraries, session.answers, baseline)
     if hasattr(asker, "walk"):
         asker.walk = walk
         asker.timings = session.timings

@@ -152,7 +152,7 @@ def summarise(path: Path, libraries: LibrarySet) -> Summary:
     except SessionError as err:
         return Summary(path.stem, path, "?", "", 0, 0, False, str(err))
     fit_answers(session, libraries)
-    walk = Walk(libraries, session.answers)
+    walk = Walk(libraries, session.answers, path=session.path)
     steps = walk.steps()
     answered = sum(1 for s in steps if s.key in session.answers)
     case = walk.context().get("case", "-")

@@ -9,9 +9,24 @@ from typing import Any, Callable, Protocol
 
 from .answers import is_open
 from .library import CONTEXT_LIBRARY, LibrarySet
-from .models import Answer, Library, Section
+from .models import PHASES, Answer, Library, Section
 
 CONTEXT_KEYS = ("case", "decision", "age", "region", "who", "role")
+
+
+def effective_path(choice: str | None, context: dict[str, str]) -> str:
+    """The path a walk follows: the one chosen, else the short path alone or as a duo and the
+    full path for a team."""
+    if choice is not None:
+        return choice
+    return "full" if context.get("who") == "team" else "short"
+
+
+def ordered_sections(libraries: LibrarySet) -> list[tuple[Library, Section]]:
+    """Every section in walk order: by part (phase), then by its order (default: its
+    library's), then as the libraries list them."""
+    rows = [(loaded.library, section) for loaded in libraries.libraries for section in loaded.library.sections]
+    return sorted(rows, key=lambda r: (PHASES.index(r[1].phase), r[1].order if r[1].order is not None else r[0].order))
 
 
 @dataclass(frozen=True)
@@ -27,14 +42,28 @@ class Step:
 
 @dataclass(frozen=True)
 class Position:
-    """Where a step stands: overall, in its section, and which section of how many."""
+    """Where a step stands: which part of how many, its place in its section, and the
+    estimated seconds still to go (the unanswered prompts of the walk, this one included)."""
 
     index: int
     total: int
-    section_number: int
-    section_count: int
+    part_number: int
+    part_count: int
+    phase: str
     in_section: int
     section_size: int
+    seconds_left: int
+
+
+@dataclass(frozen=True)
+class PartProgress:
+    """One part (phase) of the walk: its steps and the estimated seconds they take."""
+
+    phase: str
+    first_index: int
+    prompts: int
+    seconds: int
+    box_minutes: int | None  # the sum of its sections' time boxes, if any has one
 
 
 @dataclass(frozen=True)
@@ -56,6 +85,11 @@ class Reply:
     stop: bool = False  # save this answer, then stop (Ctrl-C while typing several lines)
 
 
+def minutes(seconds: int) -> int:
+    """Estimated seconds as whole minutes, rounded up (1 at the least when there is anything)."""
+    return -(-seconds // 60)
+
+
 def now() -> str:
     return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
 
@@ -63,11 +97,22 @@ def now() -> str:
 class Walk:
     """Which prompts apply given the answers so far, and where each one stands."""
 
-    def __init__(self, libraries: LibrarySet, answers: dict[str, Answer], baseline: dict[str, Answer] | None = None):
+    def __init__(
+        self,
+        libraries: LibrarySet,
+        answers: dict[str, Answer],
+        baseline: dict[str, Answer] | None = None,
+        path: str | None = None,
+    ):
         self.libraries = libraries
         self.answers = answers
         self.baseline = baseline or {}  # a follow-up's earlier answers, shown as defaults
+        self.path_choice = path  # "short", "full", or None: by who reflects
         self._steps: tuple[tuple, list[Step]] | None = None
+
+    @property
+    def path(self) -> str:
+        return effective_path(self.path_choice, self.context())
 
     def previous(self, key: str) -> Answer | None:
         return self.answers.get(key) or self.baseline.get(key)
@@ -105,19 +150,50 @@ class Walk:
         """The prompts that apply, in order. They change only with the context, so they are
         worked out once per context (the walk asks for them several times per prompt)."""
         context = self.context()
-        key = tuple(context.get(k) for k in ("decision", "age", "region", "who"))
+        path = effective_path(self.path_choice, context)
+        key = (*(context.get(k) for k in ("decision", "age", "region", "who")), path)
         if self._steps is not None and self._steps[0] == key:
             return list(self._steps[1])
         steps = []
-        for loaded in self.libraries.libraries:
-            for section in loaded.library.sections:
-                if section.when is not None and not section.when.matches(context):
-                    continue
-                for prompt in section.prompts:
-                    if self._applies(prompt, context):
-                        steps.append(Step(loaded.library, section, prompt))
+        for library, section in ordered_sections(self.libraries):
+            if section.when is not None and not section.when.matches(context):
+                continue
+            for prompt in section.prompts:
+                if (path == "full" or prompt.short) and self._applies(prompt, context):
+                    steps.append(Step(library, section, prompt))
         self._steps = (key, steps)
         return list(steps)
+
+    def people(self) -> int:
+        """How many answer each per-person prompt: the participants of a team, else one."""
+        return max(1, len(self.participants()))
+
+    def seconds(self, step: Step) -> int:
+        """Estimated seconds for one step (a per-person prompt once for every participant)."""
+        per_person = getattr(step.prompt, "per_person", False)
+        return step.prompt.estimate() * (self.people() if per_person else 1)
+
+    def seconds_left(self) -> int:
+        """Estimated seconds for the prompts of this walk that have no answer yet."""
+        return sum(self.seconds(s) for s in self.steps() if s.key not in self.answers)
+
+    def parts(self) -> list[PartProgress]:
+        """The parts (phases) that have prompts, in order, with their estimated seconds."""
+        rows: list[PartProgress] = []
+        boxes: dict[str, dict[int, int]] = {}  # phase -> id(section) -> its time box
+        for index, step in enumerate(self.steps()):
+            phase = step.section.phase
+            if step.section.minutes:
+                boxes.setdefault(phase, {})[id(step.section)] = step.section.minutes
+            if rows and rows[-1].phase == phase:
+                last = rows[-1]
+                rows[-1] = PartProgress(phase, last.first_index, last.prompts + 1, last.seconds + self.seconds(step), None)
+            else:
+                rows.append(PartProgress(phase, index, 1, self.seconds(step), None))
+        return [
+            PartProgress(r.phase, r.first_index, r.prompts, r.seconds, sum(boxes[r.phase].values()) if r.phase in boxes else None)
+            for r in rows
+        ]
 
     def sections(self) -> list[SectionProgress]:
         rows: list[SectionProgress] = []
@@ -133,9 +209,19 @@ class Walk:
     def position(self, index: int) -> Position:
         steps = self.steps()
         sections = self.sections()
-        number = max(n for n, s in enumerate(sections) if s.first_index <= index)
-        current = sections[number]
-        return Position(index, len(steps), number + 1, len(sections), index - current.first_index + 1, current.total)
+        parts = self.parts()
+        current = sections[max(n for n, s in enumerate(sections) if s.first_index <= index)]
+        part = max(n for n, p in enumerate(parts) if p.first_index <= index)
+        return Position(
+            index,
+            len(steps),
+            part + 1,
+            len(parts),
+            parts[part].phase,
+            index - current.first_index + 1,
+            current.total,
+            self.seconds_left(),
+        )
 
     def first_open(self) -> int | None:
         for index, step in enumerate(self.steps()):
@@ -172,6 +258,8 @@ class Asker(Protocol):
     def overview(self, sections: list[SectionProgress]) -> int | None: ...
 
     def review(self, open_points: list[tuple[int, Step]], answers: dict[str, Answer]) -> int | None: ...
+
+    def offer_full(self, prompts: int, minutes: int) -> bool: ...
 
 
 def apply(walk: Walk, step: Step, reply: Reply, save: Callable[[], None]) -> bool:
@@ -211,6 +299,7 @@ def run(
     over every earlier answer again); `visit` hears of every prompt asked."""
     index = start
     from_review = False  # a prompt opened from the review returns to the review
+    offered = False  # the full path is offered once, at the end of the short path
     asked: set[str] = set()
 
     def forward(i: int, steps: list[Step]) -> int:
@@ -223,6 +312,17 @@ def run(
 
     while True:
         steps = walk.steps()
+        if index >= len(steps) and walk.path == "short" and not offered:
+            offered = True
+            more = Walk(walk.libraries, walk.answers, path="full")
+            extra = [s for s in more.steps() if s.key not in walk.answers]
+            if extra and asker.offer_full(len(extra), minutes(sum(more.seconds(s) for s in extra))):
+                walk.path_choice = "full"
+                save()  # the choice of path is part of the session
+                asked.clear()  # going forward passes over everything answered on the short path
+                index = walk.first_open()
+                index = len(walk.steps()) if index is None else index
+                continue
         if index >= len(steps):
             target = asker.review(walk.open_points(), walk.answers)
             if target is None:

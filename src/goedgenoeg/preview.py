@@ -1,0 +1,69 @@
+"""What a reflection will ask, before it starts: its parts, their prompts and estimated minutes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .library import CONTEXT_LIBRARY, LibrarySet
+from .models import Answer
+from .texts import t
+from .walk import Step, Walk, effective_path, minutes
+
+
+@dataclass(frozen=True)
+class PartPlan:
+    phase: str
+    title: str
+    prompts: int
+    minutes: int
+    box: int | None  # a team's time box for the part: the sum of its sections' boxes
+
+
+@dataclass(frozen=True)
+class Plan:
+    path: str
+    prompts: int
+    minutes: int
+    parts: list[PartPlan]
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "prompts": self.prompts,
+            "minutes": self.minutes,
+            "parts": [
+                {"phase": p.phase, "title": p.title, "prompts": p.prompts, "minutes": p.minutes, "box": p.box}
+                for p in self.parts
+            ],
+        }
+
+
+def plan(libraries: LibrarySet, context: dict[str, str], path: str | None, lang: str, people: int = 1) -> Plan:
+    """The prompts a walk with this context asks (the context prompts included: they are still
+    asked), grouped by part. A per-person prompt counts once for each of `people`."""
+    answers = {f"{CONTEXT_LIBRARY}.{k}": Answer(status="answered", value=v) for k, v in context.items()}
+    walk = Walk(libraries, answers, path=path)
+    steps = walk.steps()
+
+    def seconds(step: Step) -> int:
+        return step.prompt.estimate() * (people if getattr(step.prompt, "per_person", False) else 1)
+
+    parts = []
+    for part in walk.parts():
+        chunk = steps[part.first_index : part.first_index + part.prompts]
+        total = sum(seconds(s) for s in chunk)
+        parts.append(PartPlan(part.phase, t(lang, f"part_{part.phase}"), part.prompts, minutes(total), part.box_minutes))
+    return Plan(effective_path(path, context), len(steps), minutes(sum(seconds(s) for s in steps)), parts)
+
+
+def lines(result: Plan, lang: str, team: bool) -> list[str]:
+    """The plan as plain lines for the terminal."""
+    head = t(lang, f"preview_{result.path}", n=result.prompts, m=result.minutes)
+    out = [head, ""]
+    width = max(len(p.title) for p in result.parts) if result.parts else 0
+    for n, part in enumerate(result.parts, 1):
+        row = f"{n:>2}. {part.title:<{width}}  {t(lang, 'preview_prompts', n=part.prompts):>10}  ± {part.minutes:>3} min"
+        if team:
+            row += "  " + (t(lang, "preview_box", m=part.box) if part.box else t(lang, "preview_no_box"))
+        out.append(row)
+    return out
