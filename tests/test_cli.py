@@ -43,7 +43,7 @@ def answers_for(libraries, context):
     from goedgenoeg.models import Answer
 
     answers = {f"context.{k}": v for k, v in context.items()}
-    walk = Walk(libraries, {k: Answer(status="answered", value=v) for k, v in answers.items()})
+    walk = Walk(libraries, {k: Answer(status="answered", value=v) for k, v in answers.items()}, path="full")
     for n, step in enumerate(walk.steps()):
         answers.setdefault(step.key, sample_value(step.prompt, n))
     return answers
@@ -75,7 +75,7 @@ def test_two_full_reflections_differ_where_the_conditions_say(tmp_path, librarie
     maatregel = libraries.get("maatregel")
     assert maatregel.title.nl in ten and maatregel.title.nl not in baby
     # alternatives follow the region
-    alternatives = [s.prompt for s in Walk(libraries, {}).steps() if s.prompt.kind == "alternative"]
+    alternatives = [s.prompt for s in Walk(libraries, {}, path="full").steps() if s.prompt.kind == "alternative"]
     only_fl = [p for p in alternatives if p.region == ["flanders"]]
     only_nl = [p for p in alternatives if p.region == ["netherlands"]]
     assert only_fl and only_nl
@@ -106,7 +106,7 @@ def test_answers_file_with_unknown_id_and_bad_value_is_refused(tmp_path):
 
 
 def test_not_feasible_needs_a_reason(tmp_path, libraries):
-    key = next(s.key for s in Walk(libraries, {}).steps() if s.prompt.kind == "alternative")
+    key = next(s.key for s in Walk(libraries, {}, path="full").steps() if s.prompt.kind == "alternative")
     path = tmp_path / "a.yaml"
     path.write_text(f"{key}: not_feasible\n", encoding="utf-8")
     result = runner.invoke(app, ["reflect", "--answers", str(path)])

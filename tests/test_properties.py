@@ -192,7 +192,7 @@ def record_setup():
     """The bundled libraries, one full set of plain answers, and the places arbitrary text goes."""
     libraries = load_all()
     context = {f"context.{k}": Answer(status="answered", value=v) for k, v in BABY_FLANDERS.items()}
-    steps = [s for s in Walk(libraries, context).steps() if s.library.id != "context"]
+    steps = [s for s in Walk(libraries, context, path="full").steps() if s.library.id != "context"]
     by_kind: dict[str, list] = {}
     for step in steps:
         by_kind.setdefault(step.prompt.kind, []).append(step)

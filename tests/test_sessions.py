@@ -121,7 +121,7 @@ def test_a_whole_walk_opens_no_socket(tmp_path, libraries, monkeypatch):
     from goedgenoeg.walk import Walk
 
     answers = dict(CONTEXT_FLANDERS_BABY)
-    walk = Walk(libraries, {k: Answer(status="answered", value=v) for k, v in answers.items()})
+    walk = Walk(libraries, {k: Answer(status="answered", value=v) for k, v in answers.items()}, path="full")
     for step in walk.steps():
         if step.prompt.kind == "text":
             answers.setdefault(step.key, "tekst")

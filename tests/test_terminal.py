@@ -80,13 +80,13 @@ CONTEXT_TEXT = {"context.case": "GG-PTY-1", "context.role": "gezinscoach"}
 def steps_for(libraries):
     values = dict(CONTEXT, case="GG-PTY-1", role="gezinscoach")
     answers = {f"context.{k}": Answer(status="answered", value=v) for k, v in values.items()}
-    return Walk(libraries, answers).steps()
+    return Walk(libraries, answers, path="full").steps()
 
 
 def test_a_whole_reflection_with_help_back_and_skip(tmp_path, libraries):
     steps = steps_for(libraries)
     skip_at = {8, 20, len(steps) - 3}
-    child = spawn(["reflect"], tmp_path / "s")
+    child = spawn(["reflect", "--path", "full"], tmp_path / "s")
     typed, skipped = {}, []
     for n, step in enumerate(steps):
         if n == 7:  # ask for the explanation first
@@ -131,7 +131,7 @@ def test_a_whole_reflection_with_help_back_and_skip(tmp_path, libraries):
 def test_ctrl_c_and_resume_keep_answers_from_before_and_after(tmp_path, libraries):
     steps = steps_for(libraries)
     sessions = tmp_path / "s"
-    child = spawn(["reflect"], sessions)
+    child = spawn(["reflect", "--path", "full"], sessions)
     typed = {}
     for n, step in enumerate(steps[:9]):
         value = answer_step(child, step, n)
@@ -174,7 +174,7 @@ def _answered(sessions):
 def answered_then_waiting(libraries, sessions, count):
     """Start a reflection, answer `count` prompts, and wait until the next one is on screen."""
     steps = steps_for(libraries)
-    child = spawn(["reflect"], sessions)
+    child = spawn(["reflect", "--path", "full"], sessions)
     for n, step in enumerate(steps[:count]):
         answer_step(child, step, n)
     child.expect(r"(Kies een nummer|Je antwoord)[^:\n]*: ")

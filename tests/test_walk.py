@@ -11,11 +11,11 @@ def keys(walk):
 
 
 def test_context_comes_first_and_conditions_follow_it(libraries):
-    walk = Walk(libraries, {})
+    walk = Walk(libraries, {}, path="full")
     assert keys(walk)[:6] == [f"context.{k}" for k in ("case", "decision", "age", "region", "who", "role")]
-    baby = Walk(libraries, {k: Answer(status="answered", value=v) for k, v in CONTEXT_FLANDERS_BABY.items()})
+    baby = Walk(libraries, {k: Answer(status="answered", value=v) for k, v in CONTEXT_FLANDERS_BABY.items()}, path="full")
     teen = dict(CONTEXT_FLANDERS_BABY, **{"context.age": "12-18", "context.region": "netherlands", "context.decision": "measure"})
-    teen_walk = Walk(libraries, {k: Answer(status="answered", value=v) for k, v in teen.items()})
+    teen_walk = Walk(libraries, {k: Answer(status="answered", value=v) for k, v in teen.items()}, path="full")
     baby_keys, teen_keys = set(keys(baby)), set(keys(teen_walk))
     # the 1000-days notes only for the very young, the measure questions only for a measure
     assert any(k.startswith("kanttekeningen.") for k in baby_keys - teen_keys)
@@ -40,7 +40,7 @@ def test_every_answer_is_saved_before_the_next_prompt(libraries):
         return original_ask(step, position, previous)
 
     asker.ask = ask
-    result = run(Walk(libraries, answers), asker, lambda: saved.append(dict(answers)))
+    result = run(Walk(libraries, answers, path="full"), asker, lambda: saved.append(dict(answers)))
     assert result == "stopped"
     assert list(answers) == [f"context.{k}" for k in ("case", "decision", "age", "region", "who")]
     assert len(saved) == 5
@@ -55,7 +55,7 @@ def test_back_shows_the_previous_answer_and_skip_and_later_are_kept(libraries):
         "context.who": [Reply("stop")],
     }
     asker = ScriptedAsker({"context.case": "X"}, script=script)
-    assert run(Walk(libraries, answers), asker, lambda: None) == "stopped"
+    assert run(Walk(libraries, answers, path="full"), asker, lambda: None) == "stopped"
     assert asker.asked == ["context.case", "context.decision", "context.age", "context.decision", "context.age", "context.region", "context.who"]
     assert asker.previous["context.decision"].value == "placement"  # shown as default when going back
     assert answers["context.decision"].value == "measure"
@@ -65,7 +65,7 @@ def test_back_shows_the_previous_answer_and_skip_and_later_are_kept(libraries):
 
 def test_review_lists_open_points_and_jumps_there(libraries):
     answers = {}
-    walk = Walk(libraries, answers)
+    walk = Walk(libraries, answers, path="full")
     everything = {s.key: None for s in walk.steps()}
     asker = ScriptedAsker(CONTEXT_FLANDERS_BABY, review=[])
     # answer only the context: the rest is skipped by the scripted asker
@@ -78,7 +78,7 @@ def test_review_lists_open_points_and_jumps_there(libraries):
 
 def test_review_jump_answers_and_returns_to_review(libraries):
     answers = {}
-    walk = Walk(libraries, answers)
+    walk = Walk(libraries, answers, path="full")
     asker = ScriptedAsker(CONTEXT_FLANDERS_BABY)
     run(walk, asker, lambda: None)
     target_key = asker.open_seen[0]
@@ -95,7 +95,7 @@ def test_review_jump_answers_and_returns_to_review(libraries):
 
 def test_overview_jumps_to_a_section(libraries):
     answers = {}
-    walk = Walk(libraries, answers)
+    walk = Walk(libraries, answers, path="full")
     asker = ScriptedAsker(CONTEXT_FLANDERS_BABY, script={"context.case": [Reply("overview"), Reply("stop")]})
     sections = walk.sections()
     asker.overview_choices = [sections[2].first_index]
@@ -110,7 +110,7 @@ def test_overview_jumps_to_a_section(libraries):
 def test_first_open_is_where_resume_starts(libraries):
     answers = {k: Answer(status="answered", value=v) for k, v in CONTEXT_FLANDERS_BABY.items()}
     answers["context.case"] = Answer(status="skipped")
-    walk = Walk(libraries, answers)
+    walk = Walk(libraries, answers, path="full")
     assert walk.first_open() == 6  # skipped prompts count as visited; the first never-asked one
 
 
@@ -118,6 +118,6 @@ def test_going_forward_passes_over_answers_given_before_this_walk(libraries):
     answers = {"context.who": Answer(status="answered", value="team")}  # as --team does
     asker = ScriptedAsker({"context.case": "X", "context.decision": "placement", "context.age": "1-3", "context.region": "flanders"},
                           script={"context.role": [Reply("back"), Reply("stop")], "context.who": [Reply("answer", "duo")]})
-    run(Walk(libraries, answers), asker, lambda: None)
+    run(Walk(libraries, answers, path="full"), asker, lambda: None)
     # 'who' was passed over going forward, and reached again with '<'
     assert asker.asked == ["context.case", "context.decision", "context.age", "context.region", "context.role", "context.who", "context.role"]

@@ -396,8 +396,9 @@ class TerminalAsker:
         self.say(t(self.lang, "list_next"), "dim")
         return rows
 
-    def _ask_rows(self, old, fields: list[tuple[str, str]], title_key: str):
-        rows = self._start_list(old, lambda row: " - ".join(v for v in row.values() if v))
+    def _ask_rows(self, old, fields: list[tuple[str, str]], title_key: str, more=None):
+        """Rows of short fields; `more(title, row)` may ask something else for each row."""
+        rows = self._start_list(old, lambda row: " - ".join(v for v in row.values() if isinstance(v, str) and v))
         if rows is None:
             return old
         while True:
@@ -409,12 +410,18 @@ class TerminalAsker:
             row = {first_field: first}
             for field, label in fields[1:]:
                 row[field] = self._line(f"{title} · {t(self.lang, label)}")
+            if more is not None:
+                more(title, row)
             rows.append(row)
         return rows or None
 
     def _ask_people(self, prompt, old):
         fields = [("who", "field_who_person"), ("relation", "field_relation"), ("meaning", "field_meaning")]
-        return self._ask_rows(old, fields, "person")
+
+        def risk(title: str, row: dict) -> None:
+            row["risk"] = self._line(f"{title} · {t(self.lang, 'field_risk')}").lower() in ("j", "ja", "y", "yes")
+
+        return self._ask_rows(old, fields, "person", more=risk)
 
     def _ask_actions(self, prompt, old):
         fields = [("what", "field_what"), ("who", "field_who_action"), ("when", "field_when"), ("result", "field_result")]

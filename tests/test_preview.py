@@ -1,0 +1,76 @@
+"""`goedgenoeg preview`: what a reflection asks before it starts. The time limits of the short
+path are held here, with the bundled content."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from goedgenoeg.cli import app
+
+runner = CliRunner()
+
+CONTEXTS = [
+    ("placement", "under-1", "flanders", "alone"),  # an OCJ consulent, a 7-month-old
+    ("measure", "6-12", "netherlands", "alone"),
+    ("report", "3-6", "netherlands", "duo"),
+    ("placement", "unborn", "flanders", "duo"),
+    ("other", "12-18", "netherlands", "alone"),
+    ("measure", "1-3", "flanders", "duo"),
+]
+
+
+def preview(*args):
+    result = runner.invoke(app, ["preview", *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def plan(decision, age, region, who, *more):
+    return json.loads(preview("--decision", decision, "--age", age, "--region", region, "--who", who, "--json", *more))
+
+
+@pytest.mark.parametrize("decision,age,region,who", CONTEXTS)
+def test_short_path_fits_thirty_minutes_and_the_full_path_keeps_the_depth(decision, age, region, who):
+    short = plan(decision, age, region, who)
+    full = plan(decision, age, region, who, "--path", "full")
+    assert short["path"] == "short" and full["path"] == "full"
+    assert 15 <= short["prompts"] <= 30
+    assert short["minutes"] <= 30
+    assert full["prompts"] >= 2 * short["prompts"]
+    # the parts add up and come in SAVE order: the facts before the weighing, the decision after
+    assert sum(p["prompts"] for p in short["parts"]) == short["prompts"]
+    phases = [p["phase"] for p in short["parts"]]
+    assert phases == sorted(phases, key=["context", "people", "facts", "weighing", "decision", "steps", "close"].index)
+    for needed in ("facts", "weighing", "decision", "steps"):
+        assert needed in phases
+
+
+def test_the_text_preview_names_the_parts_and_the_minutes():
+    out = preview("--decision", "placement", "--age", "under-1", "--region", "flanders")
+    assert out.startswith("Kort pad: ")
+    assert "De feiten en de zorgen" in out and "Het besluit" in out and "min" in out
+
+
+def test_a_team_preview_shows_time_boxes_and_counts_every_voice():
+    three = plan("measure", "6-12", "netherlands", "team", "--people", "3")
+    six = plan("measure", "6-12", "netherlands", "team", "--people", "6")
+    assert three["path"] == "full"
+    assert any(p["box"] for p in three["parts"])
+    assert six["minutes"] > three["minutes"]  # questions everyone answers take longer with more people
+    out = preview("--decision", "measure", "--age", "6-12", "--region", "netherlands", "--who", "team")
+    assert "tijdsbox" in out
+
+
+def test_preview_says_what_is_missing_or_wrong():
+    result = runner.invoke(app, ["preview", "--decision", "placement"])
+    assert result.exit_code == 2
+    assert "--age" in result.output and "--region" in result.output
+    result = runner.invoke(app, ["preview", "--decision", "adoption", "--age", "1-3", "--region", "flanders"])
+    assert result.exit_code == 2
+    assert "placement, measure, report, other" in result.output
+
+
+def test_english_preview():
+    out = runner.invoke(app, ["preview", "--decision", "report", "--age", "3-6", "--region", "netherlands", "--lang", "en"]).output
+    assert out.startswith("Short path: ") and "The facts and the worries" in out
