@@ -92,7 +92,11 @@ def test_minutes_left_count_only_what_is_unanswered(tmp_path):
     assert walk.seconds_left() == 60 + 25 + 15
     position = walk.position(2)
     assert (position.part_number, position.part_count, position.phase) == (3, 4, "weighing")
-    assert position.seconds_left == 100
+    assert position.seconds_left == 0  # not shown before the context is known: it would jump
+    for key in ("decision", "age", "region"):
+        walk.answers[f"context.{key}"] = Answer(status="answered", value="x")
+    walk.answers["context.who"] = Answer(status="skipped")
+    assert walk.position(2).seconds_left == 100
 
 
 def test_per_person_prompts_count_for_every_participant(tmp_path):

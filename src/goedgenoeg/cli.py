@@ -142,6 +142,10 @@ def _walk_and_record(
     console.rule()
     console.print(t(lang, "record_written", path=path), style="bold green", markup=False, highlight=False)
     console.print(t(lang, "end_summary", done=len(walk.steps()) - len(walk.open_points()), open=len(walk.open_points())), highlight=False)
+    if walk.path == "short":
+        more = len(Walk(libraries, session.answers, path="full").open_points()) - len(walk.open_points())
+        if more > 0:
+            console.print(t(lang, "end_full", id=session.id, n=more), markup=False, highlight=False)
     console.print(t(lang, "end_again", id=session.id), style="dim", markup=False, highlight=False)
 
 

@@ -61,6 +61,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "field_who_person": ("Wie (pseudoniem of rol)", "Who (pseudonym or role)"),
     "field_relation": ("Relatie tot het kind of gezin", "Relation to the child or family"),
     "field_meaning": ("Betekenis (nu, of wat zou kunnen)", "Meaning (now, or what could be)"),
+    "field_risk": ("Een zorg of risico voor het kind? (j = ja, Enter = nee)", "A worry or a risk for the child? (y = yes, Enter = no)"),
     "field_who_action": ("Wie doet het", "Who does it"),
     "field_what": ("Wat moet er gebeuren", "What needs to happen"),
     "field_when": ("Tegen wanneer", "By when"),
@@ -84,6 +85,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "resume_with": ("Verder gaan: goedgenoeg resume {id}", "To continue: goedgenoeg resume {id}"),
     "record_written": ("Het verslag staat in {path}", "The record is in {path}"),
     "end_summary": ("{done} vragen beantwoord, {open} open (die staan onder 'Open punten').", "{done} questions answered, {open} open (listed under 'Open points')."),
+    "end_full": (
+        "Je volgde het korte pad. Het volledige pad heeft nog {n} vragen; later verder: goedgenoeg resume {id} --path full",
+        "You followed the short path. The full path has {n} more questions; to go on later: goedgenoeg resume {id} --path full",
+    ),
     "end_again": (
         "Het verslag later opnieuw schrijven: goedgenoeg record {id} -o BESTAND · een vervolg: goedgenoeg followup {id}",
         "Write the record again later: goedgenoeg record {id} -o FILE · a follow-up: goedgenoeg followup {id}",

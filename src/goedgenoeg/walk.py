@@ -173,6 +173,11 @@ class Walk:
         per_person = getattr(step.prompt, "per_person", False)
         return step.prompt.estimate() * (self.people() if per_person else 1)
 
+    def context_given(self) -> bool:
+        """Whether the questions that decide what is asked have been through (answered or
+        skipped): only then is an estimate of the time left worth showing."""
+        return all(f"{CONTEXT_LIBRARY}.{key}" in self.answers for key in ("decision", "age", "region", "who"))
+
     def seconds_left(self) -> int:
         """Estimated seconds for the prompts of this walk that have no answer yet."""
         return sum(self.seconds(s) for s in self.steps() if s.key not in self.answers)
@@ -220,7 +225,7 @@ class Walk:
             parts[part].phase,
             index - current.first_index + 1,
             current.total,
-            self.seconds_left(),
+            self.seconds_left() if self.context_given() else 0,
         )
 
     def first_open(self) -> int | None:
