@@ -11,6 +11,7 @@ from .models import (
     MEETING_ROLES,
     PARTICIPANT_FIELDS,
     PERSON_FIELDS,
+    PERSON_FLAGS,
     REFLECTION_RESPONSES,
 )
 
@@ -27,7 +28,20 @@ def _text(value: Any, what: str) -> str:
     return str(value).strip()
 
 
-def _rows(value: Any, fields: tuple[str, ...], required: str) -> list[dict[str, str]]:
+_YES = ("true", "yes", "ja", "j", "y")
+_NO = ("false", "no", "nee", "n", "")
+
+
+def _flag(value: Any, what: str) -> bool:
+    """A yes/no field: true/false, ja/nee, yes/no (missing: no)."""
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in _YES + _NO:
+        return value.strip().lower() in _YES
+    raise AnswerError(f"{what} must be true or false (ja/nee, yes/no)")
+
+
+def _rows(value: Any, fields: tuple[str, ...], required: str, flags: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     if not isinstance(value, list):
         raise AnswerError(f"expected a list of entries with {', '.join(fields)}")
     rows = []
@@ -37,7 +51,7 @@ def _rows(value: Any, fields: tuple[str, ...], required: str) -> list[dict[str, 
         unknown = set(row) - set(fields)
         if unknown:
             raise AnswerError(f"entry {n} has unknown field(s) {', '.join(sorted(map(str, unknown)))}; use {', '.join(fields)}")
-        clean = {f: _text(row.get(f), f"entry {n} '{f}'") for f in fields}
+        clean = {f: _flag(row.get(f), f"entry {n} '{f}'") if f in flags else _text(row.get(f), f"entry {n} '{f}'") for f in fields}
         if not clean[required]:
             raise AnswerError(f"entry {n} needs '{required}'")
         rows.append(clean)
@@ -86,7 +100,7 @@ def normalise(prompt, value: Any) -> Any:
             raise AnswerError(f"choose from {', '.join(ids)}")
         return [i for i in ids if i in value]  # option order, no duplicates
     if kind == "people":
-        return _rows(value, PERSON_FIELDS, "who")
+        return _rows(value, PERSON_FIELDS, "who", PERSON_FLAGS)
     if kind == "actions":
         return _rows(value, ACTION_FIELDS, "what")
     if kind == "participants":
@@ -154,7 +168,7 @@ def free_texts(prompt, value: Any) -> list[str]:
     if prompt.kind in ("reflection", "alternative"):
         return [value.get("note", "")] if value.get("note") else []
     if prompt.kind in ("people", "actions", "participants", "guiding"):
-        return [v for row in value for v in row.values() if v]
+        return [v for row in value for v in row.values() if isinstance(v, str) and v]
     if prompt.kind == "list":
         return list(value)
     return []
@@ -197,7 +211,10 @@ def describe(prompt, value: Any, lang: str) -> str:
         chosen = [value] if kind == "choice" else value
         return "; ".join(labels[c] for c in chosen) or "-"
     if kind == "people":
-        return "; ".join(" - ".join(v for v in (r["who"], r["relation"], r["meaning"]) if v) for r in value)
+        return "; ".join(
+            " - ".join(v for v in (r["who"], r["relation"], r["meaning"], t(lang, "rec_risk") if r.get("risk") else "") if v)
+            for r in value
+        )
     if kind == "actions":
         return "; ".join(" - ".join(v for v in (r["who"], r["what"], r["when"], r["result"]) if v) for r in value)
     if kind == "participants":

@@ -22,7 +22,8 @@ Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 # The fixed answers of reflection and alternative prompts.
 REFLECTION_RESPONSES = ("recognise", "not_recognise", "dont_know", "later")
 ALTERNATIVE_STATUSES = ("feasible", "not_feasible", "not_considered", "not_applicable")
-PERSON_FIELDS = ("who", "relation", "meaning")
+PERSON_FIELDS = ("who", "relation", "meaning", "risk")  # risk: a yes/no flag, the others text
+PERSON_FLAGS = ("risk",)  # missing in older sessions: no
 ACTION_FIELDS = ("who", "what", "when", "result")
 PARTICIPANT_FIELDS = ("name", "organisation", "role", "meeting_role")
 MEETING_ROLES = ("presenter", "chair", "timekeeper", "advocate", "member")
