@@ -8,7 +8,6 @@ from typer.testing import CliRunner
 
 from goedgenoeg.cli import app
 from goedgenoeg.models import Answer
-from goedgenoeg.record import network_diagram
 from goedgenoeg.walk import Walk
 
 from test_cli import answers_for
@@ -50,8 +49,12 @@ def test_a_team_reflection_shows_participants_voices_dissent_and_guiding_questio
     for person in PARTICIPANTS:
         assert re.search(rf"\| {person['name']} \| {person['organisation']} \| {person['role']} \|", record)
     assert "procesbewaker / voorzitter" in record and "brengt bewust de andere kant in" in record
-    assert "de stemmen verschillen" in record
-    assert "de zitting is volgende week" in record and "we hebben tijd genoeg" in record
+    # the voices on a critical note, each by name (in the full record, whatever the note's dossier flag)
+    session_id = runner.invoke(app, ["sessions"]).output.split()[0]
+    full = runner.invoke(app, ["record", session_id, "--full"]).output
+    assert "de stemmen verschillen" in full and "Interne reflectie - niet voor het dossier" in full
+    assert "**An**\n\n*Herken ik*\n\nde zitting is volgende week" in full
+    assert "**Bo**\n\n*Herken ik niet*\n\nwe hebben tijd genoeg" in full
     assert "De mandaathouder besliste" in record
     assert "Cy was het oneens: eerst een netwerkberaad" in record
     assert "| Is thuis blijven met steun veilig genoeg? | beantwoord | afwegen zonder score |" in record
@@ -67,37 +70,34 @@ def test_team_sections_only_in_a_team_reflection(libraries):
     assert keys.index("overleg.deelnemers") < keys.index("kanttekeningen.tijd-dringt") < keys.index("afsluiting.tegenstem")
 
 
-MERMAID_LINE = re.compile(r'^    (child\(\("[^"\n]*"\)\)|p\d+\["[^"\n]*"\]|child --- p\d+)$')
+NETWORK = [
+    {"who": 'oma "Mie"', "relation": "grootmoeder", "meaning": "vangt op"},
+    {"who": "juf [klas 2]", "relation": "leerkracht", "meaning": "had een vermoeden"},
+    {"who": "papa", "relation": "vader", "meaning": "wil meer betrokken zijn"},
+    {"who": "buurvrouw <script>", "relation": "", "meaning": "", "risk": "ja"},
+]
 
 
-def mermaid_blocks(record):
-    return re.findall(r"```mermaid\n(.*?)\n```", record, re.S)
-
-
-def test_the_network_is_drawn_as_a_mermaid_graph_with_one_node_per_person(tmp_path, libraries):
+def test_the_network_is_a_table_in_markdown_and_a_picture_in_html(tmp_path, libraries):
     answers = answers_for(libraries, TEAM)
-    people = [
-        {"who": 'oma "Mie"', "relation": "grootmoeder", "meaning": "vangt op"},
-        {"who": "juf [klas 2]", "relation": "leerkracht", "meaning": "had een vermoeden"},
-        {"who": "papa", "relation": "vader", "meaning": "wil meer betrokken zijn"},
-        {"who": "buurvrouw <script>", "relation": "", "meaning": ""},
-    ]
-    answers["netwerk.wie-belangrijk"] = people
+    answers["netwerk.wie-belangrijk"] = NETWORK
     record = run(tmp_path, ["reflect"], answers)
-    [block] = mermaid_blocks(record)
-    lines = block.splitlines()
-    assert lines[0] == "graph LR"
-    for line in lines[1:]:
-        assert MERMAID_LINE.match(line), line  # the small grammar every line must fit
-    nodes = [x for x in lines if re.match(r"^    p\d+\[", x)]
-    assert len(nodes) == len(people)
-    assert len([x for x in lines if "---" in x]) == len(people)
-    assert "#quot;Mie#quot;" in block and "#lt;script#gt;" in block
-
-
-def test_diagram_labels_cannot_break_out():
-    lines = network_diagram([{"who": 'a"]\nx --> y', "relation": "", "meaning": ""}], "nl")
-    assert all(MERMAID_LINE.match(x) for x in lines[2:-1])
+    assert "```" not in record and "mermaid" not in record
+    network = record.split("\n## Het netwerk\n", 1)[1].split("\n## ", 1)[0]
+    rows = [x for x in network.splitlines() if x.startswith("| ")][1:]
+    assert rows == [
+        '| oma "Mie" | grootmoeder | vangt op |   |',
+        "| juf \\[klas 2] | leerkracht | had een vermoeden |   |",
+        "| papa | vader | wil meer betrokken zijn |   |",
+        "| buurvrouw \\<script> |   |   | zorg of risico |",
+    ]
+    session_id = runner.invoke(app, ["sessions"]).output.split()[0]
+    out = tmp_path / "r.html"
+    assert runner.invoke(app, ["record", session_id, "--format", "html", "-o", str(out)]).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    [svg] = re.findall(r"<svg viewBox.*?</svg>", html, re.S)
+    assert len(re.findall(r'<g class="person">', svg)) == 3 and len(re.findall(r'<g class="person risk">', svg)) == 1
+    assert "oma &quot;Mie&quot;" in svg and "buurvrouw &lt;script&gt;" in svg and "<script" not in html
 
 
 def test_a_followup_lists_exactly_what_changed(tmp_path, libraries, isolated):
@@ -136,7 +136,7 @@ def test_a_followup_keeps_every_earlier_answer_when_jumping_ahead(tmp_path, libr
     result = runner.invoke(app, ["followup", first_id], input="!overzicht\n" + "\n!stop\n")
     followups = [x.split()[0] for x in runner.invoke(app, ["sessions"]).output.splitlines() if x.split()[0] != first_id]
     out = tmp_path / "f.md"
-    runner.invoke(app, ["record", followups[0], "-o", str(out)])
+    runner.invoke(app, ["record", followups[0], "--full", "-o", str(out)])  # everything, the own reflection too
     record = out.read_text()
     assert "Geen antwoorden gewijzigd." in record
     for key, value in answers.items():

@@ -1,188 +1,105 @@
-"""Render a session into the markdown reflection record (CommonMark with GFM tables)."""
+"""The record of a reflection: built once as a small document (document.py), written by one
+writer per format (writers/). The default is the dossier record: the summary first, then the
+details, and without the prompts marked `dossier: false` (the professional's own feelings,
+beliefs and experiences). `full=True` writes everything, marked as internal."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from dataclasses import dataclass
 
-from .answers import describe, describe_answer
+from .answers import describe, describe_answer, is_open
+from .document import Block, BulletList, Document, Heading, Network, Notice, Paragraph, Person, Table
 from .library import CONTEXT_LIBRARY, LibrarySet
 from .models import Session
-from .texts import t
-from .walk import Walk, earlier_steps
+from .sanitize import strip_control
+from .texts import has_text, t
+from .walk import Step, Walk, earlier_steps, effective_path
+from .writers.markdown import escape_block, escape_cell, escape_line  # noqa: F401 - kept importable here
 
-# '<' is escaped, so no HTML tag or autolink can open and '>' may stay; '&' only where it would
-# start an entity such as &amp; or &#35;.
-_INLINE = re.compile(r"([\\`*_\[\]<#|~!$]|&(?=#?\w+;))")
-_LINE_START = re.compile(r"^(\s*)([-+=>:]|\d+[.)])")
+FORMATS = ("md", "docx", "html")
+EXTENSIONS = {"md": ".md", "docx": ".docx", "html": ".html"}
 
-
-def escape_line(line: str) -> str:
-    """Escape one line of user text so it cannot become markup (heading, list, table, HTML).
-    Line breaks inside it become spaces (a case reference with a newline stays in its heading)."""
-    line = _INLINE.sub(r"\\\1", " ".join(str(line).splitlines()).strip())
-    return _LINE_START.sub(lambda m: m.group(1) + "".join("\\" + c if not c.isdigit() else c for c in m.group(2)), line)
-
-
-def escape_block(text: str) -> str:
-    """Escape multi-line user text as a paragraph; line breaks stay line breaks."""
-    lines = [escape_line(x) for x in str(text).splitlines() if x.strip()]
-    return "\\\n".join(lines) if lines else ""
-
-
-def escape_cell(text: str) -> str:
-    """Escape user text for a table cell: one line, pipes escaped."""
-    return "<br>".join(escape_line(x) for x in str(text).splitlines() if x.strip())
-
-
-def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
-    out = ["| " + " | ".join(escape_cell(h) for h in headers) + " |", "|" + "---|" * len(headers)]
-    for row in rows:
-        out.append("| " + " | ".join(escape_cell(c) if c else " " for c in row) + " |")
-    return out
+# The summary, in the order a reader needs it. "alternatives" is not a slot: it is built from
+# the alternative prompts themselves.
+SUMMARY_ORDER = (
+    "decision",
+    "grounds",
+    "facts",
+    "interpretations",
+    "safety",
+    "alternatives",
+    "risks_intervening",
+    "risks_not_intervening",
+    "change_mind",
+    "dissent",
+    "plan_b",
+    "next_steps",
+    "review",
+    "consulted",
+    "informing",
+)
 
 
-def render(session: Session, libraries: LibrarySet) -> str:
-    lang = session.lang
-    walk = Walk(libraries, session.answers)
-    ctx = walk.context()
-    context_lib = libraries.get(CONTEXT_LIBRARY)
-    steps = walk.steps()
+@dataclass
+class _Record:
+    """What every part of the record needs: the session, the steps it shows, and the context."""
 
-    def context_label(key: str) -> str:
-        answer = session.answers.get(f"{CONTEXT_LIBRARY}.{key}")
-        if answer is None or answer.status != "answered" or context_lib is None:
-            return "-"
-        for section in context_lib.sections:
-            for prompt in section.prompts:
-                if prompt.id == key:
-                    return describe(prompt, answer.value, lang)
-        return "-"
+    session: Session
+    libraries: LibrarySet
+    lang: str
+    full: bool
+    context: dict[str, str]
+    steps: list[Step]  # the steps on the record, in walk order
+    hidden: list[Step]  # dossier: false steps left out of a dossier record
+    not_visited: set[tuple[str, str]]  # (library, section) of parts nobody went through
+    section_sizes: dict[tuple[str, str], int]
 
-    out: list[str] = [f"# {t(lang, 'rec_title')}: {escape_line(ctx.get('case', '-'))}", ""]
-    privacy = t(lang, "rec_privacy_done", at=session.privacy.at[:16].replace("T", " ")) if session.privacy.done else t(lang, "rec_privacy_not")
-    if session.privacy.kept:
-        privacy += "; " + t(lang, "rec_privacy_kept", items=", ".join(session.privacy.kept))
-    meta = [
-        ("rec_case", ctx.get("case", "-")),
-        ("rec_date", session.updated[:10]),
-        ("rec_started", session.created[:16].replace("T", " ")),
-        ("rec_who", context_label("who")),
-        ("rec_role", ctx.get("role", "-")),
-        ("rec_decision", context_label("decision")),
-        ("rec_age", context_label("age")),
-        ("rec_region", context_label("region")),
-        ("rec_session", session.id),
-        ("rec_tool", f"goedgenoeg {session.tool_version}"),
-        ("rec_libraries", ", ".join(f"{k} {v.version}" for k, v in session.libraries.items())),
-        ("rec_privacy", privacy),
-    ]
-    out += _table([t(lang, "rec_field"), t(lang, "rec_value")], [[t(lang, k), v] for k, v in meta])
-    out += ["", escape_block(t(lang, "rec_notice")), ""]
+    def answer(self, step: Step):
+        return self.session.answers.get(step.key)
 
-    current_library = current_section = None
-    pending_alternatives: list[list[str]] = []
 
-    def flush_alternatives() -> None:
-        if pending_alternatives:
-            headers = [t(lang, "rec_alternative"), t(lang, "rec_region"), t(lang, "rec_status"), t(lang, "rec_note")]
-            out.extend(_table(headers, pending_alternatives) + [""])
-            pending_alternatives.clear()
+def record_steps(session: Session, libraries: LibrarySet) -> list[Step]:
+    """The prompts a record covers: those on the session's path, and any other with an answer
+    (a short walk that went on into the full path, or a follow-up)."""
+    walk = Walk(libraries, session.answers, path="full")
+    path = effective_path(session.path, walk.context())
+    return [s for s in walk.steps() if path == "full" or s.prompt.short or s.key in session.answers]
 
-    # parts of which no question was answered, skipped or marked: one line instead of each question
-    section_sizes: dict[tuple[str, str], int] = {}
+
+def _prepare(session: Session, libraries: LibrarySet, full: bool) -> _Record:
+    """Work out once which steps the record shows and which parts nobody went through."""
+    walk = Walk(libraries, session.answers, path="full")
+    every = record_steps(session, libraries)
+    steps = [s for s in every if full or s.prompt.dossier]
+    hidden = [s for s in every if not s.prompt.dossier and not full]
+    sizes: dict[tuple[str, str], int] = {}
     touched: set[tuple[str, str]] = set()
     for step in steps:
         where = (step.library.id, step.section.id)
-        section_sizes[where] = section_sizes.get(where, 0) + 1
+        sizes[where] = sizes.get(where, 0) + 1
         if step.key in session.answers:
             touched.add(where)
-    not_visited: dict[str, set[str]] = {}
-    for library_id, section_id in section_sizes.keys() - touched:
-        not_visited.setdefault(library_id, set()).add(section_id)
+    return _Record(session, libraries, session.lang, full, walk.context(), steps, hidden, set(sizes) - touched, sizes)
 
-    for step in steps:
-        if step.library.id == CONTEXT_LIBRARY:
-            continue
-        if step.library is not current_library:
-            flush_alternatives()
-            current_library = step.library
-            out += [f"## {escape_line(step.library.title.get(lang))}", ""]
-        if step.section is not current_section:
-            flush_alternatives()
-            current_section = step.section
-            out += [f"### {escape_line(step.section.title.get(lang))}", ""]
-            if step.section.id in not_visited.get(step.library.id, set()):
-                out += [f"*{t(lang, 'rec_not_visited', n=section_sizes[(step.library.id, step.section.id)])}*", ""]
-        if step.section.id in not_visited.get(step.library.id, set()):
-            continue
-        prompt = step.prompt
-        answer = session.answers.get(step.key)
-        answered = answer is not None and answer.status == "answered"
-        voices = _distinct_voices(answer) if answered else None
-        state = _state(answer, lang)
-        if prompt.kind == "alternative":
-            regions = t(lang, "both_regions") if len(prompt.region) > 1 else t(lang, prompt.region[0])
-            if not answered:
-                status, note = state, ""
-            elif voices:
-                status = "; ".join(f"{n}: {t(lang, v['status'])}" for n, v in voices.items())
-                note = "; ".join(f"{n}: {v['note']}" for n, v in voices.items() if v.get("note"))
-            else:
-                value = _shared(answer)
-                status, note = t(lang, value["status"]), value.get("note", "")
-            pending_alternatives.append([prompt.text.get(lang), regions, status, note])
-            continue
-        out += [f"**{escape_line(prompt.text.get(lang))}**", ""]
-        if not answered:
-            out += [f"*{state}*", ""]
-        elif voices:
-            out += [f"*{t(lang, 'rec_voices_differ')}:*", ""]
-            for name, value in voices.items():
-                out += [f"- **{escape_line(name)}**", ""]
-                out += ["  " + line if line else "" for line in _value_lines(prompt, value, lang)]
-        else:
-            out += _value_lines(prompt, _shared(answer), lang)
-    flush_alternatives()
 
-    if session.timings and (ctx.get("who") == "team" or any(s.section.minutes for s in steps)):
-        out += [f"## {t(lang, 'rec_time')}", ""]
-        rows = []
-        for step in steps:
-            key = f"{step.library.id}.{step.section.id}"
-            if key in session.timings and step.section.title.get(lang) not in [r[0] for r in rows]:
-                box = f"{step.section.minutes} min" if step.section.minutes else "-"
-                minutes = round(session.timings[key] / 60)
-                rows.append([step.section.title.get(lang), f"{minutes} min" if minutes else "< 1 min", box])
-        out += _table([t(lang, "rec_part"), t(lang, "rec_spent"), t(lang, "rec_box")], rows) + [""]
+# --- answers as blocks --------------------------------------------------------------
 
-    if session.followup_of is not None:
-        out += _since(session, libraries, steps, lang)
 
-    out += [f"## {t(lang, 'rec_open')}", ""]
-    open_points = [s for _, s in walk.open_points() if s.library.id != CONTEXT_LIBRARY]
-    if not open_points:
-        out += [t(lang, "rec_open_none"), ""]
-    listed_parts: set[str] = set()
-    for step in open_points:
-        if step.section.id in not_visited.get(step.library.id, set()):
-            if f"{step.library.id}.{step.section.id}" not in listed_parts:
-                listed_parts.add(f"{step.library.id}.{step.section.id}")
-                size = section_sizes[(step.library.id, step.section.id)]
-                out.append(f"- {escape_line(step.section.title.get(lang))}: {t(lang, 'rec_not_visited', n=size)}")
-            continue
-        answer = session.answers.get(step.key)
-        state = _state(answer, lang) if answer is None or answer.status != "answered" else describe_answer(step.prompt, answer, lang)[:60]
-        out.append(f"- {escape_line(step.section.title.get(lang))}: {escape_line(step.prompt.text.get(lang))} ({escape_line(state)})")
-    out.append("")
+def _state(answer, lang: str) -> str:
+    """What an unanswered prompt says in the record."""
+    if answer is None:
+        return t(lang, "unanswered")
+    if answer.status == "skipped":
+        return t(lang, "skipped")
+    if answer.status == "later":
+        return t(lang, "marked_later")
+    return ""
 
-    if libraries.sources is not None:
-        used = {ref.strip().split(" ")[0] for s in steps for ref in s.prompt.source.split(";")}
-        out += [f"## {t(lang, 'rec_sources')}", ""]
-        for source in libraries.sources.sources:
-            if source.id in used:
-                out.append(f"- {escape_line(source.id)}: {escape_line(source.title)}, {escape_line(source.organisation)} ({source.year})")
-        out.append("")
-    return "\n".join(out)
+
+def _answered(answer) -> bool:
+    return answer is not None and answer.status == "answered"
 
 
 def _shared(answer):
@@ -200,92 +117,413 @@ def _distinct_voices(answer) -> dict | None:
     return answer.voices if any(v != values[0] for v in values) else None
 
 
-def _value_lines(prompt, value, lang: str) -> list[str]:
-    """The markdown of one answer value."""
+def _people_headers(lang: str) -> tuple[str, str, str, str]:
+    return (t(lang, "field_who_person"), t(lang, "field_relation"), t(lang, "field_meaning"), t(lang, "rec_risk_col"))
+
+
+def value_blocks(prompt, value, lang: str) -> list[Block]:
+    """The blocks of one answer value, for every prompt kind."""
     kind = prompt.kind
     if kind == "people":
-        headers = [t(lang, "field_who_person"), t(lang, "field_relation"), t(lang, "field_meaning")]
-        lines = _table(headers, [[r["who"], r["relation"], r["meaning"]] for r in value]) + [""]
-        if getattr(prompt, "diagram", False):
-            lines += network_diagram(value, lang) + [""]
-        return lines
+        rows = tuple((r["who"], r["relation"], r["meaning"], t(lang, "rec_risk") if r.get("risk") else "") for r in value)
+        return [Table(_people_headers(lang), rows, (25, 25, 35, 15))]
     if kind == "actions":
-        headers = [t(lang, "field_who_action"), t(lang, "field_what"), t(lang, "field_when"), t(lang, "field_result")]
-        return _table(headers, [[r["who"], r["what"], r["when"], r["result"]] for r in value]) + [""]
+        headers = (t(lang, "field_who_action"), t(lang, "field_what"), t(lang, "field_when"), t(lang, "field_result"))
+        return [Table(headers, tuple((r["who"], r["what"], r["when"], r["result"]) for r in value), (20, 35, 15, 30))]
     if kind == "participants":
-        headers = [t(lang, "field_name"), t(lang, "field_organisation"), t(lang, "field_role"), t(lang, "field_meeting_role")]
-        rows = [[r["name"], r["organisation"], r["role"], t(lang, "role_" + r["meeting_role"])] for r in value]
-        return _table(headers, rows) + [""]
+        headers = (t(lang, "field_name"), t(lang, "field_organisation"), t(lang, "field_role"), t(lang, "field_meeting_role"))
+        rows = tuple((r["name"], r["organisation"], r["role"], t(lang, "role_" + r["meeting_role"])) for r in value)
+        return [Table(headers, rows, (20, 25, 25, 30))]
     if kind == "guiding":
-        headers = [t(lang, "rec_question"), t(lang, "rec_status"), t(lang, "guiding_where")]
-        rows = [[r["question"], t(lang, "guiding_" + r["status"]), r["where"]] for r in value]
-        return _table(headers, rows) + [""]
+        headers = (t(lang, "rec_question"), t(lang, "rec_status"), t(lang, "guiding_where"))
+        rows = tuple((r["question"], t(lang, "guiding_" + r["status"]), r["where"]) for r in value)
+        return [Table(headers, rows, (45, 20, 35))]
     if kind == "list":
-        return [f"{n}. {escape_line(item)}" for n, item in enumerate(value, 1)] + [""]
+        return [BulletList(tuple(value), numbered=True)]
     if kind == "reflection":
-        lines = [f"*{escape_line(t(lang, value['response']))}*", ""]
-        return lines + ([escape_block(value["note"]), ""] if value.get("note") else [])
-    return [escape_block(describe(prompt, value, lang)), ""]
+        blocks: list[Block] = [Paragraph(t(lang, value["response"]), "em")]
+        return blocks + ([Paragraph(value["note"])] if value.get("note") else [])
+    return [Paragraph(describe(prompt, value, lang))]
 
 
-def _mermaid_label(text: str) -> str:
-    """Text inside a quoted mermaid label: no quotes, brackets or line breaks can break out."""
-    text = " ".join(str(text).split())
-    for char, code in (("&", "#amp;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
-        text = text.replace(char, code)
-    return text or "?"
+def answer_blocks(step: Step, answer, lang: str) -> list[Block]:
+    """One prompt's answer: its state when not answered, each voice by name when a team's
+    voices differ, else the answer."""
+    if not _answered(answer):
+        return [Paragraph(_state(answer, lang), "em")]
+    voices = _distinct_voices(answer)
+    if voices is None:
+        return value_blocks(step.prompt, _shared(answer), lang)
+    blocks: list[Block] = [Paragraph(t(lang, "rec_voices_differ") + ":", "em")]
+    for name, value in voices.items():
+        blocks.append(Paragraph(name, "strong"))
+        blocks += value_blocks(step.prompt, value, lang)
+    return blocks
 
 
-def network_diagram(rows: list[dict], lang: str) -> list[str]:
-    """The network as a mermaid graph: the child in the middle, one node per person."""
-    lines = ["```mermaid", "graph LR", f'    child(("{_mermaid_label(t(lang, "rec_child"))}"))']
-    for n, row in enumerate(rows, 1):
-        label = row["who"] + (f" ({row['relation']})" if row.get("relation") else "")
-        lines.append(f'    p{n}["{_mermaid_label(label)}"]')
-        lines.append(f"    child --- p{n}")
-    return lines + ["```"]
+def _alternative_row(rec: _Record, step: Step) -> tuple[str, str, str, str]:
+    """An alternative as a table row: its name, region, status and note (each voice by name)."""
+    lang = rec.lang
+    prompt, answer = step.prompt, rec.answer(step)
+    regions = t(lang, "both_regions") if len(prompt.region) > 1 else t(lang, prompt.region[0])
+    if not _answered(answer):
+        return (prompt.text.get(lang), regions, _state(answer, lang), "")
+    voices = _distinct_voices(answer)
+    if voices:
+        status = "; ".join(f"{n}: {t(lang, v['status'])}" for n, v in voices.items())
+        note = "; ".join(f"{n}: {v['note']}" for n, v in voices.items() if v.get("note"))
+        return (prompt.text.get(lang), regions, status, note)
+    value = _shared(answer)
+    return (prompt.text.get(lang), regions, t(lang, value["status"]), value.get("note", ""))
 
 
-def _since(session: Session, libraries: LibrarySet, steps, lang: str) -> list[str]:
-    """What changed since the reflection a follow-up started from."""
-    baseline = session.followup_of
-    out = [f"## {t(lang, 'rec_since', date=baseline.date)}", ""]
-    rows = []
+def _alternatives_table(rows: list[tuple[str, str, str, str]], lang: str) -> Table:
+    headers = (t(lang, "rec_alternative"), t(lang, "rec_region"), t(lang, "rec_status"), t(lang, "rec_note"))
+    return Table(headers, tuple(rows), (30, 15, 22, 33))
+
+
+# --- the parts of the record ---------------------------------------------------------
+
+
+def _title(rec: _Record) -> list[Block]:
+    """The title with the case reference; a full record opens with the internal notice."""
+    blocks: list[Block] = [Heading(1, f"{t(rec.lang, 'rec_title')}: {rec.context.get('case', '-')}")]
+    if rec.full:
+        blocks.append(Notice(t(rec.lang, "rec_internal_title"), t(rec.lang, "rec_internal_notice")))
+    return blocks
+
+
+def _whose(rec: _Record) -> str:
+    """Whose reading an interpretation is: the team's participants, else the role of who reflected."""
+    names = [p["name"] for p in Walk(rec.libraries, rec.session.answers, path="full").participants()]
+    if names:
+        return ", ".join(names)
+    return rec.context.get("role") or _context_label(rec, "who")
+
+
+def _summary_slot(rec: _Record, slot: str) -> list[Block]:
+    """One item of the summary: the answers of the prompts in this slot (with their question
+    when there are several); '(and whose)' under interpretations."""
+    lang = rec.lang
+    steps = [s for s in rec.steps if s.prompt.summary == slot]
+    if not steps:
+        return []
+    blocks: list[Block] = [Heading(3, t(lang, f"rec_sum_{slot}"))]
     for step in steps:
+        answer = rec.answer(step)
+        if len(steps) > 1:
+            blocks.append(Paragraph(step.prompt.text.get(lang), "strong"))
+        blocks += answer_blocks(step, answer, lang)
+        if slot == "interpretations" and _answered(answer) and _distinct_voices(answer) is None:
+            blocks.append(Paragraph(t(lang, "rec_whose", who=_whose(rec)), "em"))
+    return blocks
+
+
+def _summary_alternatives(rec: _Record) -> list[Block]:
+    """The alternatives in the summary: a table of those considered (with status and reason),
+    a line naming those not considered, and a line naming those not answered."""
+    lang = rec.lang
+    alternatives = [s for s in rec.steps if s.prompt.kind == "alternative"]
+    if not alternatives:
+        return []
+    considered, not_considered, unanswered = [], [], []
+    for step in alternatives:
+        answer = rec.answer(step)
+        if not _answered(answer):
+            unanswered.append(step.prompt.text.get(lang))
+        elif is_open(step.prompt, answer):
+            not_considered.append(step.prompt.text.get(lang))
+        else:
+            considered.append(_alternative_row(rec, step))
+    blocks: list[Block] = [Heading(3, t(lang, "rec_sum_alternatives"))]
+    if considered:
+        blocks.append(_alternatives_table(considered, lang))
+    else:
+        blocks.append(Paragraph(t(lang, "rec_none_considered"), "em"))
+    if not_considered:
+        blocks.append(Paragraph(t(lang, "rec_not_considered_list", items="; ".join(not_considered))))
+    if unanswered:
+        blocks.append(Paragraph(t(lang, "rec_unanswered_list", items="; ".join(unanswered))))
+    return blocks
+
+
+def _summary(rec: _Record) -> list[Block]:
+    """The summary, first in the record: the decision and its grounds, facts and readings,
+    the alternatives, the risks both ways, what would change the decision, dissent, plan B,
+    next steps, the review, who was consulted and how parents and child are told."""
+    blocks: list[Block] = [Heading(2, t(rec.lang, "rec_summary"))]
+    for slot in SUMMARY_ORDER:
+        blocks += _summary_alternatives(rec) if slot == "alternatives" else _summary_slot(rec, slot)
+    if len(blocks) == 1:
+        blocks.append(Paragraph(t(rec.lang, "rec_summary_empty"), "em"))
+    return blocks
+
+
+def _context_label(rec: _Record, key: str) -> str:
+    """A context answer as its label in the record's language ("-" when not answered)."""
+    answer = rec.session.answers.get(f"{CONTEXT_LIBRARY}.{key}")
+    library = rec.libraries.get(CONTEXT_LIBRARY)
+    if not _answered(answer) or library is None:
+        return "-"
+    for section in library.sections:
+        for prompt in section.prompts:
+            if prompt.id == key:
+                return describe(prompt, answer.value, rec.lang)
+    return "-"
+
+
+def _metadata(rec: _Record) -> list[Block]:
+    """Who, what, when, with which tool and libraries, and the personal-data check; then the
+    notice that this is no risk assessment."""
+    lang, session = rec.lang, rec.session
+    privacy = t(lang, "rec_privacy_done", at=session.privacy.at[:16].replace("T", " ")) if session.privacy.done else t(lang, "rec_privacy_not")
+    if session.privacy.kept:
+        privacy += "; " + t(lang, "rec_privacy_kept", items=", ".join(session.privacy.kept))
+    path = effective_path(session.path, rec.context)
+    rows = [
+        ("rec_case", rec.context.get("case", "-")),
+        ("rec_date", session.updated[:10]),
+        ("rec_started", session.created[:16].replace("T", " ")),
+        ("rec_who", _context_label(rec, "who")),
+        ("rec_role", rec.context.get("role", "-")),
+        ("rec_decision", _context_label(rec, "decision")),
+        ("rec_age", _context_label(rec, "age")),
+        ("rec_region", _context_label(rec, "region")),
+        ("rec_path", t(lang, f"rec_path_{path}")),
+        ("rec_kind", t(lang, "rec_kind_full" if rec.full else "rec_kind_dossier")),
+        ("rec_session", session.id),
+        ("rec_tool", f"goedgenoeg {session.tool_version}"),
+        ("rec_libraries", ", ".join(f"{k} {v.version}" for k, v in session.libraries.items())),
+        ("rec_privacy", privacy),
+    ]
+    table = Table((t(lang, "rec_field"), t(lang, "rec_value")), tuple((t(lang, k), v) for k, v in rows), (35, 65))
+    return [Heading(2, t(lang, "rec_metadata")), table, Paragraph(t(lang, "rec_notice"))]
+
+
+def _reflection_line(rec: _Record) -> list[Block]:
+    """A dossier record says that a reflection on pitfalls and beliefs took place, naming the
+    parts, never the answers."""
+    parts: list[str] = []
+    for step in rec.hidden:
+        title = step.section.title.get(rec.lang)
+        if step.key in rec.session.answers and title not in parts:
+            parts.append(title)
+    if not parts:
+        return []
+    return [Paragraph(t(rec.lang, "rec_reflection_done", parts="; ".join(parts)), "em")]
+
+
+def _phase_title(lang: str, phase: str) -> str:
+    return t(lang, f"part_{phase}") if has_text(f"part_{phase}") else phase
+
+
+def _is_network(step: Step) -> bool:
+    return step.prompt.kind == "people" and getattr(step.prompt, "diagram", False)
+
+
+def _weighing(rec: _Record) -> list[Block]:
+    """Every prompt on the record in the wording it was asked, by part (phase) and section:
+    a part nobody went through is one line; alternatives are a table per section."""
+    lang = rec.lang
+    blocks: list[Block] = []
+    phase = section = None
+    pending: list[tuple[str, str, str, str]] = []
+
+    def flush() -> None:
+        if pending:
+            blocks.append(_alternatives_table(list(pending), lang))
+            pending.clear()
+
+    for step in rec.steps:
         if step.library.id == CONTEXT_LIBRARY:
             continue
-        before, now_ = baseline.answers.get(step.key), session.answers.get(step.key)
-        then = describe_answer(step.prompt, before, lang) if before is not None and before.status == "answered" else _state(before, lang)
-        now_text = describe_answer(step.prompt, now_, lang) if now_ is not None and now_.status == "answered" else _state(now_, lang)
-        if then != now_text:
-            rows.append([step.prompt.text.get(lang), then, now_text])
+        where = (step.library.id, step.section.id)
+        if step.section.phase != phase:
+            flush()
+            phase = step.section.phase
+            blocks.append(Heading(2, _phase_title(lang, phase)))
+        if where != section:
+            flush()
+            section = where
+            blocks.append(Heading(3, step.section.title.get(lang)))
+            if where in rec.not_visited:
+                blocks.append(Paragraph(t(lang, "rec_not_visited", n=rec.section_sizes[where]), "em"))
+        if where in rec.not_visited:
+            continue
+        if step.prompt.kind == "alternative":
+            pending.append(_alternative_row(rec, step))
+            continue
+        blocks.append(Paragraph(step.prompt.text.get(lang), "strong"))
+        if _is_network(step) and _answered(rec.answer(step)):
+            blocks.append(Paragraph(t(lang, "rec_see_network"), "em"))
+        else:
+            blocks += answer_blocks(step, rec.answer(step), lang)
+    flush()
+    return blocks
+
+
+def _network_of(rows: list[dict], lang: str, label: str = "") -> Network:
+    people = tuple(Person(r["who"], r.get("relation", ""), r.get("meaning", ""), bool(r.get("risk"))) for r in rows)
+    return Network((t(lang, "rec_child"),), people, _people_headers(lang), t(lang, "rec_risk"), label)
+
+
+def _network(rec: _Record) -> list[Block]:
+    """The meaningful people around the child, from the people prompts drawn as a network
+    (each voice apart when a team's answers differ)."""
+    lang = rec.lang
+    blocks: list[Block] = []
+    for step in rec.steps:
+        answer = rec.answer(step)
+        if not _is_network(step) or not _answered(answer):
+            continue
+        voices = _distinct_voices(answer)
+        if voices is None:
+            blocks.append(_network_of(_shared(answer), lang))
+        else:
+            blocks += [_network_of(value, lang, t(lang, "voice_of", name=name)) for name, value in voices.items()]
+    return [Heading(2, t(lang, "rec_network"))] + blocks if blocks else []
+
+
+def _time(rec: _Record) -> list[Block]:
+    """Time spent per part (and its time box), for a team or when parts have a time box."""
+    session, lang = rec.session, rec.lang
+    if not session.timings or not (rec.context.get("who") == "team" or any(s.section.minutes for s in rec.steps)):
+        return []
+    rows: list[tuple[str, str, str]] = []
+    for step in rec.steps:
+        key = f"{step.library.id}.{step.section.id}"
+        title = step.section.title.get(lang)
+        if key in session.timings and title not in [r[0] for r in rows]:
+            minutes = round(session.timings[key] / 60)
+            box = f"{step.section.minutes} min" if step.section.minutes else "-"
+            rows.append((title, f"{minutes} min" if minutes else "< 1 min", box))
+    table = Table((t(lang, "rec_part"), t(lang, "rec_spent"), t(lang, "rec_box")), tuple(rows), (60, 20, 20))
+    return [Heading(2, t(lang, "rec_time")), table]
+
+
+def _since(rec: _Record) -> list[Block]:
+    """For a follow-up: what changed since the earlier reflection, and what became of its
+    next steps."""
+    baseline, lang = rec.session.followup_of, rec.lang
+    if baseline is None:
+        return []
+
+    def said(step: Step, answer) -> str:
+        return describe_answer(step.prompt, answer, lang) if _answered(answer) else _state(answer, lang)
+
+    rows = []
+    for step in rec.steps:
+        if step.library.id == CONTEXT_LIBRARY:
+            continue
+        then, now_ = said(step, baseline.answers.get(step.key)), said(step, rec.answer(step))
+        if then != now_:
+            rows.append((step.prompt.text.get(lang), then, now_))
+    blocks: list[Block] = [Heading(2, t(lang, "rec_since", date=baseline.date))]
     if rows:
-        out += _table([t(lang, "rec_question"), t(lang, "rec_before"), t(lang, "rec_now")], rows) + [""]
+        blocks.append(Table((t(lang, "rec_question"), t(lang, "rec_before"), t(lang, "rec_now")), tuple(rows), (34, 33, 33)))
     else:
-        out += [t(lang, "rec_no_changes"), ""]
-    earlier = earlier_steps(baseline, libraries)
+        blocks.append(Paragraph(t(lang, "rec_no_changes")))
+    earlier = earlier_steps(baseline, rec.libraries)
     if earlier:
-        out += [f"### {t(lang, 'rec_steps_then')}", ""]
         done = baseline.steps_done + [""] * len(earlier)
-        table = [[r["who"], r["what"], r["when"], t(lang, d) if d else t(lang, "unanswered")] for r, d in zip(earlier, done)]
-        headers = [t(lang, "field_who_action"), t(lang, "field_what"), t(lang, "field_when"), t(lang, "rec_status")]
-        out += _table(headers, table) + [""]
-    return out
+        table = tuple((r["who"], r["what"], r["when"], t(lang, d) if d else t(lang, "unanswered")) for r, d in zip(earlier, done))
+        headers = (t(lang, "field_who_action"), t(lang, "field_what"), t(lang, "field_when"), t(lang, "rec_status"))
+        blocks += [Heading(3, t(lang, "rec_steps_then")), Table(headers, table, (20, 40, 15, 25))]
+    return blocks
 
 
-def _state(answer, lang: str) -> str:
-    if answer is None:
-        return t(lang, "unanswered")
-    if answer.status == "skipped":
-        return t(lang, "skipped")
-    if answer.status == "later":
-        return t(lang, "marked_later")
-    return ""
+def _open_points(rec: _Record) -> list[Block]:
+    """What is still open: unanswered, skipped or 'later' prompts, and parts nobody went
+    through (one line each)."""
+    lang = rec.lang
+    items: list[str] = []
+    listed: set[tuple[str, str]] = set()
+    for step in rec.steps:
+        answer = rec.answer(step)
+        if step.library.id == CONTEXT_LIBRARY or not is_open(step.prompt, answer):
+            continue
+        where = (step.library.id, step.section.id)
+        if where in rec.not_visited:
+            if where not in listed:
+                listed.add(where)
+                items.append(f"{step.section.title.get(lang)}: {t(lang, 'rec_not_visited', n=rec.section_sizes[where])}")
+            continue
+        state = _state(answer, lang) if not _answered(answer) else describe_answer(step.prompt, answer, lang)[:60]
+        items.append(f"{step.section.title.get(lang)}: {step.prompt.text.get(lang)} ({state})")
+    body: Block = BulletList(tuple(items)) if items else Paragraph(t(lang, "rec_open_none"))
+    return [Heading(2, t(lang, "rec_open")), body]
 
 
-def suggested_name(session: Session, libraries: LibrarySet) -> str:
-    """A record file name from its own answers: reflectie-<case>-<date>.md."""
+def _sources(rec: _Record) -> list[Block]:
+    """The sources of the prompts on the record."""
+    if rec.libraries.sources is None:
+        return []
+    used = {ref.strip().split(" ")[0] for s in rec.steps for ref in s.prompt.source.split(";")}
+    items = tuple(
+        f"{s.id}: {s.title}, {s.organisation} ({s.year})" for s in rec.libraries.sources.sources if s.id in used
+    )
+    return [Heading(2, t(rec.lang, "rec_sources")), BulletList(items)] if items else []
+
+
+def _clean(block: Block) -> Block:
+    """The block with escape sequences and control characters removed from all its text."""
+    changes = {}
+    for field in dataclasses.fields(block):
+        value = getattr(block, field.name)
+        if isinstance(value, str):
+            changes[field.name] = strip_control(value)
+        elif isinstance(value, tuple):
+            changes[field.name] = _clean_tuple(value)
+    return dataclasses.replace(block, **changes)
+
+
+def _clean_tuple(values: tuple) -> tuple:
+    out = []
+    for value in values:
+        if isinstance(value, str):
+            out.append(strip_control(value))
+        elif isinstance(value, tuple):
+            out.append(_clean_tuple(value))
+        elif dataclasses.is_dataclass(value):
+            out.append(_clean(value))
+        else:
+            out.append(value)
+    return tuple(out)
+
+
+def build(session: Session, libraries: LibrarySet, full: bool = False) -> Document:
+    """The record as a document: title, summary, metadata, the weighing, the network, time,
+    what changed since an earlier reflection, open points and sources."""
+    rec = _prepare(session, libraries, full)
+    blocks: list[Block] = []
+    for part in (_title, _summary, _metadata, _reflection_line, _weighing, _network, _time, _since, _open_points, _sources):
+        blocks += part(rec)
+    title = strip_control(f"{t(rec.lang, 'rec_title')}: {rec.context.get('case', '-')}")
+    return Document(rec.lang, " ".join(title.split()), tuple(_clean(b) for b in blocks))
+
+
+def render(session: Session, libraries: LibrarySet, fmt: str = "md", full: bool = False) -> bytes | str:
+    """The record in a format: markdown as text; docx and html as bytes."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown record format {fmt!r}; use one of {', '.join(FORMATS)}")
+    document = build(session, libraries, full)
+    if fmt == "md":
+        from .writers import markdown
+
+        return markdown.write(document)
+    if fmt == "html":
+        from .writers import html
+
+        return html.write(document)
+    from .writers import word  # python-docx is imported only here
+
+    return word.write(document)
+
+
+def suggested_name(session: Session, libraries: LibrarySet, fmt: str = "md", full: bool = False) -> str:
+    """A record file name from its own answers: reflectie-<case>-<date>[-intern].<ext>."""
     case = Walk(libraries, session.answers).context().get("case", "") or session.id
     slug = re.sub(r"[^A-Za-z0-9]+", "-", case).strip("-")[:40] or session.id
     prefix = "reflection" if session.lang == "en" else "reflectie"
-    return f"{prefix}-{slug}-{session.updated[:10]}.md"
+    internal = ("-internal" if session.lang == "en" else "-intern") if full else ""
+    return f"{prefix}-{slug}-{session.updated[:10]}{internal}{EXTENSIONS[fmt]}"

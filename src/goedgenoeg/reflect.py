@@ -170,19 +170,23 @@ def start_followup(previous: Session, libraries: LibrarySet) -> Session:
     return session
 
 
-def write_record(session: Session, libraries: LibrarySet, output: Path | None, force: bool = False) -> Path:
-    """Write the record to `output`, or next to the current folder under a name made from
-    its own answers (never over an existing file unless force)."""
-    text = render(session, libraries).encode("utf-8")
+def write_record(
+    session: Session, libraries: LibrarySet, output: Path | None, force: bool = False, fmt: str = "md", full: bool = False
+) -> Path:
+    """Write the record (md, docx or html; the dossier record, or everything when `full`) to
+    `output`, or in the current folder under a name made from its own answers (never over an
+    existing file unless force)."""
+    data = render(session, libraries, fmt=fmt, full=full)
+    data = data.encode("utf-8") if isinstance(data, str) else data
     if output is not None:
-        write_private(output, text, overwrite=force)
+        write_private(output, data, overwrite=force)
         return output
-    name = Path(suggested_name(session, libraries))
+    name = Path(suggested_name(session, libraries, fmt=fmt, full=full))
     candidate, n = name, 2
     while candidate.exists():
         candidate = name.with_stem(f"{name.stem}-{n}")
         n += 1
-    write_private(candidate, text, overwrite=False)
+    write_private(candidate, data, overwrite=False)
     return candidate
 
 

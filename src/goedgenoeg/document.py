@@ -1,0 +1,72 @@
+"""The record as a small document: headings, paragraphs, tables, lists, the network and a
+notice. record.py builds it once; each writer (writers/markdown.py, word.py, html.py) turns it
+into one format. Text here is plain text: escaping belongs to each writer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Union
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int  # 1 is the title
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Plain text; line breaks in it are kept as line breaks."""
+
+    text: str
+    emphasis: Literal["", "em", "strong"] = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[int, ...] | None = None  # relative column widths (e.g. percentages)
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[str, ...]
+    numbered: bool = False
+
+
+@dataclass(frozen=True)
+class Person:
+    who: str
+    relation: str = ""
+    meaning: str = ""
+    risk: bool = False  # a worry or a risk for the child
+
+
+@dataclass(frozen=True)
+class Network:
+    """The meaningful people around the child (each child) in the middle."""
+
+    children: tuple[str, ...]
+    people: tuple[Person, ...]
+    headers: tuple[str, ...] = ("", "", "", "")  # who, relation, meaning, risk
+    risk_label: str = "risk"  # the word that marks a person as a risk, in text and legend
+    label: str = ""  # whose view of the network (a team member's voice), if not everyone's
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A banner: this record is an internal reflection, not for the case file."""
+
+    title: str
+    text: str
+
+
+Block = Union[Heading, Paragraph, Table, BulletList, Network, Notice]
+
+
+@dataclass(frozen=True)
+class Document:
+    lang: str
+    title: str
+    blocks: tuple[Block, ...]
