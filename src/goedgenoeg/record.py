@@ -211,6 +211,10 @@ def _summary_slot(rec: _Record, slot: str) -> list[Block]:
     blocks: list[Block] = [Heading(3, t(lang, f"rec_sum_{slot}"))]
     for step in steps:
         answer = rec.answer(step)
+        short = step.prompt.kind in ("choice", "multi") and _answered(answer) and _distinct_voices(answer) is None
+        if len(steps) > 1 and short:  # one line: "Where does the decision stand now? Proposed"
+            blocks.append(Paragraph(f"{step.prompt.text.get(lang)} {describe(step.prompt, _shared(answer), lang)}"))
+            continue
         if len(steps) > 1:
             blocks.append(Paragraph(step.prompt.text.get(lang), "strong"))
         blocks += answer_blocks(step, answer, lang)

@@ -106,7 +106,7 @@ def _box(x: float, y: float, risk: bool, h: float, w: int = BOX_W) -> str:
 
 def _person_lines(person, risk_label: str) -> list[tuple[str, str, float]]:
     """The lines of text in a person's box: who, relation, meaning, and the risk marker."""
-    lines = [(t, "font-weight:bold", 14) for t in _fit(person.who, 24, 1)]
+    lines = [(t, "font-weight:bold", 14) for t in _fit(person.who, 24, 2)]
     lines += [(t, "", 12.5) for t in _fit(person.relation, 28, 1)]
     lines += [(t, "font-style:italic", 12) for t in _fit(person.meaning, 30, 2)]
     if person.risk:
