@@ -462,3 +462,28 @@ def test_python_docx_is_imported_only_for_a_word_record(small):
     assert done.stdout.split() == ["False", "False"], done.stderr
     render(session_with(small), small, fmt="docx")
     assert "docx" in sys.modules
+
+
+def test_the_commands_write_each_format_and_the_full_record(tmp_path):
+    import yaml
+    from typer.testing import CliRunner
+
+    from goedgenoeg.cli import app
+
+    runner = CliRunner()
+    library = tmp_path / "proef.yaml"
+    library.write_text(LIBRARY, encoding="utf-8")
+    answers = tmp_path / "a.yaml"
+    answers.write_text(yaml.safe_dump({**{f"context.{k}": v for k, v in CONTEXT.items()}, **ANSWERS}, allow_unicode=True), encoding="utf-8")
+    result = runner.invoke(app, ["reflect", "--library", str(library), "--answers", str(answers), "--format", "docx", "-o", "r.docx"])
+    assert result.exit_code == 0, result.output
+    text = docx_text((tmp_path / "r.docx").read_bytes())
+    assert DECISION in text and FEELING not in text
+    session_id = result.output.split("Session ", 1)[1].split()[0]
+    result = runner.invoke(app, ["record", session_id, "--library", str(library), "--full"])
+    assert result.exit_code == 0 and FEELING in result.output
+    assert result.output.startswith("# Reflectie: GG-T-1\n\n> **Interne reflectie - niet voor het dossier**")
+    result = runner.invoke(app, ["record", session_id, "--library", str(library), "--format", "html"])
+    assert result.exit_code == 0, result.output
+    [written] = tmp_path.glob("reflectie-GG-T-1-*.html")
+    assert "<svg viewBox" in written.read_text(encoding="utf-8")
