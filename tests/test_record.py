@@ -16,6 +16,7 @@ from goedgenoeg.library import bundled_dir, load_all
 from goedgenoeg.models import Answer
 from goedgenoeg.record import build, escape_block, escape_cell, escape_line, render, suggested_name
 from goedgenoeg.reflect import write_record
+from goedgenoeg.sanitize import strip_control
 from goedgenoeg.session import fit_answers, new_session
 
 LIBRARY = """\
@@ -487,3 +488,55 @@ def test_the_commands_write_each_format_and_the_full_record(tmp_path):
     assert result.exit_code == 0, result.output
     [written] = tmp_path.glob("reflectie-GG-T-1-*.html")
     assert "<svg viewBox" in written.read_text(encoding="utf-8")
+
+
+def _parse(html: str) -> tuple[list[str], list[str], str]:
+    """(start tags with their attribute names, comments, all text) as a browser's parser sees them."""
+    from html.parser import HTMLParser
+
+    class Reader(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.tags, self.comments, self.text = [], [], []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag + "".join(f" {k}" for k, _ in attrs))
+
+        def handle_comment(self, data):
+            self.comments.append(data)
+
+        def handle_data(self, data):
+            self.text.append(data)
+
+    reader = Reader()
+    reader.feed(html)
+    return reader.tags, reader.comments, " ".join("".join(reader.text).split())
+
+
+def test_no_answer_text_becomes_a_tag_an_attribute_or_a_comment_in_the_html(tmp_path):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    path = tmp_path / "proef.yaml"
+    path.write_text(LIBRARY, encoding="utf-8")
+    libraries = load_all([path, bundled_dir() / "context.yaml"], with_bundled=False)
+
+    def html_with(value: str) -> str:
+        answers = dict(ANSWERS, **{"proef.besluit": value, "proef.netwerk": [{"who": value, "relation": "r", "meaning": "m"}]})
+        return render(session_with(libraries, answers, context=dict(CONTEXT, case=value)), libraries, fmt="html").decode()
+
+    ours = set(_parse(html_with("gewoon"))[0]) | {"br"}
+    pieces = st.one_of(st.text(max_size=6), st.sampled_from(["<script>", "</svg>", "<!--", "-->", "]]>", "<", ">", "&amp;", '"', "'", "\n", "<a href=x>"]))
+
+    @settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(pieces, min_size=1, max_size=8).map("".join))
+    def check(value):
+        clean = " ".join(strip_control(value).split())
+        if not clean:
+            return
+        tags, comments, text = _parse(html_with(value))
+        assert set(tags) <= ours and comments == []
+        assert tags.count("script") == 0 and tags.count("style") == 1
+        assert clean in text  # the answer as typed, nothing lost
+
+    check()
