@@ -54,6 +54,12 @@ sections:
         text: {nl: "Ouders die hun afspraken niet nakomen, werken niet mee.", en: "Parents who miss appointments do not cooperate."}
         help: {nl: Een beperkende overtuiging., en: A limiting belief.}
         source: "goedgenoeg-2025 §3.6"
+      - id: wat-helpt
+        kind: text
+        short: true
+        text: {nl: Wat helpt om hier rustig naar te kijken?, en: What helps to look at this calmly?}
+        help: {nl: Rust., en: Calm.}
+        source: "goedgenoeg-2025 §3.6"
   - id: feiten
     phase: facts
     title: {nl: De feiten, en: The facts}
@@ -222,6 +228,8 @@ def test_a_prompt_left_out_of_the_dossier_is_absent_and_only_its_part_is_named(s
     assert "Interne reflectie" not in record
     line = "*Er vond ook een reflectie plaats op valkuilen, overtuigingen en de eigen rol (Eigen valkuilen)."
     assert line in record
+    # the part was gone through (its own reflection was answered): its other question is open, not 'not gone through'
+    assert "### Eigen valkuilen\n\n**Wat helpt om hier rustig naar te kijken?**\n\n*nog niet beantwoord*" in record
     for fmt in ("html", "docx"):
         data = render(session, small, fmt=fmt)
         text = data.decode() if fmt == "html" else docx_text(data)

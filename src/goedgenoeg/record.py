@@ -75,12 +75,11 @@ def _prepare(session: Session, libraries: LibrarySet, full: bool) -> _Record:
     steps = [s for s in every if full or s.prompt.dossier]
     hidden = [s for s in every if not s.prompt.dossier and not full]
     sizes: dict[tuple[str, str], int] = {}
-    touched: set[tuple[str, str]] = set()
     for step in steps:
         where = (step.library.id, step.section.id)
         sizes[where] = sizes.get(where, 0) + 1
-        if step.key in session.answers:
-            touched.add(where)
+    # a part was gone through when any of its prompts has an answer, one left out here included
+    touched = {(s.library.id, s.section.id) for s in every if s.key in session.answers}
     return _Record(session, libraries, session.lang, full, walk.context(), steps, hidden, set(sizes) - touched, sizes)
 
 
