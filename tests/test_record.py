@@ -247,7 +247,17 @@ def test_the_full_record_has_everything_under_an_internal_notice(small):
     assert "Er vond ook een reflectie plaats" not in record
     html = render(session, small, fmt="html", full=True).decode()
     assert html.index('class="notice"') < html.index("<h2>Samenvatting</h2>") and FEELING in html
-    assert FEELING in docx_text(render(session, small, fmt="docx", full=True))
+    # every printed page says it, so a page that comes loose does too
+    assert '@bottom-center { content: "Interne reflectie - niet voor het dossier"' in html
+    assert "@bottom-center" not in render(session, small, fmt="html").decode()
+    import docx
+
+    data = render(session, small, fmt="docx", full=True)
+    assert FEELING in docx_text(data)
+    header = docx.Document(io.BytesIO(data)).sections[0].header.paragraphs[0].text
+    assert header == "Reflectie: GG-T-1 · Interne reflectie - niet voor het dossier"
+    header = docx.Document(io.BytesIO(render(session, small, fmt="docx"))).sections[0].header.paragraphs[0].text
+    assert header == "Reflectie: GG-T-1"
 
 
 def test_only_what_was_on_the_path_or_answered_is_on_the_record(small):

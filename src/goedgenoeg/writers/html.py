@@ -13,7 +13,8 @@ from html import escape
 from ..document import BulletList, Document, Heading, Network, Notice, Paragraph, Table
 
 CSS = """
-@page { size: A4; margin: 20mm 18mm 22mm 18mm; }
+@page { size: A4; margin: 20mm 18mm 22mm 18mm;
+  @bottom-right { content: counter(page) " / " counter(pages); font-size: 8.5pt; } }
 :root { color-scheme: light; }
 body { font-family: "Segoe UI", Calibri, "Helvetica Neue", Arial, sans-serif; font-size: 11pt;
   line-height: 1.45; color: #111; background: #fff; margin: 0; }
@@ -183,6 +184,20 @@ def _notice(block: Notice) -> str:
     return f'<div class="notice" role="note"><strong>{_text(block.title)}</strong>{_text(block.text)}</div>'
 
 
+def _css_string(text: str) -> str:
+    """Text as a CSS string literal: quotes, backslashes and line breaks escaped."""
+    return '"' + "".join(c if c.isalnum() or c in " -.,:;()" else f"\\{ord(c):x} " for c in " ".join(text.split())) + '"'
+
+
+def _page_label(document: Document) -> str:
+    """An internal record says so at the foot of every printed page."""
+    notices = [b for b in document.blocks if isinstance(b, Notice)]
+    if not notices:
+        return ""
+    label = _css_string(notices[0].title)
+    return f"@page {{ @bottom-center {{ content: {label}; color: #a00; font-weight: bold; font-size: 8.5pt; }} }}"
+
+
 def write(document: Document) -> bytes:
     """The document as a self-contained html file (UTF-8 bytes)."""
     body = []
@@ -207,7 +222,7 @@ def write(document: Document) -> bytes:
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(document.lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(document.title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
+        f"<title>{escape(document.title)}</title>\n<style>{CSS}{_page_label(document)}</style>\n</head>\n<body>\n<main>\n"
         + "\n".join(b for b in body if b)
         + "\n</main>\n</body>\n</html>\n"
     )

@@ -116,10 +116,32 @@ def _page(doc) -> None:
     normal.paragraph_format.space_after = Pt(4)
 
 
+def _running(doc, document: Document) -> None:
+    """On every page: the title (and for an internal record its notice) in the header, the page
+    number in the footer, so a page that comes loose still says what it belongs to."""
+    notices = [b for b in document.blocks if isinstance(b, Notice)]
+    for section in doc.sections:
+        header = section.header.paragraphs[0]
+        _add_text(header, document.title)
+        for notice in notices:
+            header.add_run(" · ")
+            _add_text(header, notice.title, bold=True, color=RISK)
+        footer = section.footer.paragraphs[0]
+        number = OxmlElement("w:fldSimple")
+        number.set(qn("w:instr"), "PAGE")
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = "1"
+        run.append(text)
+        number.append(run)
+        footer._p.append(number)
+
+
 def write(document: Document) -> bytes:
     """The document as a .docx file (bytes)."""
     doc = new_docx()
     _page(doc)
+    _running(doc, document)
     properties = doc.core_properties
     properties.title = document.title
     properties.language = "nl-BE" if document.lang == "nl" else "en"
