@@ -144,7 +144,7 @@ def write(document: Document) -> bytes:
     _running(doc, document)
     properties = doc.core_properties
     properties.title = document.title
-    properties.language = "nl-BE" if document.lang == "nl" else "en"
+    properties.language = document.lang
     properties.author = properties.last_modified_by = ""
     properties.comments = properties.keywords = properties.subject = ""
     for block in document.blocks:
