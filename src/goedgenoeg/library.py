@@ -261,6 +261,8 @@ def _yaml_problem(err: yaml.MarkedYAMLError) -> str:
     mark = err.problem_mark or err.context_mark
     line = mark.line + 1 if mark else 0
     problem = err.problem or err.context or "cannot be read"
+    if problem.startswith("exceeded maximum nesting depth"):  # PyYAML 6.0.3+ has a depth limit of its own
+        return f"{line}: nested more than {MAX_DEPTH} levels deep; a library needs far fewer, check the brackets and indentation"
     if problem == "but found another document":
         return f"{line}: the file holds more than one YAML document (a second '---'); put each library in its own file"
     if problem.startswith("found undefined alias"):
