@@ -127,7 +127,7 @@ def test_without_a_terminal_reflect_refuses_instead_of_hanging():
 def test_interactive_walk_on_plain_standard_input(tmp_path, monkeypatch, isolated):
     monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
     lines = ["GG-7", "?", "2", "5", "<", "6", "2", "1", "", "!stop"]
-    result = runner.invoke(app, ["reflect"], input="\n".join(lines) + "\n")
+    result = runner.invoke(app, ["reflect", "--path", "full"], input="\n".join(lines) + "\n")
     assert result.exit_code == 130, result.output
     assert "Waarom deze vraag" in result.output  # '?' showed the help
     assert "goedgenoeg resume" in result.output
@@ -214,7 +214,7 @@ def test_long_answers_over_several_lines_and_in_the_editor(tmp_path, monkeypatch
     monkeypatch.setenv("EDITOR", str(editor))
     monkeypatch.setenv("VISUAL", str(editor))
     lines = ["!multi", "GG-9", "# geen kop", "!end", "1", "3", "1", "1", "!edit", "!stop"]
-    result = runner.invoke(app, ["reflect"], input="\n".join(lines) + "\n")
+    result = runner.invoke(app, ["reflect", "--path", "full"], input="\n".join(lines) + "\n")
     assert result.exit_code == 130, result.output
     session = json.loads(next(isolated.glob("*.json")).read_text())
     assert session["answers"]["context.case"]["value"] == "GG-9\n# geen kop"

@@ -59,6 +59,8 @@ def answer_step(child, step, n, skip=False):
         child.sendline("tante")
         child.expect(r"Betekenis[^:\n]*: ")
         child.sendline("haalt de kinderen op")
+        child.expect(r"Een zorg of risico voor het kind\?[^:\n]*: ")
+        child.sendline("")
         child.expect(r"Persoon 2 · Wie[^:\n]*: ")
         child.sendline("")
         return f"tante-{n}"
