@@ -165,7 +165,7 @@ def test_english_record(tmp_path, libraries):
     record = (tmp_path / "r.md").read_text()
     assert record.startswith("# Reflection: GG-FL-1\n\n## Summary\n") and "Decision under consideration" in record
     assert "## The weighing" in record and "## Open points" in record
-    assert f"### {libraries.get('besluit').sections[0].title.en}" in record
+    assert f"### {libraries.get('besluit').sections[1].title.en}" in record
 
 
 def test_help_has_examples_and_version_is_quick():

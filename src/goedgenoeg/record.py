@@ -197,7 +197,7 @@ def _whose(rec: _Record) -> str:
     names = [p["name"] for p in Walk(rec.libraries, rec.session.answers, path="full").participants()]
     if names:
         return ", ".join(names)
-    return rec.context.get("role") or _context_label(rec, "who")
+    return rec.context.get("role") or ""  # "alone" says nothing about whose reading it is
 
 
 def _summary_slot(rec: _Record, slot: str) -> list[Block]:
@@ -217,7 +217,7 @@ def _summary_slot(rec: _Record, slot: str) -> list[Block]:
         if len(steps) > 1:
             blocks.append(Paragraph(step.prompt.text.get(lang), "strong"))
         blocks += answer_blocks(step, answer, lang)
-        if slot == "interpretations" and _answered(answer) and _distinct_voices(answer) is None:
+        if slot == "interpretations" and _answered(answer) and _distinct_voices(answer) is None and _whose(rec):
             blocks.append(Paragraph(t(lang, "rec_whose", who=_whose(rec)), "em"))
     return blocks
 
@@ -324,6 +324,16 @@ def _is_network(step: Step) -> bool:
     return step.prompt.kind == "people" and getattr(step.prompt, "diagram", False)
 
 
+def _same_title(part: str, section: str) -> bool:
+    """'De volgende stappen' and 'Volgende stappen' are one heading, not two."""
+
+    def bare(title: str) -> str:
+        words = title.casefold().split()
+        return " ".join(words[1:] if words and words[0] in ("de", "het", "the") else words)
+
+    return bare(part) == bare(section)
+
+
 def _weighing(rec: _Record) -> list[Block]:
     """Every prompt on the record in the wording it was asked, by part (phase) and section:
     a part nobody went through is one line; alternatives are a table per section."""
@@ -348,7 +358,9 @@ def _weighing(rec: _Record) -> list[Block]:
         if where != section:
             flush()
             section = where
-            blocks.append(Heading(3, step.section.title.get(lang)))
+            title = step.section.title.get(lang)
+            if not _same_title(_phase_title(lang, phase), title) or where in rec.not_visited:
+                blocks.append(Heading(3, title))
             if where in rec.not_visited:
                 blocks.append(Paragraph(t(lang, "rec_not_visited", n=rec.section_sizes[where]), "em"))
         if where in rec.not_visited:
