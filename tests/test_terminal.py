@@ -249,3 +249,85 @@ def test_a_team_reflection_in_the_terminal_keeps_separate_voices(tmp_path):
     assert [p["meeting_role"] for p in data["answers"]["overleg.deelnemers"]["value"]] == ["presenter", "chair", "advocate"]
     assert data["answers"]["overleg.hoe-zit-je-erin"]["voices"] == {"An": "gespannen", "Bo": "rustig", "Cy": "moe"}
     assert data["answers"]["overleg.richtvragen"]["value"] == ["Is thuis veilig genoeg?"]
+
+
+# The short path of a Flemish placement of a 7-month-old, written out: the order a caseworker meets.
+SHORT_BABY = [
+    ("context.case", "text"), ("context.decision", "choice"), ("context.age", "choice"),
+    ("context.region", "choice"), ("context.who", "choice"),
+    ("mentaliseren.door-de-ogen-van-het-kind", "text"), ("mentaliseren.stem-ouders", "text"),
+    ("netwerk.wie-belangrijk", "people"),
+    ("besluit.feiten", "text"), ("besluit.interpretaties", "text"), ("besluit.veilig", "text"),
+    ("kanttekeningen.machteloosheid", "reflection"), ("kanttekeningen.crisis-wordt-jaren", "reflection"),
+    ("kanttekeningen.geen-zekerheid", "reflection"), ("kanttekeningen.haast", "reflection"),
+    ("alternatieven.thuis-met-steun", "alternative"), ("alternatieven.amber-ckg", "alternative"),
+    ("alternatieven.perinataal-traject", "alternative"), ("alternatieven.tijdelijk-bij-familie", "alternative"),
+    ("besluit.nadelen-ingrijpen", "text"), ("besluit.nadelen-thuis", "text"), ("besluit.kantelpunt", "text"),
+    ("besluit.besluit", "text"), ("besluit.grond", "text"), ("besluit.plan-b", "text"),
+    ("besluit.evaluatie", "text"), ("besluit.tegenspraak", "text"), ("besluit.stappen", "actions"),
+    ("besluit.goed-genoeg", "text"),
+]
+BABY_CHOICES = {"context.decision": "1", "context.age": "2", "context.region": "1", "context.who": "1"}
+
+
+class _Step:
+    """Just enough of a walk step for answer_step."""
+
+    def __init__(self, key, kind):
+        self.key = key
+        library, prompt = key.split(".")
+        self.library = type("L", (), {"id": library})()
+        self.prompt = type("P", (), {"id": prompt, "kind": kind})()
+
+
+def test_the_short_path_of_a_baby_placement_to_the_record_then_on_into_the_full_path(tmp_path):
+    sessions = tmp_path / "s"
+    child = spawn(["reflect"], sessions)  # alone: the short path is the default
+    child.expect("Deel 1 van 7")
+    typed = {}
+    for n, (key, kind) in enumerate(SHORT_BABY):
+        if key in BABY_CHOICES:
+            child.expect(r"Kies een nummer[^:\n]*: ")
+            child.sendline(BABY_CHOICES[key])
+            continue
+        if key == "mentaliseren.door-de-ogen-van-het-kind":  # the context is known: time left, not counts
+            child.expect(r"nog ± \d+ min")
+        value = answer_step(child, _Step(key, kind), n)
+        if key == "context.case":
+            value = "GG-PTY-1"
+        typed[key] = value
+    child.expect(r"Verder met het volledige pad\? \[j/N\]: ")
+    child.sendline("n")
+    child.expect("Alles is beantwoord")
+    child.expect(r"Het verslag staat in (\S+\.md)")
+    record = (tmp_path / child.match.group(1)).read_text(encoding="utf-8")
+    child.expect(r"goedgenoeg resume (\S+)\s+--path\s+full")
+    session_id = child.match.group(1)
+    child.expect(pexpect.EOF)
+
+    # the dossier record: the summary first, holding the decision; the own reflection left out
+    assert record.split("\n")[2] == "## Samenvatting"
+    summary = record.split("## Samenvatting", 1)[1].split("\n## ", 1)[0]
+    assert typed["besluit.besluit"] in summary and typed["besluit.feiten"] in summary
+    assert typed["kanttekeningen.haast"] not in record  # a note on a pitfall is the worker's own
+
+    # later, the full path: it starts at the first question the short path left out
+    child = spawn(["resume", session_id, "--path", "full"], sessions)
+    child.expect("Verder met sessie")
+    child.expect("Jouw rol in deze casus")
+    child.expect(r"Je antwoord[^:\n]*: ")
+    child.sendline("consulent OCJ")
+    child.expect(r"Je antwoord[^:\n]*: ")
+    child.sendline("rust en dezelfde gezichten")
+    child.expect(r"Je antwoord[^:\n]*: ")
+    child.sendline("!stop")
+    child.expect(pexpect.EOF)
+
+    saved = json.loads((sessions / f"{session_id}.json").read_text(encoding="utf-8"))
+    assert saved["path"] == "full"
+    values = json.dumps(saved["answers"], ensure_ascii=False)
+    for key, value in typed.items():  # not one answer of the short path is lost
+        assert saved["answers"][key]["status"] == "answered", key
+        assert value in values, key
+    assert saved["answers"]["context.role"]["value"] == "consulent OCJ"
+    assert saved["answers"]["mentaliseren.wat-nodig"]["value"] == "rust en dezelfde gezichten"
