@@ -50,3 +50,12 @@ def test_content_doc_holds_the_current_coverage_table(libraries):
     match = re.search(r"<!-- sources:start -->\n(.*?)\n<!-- sources:end -->", doc, re.S)
     assert match, "docs/content.md needs the generated table between the sources markers"
     assert match.group(1).strip() == coverage_table(libraries).strip(), "run 'make docs' to update docs/content.md"
+
+
+def test_the_readme_preview_is_what_the_tool_prints():
+    block = README.split("## Plan the time", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    command, shown = block.split("\n", 1)
+    args = command.removeprefix("$ goedgenoeg ").split()
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0
+    assert result.stdout.strip() == shown.strip(), "update the preview in the README"

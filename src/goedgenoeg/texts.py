@@ -27,6 +27,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "preview_short": ("Kort pad: {n} vragen, ± {m} min", "Short path: {n} questions, about {m} min"),
     "preview_full": ("Volledig pad: {n} vragen, ± {m} min", "Full path: {n} questions, about {m} min"),
     "preview_prompts": ("{n} vragen", "{n} questions"),
+    "preview_prompt": ("{n} vraag", "{n} question"),
     "preview_box": ("tijdsbox {m} min", "time box {m} min"),
     "preview_no_box": ("geen tijdsbox", "no time box"),
     "short_done_title": ("Het korte pad is rond", "The short path is done"),
