@@ -75,3 +75,61 @@ def test_no_sentence_copied_from_the_sources(libraries):
 def test_intro_says_it_is_not_an_interview_script(libraries):
     intro = libraries.get("context").intro.nl
     assert "geen vragenlijst" in intro and "gezin" in intro
+
+
+# --- the short path and the dossier record, for every context -------------------------------
+
+DECISIONS = ("placement", "measure", "report", "other")
+AGES = ("unborn", "under-1", "1-3", "3-6", "6-12", "12-18")
+REGIONS = ("flanders", "netherlands")
+# What the summary of a short reflection must be able to hold (dissent and informing come with
+# a team or the full path).
+HEART = ("decision", "grounds", "facts", "interpretations", "safety", "risks_intervening",
+         "risks_not_intervening", "change_mind", "plan_b", "next_steps", "review", "consulted")
+
+
+def walk_for(libraries, path, **context):
+    from goedgenoeg.models import Answer
+    from goedgenoeg.walk import Walk
+
+    answers = {f"context.{k}": Answer(status="answered", value=v) for k, v in context.items()}
+    return Walk(libraries, answers, path=path)
+
+
+@pytest.mark.parametrize("who", ["alone", "duo"])
+@pytest.mark.parametrize("region", REGIONS)
+@pytest.mark.parametrize("age", AGES)
+@pytest.mark.parametrize("decision", DECISIONS)
+def test_the_short_path_holds_the_heart_in_thirty_minutes(libraries, decision, age, region, who):
+    short = walk_for(libraries, "short", decision=decision, age=age, region=region, who=who)
+    full = walk_for(libraries, "full", decision=decision, age=age, region=region, who=who)
+    steps = short.steps()
+    assert len(steps) <= 30 and short.seconds_left() <= 30 * 60
+    assert len(full.steps()) >= 2 * len(steps)
+    slots = {s.prompt.summary for s in steps}
+    assert set(HEART) <= slots, set(HEART) - slots
+    phases = [s.section.phase for s in steps]
+    assert phases.index("facts") < phases.index("weighing") < phases.index("decision") < phases.index("steps")
+    kinds = [s.prompt.kind for s in steps]
+    assert kinds.count("alternative") >= 2  # the alternatives that fit region and age
+    assert 3 <= sum(1 for s in steps if s.library.id == "kanttekeningen") <= 5
+    child = [s for s in steps if s.section.id == "kind"]
+    assert len(child) == 1  # the child's voice, in a form that fits the age
+    assert any(s.prompt.kind == "people" for s in steps) and any(s.section.id == "ouders" for s in steps)
+
+
+def test_the_own_reflection_stays_out_of_the_dossier(libraries):
+    for library, section, prompt in all_prompts(libraries):
+        where = f"{library.id}.{section.id}.{prompt.id}"
+        if section.id in ("overtuigingen", "jijzelf", "check-in") or (library.id == "kanttekeningen" and prompt.kind == "reflection"):
+            assert not prompt.dossier, where
+        if prompt.summary:  # what the summary shows is for the case file
+            assert prompt.dossier, where
+
+
+def test_critical_notes_on_the_short_path_are_statements(libraries):
+    """A reflection item is answered 'Herken ik / Herken ik niet': a statement, not a question."""
+    for library, section, prompt in all_prompts(libraries):
+        if prompt.short and prompt.kind == "reflection":
+            assert not prompt.text.nl.rstrip().endswith("?"), f"{library.id}.{prompt.id}"
+            assert not prompt.text.en.rstrip().endswith("?"), f"{library.id}.{prompt.id}"
