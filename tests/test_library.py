@@ -149,3 +149,14 @@ def test_deep_nesting_is_refused_cleanly_wherever_the_brackets_hide(tmp_path):
         else:
             raise AssertionError("a 100,000-deep file was accepted")
     assert not _could_nest_deeply("x: '" + "[" * 5000 + "'\n")  # quoted text is only text
+
+
+def test_paths_and_dossier_flags_are_checked(tmp_path):
+    flags = '        source: "goedgenoeg-2025 §3.1"\n        short: true\n        dossier: false\n        summary: facts\n'
+    path = write(tmp_path, "x.yaml", GOOD.replace('        source: "goedgenoeg-2025 §3.1"\n', flags))
+    result = runner.invoke(app, ["libraries", "check", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:15: 'summary: facts' puts the answer at the top of the dossier record, but 'dossier: false' keeps it out" in result.stderr
+    wrong = write(tmp_path, "y.yaml", GOOD.replace("    title: {nl: Deel, en: Part}\n", "    phase: afweging\n    title: {nl: Deel, en: Part}\n"))
+    result = runner.invoke(app, ["libraries", "check", str(wrong)])
+    assert result.exit_code == 1 and f"{wrong}:6: " in result.stderr and "weighing" in result.stderr

@@ -470,6 +470,19 @@ def _reference_problems(name: str, library: Library, lines: dict) -> list[str]:
     return problems
 
 
+def _dossier_problems(name: str, library: Library, lines: dict) -> list[str]:
+    """A prompt kept out of the dossier record cannot feed its summary."""
+    problems = []
+    for s, section in enumerate(library.sections):
+        for p, prompt in enumerate(section.prompts):
+            if prompt.summary and not prompt.dossier:
+                line = lines.get(("sections", s, "prompts", p, "summary"), 1)
+                problems.append(
+                    f"{name}:{line}: 'summary: {prompt.summary}' puts the answer at the top of the dossier record, but 'dossier: false' keeps it out; drop one of the two"
+                )
+    return problems
+
+
 def _context_problems(name: str, library: Library, lines: dict) -> list[str]:
     """The context library must ask the case reference and the values conditions use."""
     problems = []
@@ -514,6 +527,7 @@ def load_library(path: Path, source_ids: set[str] | None = None) -> Loaded:
     if library.id == CONTEXT_LIBRARY:
         problems += _context_problems(name, library, lines)
     problems += _reference_problems(name, library, lines)
+    problems += _dossier_problems(name, library, lines)
     if problems:
         raise LibraryError(problems)
     return Loaded(library=library, path=name, sha256=digest, lines=lines)
