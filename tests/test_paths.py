@@ -75,12 +75,22 @@ def test_short_path_asks_only_the_short_prompts(tmp_path):
     assert keys(walk) == ["mensen.stem", "weging.feiten", "weging.haast", "mensen.genoeg"]
 
 
-def test_a_team_defaults_to_the_full_path_and_a_choice_wins(tmp_path):
+def test_a_team_defaults_to_the_meeting_path_and_a_choice_wins(tmp_path):
     libraries = small(tmp_path)
     team = {"context.who": Answer(status="answered", value="team")}
-    assert Walk(libraries, team).path == "full"
-    assert Walk(libraries, team, path="short").path == "short"
+    assert Walk(libraries, team).path == "short"  # the short path with the meeting's own prompts
+    assert Walk(libraries, team, path="full").path == "full"
     assert Walk(libraries, {}, path="full").path == "full"
+
+
+def test_in_a_team_every_part_has_a_time_box_and_shared_questions_take_longer(tmp_path):
+    libraries = small(tmp_path)
+    alone = Walk(libraries, {}, path="full")
+    team = Walk(libraries, {"context.who": Answer(status="answered", value="team")}, path="full", people=4)
+    assert [p.box_minutes for p in alone.parts()] == [None, None, None, 10]  # only one section has its own box
+    assert all(p.box_minutes and p.box_minutes % 5 == 0 for p in team.parts())
+    step = alone.steps()[0]
+    assert team.seconds(step) == round(alone.seconds(step) * 1.5)
 
 
 def test_minutes_left_count_only_what_is_unanswered(tmp_path):

@@ -55,8 +55,8 @@ def test_the_text_preview_names_the_parts_and_the_minutes():
 def test_a_team_preview_shows_time_boxes_and_counts_every_voice():
     three = plan("measure", "6-12", "netherlands", "team", "--people", "3")
     six = plan("measure", "6-12", "netherlands", "team", "--people", "6")
-    assert three["path"] == "full"
-    assert any(p["box"] for p in three["parts"])
+    assert three["path"] == "short"  # the meeting path
+    assert all(p["box"] for p in three["parts"])  # every part has a time box
     assert six["minutes"] > three["minutes"]  # questions everyone answers take longer with more people
     out = preview("--decision", "measure", "--age", "6-12", "--region", "netherlands", "--who", "team")
     assert "tijdsbox" in out
@@ -74,3 +74,14 @@ def test_preview_says_what_is_missing_or_wrong():
 def test_english_preview():
     out = runner.invoke(app, ["preview", "--decision", "report", "--age", "3-6", "--region", "netherlands", "--lang", "en"]).output
     assert out.startswith("Short path: ") and "The facts and the worries" in out
+
+
+@pytest.mark.parametrize("people", [3, 5])
+def test_the_meeting_path_fits_a_case_meeting(people):
+    meeting = plan("measure", "6-12", "netherlands", "team", "--people", str(people))
+    assert meeting["prompts"] <= 45 and meeting["minutes"] <= 90
+    assert all(p["box"] for p in meeting["parts"]) and sum(p["box"] for p in meeting["parts"]) <= 90
+    full = plan("measure", "6-12", "netherlands", "team", "--people", str(people), "--path", "full")
+    assert full["prompts"] >= 2 * meeting["prompts"]
+    out = preview("--decision", "measure", "--age", "6-12", "--region", "netherlands", "--who", "team", "--people", str(people))
+    assert out.startswith("Pad voor het overleg: ") and "tijdsboxen samen" in out

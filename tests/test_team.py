@@ -71,7 +71,7 @@ def test_team_sections_only_in_a_team_reflection(libraries):
     team = Walk(libraries, {"context.who": Answer(status="answered", value="team")})
     assert not any(s.library.id in ("overleg", "afsluiting") for s in alone.steps())
     keys = [s.key for s in team.steps()]
-    assert keys.index("overleg.deelnemers") < keys.index("kanttekeningen.tijd-dringt") < keys.index("afsluiting.tegenstem")
+    assert keys.index("overleg.deelnemers") < keys.index("kanttekeningen.haast") < keys.index("afsluiting.tegenstem")
 
 
 NETWORK = [

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+import threading
 import time
 
 from .answers import AnswerError, describe, describe_answer, free_texts, normalise
@@ -68,6 +69,7 @@ class TerminalAsker:
         self._help: tuple[str, str] = ("", "")
         self.walk = None  # set by reflect.walk_session: participants and list items
         self.timings: dict[str, float] | None = None  # seconds per section, kept in the session
+        self._timer: threading.Timer | None = None  # rings when the part's time box runs out
 
     # --- small helpers -------------------------------------------------------------
 
@@ -96,11 +98,25 @@ class TerminalAsker:
 
     # --- the Asker interface -------------------------------------------------------
 
+    def _alarm(self, seconds: float) -> None:
+        """Say, while a question is open, that the part's time box has run out."""
+        part = t(self.lang, f"part_{self._shown_phase}")
+
+        def ring() -> None:
+            self.console.print(f"\a\n⏱ {escape(t(self.lang, 'time_up_now', part=part))}", style="bold yellow", highlight=False)
+
+        self._timer = threading.Timer(max(0.0, seconds), ring)
+        self._timer.daemon = True
+        self._timer.start()
+
     def ask(self, step: Step, position: Position, previous: Answer | None) -> Reply:
         started = time.monotonic()
         try:
             return self._ask(step, position, previous)
         finally:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
             if self.timings is not None:
                 key = f"{step.library.id}.{step.section.id}"
                 self.timings[key] = round(self.timings.get(key, 0.0) + time.monotonic() - started, 1)
@@ -241,6 +257,8 @@ class TerminalAsker:
         if position.phase != self._shown_phase:
             self._shown_phase = position.phase
             title = t(lang, "part", n=position.part_number, m=position.part_count, title=t(lang, f"part_{position.phase}"))
+            if position.part_box:
+                title += " · " + t(lang, "preview_box", m=position.part_box)
             self.console.rule(f"[bold]{escape(title)}[/]")
         if step.library.id not in self._intro_shown:
             self._intro_shown.add(step.library.id)
@@ -253,12 +271,14 @@ class TerminalAsker:
             if step.section.intro is not None:
                 self.say(step.section.intro.get(lang), "italic")
         timing = ""
-        if self.timings is not None and (step.section.minutes or self._names(step)):
-            spent = round(self.timings.get(f"{step.library.id}.{step.section.id}", 0.0) / 60)
-            box = step.section.minutes
+        if self.timings is not None and (position.part_box or self._names(step)):
+            seconds = sum(self.timings.get(key, 0.0) for key in position.part_sections)
+            spent, box = round(seconds / 60), position.part_box
             timing = " · " + (t(lang, "time_box", spent=spent, box=box) if box else t(lang, "time_spent", spent=spent))
             if box and spent >= box:
                 timing += f" ({t(lang, 'time_over')})"
+            elif box:  # the time keeper hears it when the box runs out, not only at the next question
+                self._alarm(box * 60 - seconds)
         left = t(lang, "minutes_left", m=minutes(position.seconds_left)) if position.seconds_left else ""
         self.say(
             " · ".join(x for x in (t(lang, "question", i=position.in_section, k=position.section_size), left) if x) + timing,

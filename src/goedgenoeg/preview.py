@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .library import CONTEXT_LIBRARY, LibrarySet
 from .models import Answer
 from .texts import t
-from .walk import Step, Walk, effective_path, minutes
+from .walk import Walk, effective_path, minutes
 
 
 @dataclass(frozen=True)
@@ -42,23 +42,22 @@ def plan(libraries: LibrarySet, context: dict[str, str], path: str | None, lang:
     """The prompts a walk with this context asks (the context prompts included: they are still
     asked), grouped by part. A per-person prompt counts once for each of `people`."""
     answers = {f"{CONTEXT_LIBRARY}.{k}": Answer(status="answered", value=v) for k, v in context.items()}
-    walk = Walk(libraries, answers, path=path)
+    walk = Walk(libraries, answers, path=path, people=people)
     steps = walk.steps()
-
-    def seconds(step: Step) -> int:
-        return step.prompt.estimate() * (people if getattr(step.prompt, "per_person", False) else 1)
-
-    parts = []
-    for part in walk.parts():
-        chunk = steps[part.first_index : part.first_index + part.prompts]
-        total = sum(seconds(s) for s in chunk)
-        parts.append(PartPlan(part.phase, t(lang, f"part_{part.phase}"), part.prompts, minutes(total), part.box_minutes))
-    return Plan(effective_path(path, context), len(steps), minutes(sum(seconds(s) for s in steps)), parts)
+    parts = [
+        PartPlan(part.phase, t(lang, f"part_{part.phase}"), part.prompts, minutes(part.seconds), part.box_minutes)
+        for part in walk.parts()
+    ]
+    return Plan(effective_path(path, context), len(steps), minutes(sum(walk.seconds(s) for s in steps)), parts)
 
 
 def lines(result: Plan, lang: str, team: bool) -> list[str]:
     """The plan as plain lines for the terminal."""
-    head = t(lang, f"preview_{result.path}", n=result.prompts, m=result.minutes)
+    if team and result.path == "short":
+        boxes = sum(p.box or 0 for p in result.parts)
+        head = t(lang, "preview_meeting", n=result.prompts, m=result.minutes, b=boxes)
+    else:
+        head = t(lang, f"preview_{result.path}", n=result.prompts, m=result.minutes)
     out = [head, ""]
     width = max(len(p.title) for p in result.parts) if result.parts else 0
     for n, part in enumerate(result.parts, 1):

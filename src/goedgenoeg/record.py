@@ -400,18 +400,22 @@ def _network(rec: _Record) -> list[Block]:
 
 
 def _time(rec: _Record) -> list[Block]:
-    """Time spent per part (and its time box), for a team or when parts have a time box."""
+    """Time spent per part against its time box, for a team or when parts have a time box."""
     session, lang = rec.session, rec.lang
-    if not session.timings or not (rec.context.get("who") == "team" or any(s.section.minutes for s in rec.steps)):
+    walk = Walk(rec.libraries, session.answers, path=session.path)
+    boxes = {p.phase: p.box_minutes for p in walk.parts()}
+    if not session.timings or not (rec.context.get("who") == "team" or any(boxes.values())):
         return []
+    spent: dict[str, float] = {}
+    for step in dict.fromkeys((s.section.phase, f"{s.library.id}.{s.section.id}") for s in rec.steps):
+        phase, key = step
+        if key in session.timings:
+            spent[phase] = spent.get(phase, 0.0) + session.timings[key]
     rows: list[tuple[str, str, str]] = []
-    for step in rec.steps:
-        key = f"{step.library.id}.{step.section.id}"
-        title = step.section.title.get(lang)
-        if key in session.timings and title not in [r[0] for r in rows]:
-            minutes = round(session.timings[key] / 60)
-            box = f"{step.section.minutes} min" if step.section.minutes else "-"
-            rows.append((title, f"{minutes} min" if minutes else "< 1 min", box))
+    for phase, seconds in spent.items():
+        minutes = round(seconds / 60)
+        box = f"{boxes[phase]} min" if boxes.get(phase) else "-"
+        rows.append((_phase_title(lang, phase), f"{minutes} min" if minutes else "< 1 min", box))
     table = Table((t(lang, "rec_part"), t(lang, "rec_spent"), t(lang, "rec_box")), tuple(rows), (60, 20, 20))
     return [Heading(2, t(lang, "rec_time")), table]
 

@@ -15,11 +15,18 @@ CONTEXT_KEYS = ("case", "decision", "age", "region", "who", "role")
 
 
 def effective_path(choice: str | None, context: dict[str, str]) -> str:
-    """The path a walk follows: the one chosen, else the short path alone or as a duo and the
-    full path for a team."""
-    if choice is not None:
-        return choice
-    return "full" if context.get("who") == "team" else "short"
+    """The path a walk follows: the one chosen, else the short one (for a team: the meeting
+    path, the short path with the meeting's own prompts)."""
+    del context  # every context starts on the short path; kept for callers that pass it
+    return choice if choice is not None else "short"
+
+
+# In a case meeting a shared question is also talked over: estimated half as long again.
+TEAM_TALK = 1.5
+
+
+def round_up_to_five(minutes_: int) -> int:
+    return -(-minutes_ // 5) * 5
 
 
 def ordered_sections(libraries: LibrarySet) -> list[tuple[Library, Section]]:
@@ -53,6 +60,8 @@ class Position:
     in_section: int
     section_size: int
     seconds_left: int
+    part_box: int | None = None  # the part's time box in minutes (every part in a team)
+    part_sections: tuple[str, ...] = ()  # library.section keys of the part (for the time spent)
 
 
 @dataclass(frozen=True)
@@ -103,9 +112,11 @@ class Walk:
         answers: dict[str, Answer],
         baseline: dict[str, Answer] | None = None,
         path: str | None = None,
+        people: int | None = None,
     ):
         self.libraries = libraries
         self.answers = answers
+        self._people = people  # for a plan: how many take part (else the participants given)
         self.baseline = baseline or {}  # a follow-up's earlier answers, shown as defaults
         self.path_choice = path  # "short", "full", or None: by who reflects
         self._steps: tuple[tuple, list[Step]] | None = None
@@ -166,12 +177,21 @@ class Walk:
 
     def people(self) -> int:
         """How many answer each per-person prompt: the participants of a team, else one."""
+        if self._people is not None:
+            return self._people
         return max(1, len(self.participants()))
 
+    def team(self) -> bool:
+        return self.context().get("who") == "team"
+
     def seconds(self, step: Step) -> int:
-        """Estimated seconds for one step (a per-person prompt once for every participant)."""
-        per_person = getattr(step.prompt, "per_person", False)
-        return step.prompt.estimate() * (self.people() if per_person else 1)
+        """Estimated seconds for one step: a per-person prompt once for every participant; in a
+        team, a shared question is also talked over."""
+        if getattr(step.prompt, "per_person", False):
+            return step.prompt.estimate() * self.people()
+        if self.team() and step.library.id != CONTEXT_LIBRARY:
+            return round(step.prompt.estimate() * TEAM_TALK)
+        return step.prompt.estimate()
 
     def context_given(self) -> bool:
         """Whether the questions that decide what is asked have been through (answered or
@@ -183,22 +203,35 @@ class Walk:
         return sum(self.seconds(s) for s in self.steps() if s.key not in self.answers)
 
     def parts(self) -> list[PartProgress]:
-        """The parts (phases) that have prompts, in order, with their estimated seconds."""
+        """The parts (phases) that have prompts, in order, with their estimated seconds and time
+        box: the sections' own time boxes; in a team every part has one (its boxed sections plus
+        the estimate for the rest, rounded up to five minutes)."""
         rows: list[PartProgress] = []
         boxes: dict[str, dict[int, int]] = {}  # phase -> id(section) -> its time box
+        unboxed: dict[str, int] = {}  # phase -> estimated seconds of the steps without a box
         for index, step in enumerate(self.steps()):
             phase = step.section.phase
             if step.section.minutes:
                 boxes.setdefault(phase, {})[id(step.section)] = step.section.minutes
+            else:
+                unboxed[phase] = unboxed.get(phase, 0) + self.seconds(step)
             if rows and rows[-1].phase == phase:
                 last = rows[-1]
                 rows[-1] = PartProgress(phase, last.first_index, last.prompts + 1, last.seconds + self.seconds(step), None)
             else:
                 rows.append(PartProgress(phase, index, 1, self.seconds(step), None))
-        return [
-            PartProgress(r.phase, r.first_index, r.prompts, r.seconds, sum(boxes[r.phase].values()) if r.phase in boxes else None)
-            for r in rows
-        ]
+        team = self.team()
+
+        def box(phase: str) -> int | None:
+            given = sum(boxes.get(phase, {}).values())
+            if team:
+                return round_up_to_five(given + minutes(unboxed.get(phase, 0)))
+            return given or None
+
+        return [PartProgress(r.phase, r.first_index, r.prompts, r.seconds, box(r.phase)) for r in rows]
+
+    def part_at(self, index: int) -> PartProgress:
+        return next(p for p in reversed(self.parts()) if p.first_index <= index)
 
     def sections(self) -> list[SectionProgress]:
         rows: list[SectionProgress] = []
@@ -226,6 +259,8 @@ class Walk:
             index - current.first_index + 1,
             current.total,
             self.seconds_left() if self.context_given() else 0,
+            parts[part].box_minutes,
+            tuple(dict.fromkeys(f"{s.library.id}.{s.section.id}" for s in steps if s.section.phase == parts[part].phase)),
         )
 
     def first_open(self) -> int | None:
@@ -317,7 +352,7 @@ def run(
 
     while True:
         steps = walk.steps()
-        if index >= len(steps) and walk.path == "short" and not offered:
+        if index >= len(steps) and walk.path == "short" and not offered and not walk.team():  # a meeting ends with it
             offered = True
             more = Walk(walk.libraries, walk.answers, path="full")
             extra = [s for s in more.steps() if s.key not in walk.answers]
