@@ -137,7 +137,7 @@ def test_resume_without_sessions_says_what_to_do(tmp_path, monkeypatch):
     monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
     result = runner.invoke(app, ["resume", "--sessions-dir", str(tmp_path / "none")])
     assert result.exit_code == 1
-    assert "no unfinished session" in result.stderr and "goedgenoeg reflect" in result.stderr
+    assert "geen onafgewerkte sessie" in result.stderr and "goedgenoeg reflect" in result.stderr
 
 
 def test_default_sessions_folder_is_in_the_users_application_folder(tmp_path, monkeypatch):
