@@ -129,7 +129,7 @@ def _read(path: Path) -> dict:
         raise ConfigError("cfg_unreadable", path=path, err=err.strerror or err) from None
     unknown = sorted(set(data) - set(KEYS))
     if unknown:
-        raise ConfigError("cfg_unknown_key", path=path, key=unknown[0], keys=", ".join(KEYS))
+        raise ConfigError("cfg_unknown_key", path=path, name=unknown[0], keys=", ".join(KEYS))
     return data
 
 
@@ -137,7 +137,7 @@ def _check(key: str, value: object, where: str, base: Path | None) -> object:
     """A value from a file or the environment in its proper type, or ConfigError."""
 
     def bad(allowed: str):
-        return ConfigError("cfg_bad_value", where=where, key=key, value=value, allowed=allowed)
+        return ConfigError("cfg_bad_value", where=where, name=key, value=value, allowed=allowed)
 
     if key == "lang":
         if value not in LANGS:

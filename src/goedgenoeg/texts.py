@@ -158,8 +158,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     # the config file
     "cfg_bad_toml": ("{path}: geen geldige TOML ({err}).", "{path}: not valid TOML ({err})."),
     "cfg_unreadable": ("{path}: kan het niet lezen ({err}).", "{path}: cannot read it ({err})."),
-    "cfg_unknown_key": ("{path}: onbekende sleutel '{key}'; bekende sleutels: {keys}.", "{path}: unknown key '{key}'; known keys: {keys}."),
-    "cfg_bad_value": ("{where}: '{value}' kan niet voor {key}; gebruik {allowed}.", "{where}: '{value}' does not work for {key}; use {allowed}."),
+    "cfg_unknown_key": ("{path}: onbekende sleutel '{name}'; bekende sleutels: {keys}.", "{path}: unknown key '{name}'; known keys: {keys}."),
+    "cfg_bad_value": ("{where}: '{value}' kan niet voor {name}; gebruik {allowed}.", "{where}: '{value}' does not work for {name}; use {allowed}."),
     "cfg_missing_file": ("{var} wijst naar {path}, maar dat bestand bestaat niet.", "{var} points to {path}, but there is no such file."),
     "cfg_title": ("Instellingen (opdrachtregel > omgeving > gebruikersbestand > organisatiebestand > standaard)", "Settings (command line > environment > user file > organisation file > default)"),
     "cfg_files": ("Configuratiebestanden:", "Config files:"),
