@@ -143,7 +143,7 @@ def test_resume_without_sessions_says_what_to_do(tmp_path, monkeypatch):
 def test_default_sessions_folder_is_in_the_users_application_folder(tmp_path, monkeypatch):
     monkeypatch.delenv("GOEDGENOEG_SESSIONS_DIR")
     monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
     folder = sessions.sessions_dir()
     assert folder.is_relative_to(tmp_path) and folder.name == "sessions" and "goedgenoeg" in str(folder)
 

@@ -32,14 +32,15 @@ class SessionError(Exception):
 
 
 def sessions_dir(given: Path | None = None) -> Path:
-    """--sessions-dir, else $GOEDGENOEG_SESSIONS_DIR, else the user's application folder."""
+    """--sessions-dir, else $GOEDGENOEG_SESSIONS_DIR, else the user's local data folder (the CLI
+    uses config.py, which also reads the config files)."""
     if given is not None:
         return Path(given)
     if os.environ.get(ENV_DIR):
         return Path(os.environ[ENV_DIR])
-    import typer
+    from .config import default_sessions_dir
 
-    return Path(typer.get_app_dir("goedgenoeg")) / "sessions"
+    return default_sessions_dir()
 
 
 def new_session(libraries: LibrarySet, lang: str) -> Session:
