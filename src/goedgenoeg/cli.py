@@ -25,7 +25,7 @@ LibraryOpt = typer.Option(None, "--library", "-l", metavar="PATH")
 PathOpt = typer.Option(None, "--path", metavar="short|full")
 FormatOpt = typer.Option(None, "--format", "-f", metavar="md|docx|html")
 SessionsDirOpt = typer.Option(None, "--sessions-dir", metavar="DIR")
-PlainOpt = typer.Option(None, "--plain", show_default=False)
+PlainOpt = typer.Option(None, "--plain/--no-plain", show_default=False)
 OutputOpt = typer.Option(None, "--output", "-o", metavar="FILE")
 ForceOpt = typer.Option(False, "--force")
 

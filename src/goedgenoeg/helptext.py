@@ -225,8 +225,8 @@ WORDS_NL = {
 
 # click's usage errors, by the start of their English message
 ERRORS_NL = [
-    (re.compile(r"^No such option: (.*?)(?: Did you mean (.*)\?)?$", re.S), "Onbekende optie: {0}", " Bedoelde je {1}?"),
-    (re.compile(r"^No such command '(.*?)'\.(?: Did you mean (.*)\?)?$", re.S), "Onbekende opdracht '{0}'.", " Bedoelde je {1}?"),
+    (re.compile(r"^No such option: (.*)$", re.S), "Onbekende optie: {0}", ""),
+    (re.compile(r"^No such command '(.*?)'\.(.*)$", re.S), "Onbekende opdracht '{0}'.{1}", ""),
     (re.compile(r"^Missing argument '(.*?)'\.$"), "Het argument '{0}' ontbreekt.", ""),
     (re.compile(r"^Missing option '(.*?)'\.$"), "De optie '{0}' ontbreekt.", ""),
     (re.compile(r"^Option '(.*?)' requires an argument\.$"), "De optie '{0}' heeft een waarde nodig.", ""),
@@ -247,9 +247,14 @@ def word(english: str, lang: str) -> str:
     return english if lang == "en" else WORDS_NL.get(english, english)
 
 
+FRAGMENTS_NL = {"(Possible options: ": "(Mogelijke opties: ", "(Possible option: ": "(Mogelijke optie: ", " Did you mean ": " Bedoelde je "}
+
+
 def error_message(message: str, lang: str) -> str:
     if lang == "en":
         return message
+    for english, dutch in FRAGMENTS_NL.items():
+        message = message.replace(english, dutch)
     for pattern, main, extra in ERRORS_NL:
         match = pattern.match(message)
         if match:
