@@ -134,3 +134,13 @@ def test_a_record_loads_the_libraries_its_session_was_made_with_or_says_which_ar
     gone = runner.invoke(app, ["record", session_id, "--full"])
     assert "niet geladen" in gone.stderr and "eigen" in gone.stderr and "--library" in gone.stderr
     assert "Ons eigen antwoord" not in gone.output
+
+
+def test_the_configured_region_is_offered_and_kept_with_enter_when_asked(tmp_path, monkeypatch, isolated):
+    monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
+    monkeypatch.setenv("GOEDGENOEG_REGION", "netherlands")
+    result = runner.invoke(app, ["reflect", "--path", "full"], input="GG-R\n1\n1\n\n!stop\n")
+    assert result.exit_code == 130, result.output
+    assert "Kies een nummer [2]" in result.output  # Nederland is the default
+    session = json.loads(next(isolated.glob("*.json")).read_text())
+    assert session["answers"]["context.region"]["value"] == "netherlands"
