@@ -18,7 +18,7 @@ ENGLISH = {
     "when", "every", "without", "Usage", "Options", "Commands", "Arguments", "Examples", "Show",
     "message", "exit", "default", "required", "FILE", "PATH", "DIR", "questions", "answers",
     "reflection", "folder", "file", "write", "start", "saved", "Where", "Write", "Start", "List",
-    "Continue", "Change", "Overwrite", "Also", "Print", "Check", "Counts", "Switch",
+    "Continue", "Change", "range", "int", "integer", "text", "boolean", "Overwrite", "Also", "Print", "Check", "Counts", "Switch",
 }
 ALLOWED_VALUES = re.compile(r"\b(?:placement|measure|report|other|unborn|under-1|flanders|netherlands|alone|duo|team|short|full|md|docx|html|nl|en)\b")
 

@@ -431,7 +431,7 @@ def preview(
     region: Optional[str] = typer.Option(None, "--region", metavar="flanders|netherlands"),
     who: str = typer.Option("alone", "--who", metavar="alone|duo|team"),
     path: Optional[str] = PathOpt,
-    people: int = typer.Option(4, "--people", min=1, max=30),
+    people: int = typer.Option(4, "--people", min=1, max=30, metavar="N"),
     as_json: bool = typer.Option(False, "--json"),
     lang: Optional[str] = LangOpt,
     library: Optional[list[Path]] = LibraryOpt,

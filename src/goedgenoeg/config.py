@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, Mapping, TypeVar
 
-from .models import REGIONS
-
 APP = "goedgenoeg"
 FILE_NAME = "config.toml"
 ENV_CONFIG = "GOEDGENOEG_CONFIG"
@@ -144,6 +142,8 @@ def _check(key: str, value: object, where: str, base: Path | None) -> object:
             raise bad(" | ".join(LANGS))
         return value
     if key == "region":
+        from .models import REGIONS  # pydantic comes with it: only when a region is set
+
         if value not in REGIONS:
             raise bad(" | ".join(REGIONS))
         return value
