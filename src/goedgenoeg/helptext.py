@@ -12,10 +12,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import typer
 import typer.core
-from typer._click.exceptions import UsageError
-from typer._click.formatting import HelpFormatter
 from typer.core import TyperCommand, TyperGroup
+
+try:  # typer 0.2x carries its own copy of click
+    from typer._click.exceptions import UsageError
+    from typer._click.formatting import HelpFormatter
+except ImportError:  # older typer uses click itself
+    from click.exceptions import UsageError
+    from click.formatting import HelpFormatter
 
 # --- the texts -------------------------------------------------------------------------------
 
@@ -297,8 +303,7 @@ class LocalUsageError(UsageError):
     def show(self, file: Any = None) -> None:
         if self.lang == "en":
             return super().show(file)
-        from typer._click.utils import echo
-
+        echo = typer.echo
         hint = ""
         if self.ctx is not None:
             if self.ctx.command.get_help_option(self.ctx) is not None:
