@@ -95,6 +95,14 @@ def test_an_unknown_session_id_is_an_error_in_dutch_and_in_english(command, monk
     assert "No session '20990101-nope' in" in by_option.stderr
 
 
+def test_without_a_command_the_help_is_shown_not_an_error():
+    for path in ([], ["libraries"]):
+        result = runner.invoke(app, path)
+        shown = result.output + (result.stderr or "")
+        assert shown.startswith("Gebruik: ") and "Opdrachten:" in shown
+        assert "Fout" not in shown
+
+
 def test_usage_errors_are_dutch_too():
     result = runner.invoke(app, ["reflect", "--nope"])
     assert result.exit_code == 2

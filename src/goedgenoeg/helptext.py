@@ -17,10 +17,10 @@ import typer.core
 from typer.core import TyperCommand, TyperGroup
 
 try:  # typer 0.2x carries its own copy of click
-    from typer._click.exceptions import UsageError
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError
     from typer._click.formatting import HelpFormatter
 except ImportError:  # older typer uses click itself
-    from click.exceptions import UsageError
+    from click.exceptions import NoArgsIsHelpError, UsageError
     from click.formatting import HelpFormatter
 
 # --- the texts -------------------------------------------------------------------------------
@@ -321,7 +321,7 @@ class _Local:
     def make_context(self, info_name, args, parent=None, **extra):
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
-        except LocalUsageError:
+        except (LocalUsageError, NoArgsIsHelpError):  # the help itself, shown without "Error"
             raise
         except UsageError as err:
             raise LocalUsageError(err, self.lang) from None
@@ -341,7 +341,7 @@ class LocalGroup(_Local, TyperGroup):
     def resolve_command(self, ctx, args):
         try:
             return super().resolve_command(ctx, args)
-        except LocalUsageError:
+        except (LocalUsageError, NoArgsIsHelpError):  # the help itself, shown without "Error"
             raise
         except UsageError as err:
             raise LocalUsageError(err, self.lang) from None
