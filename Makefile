@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 
 # Stopping with Ctrl-C (exit 130) is a normal end of a reflection, not a make error.
 run: install
-	@$(BIN)/goedgenoeg reflect || [ $$? -eq 130 ]
+	@GOEDGENOEG_VIA=make $(BIN)/goedgenoeg reflect || [ $$? -eq 130 ]
 
 test: install
 	$(BIN)/python -m pytest

@@ -147,4 +147,4 @@ def test_a_folder_of_broken_files_reports_each_file_in_one_run(tmp_path):
     assert result.exit_code == 1 and "Traceback" not in result.output + result.stderr
     files = {x.split(".yaml:", 1)[0] for x in result.stderr.splitlines() if ".yaml:" in x}
     assert len(files) == len(CASES) + len(GENERATED)
-    assert f"{len(CASES) + len(GENERATED)} problem(s) found; 0 libraries passed." in result.stderr
+    assert f"{len(CASES) + len(GENERATED)} probleem/problemen gevonden; 0 bibliothe(e)k(en) in orde." in result.stderr

@@ -105,7 +105,7 @@ def test_answers_file_with_unknown_id_and_bad_value_is_refused(tmp_path):
     assert result.exit_code == 2
     assert f"{path}:2: unknown prompt id 'context.nope'" in result.stderr
     assert f"{path}:3: context.decision: choose one of placement, measure, report, other" in result.stderr
-    assert "Nothing was saved" in result.stderr
+    assert "Er is niets bewaard" in result.stderr
 
 
 def test_not_feasible_needs_a_reason(tmp_path, libraries):
@@ -120,7 +120,7 @@ def test_not_feasible_needs_a_reason(tmp_path, libraries):
 def test_without_a_terminal_reflect_refuses_instead_of_hanging():
     result = runner.invoke(app, ["reflect"], input="")
     assert result.exit_code == 2
-    assert "needs a terminal" in result.stderr
+    assert "heeft een terminal nodig" in result.stderr
     assert "--answers" in result.stderr
 
 
@@ -146,13 +146,13 @@ def test_interactive_walk_on_plain_standard_input(tmp_path, monkeypatch, isolate
 def test_sessions_lists_and_record_writes_from_a_saved_session(tmp_path, libraries):
     run_scripted(tmp_path, libraries, BABY_FLANDERS, "baby")
     result = runner.invoke(app, ["sessions"])
-    assert "GG-FL-1" in result.output and "finished" in result.output
+    assert "GG-FL-1" in result.output and "afgerond" in result.output
     session_id = result.output.split()[0]
     out = tmp_path / "again.md"
     result = runner.invoke(app, ["record", session_id, "-o", str(out)])
     assert result.exit_code == 0 and out.read_text().startswith("# Reflectie: GG-FL-1")
     result = runner.invoke(app, ["record", session_id, "-o", str(out)])
-    assert result.exit_code == 1 and "already exists" in result.stderr and "--force" in result.stderr
+    assert result.exit_code == 1 and "bestaat al" in result.stderr and "--force" in result.stderr
     assert runner.invoke(app, ["record", session_id, "-o", str(out), "--force"]).exit_code == 0
 
 
@@ -170,7 +170,7 @@ def test_english_record(tmp_path, libraries):
 
 def test_help_has_examples_and_version_is_quick():
     result = runner.invoke(app, ["--help"])
-    assert result.exit_code == 0 and "Examples" in result.output and "goedgenoeg reflect" in result.output
+    assert result.exit_code == 0 and "Voorbeelden" in result.output and "goedgenoeg reflect" in result.output
     for command in ("reflect", "resume", "record", "sessions"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0, command
@@ -179,7 +179,7 @@ def test_help_has_examples_and_version_is_quick():
 
 def test_unknown_language_is_refused(tmp_path):
     result = runner.invoke(app, ["reflect", "--lang", "fr", "--answers", "x.yaml"])
-    assert result.exit_code == 2 and "--lang nl" in result.stderr
+    assert result.exit_code == 2 and "--lang" in result.stderr and "nl | en" in result.stderr
 
 
 def test_personal_data_is_flagged_and_the_record_says_what_was_left_in(tmp_path):
@@ -190,7 +190,7 @@ def test_personal_data_is_flagged_and_the_record_says_what_was_left_in(tmp_path)
     )
     result = runner.invoke(app, ["reflect", "--answers", str(path), "-o", "r.md"])
     assert result.exit_code == 0
-    assert "possible personal data in context.role: email" in result.stderr
+    assert "mogelijk persoonsgegevens in context.role: email" in result.stderr
     record = (tmp_path / "r.md").read_text()
     assert "Controle op persoonsgegevens" in record
     assert "bewust laten staan: context.role: email" in record
@@ -230,7 +230,7 @@ def test_a_record_that_cannot_be_written_says_so_and_keeps_the_session(tmp_path,
     path.write_text("context.case: GG-W\n", encoding="utf-8")
     result = runner.invoke(app, ["reflect", "--answers", str(path), "-o", str(tmp_path / "no" / "such" / "dir" / "r.md")])
     assert result.exit_code == 1
-    assert "could not be written" in result.stderr and "goedgenoeg record" in result.stderr
+    assert "kon niet geschreven worden" in result.stderr and "goedgenoeg record" in result.stderr
     assert "Traceback" not in result.stderr
     assert list(isolated.glob("*.json"))
 

@@ -7,6 +7,8 @@ import venv
 
 from conftest import REPO
 
+from goedgenoeg import __version__
+
 
 def test_fresh_install_outside_the_repo_finds_the_bundled_libraries(tmp_path):
     wheels = tmp_path / "wheels"
@@ -35,3 +37,20 @@ def test_fresh_install_outside_the_repo_finds_the_bundled_libraries(tmp_path):
     assert list(elsewhere.glob("reflectie-GG-INSTALL-*.md"))
     version = subprocess.run([str(env_dir / "bin" / "python"), "-m", "goedgenoeg", "--version"], capture_output=True, text=True)
     assert version.stdout.startswith("goedgenoeg ")
+    # the README's install without make: the command by itself, from another folder
+    version = subprocess.run([str(command), "--version"], capture_output=True, text=True, cwd=elsewhere, env=env)
+    assert version.returncode == 0 and version.stdout.strip() == f"goedgenoeg {__version__}"
+    # its dependencies came with it (platformdirs for the config and data folders)
+    env = dict(env, XDG_CONFIG_HOME=str(tmp_path / "c"), XDG_DATA_HOME=str(tmp_path / "d"), XDG_CONFIG_DIRS=str(tmp_path / "o"))
+    shown = subprocess.run([str(command), "config"], capture_output=True, text=True, cwd=elsewhere, env=env)
+    assert shown.returncode == 0, shown.stderr
+    assert f"{tmp_path / 'c' / 'goedgenoeg' / 'config.toml'}" in shown.stdout
+    helped = subprocess.run([str(command), "--help"], capture_output=True, text=True, cwd=elsewhere, env=env)
+    assert helped.stdout.startswith("Gebruik: goedgenoeg ")
+
+
+def test_the_readme_installs_without_make():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    without = readme.split("### Without make", 1)[1].split("\n## ", 1)[0]
+    assert "pipx install ." in without and "py -m venv" in without and "python -m pip install ." in without
+    assert "goedgenoeg reflect" in without

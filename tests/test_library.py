@@ -34,7 +34,7 @@ def write(tmp_path, name, text):
 def test_bundled_libraries_pass_the_check():
     result = runner.invoke(app, ["libraries", "check"])
     assert result.exit_code == 0, result.output + str(result.stderr)
-    assert "no problems" in result.output
+    assert "geen problemen" in result.output
 
 
 def test_typo_missing_nl_and_duplicate_id_give_three_file_line_messages(tmp_path):

@@ -193,7 +193,7 @@ def test_markdown_is_private_and_never_overwritten_without_force(team, tmp_path)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     out.write_text("mine")
     result = runner.invoke(app, ["overview", "-o", str(out)])
-    assert result.exit_code == 1 and "already exists" in result.stderr and "--force" in result.stderr
+    assert result.exit_code == 1 and "bestaat al" in result.stderr and "--force" in result.stderr
     assert out.read_text() == "mine"
     assert runner.invoke(app, ["overview", "-o", str(out), "--force"]).exit_code == 0
     assert out.read_text().startswith("# Overzicht")
@@ -205,7 +205,7 @@ def test_an_empty_folder_and_a_missing_one(tmp_path):
     result = runner.invoke(app, ["overview", str(tmp_path / "empty")])
     assert result.exit_code == 0 and "0 sessies geteld." in result.stdout and "niet gelezen" not in result.stdout
     result = runner.invoke(app, ["overview", str(tmp_path / "nope")])
-    assert result.exit_code == 1 and "not a folder" in result.stderr
+    assert result.exit_code == 1 and "geen map met sessies" in result.stderr
 
 
 def test_team_voices_are_counted_without_crashing(tmp_path, libraries):

@@ -498,7 +498,7 @@ def test_the_commands_write_each_format_and_the_full_record(tmp_path):
     assert result.exit_code == 0, result.output
     text = docx_text((tmp_path / "r.docx").read_bytes())
     assert DECISION in text and FEELING not in text
-    session_id = result.output.split("Session ", 1)[1].split()[0]
+    session_id = result.output.split("Sessie ", 1)[1].split()[0]
     result = runner.invoke(app, ["record", session_id, "--library", str(library), "--full"])
     assert result.exit_code == 0 and FEELING in result.output
     assert result.output.startswith("# Reflectie: GG-T-1\n\n> **Interne reflectie - niet voor het dossier**")

@@ -137,13 +137,13 @@ def test_resume_without_sessions_says_what_to_do(tmp_path, monkeypatch):
     monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
     result = runner.invoke(app, ["resume", "--sessions-dir", str(tmp_path / "none")])
     assert result.exit_code == 1
-    assert "no unfinished session" in result.stderr and "goedgenoeg reflect" in result.stderr
+    assert "geen onafgewerkte sessie" in result.stderr and "goedgenoeg reflect" in result.stderr
 
 
 def test_default_sessions_folder_is_in_the_users_application_folder(tmp_path, monkeypatch):
     monkeypatch.delenv("GOEDGENOEG_SESSIONS_DIR")
     monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
     folder = sessions.sessions_dir()
     assert folder.is_relative_to(tmp_path) and folder.name == "sessions" and "goedgenoeg" in str(folder)
 

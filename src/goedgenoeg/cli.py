@@ -4,46 +4,30 @@ Heavy modules are imported inside the commands, so `--help` stays quick."""
 from __future__ import annotations
 
 from pathlib import Path
+from functools import partial
 from typing import Optional
 
 import typer
 
 from . import __version__
 
-app = typer.Typer(
-    help=(
-        "goedgenoeg: a reflection before a heavy decision about a child (an out-of-home placement, "
-        "a child-protection measure, a report). It asks critical questions, perspective-taking "
-        "questions and the alternatives, saves every answer at once, and writes a markdown record "
-        "for the case file. It never gives a score or a verdict.\n\n"
-        "Examples:\n\n"
-        "  goedgenoeg reflect                 start a reflection (in Dutch)\n\n"
-        "  goedgenoeg reflect --lang en       start one in English\n\n"
-        "  goedgenoeg resume                  continue the last unfinished reflection\n\n"
-        "  goedgenoeg sessions                list saved reflections\n\n"
-        "  goedgenoeg record ID -o r.md       write the record of a reflection"
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-)
-libraries_app = typer.Typer(help="List, check and document the prompt libraries.", no_args_is_help=True)
-app.add_typer(libraries_app, name="libraries")
+from .helptext import LocalCommand, LocalGroup
 
-LangOpt = typer.Option("nl", "--lang", metavar="nl|en", help="Language of the questions and the record: nl or en.")
-LibraryOpt = typer.Option(
-    None, "--library", "-l", metavar="PATH", help="An extra library file or folder (repeatable); a library with the same id replaces the bundled one."
-)
-PathOpt = typer.Option(
-    None,
-    "--path",
-    metavar="short|full",
-    help="short: the heart of the reflection, about 30 minutes; full: every question. Default: short alone or as a duo, full for a team.",
-)
-FormatOpt = typer.Option("md", "--format", "-f", metavar="md|docx|html", help="Format of the record: md (markdown), docx (Word) or html (print to PDF).")
-SessionsDirOpt = typer.Option(
-    None, "--sessions-dir", envvar="GOEDGENOEG_SESSIONS_DIR", metavar="DIR", help="Where sessions are saved (default: your application folder)."
-)
+# Help texts live in helptext.py (Dutch and English); the commands here carry none of their own.
+app = typer.Typer(cls=LocalGroup, no_args_is_help=True, add_completion=True, rich_markup_mode=None)
+libraries_app = typer.Typer(cls=LocalGroup, no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(libraries_app, name="libraries")
+command = partial(app.command, cls=LocalCommand)
+libraries_command = partial(libraries_app.command, cls=LocalCommand)
+
+LangOpt = typer.Option(None, "--lang", metavar="nl|en", show_default=False)
+LibraryOpt = typer.Option(None, "--library", "-l", metavar="PATH")
+PathOpt = typer.Option(None, "--path", metavar="short|full")
+FormatOpt = typer.Option(None, "--format", "-f", metavar="md|docx|html")
+SessionsDirOpt = typer.Option(None, "--sessions-dir", metavar="DIR")
+PlainOpt = typer.Option(None, "--plain/--no-plain", show_default=False)
+OutputOpt = typer.Option(None, "--output", "-o", metavar="FILE")
+ForceOpt = typer.Option(False, "--force")
 
 
 def _version(value: bool) -> None:
@@ -53,9 +37,7 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def main(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and stop."),
-) -> None:
+def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True)) -> None:
     """goedgenoeg"""
 
 
@@ -64,58 +46,120 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def _libraries(library: Optional[list[Path]]):
-    from .library import LibraryError, load_all
+def _settings(
+    lang: Optional[str] = None,
+    library: Optional[list[Path]] = None,
+    sessions_dir: Optional[Path] = None,
+    fmt: Optional[str] = None,
+    plain: Optional[bool] = None,
+    region: Optional[str] = None,
+):
+    """The effective settings (command line > environment > user file > organisation file)."""
+    from . import config
+    from .texts import t
 
     try:
-        return load_all(library or [])
+        return config.load(config.Options(lang, region, tuple(library or ()), sessions_dir, fmt, plain))
+    except config.ConfigError as err:
+        guess = lang if lang in config.LANGS else config.lang_hint([])
+        _fail(t(guess, err.key, **err.values), 2)
+
+
+def _libraries(cfg, extra: tuple[Path, ...] = ()):
+    from .library import LibraryError, load_all
+    from .texts import t
+
+    try:
+        return load_all(cfg.library_paths() + list(extra))
     except LibraryError as err:
-        _fail("\n".join(err.problems) + "\nFix the library (or leave out --library) and try again.", 2)
+        _fail("\n".join(err.problems) + "\n" + t(cfg.lang.value, "cli_fix_library"), 2)
 
 
-def _load_session(directory: Path, session_id: Optional[str], libraries):
-    """A saved session, with a note for each answer that no longer fits; a clear exit if not."""
+def _directory(cfg) -> Path:
+    """The sessions folder; the default one takes over the sessions of the old (roaming) folder once."""
+    from .texts import t
+
+    directory = cfg.sessions_dir.value
+    if cfg.sessions_dir_is_default:
+        from .migrate import move_old_sessions
+
+        moved = move_old_sessions(directory)
+        if moved is not None:
+            lang = cfg.lang.value
+            if moved.count:
+                typer.echo(t(lang, "cli_moved", n=moved.count, old=moved.old, new=directory), err=True)
+            for path, err in moved.failed:
+                typer.echo(t(lang, "cli_move_failed", path=path, err=err), err=True)
+    return directory
+
+
+def _session_error(err, lang: str) -> str:
+    from .hints import command as cmd
+    from .texts import t
+
+    return t(lang, err.key, cmd=cmd(), **err.values) if err.key else str(err)
+
+
+def _load_session(cfg, directory: Path, session_id: Optional[str]):
+    """A saved session and the libraries it was made with (those of the settings, plus any it
+    names that can still be found); a note for each library missing and each answer that no
+    longer fits; a clear exit if there is no such session."""
     from . import session as sessions
+    from .texts import t
 
+    lang = cfg.lang.value
     try:
         session = sessions.load(sessions.find(directory, session_id))
     except sessions.SessionError as err:
-        _fail(str(err), 1)
+        _fail(_session_error(err, lang), 1)
+    libraries = _libraries(cfg)
+    loaded = {x.library.id for x in libraries.libraries}
+    again = tuple(
+        Path(stamp.path) for key, stamp in session.libraries.items() if key not in loaded and stamp.path and Path(stamp.path).exists()
+    )
+    if again:
+        libraries = _libraries(cfg, again)
+        loaded = {x.library.id for x in libraries.libraries}
+    missing = sorted(key for key in session.libraries if key not in loaded)
+    if missing:
+        typer.echo(t(lang, "cli_libraries_missing", ids=", ".join(missing)), err=True)
     for warning in sessions.fit_answers(session, libraries):
-        typer.echo(f"note: {warning}", err=True)
-    return session
+        typer.echo(t(lang, "cli_note", text=warning), err=True)
+    return session, libraries
 
 
-def _check_lang(lang: str) -> str:
-    if lang not in ("nl", "en"):
-        _fail(f"Unknown language '{lang}': use --lang nl or --lang en.", 2)
-    return lang
+def _check_choice(value: Optional[str], option: str, allowed: tuple[str, ...], lang: str = "nl") -> Optional[str]:
+    from .texts import t
 
-
-def _check_choice(value: Optional[str], option: str, allowed: tuple[str, ...]) -> Optional[str]:
     if value is not None and value not in allowed:
-        _fail(f"Unknown value '{value}' for {option}: use one of {', '.join(allowed)}.", 2)
+        _fail(t(lang, "cli_unknown_value", value=value, option=option, allowed=", ".join(allowed)), 2)
     return value
 
 
-def _check_path(path: Optional[str]) -> Optional[str]:
-    return _check_choice(path, "--path", ("short", "full"))
+def _check_path(path: Optional[str], lang: str) -> Optional[str]:
+    return _check_choice(path, "--path", ("short", "full"), lang)
 
 
-def _check_format(fmt: str) -> str:
-    return _check_choice(fmt, "--format", ("md", "docx", "html")) or "md"
+def _needs_terminal(name: str, lang: str) -> None:
+    from .reflect import interactive_allowed
+    from .texts import t
+
+    if not interactive_allowed():
+        _fail(t(lang, "cli_needs_terminal", command=name), 2)
 
 
 def _walk_and_record(
-    session, libraries, directory: Path, output: Optional[Path], greeting: Optional[str] = "welcome", fmt: str = "md"
+    session, libraries, directory: Path, output: Optional[Path], greeting: Optional[str] = "welcome", fmt: str = "md",
+    plain: bool = False, defaults=None, console=None,
 ) -> None:
-    from rich.console import Console
-
+    from . import hints
+    from . import session as sessions
     from .ask import TerminalAsker
+    from .console import make_console
     from .reflect import handle_signals, walk_session, write_record
     from .texts import t
 
-    console = Console()
+    console = console or make_console(plain)
     lang = session.lang
     handle_signals()
     if greeting == "resuming":
@@ -124,18 +168,23 @@ def _walk_and_record(
     elif greeting == "welcome":
         console.print(t(lang, "welcome"), style="bold", highlight=False)
     try:
-        result = walk_session(session, libraries, TerminalAsker(console, lang), directory)
+        result = walk_session(session, libraries, TerminalAsker(console, lang), directory, defaults=defaults)
     except KeyboardInterrupt:
         result = "stopped"
     if result == "stopped":
         console.print()
+        if set(session.answers) <= {"context.who"} and session.followup_of is None:
+            sessions.path_of(directory, session.id).unlink(missing_ok=True)  # nothing to come back to
+            console.print(t(lang, "cli_nothing_kept"), style="bold")
+            raise typer.Exit(130)
         console.print(t(lang, "stopped"), style="bold")
-        console.print(t(lang, "resume_with", id=session.id), highlight=False)
+        console.print(t(lang, "resume_with", cmd=hints.resume(session.id)), markup=False, highlight=False)
         raise typer.Exit(130)
+    cmd = hints.command()
     try:
         path = write_record(session, libraries, output, fmt=fmt)
     except OSError as err:  # the answers are saved; only the record could not be written
-        _fail(f"The record could not be written ({err}). Your answers are saved: goedgenoeg record {session.id} -o FILE", 1)
+        _fail(t(lang, "cli_record_failed", err=err, cmd=cmd, id=session.id), 1)
     from .walk import Walk
 
     walk = Walk(libraries, session.answers, path=session.path)
@@ -145,61 +194,83 @@ def _walk_and_record(
     if walk.path == "short":
         more = len(Walk(libraries, session.answers, path="full").open_points()) - len(walk.open_points())
         if more > 0:
-            console.print(t(lang, "end_full", id=session.id, n=more), markup=False, highlight=False)
-    console.print(t(lang, "end_again", id=session.id), style="dim", markup=False, highlight=False)
+            console.print(t(lang, "end_full", cmd=cmd, id=session.id, n=more), markup=False, highlight=False)
+    console.print(t(lang, "end_again", cmd=cmd, id=session.id), style="dim", markup=False, highlight=False)
 
 
-@app.command()
+def _offer_unfinished(cfg, directory: Path, libraries, console) -> Optional[str]:
+    """The unfinished reflections (with at least one answer), most recent first; the id of the
+    one the person picks, or None for a new reflection."""
+    from . import session as sessions
+    from .texts import t
+
+    lang = cfg.lang.value
+    rows = [r for r in sessions.list_sessions(directory, libraries) if not r.finished and not r.problem and r.answered > 0][:9]
+    if not rows:
+        return None
+    console.print(t(lang, "cli_unfinished_title"), style="bold", highlight=False)
+    for n, row in enumerate(rows, 1):
+        updated = row.updated[:16].replace("T", " ")
+        console.print(
+            t(lang, "cli_unfinished_row", n=n, case=row.case, answered=row.answered, total=row.total, updated=updated),
+            markup=False, highlight=False,
+        )
+    while True:
+        try:
+            choice = console.input(t(lang, "cli_unfinished_pick") + ": ").strip()
+        except (EOFError, KeyboardInterrupt):
+            console.print()
+            raise typer.Exit(130)
+        if not choice:
+            return None
+        if choice.isdigit() and 1 <= int(choice) <= len(rows):
+            return rows[int(choice) - 1].id
+        console.print(t(lang, "invalid_range", n=len(rows)), highlight=False)
+
+
+@command()
 def reflect(
-    lang: str = LangOpt,
+    lang: Optional[str] = LangOpt,
     library: Optional[list[Path]] = LibraryOpt,
     sessions_dir: Optional[Path] = SessionsDirOpt,
-    answers: Optional[Path] = typer.Option(
-        None, "--answers", metavar="FILE", help="Fill the reflection from a YAML file of prompt ids to answers, without asking."
-    ),
-    output: Optional[Path] = typer.Option(
-        None, "--output", "-o", metavar="FILE", help="Where to write the record (default: reflectie-CASE-DATE.md here)."
-    ),
-    team: bool = typer.Option(
-        False, "--team", help="A team reflection in a case meeting: participants and roles, separate voices, check-in and check-out."
-    ),
+    answers: Optional[Path] = typer.Option(None, "--answers", metavar="FILE"),
+    output: Optional[Path] = OutputOpt,
+    team: bool = typer.Option(False, "--team"),
     path: Optional[str] = PathOpt,
-    fmt: str = FormatOpt,
+    fmt: Optional[str] = FormatOpt,
+    plain: Optional[bool] = PlainOpt,
 ) -> None:
-    """Start a new reflection. Every answer is saved at once; stop any time with Ctrl-C or !stop.
-    Alone or as a duo it follows the short path (about 30 minutes) and then offers the full one.
-
-    Examples:
-
-      goedgenoeg reflect
-
-      goedgenoeg reflect --path full --format docx
-
-      goedgenoeg reflect --team
-
-      goedgenoeg reflect --lang en --library ./our-prompts/
-
-      goedgenoeg reflect --answers prepared.yaml -o record.md
-    """
+    """Start a new reflection (an unfinished one is offered first)."""
     from . import session as sessions
-    from .reflect import interactive_allowed, team_session
+    from .console import make_console
+    from .models import Answer
+    from .reflect import team_session
+    from .walk import now
 
-    lang = _check_lang(lang)
-    path = _check_path(path)
-    fmt = _check_format(fmt)
-    libraries = _libraries(library)
-    directory = sessions.sessions_dir(sessions_dir)
-    if answers is None and not interactive_allowed():
-        _fail(
-            "goedgenoeg reflect asks questions and needs a terminal, but standard input is not one.\n"
-            "Run it in a terminal, or fill it from a file: goedgenoeg reflect --answers FILE.yaml",
-            2,
-        )
+    cfg = _settings(lang, library, sessions_dir, fmt, plain)
+    lang = cfg.lang.value
+    path = _check_path(path, lang)
+    libraries = _libraries(cfg)
+    directory = _directory(cfg)
+    region = cfg.region.value
+    defaults = {"context.region": Answer(status="answered", value=region, at=now())} if region else None
+    if answers is None:
+        _needs_terminal("reflect", lang)
+        console = make_console(cfg.plain.value)
+        chosen = None if team else _offer_unfinished(cfg, directory, libraries, console)
+        if chosen is not None:
+            session, libraries = _load_session(cfg, directory, chosen)
+            if path is not None:
+                session.path = path
+            _walk_and_record(session, libraries, directory, output, "resuming", cfg.record_format.value, console=console)
+            return
     session = sessions.new_session(libraries, lang)
     session.path = path
     if team:
         team_session(session)
-    _fill_or_walk(session, libraries, directory, answers, output, fmt=fmt)
+    _fill_or_walk(
+        session, libraries, directory, answers, output, fmt=cfg.record_format.value, plain=cfg.plain.value, defaults=defaults
+    )
 
 
 def _fill_or_walk(
@@ -210,210 +281,184 @@ def _fill_or_walk(
     output: Optional[Path],
     greeting: Optional[str] = "welcome",
     fmt: str = "md",
+    plain: bool = False,
+    defaults=None,
 ) -> None:
+    from . import hints
     from . import session as sessions
     from .reflect import fill_from_file, write_record
+    from .texts import t
 
+    lang = session.lang
     if answers is not None:
         problems = fill_from_file(session, libraries, answers)
         if problems:
-            _fail("\n".join(problems) + "\nNothing was saved. Fix the answers file and try again.", 2)
+            _fail("\n".join(problems) + "\n" + t(lang, "cli_answers_problems"), 2)
+        for key, answer in (defaults or {}).items():  # a configured default where the file gives none
+            session.answers.setdefault(key, answer)
         sessions.save(session, directory)
         for item in session.privacy.kept:
-            typer.echo(f"warning: possible personal data in {item}", err=True)
+            typer.echo(t(lang, "cli_privacy_warning", item=item), err=True)
         try:
             path = write_record(session, libraries, output, fmt=fmt)
         except FileExistsError:
-            _fail(f"{output} already exists; choose another --output.", 1)
+            _fail(t(lang, "cli_exists_choose", path=output), 1)
         except OSError as err:
-            _fail(f"The record could not be written ({err}). The session is saved: goedgenoeg record {session.id} -o FILE", 1)
-        typer.echo(f"Session {session.id} saved; record written to {path}")
+            _fail(t(lang, "cli_record_failed", err=err, cmd=hints.command(), id=session.id), 1)
+        typer.echo(t(lang, "cli_saved_written", id=session.id, path=path))
         return
-    _walk_and_record(session, libraries, directory, output, greeting, fmt)
+    _walk_and_record(session, libraries, directory, output, greeting, fmt, plain=plain, defaults=defaults)
 
 
-@app.command()
+@command()
 def followup(
-    session_id: str = typer.Argument(..., metavar="ID", help="The earlier reflection of this case (id or its start)."),
+    session_id: str = typer.Argument(..., metavar="ID"),
     library: Optional[list[Path]] = LibraryOpt,
     sessions_dir: Optional[Path] = SessionsDirOpt,
-    answers: Optional[Path] = typer.Option(None, "--answers", metavar="FILE", help="Change earlier answers from a YAML file, without asking."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Where to write the record."),
-    fmt: str = FormatOpt,
+    answers: Optional[Path] = typer.Option(None, "--answers", metavar="FILE"),
+    output: Optional[Path] = OutputOpt,
+    fmt: Optional[str] = FormatOpt,
+    lang: Optional[str] = LangOpt,
+    plain: Optional[bool] = PlainOpt,
 ) -> None:
-    """A new reflection for the same case, starting from an earlier one: earlier answers are
-    shown and kept with Enter, and the record lists what changed since then.
+    """A new reflection for the same case, starting from an earlier one."""
+    from .reflect import start_followup
+    from .texts import t
 
-    Examples:
-
-      goedgenoeg followup 20261122-0915
-
-      goedgenoeg followup 20261122-0915 --answers changes.yaml -o vervolg.md
-    """
-    from . import session as sessions
-    from .reflect import interactive_allowed, start_followup
-
-    fmt = _check_format(fmt)
-    libraries = _libraries(library)
-    directory = sessions.sessions_dir(sessions_dir)
-    if answers is None and not interactive_allowed():
-        _fail("goedgenoeg followup asks questions and needs a terminal; or give --answers FILE.", 2)
-    previous = _load_session(directory, session_id, libraries)
+    cfg = _settings(lang, library, sessions_dir, fmt, plain)
+    directory = _directory(cfg)
+    if answers is None:
+        _needs_terminal("followup", cfg.lang.value)
+    previous, libraries = _load_session(cfg, directory, session_id)
     session = start_followup(previous, libraries)
     if answers is None:
-        from .texts import t
-
         typer.echo(t(session.lang, "followup_from", date=previous.updated[:10], id=previous.id))
-    _fill_or_walk(session, libraries, directory, answers, output, greeting=None, fmt=fmt)
+    _fill_or_walk(session, libraries, directory, answers, output, greeting=None, fmt=cfg.record_format.value, plain=cfg.plain.value)
 
 
-@app.command()
+@command()
 def resume(
-    session_id: Optional[str] = typer.Argument(None, metavar="ID", help="Session id (or its start); default: the last unfinished one."),
+    session_id: Optional[str] = typer.Argument(None, metavar="ID", show_default=False),
     library: Optional[list[Path]] = LibraryOpt,
     sessions_dir: Optional[Path] = SessionsDirOpt,
-    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Where to write the record."),
-    path: Optional[str] = typer.Option(None, "--path", metavar="short|full", help="Switch path: full goes on with every question."),
-    fmt: str = FormatOpt,
+    output: Optional[Path] = OutputOpt,
+    path: Optional[str] = PathOpt,
+    fmt: Optional[str] = FormatOpt,
+    lang: Optional[str] = LangOpt,
+    plain: Optional[bool] = PlainOpt,
 ) -> None:
-    """Continue a reflection at its first unanswered question.
+    """Continue a reflection at its first unanswered question."""
+    from . import hints
+    from .texts import t
 
-    Examples:
-
-      goedgenoeg resume
-
-      goedgenoeg resume 20261122-0915 --path full
-    """
-    from . import session as sessions
-    from .reflect import interactive_allowed
-
-    path = _check_path(path)
-    fmt = _check_format(fmt)
-    libraries = _libraries(library)
-    directory = sessions.sessions_dir(sessions_dir)
-    if not interactive_allowed():
-        _fail("goedgenoeg resume needs a terminal, but standard input is not one.", 2)
-    session = _load_session(directory, session_id, libraries)
+    cfg = _settings(lang, library, sessions_dir, fmt, plain)
+    path = _check_path(path, cfg.lang.value)
+    directory = _directory(cfg)
+    session, libraries = _load_session(cfg, directory, session_id)
+    _needs_terminal("resume", cfg.lang.value)
     if session.finished:
-        from .texts import t
-
-        typer.echo(t(session.lang, "reopened", id=session.id))
+        typer.echo(t(session.lang, "reopened", cmd=hints.command(), id=session.id))
     session.finished = False
     if path is not None:
         session.path = path
-    _walk_and_record(session, libraries, directory, output, "resuming", fmt)
+    _walk_and_record(session, libraries, directory, output, "resuming", cfg.record_format.value, plain=cfg.plain.value)
 
 
-@app.command("sessions")
+@command("sessions")
 def list_sessions(
     library: Optional[list[Path]] = LibraryOpt,
     sessions_dir: Optional[Path] = SessionsDirOpt,
+    lang: Optional[str] = LangOpt,
 ) -> None:
-    """List saved reflections: id, case reference, last change and progress."""
+    """List saved reflections."""
+    from . import hints
     from . import session as sessions
+    from .texts import t
 
-    libraries = _libraries(library)
-    directory = sessions.sessions_dir(sessions_dir)
+    cfg = _settings(lang, library, sessions_dir)
+    lang = cfg.lang.value
+    libraries = _libraries(cfg)
+    directory = _directory(cfg)
     rows = sessions.list_sessions(directory, libraries)
     if not rows:
-        typer.echo(f"No sessions in {directory}. Start one with: goedgenoeg reflect")
+        typer.echo(t(lang, "cli_no_sessions", dir=directory, cmd=hints.command()))
         return
     for row in rows:
         if row.problem:
-            typer.echo(f"{row.id:<22} (damaged: {row.problem})")
+            typer.echo(f"{row.id:<22} ({t(lang, 'cli_damaged')}: {row.problem})")
             continue
-        state = "finished" if row.finished else "in progress"
+        state = t(lang, "cli_finished" if row.finished else "cli_in_progress")
         typer.echo(f"{row.id:<22} {row.case[:24]:<24} {row.updated[:16].replace('T', ' ')}  {row.answered}/{row.total}  {state}")
 
 
-@app.command()
+@command()
 def record(
-    session_id: str = typer.Argument(..., metavar="ID", help="Session id (or its start), or a session file."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to this file instead of standard output."),
-    force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists."),
-    fmt: str = FormatOpt,
-    full: bool = typer.Option(
-        False, "--full", help="Everything, the professionals' own reflection included, marked as internal: not for the case file."
-    ),
+    session_id: str = typer.Argument(..., metavar="ID"),
+    output: Optional[Path] = OutputOpt,
+    force: bool = ForceOpt,
+    fmt: Optional[str] = FormatOpt,
+    full: bool = typer.Option(False, "--full"),
     library: Optional[list[Path]] = LibraryOpt,
     sessions_dir: Optional[Path] = SessionsDirOpt,
+    lang: Optional[str] = LangOpt,
 ) -> None:
-    """Write the record of a saved reflection (again, later, as often as needed). By default the
-    dossier record: the case, without the professionals' own feelings, doubts and beliefs.
-
-    Examples:
-
-      goedgenoeg record 20261122-0915 -o reflectie.md
-
-      goedgenoeg record 20261122-0915 --format docx
-
-      goedgenoeg record 20261122-0915 --format html -o reflectie.html
-
-      goedgenoeg record 20261122-0915 --full -o intern.md
-    """
-    from . import session as sessions
+    """Write the record of a saved reflection."""
     from .record import render
     from .reflect import write_record
+    from .texts import t
 
-    fmt = _check_format(fmt)
-    libraries = _libraries(library)
-    directory = sessions.sessions_dir(sessions_dir)
-    session = _load_session(directory, session_id, libraries)
+    cfg = _settings(lang, library, sessions_dir, fmt)
+    lang = cfg.lang.value
+    fmt = cfg.record_format.value
+    directory = _directory(cfg)
+    session, libraries = _load_session(cfg, directory, session_id)
     if output is None and fmt == "md":
         typer.echo(render(session, libraries, fmt="md", full=full))
         return
     try:
         written = write_record(session, libraries, output, force=force, fmt=fmt, full=full)
     except FileExistsError:
-        _fail(f"{output} already exists. Use --force to overwrite it, or choose another file.", 1)
+        _fail(t(lang, "cli_exists_force", path=output), 1)
     except OSError as err:
-        _fail(f"Cannot write {output}: {err.strerror or err}.", 1)
-    typer.echo(f"Record written to {written}")
+        _fail(t(lang, "cli_cannot_write", path=output, err=err.strerror or err), 1)
+    typer.echo(t(lang, "cli_record_to", path=written))
 
 
-@app.command()
+@command()
 def preview(
-    decision: Optional[str] = typer.Option(None, "--decision", metavar="placement|measure|report|other", help="The decision on the table."),
-    age: Optional[str] = typer.Option(None, "--age", metavar="unborn|under-1|1-3|3-6|6-12|12-18", help="The child's age band."),
-    region: Optional[str] = typer.Option(None, "--region", metavar="flanders|netherlands", help="Where you work."),
-    who: str = typer.Option("alone", "--who", metavar="alone|duo|team", help="Who reflects."),
+    decision: Optional[str] = typer.Option(None, "--decision", metavar="placement|measure|report|other"),
+    age: Optional[str] = typer.Option(None, "--age", metavar="unborn|under-1|1-3|3-6|6-12|12-18"),
+    region: Optional[str] = typer.Option(None, "--region", metavar="flanders|netherlands"),
+    who: str = typer.Option("alone", "--who", metavar="alone|duo|team"),
     path: Optional[str] = PathOpt,
-    people: int = typer.Option(4, "--people", min=1, max=30, help="For a team: how many take part (questions everyone answers count once each)."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON: path, prompts, minutes and the parts."),
-    lang: str = LangOpt,
+    people: int = typer.Option(4, "--people", min=1, max=30, metavar="N"),
+    as_json: bool = typer.Option(False, "--json"),
+    lang: Optional[str] = LangOpt,
     library: Optional[list[Path]] = LibraryOpt,
 ) -> None:
-    """What a reflection will ask, before you start: its parts, their number of questions and
-    the estimated minutes (and each part's time box for a team). Nothing is saved.
-
-    Examples:
-
-      goedgenoeg preview --decision placement --age under-1 --region flanders
-
-      goedgenoeg preview --decision measure --age 6-12 --region netherlands --who team --people 5
-
-      goedgenoeg preview --decision report --age 3-6 --region netherlands --who duo --path full --json
-    """
+    """What a reflection will ask, before you start."""
     import json
 
-    from .models import AGE_BANDS, DECISIONS, REGIONS, WHO
+    from .models import AGE_BANDS, DECISIONS, WHO
     from .preview import lines, plan
+    from .texts import t
 
-    lang = _check_lang(lang)
+    cfg = _settings(lang, library, region=region)
+    lang = cfg.lang.value
     context = {
         key: value
         for key, value in (
-            ("decision", _check_choice(decision, "--decision", DECISIONS)),
-            ("age", _check_choice(age, "--age", AGE_BANDS)),
-            ("region", _check_choice(region, "--region", REGIONS)),
-            ("who", _check_choice(who, "--who", WHO)),
+            ("decision", _check_choice(decision, "--decision", DECISIONS, lang)),
+            ("age", _check_choice(age, "--age", AGE_BANDS, lang)),
+            ("region", cfg.region.value),
+            ("who", _check_choice(who, "--who", WHO, lang)),
         )
         if value is not None
     }
     missing = [f"--{k}" for k in ("decision", "age", "region") if k not in context]
     if missing:
-        _fail(f"preview needs {', '.join(missing)}: what is asked depends on them. Example: goedgenoeg preview --decision placement --age under-1 --region flanders", 2)
-    result = plan(_libraries(library), context, _check_path(path), lang, people if who == "team" else 1)
+        _fail(t(lang, "cli_preview_needs", missing=", ".join(missing)), 2)
+    result = plan(_libraries(cfg), context, _check_path(path, lang), lang, people if who == "team" else 1)
     if as_json:
         typer.echo(json.dumps(result.as_json(), ensure_ascii=False))
         return
@@ -421,49 +466,86 @@ def preview(
         typer.echo(line)
 
 
-@libraries_app.command("list")
+@command("config")
+def show_config(
+    lang: Optional[str] = LangOpt,
+    library: Optional[list[Path]] = LibraryOpt,
+    sessions_dir: Optional[Path] = SessionsDirOpt,
+    fmt: Optional[str] = FormatOpt,
+    plain: Optional[bool] = PlainOpt,
+) -> None:
+    """Show every effective setting and where it came from."""
+    from .config import DEFAULT, Origin
+    from .texts import t
+
+    cfg = _settings(lang, library, sessions_dir, fmt, plain)
+    lang = cfg.lang.value
+
+    def origin(o: Origin) -> str:
+        return t(lang, "cfg_from_default") if o == DEFAULT else t(lang, f"cfg_from_{o.kind}", detail=o.detail)
+
+    typer.echo(t(lang, "cfg_title"))
+    rows = [
+        ("lang", cfg.lang.value, cfg.lang.origin),
+        ("region", cfg.region.value or t(lang, "cfg_region_none"), cfg.region.origin),
+        ("sessions_dir", str(cfg.sessions_dir.value), cfg.sessions_dir.origin),
+        ("record_format", cfg.record_format.value, cfg.record_format.origin),
+        ("plain", "true" if cfg.plain.value else "false", cfg.plain.origin),
+    ]
+    rows += [("libraries", str(v.value), v.origin) for v in cfg.libraries] or [("libraries", t(lang, "cfg_none"), DEFAULT)]
+    for key, value, where in rows:
+        typer.echo(f"  {key:<14} {value}  [{origin(where)}]")
+    typer.echo(t(lang, "cfg_files"))
+    for where, file, exists in cfg.files:
+        label = t(lang, f"cfg_file_{where.kind}") + (f" ({where.detail})" if where.detail else "")
+        typer.echo(f"  {label:<14} {file}  ({t(lang, 'cfg_exists' if exists else 'cfg_absent')})")
+
+
+@libraries_command("list")
 def libraries_list(
     library: Optional[list[Path]] = LibraryOpt,
-    prompts: bool = typer.Option(False, "--prompts", help="Also list every prompt id (for --answers files)."),
+    prompts: bool = typer.Option(False, "--prompts"),
+    lang: Optional[str] = LangOpt,
 ) -> None:
-    """List the libraries a reflection uses, in walk order."""
-    libraries = _libraries(library)
+    """List the libraries a reflection uses."""
+    from .texts import t
+
+    cfg = _settings(lang, library)
+    libraries = _libraries(cfg)
+    word = t(cfg.lang.value, "cli_prompts")
     for loaded in libraries.libraries:
         lib = loaded.library
         count = sum(len(s.prompts) for s in lib.sections)
-        typer.echo(f"{lib.id:<16} {lib.version:<8} {count:>4} prompts  {lib.title.nl}  ({loaded.path})")
+        title = lib.title.en if cfg.lang.value == "en" else lib.title.nl
+        typer.echo(f"{lib.id:<16} {lib.version:<8} {count:>4} {word}  {title}  ({loaded.path})")
         if prompts:
             for section in lib.sections:
                 for prompt in section.prompts:
                     typer.echo(f"    {lib.id}.{prompt.id:<40} {prompt.kind}")
 
 
-@libraries_app.command("check")
+@libraries_command("check")
 def libraries_check(
-    paths: Optional[list[Path]] = typer.Argument(None, metavar="PATH", help="Library files or folders (default: the bundled libraries)."),
+    paths: Optional[list[Path]] = typer.Argument(None, metavar="PATH", show_default=False),
+    lang: Optional[str] = LangOpt,
 ) -> None:
-    """Check library files; every problem is shown as file:line: message.
-
-    Examples:
-
-      goedgenoeg libraries check
-
-      goedgenoeg libraries check our-prompts/
-    """
+    """Check library files."""
     from .library import bundled_dir, check_paths
+    from .texts import t
 
+    lang = _settings(lang).lang.value
     passed, problems = check_paths(paths or [bundled_dir()])
     for problem in problems:
         typer.echo(problem, err=True)
     if problems:
-        typer.echo(f"{len(problems)} problem(s) found; {passed} librar{'y' if passed == 1 else 'ies'} passed.", err=True)
+        typer.echo(t(lang, "cli_check_problems", n=len(problems), passed=passed), err=True)
         raise typer.Exit(1)
-    typer.echo(f"{passed} librar{'y' if passed == 1 else 'ies'} checked, no problems.")
+    typer.echo(t(lang, "cli_check_ok", passed=passed))
 
 
-@libraries_app.command("schema")
+@libraries_command("schema")
 def libraries_schema() -> None:
-    """Print the JSON Schema of a library file, for completion and checks in your editor."""
+    """Print the JSON Schema of a library file."""
     import json
 
     from .models import Library
@@ -471,47 +553,39 @@ def libraries_schema() -> None:
     typer.echo(json.dumps(Library.model_json_schema(), indent=2, ensure_ascii=False))
 
 
-@libraries_app.command("sources")
+@libraries_command("sources")
 def libraries_sources(library: Optional[list[Path]] = LibraryOpt) -> None:
-    """Show, per source and section, the prompts that draw on it (a coverage table in markdown)."""
+    """Show, per source and section, the prompts that draw on it."""
     from .coverage import coverage_table
 
-    typer.echo(coverage_table(_libraries(library)))
+    typer.echo(coverage_table(_libraries(_settings(None, library))))
 
 
-@app.command()
+@command()
 def overview(
-    directory: Optional[Path] = typer.Argument(None, metavar="DIR", show_default=False, help="A folder of sessions (default: the sessions folder)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Also write the overview as markdown with bar charts to this file."),
-    force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists."),
-    lang: str = LangOpt,
+    directory: Optional[Path] = typer.Argument(None, metavar="DIR", show_default=False),
+    output: Optional[Path] = OutputOpt,
+    force: bool = ForceOpt,
+    lang: Optional[str] = LangOpt,
     library: Optional[list[Path]] = LibraryOpt,
     sessions_dir: Optional[Path] = SessionsDirOpt,
+    plain: Optional[bool] = PlainOpt,
 ) -> None:
-    """Counts across all sessions in a folder, to learn across cases: how often each alternative
-    was weighed, which critical notes were left for later, how often the child's and the parents'
-    perspectives stayed open. No case references and no answers are shown.
-
-    Examples:
-
-      goedgenoeg overview
-
-      goedgenoeg overview team-sessions/ -o overzicht.md
-    """
-    from rich.console import Console
-
+    """Counts across all sessions in a folder, to learn across cases."""
     from . import overview as ov
+    from .console import make_console
     from .files import write_private
-    from .session import sessions_dir as default_dir
+    from .texts import t
 
-    lang = _check_lang(lang)
-    libraries = _libraries(library)
-    folder = directory if directory is not None else default_dir(sessions_dir)
+    cfg = _settings(lang, library, sessions_dir, plain=plain)
+    lang = cfg.lang.value
+    libraries = _libraries(cfg)
+    folder = directory if directory is not None else _directory(cfg)
     if not folder.is_dir():
-        _fail(f"{folder} is not a folder of sessions.", 1)
+        _fail(t(lang, "cli_not_sessions", path=folder), 1)
     found, unreadable = ov.load_dir(folder)
     result = ov.count(found, libraries, unreadable=unreadable)
-    console = Console()
+    console = make_console(cfg.plain.value)
     for line in ov.summary_lines(result, lang):
         console.print(line, markup=False, highlight=False)
     for table in ov.terminal_tables(result, libraries, lang):
@@ -520,7 +594,7 @@ def overview(
         try:
             write_private(output, ov.to_markdown(result, libraries, lang).encode("utf-8"), overwrite=force)
         except FileExistsError:
-            _fail(f"{output} already exists. Use --force to overwrite it, or choose another file.", 1)
+            _fail(t(lang, "cli_exists_force", path=output), 1)
         except OSError as err:
-            _fail(f"Cannot write {output}: {err.strerror}.", 1)
-        typer.echo(f"Overview written to {output}")
+            _fail(t(lang, "cli_cannot_write", path=output, err=err.strerror), 1)
+        typer.echo(t(lang, "cli_overview_to", path=output))

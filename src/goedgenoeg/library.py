@@ -89,8 +89,13 @@ class LibrarySet:
         return None
 
     def stamps(self) -> dict[str, dict[str, str]]:
+        """Version and hash of each library; for one not bundled also its file, so that a
+        record made later can load it again."""
+        bundled = str(bundled_dir())
         return {
-            x.library.id: {"version": x.library.version, "sha256": x.sha256} for x in self.libraries
+            x.library.id: {"version": x.library.version, "sha256": x.sha256}
+            | ({} if x.path.startswith(bundled) else {"path": str(Path(x.path).resolve())})
+            for x in self.libraries
         }
 
 

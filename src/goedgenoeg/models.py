@@ -269,6 +269,7 @@ class LibraryStamp(BaseModel):
 
     version: str
     sha256: str
+    path: str = ""  # the file of a library that is not bundled, to load it again for a record
 
 
 class PrivacyCheck(BaseModel):

@@ -68,11 +68,12 @@ def _privacy_review(session: Session, libraries: LibrarySet, asker, save) -> Non
     session.privacy.at = now()
 
 
-def walk_session(session: Session, libraries: LibrarySet, asker, directory: Path) -> str:
+def walk_session(session: Session, libraries: LibrarySet, asker, directory: Path, defaults: dict[str, Answer] | None = None) -> str:
     """Walk from the first unanswered prompt. Returns "done" (record may be written) or
-    "stopped". Every answer is saved before the next prompt appears."""
+    "stopped". Every answer is saved before the next prompt appears. `defaults` (e.g. the
+    configured region) are offered like a follow-up's earlier answers: Enter keeps them."""
 
-    baseline = session.followup_of.answers if session.followup_of is not None else None
+    baseline = session.followup_of.answers if session.followup_of is not None else defaults
     walk = Walk(libraries, session.answers, baseline, path=session.path)
 
     def save() -> None:

@@ -22,18 +22,25 @@ ENV_DIR = "GOEDGENOEG_SESSIONS_DIR"
 
 
 class SessionError(Exception):
-    """A session that cannot be used; the message names the file and what to do."""
+    """A session that cannot be used; the message names the file and what to do. Where `key`
+    is set, the CLI says it in the user's language (texts.py) with `values`."""
+
+    def __init__(self, message: str, key: str | None = None, **values: object) -> None:
+        super().__init__(message)
+        self.key = key
+        self.values = values
 
 
 def sessions_dir(given: Path | None = None) -> Path:
-    """--sessions-dir, else $GOEDGENOEG_SESSIONS_DIR, else the user's application folder."""
+    """--sessions-dir, else $GOEDGENOEG_SESSIONS_DIR, else the user's local data folder (the CLI
+    uses config.py, which also reads the config files)."""
     if given is not None:
         return Path(given)
     if os.environ.get(ENV_DIR):
         return Path(os.environ[ENV_DIR])
-    import typer
+    from .config import default_sessions_dir
 
-    return Path(typer.get_app_dir("goedgenoeg")) / "sessions"
+    return default_sessions_dir()
 
 
 def new_session(libraries: LibrarySet, lang: str) -> Session:
@@ -68,7 +75,7 @@ def load(path: Path) -> Session:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise SessionError(f"{path}: no such session file. 'goedgenoeg sessions' lists the sessions.") from None
+        raise SessionError(f"{path}: no such session file. 'goedgenoeg sessions' lists the sessions.", "ses_no_file", path=path) from None
     except OSError as err:
         raise SessionError(f"{path}: cannot read it ({err.strerror}).") from None
     keep = "The file is left as it is; start a new reflection with 'goedgenoeg reflect', or restore the file from a backup."
@@ -177,8 +184,11 @@ def find(directory: Path, session_id: str | None) -> Path:
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            raise SessionError(f"No session '{session_id}' in {directory}. 'goedgenoeg sessions' lists them.")
-        raise SessionError(f"'{session_id}' fits several sessions; give more of the id: " + ", ".join(m.stem for m in matches))
+            raise SessionError(
+                f"No session '{session_id}' in {directory}. 'goedgenoeg sessions' lists them.", "ses_no_such", id=session_id, dir=directory
+            )
+        ids = ", ".join(m.stem for m in matches)
+        raise SessionError(f"'{session_id}' fits several sessions; give more of the id: {ids}", "ses_several", id=session_id, ids=ids)
     paths = sorted(directory.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True) if directory.is_dir() else []
     for path in paths:
         try:
@@ -186,4 +196,6 @@ def find(directory: Path, session_id: str | None) -> Path:
                 return path
         except SessionError:
             continue
-    raise SessionError(f"There is no unfinished session in {directory}. Start one with 'goedgenoeg reflect'.")
+    raise SessionError(
+        f"There is no unfinished session in {directory}. Start one with 'goedgenoeg reflect'.", "ses_no_unfinished", dir=directory
+    )

@@ -1,0 +1,29 @@
+"""The terminal console: rich, with NO_COLOR honoured (rich does that), and a plain mode for
+screen readers that leaves out rules and box-drawing around tables."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+
+class PlainConsole(Console):
+    """Rules become their title on a line of its own (or an empty line); tables lose their box."""
+
+    def rule(self, title="", *args, **kwargs) -> None:
+        if title:
+            self.print(title)
+        else:
+            self.print()
+
+    def print(self, *objects, **kwargs) -> None:
+        from rich.table import Table
+
+        for item in objects:
+            if isinstance(item, Table):
+                item.box = None
+                item.show_edge = False
+        super().print(*objects, **kwargs)
+
+
+def make_console(plain: bool = False) -> Console:
+    return PlainConsole() if plain else Console()

@@ -1,0 +1,57 @@
+"""The one-time move of sessions from the old folder (typer's app folder, which on Windows is
+the roaming AppData) to the local user data folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from .files import private_dir
+
+
+@dataclass(frozen=True)
+class Moved:
+    old: Path
+    count: int
+    failed: tuple[tuple[Path, str], ...] = ()
+
+
+def old_sessions_dir() -> Path:
+    import typer
+
+    return Path(typer.get_app_dir("goedgenoeg")) / "sessions"
+
+
+def move_old_sessions(new: Path, old: Path | None = None) -> Moved | None:
+    """Move every session file from the old folder into `new` (a file already there is left
+    alone). None when there was nothing to move. The old folder is removed once empty."""
+    old = old_sessions_dir() if old is None else old
+    try:
+        if not old.is_dir() or old.resolve() == new.resolve():
+            return None
+        files = sorted(old.glob("*.json"))
+    except OSError:
+        return None
+    if not files:
+        return None
+    private_dir(new)
+    count = 0
+    failed = []
+    for path in files:
+        target = new / path.name
+        if target.exists():
+            continue
+        try:
+            shutil.move(str(path), str(target))
+            if os.name == "posix":
+                os.chmod(target, 0o600)
+            count += 1
+        except OSError as err:
+            failed.append((path, err.strerror or str(err)))
+    try:
+        old.rmdir()  # only when empty
+    except OSError:
+        pass
+    return Moved(old, count, tuple(failed))

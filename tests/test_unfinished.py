@@ -1,0 +1,72 @@
+"""In a pseudo-terminal: `goedgenoeg reflect` offers an unfinished reflection first, by its case
+reference; a reflection stopped before any answer leaves nothing behind."""
+
+import os
+
+import pexpect
+import pytest
+
+from conftest import BIN
+
+pytestmark = pytest.mark.skipif(not BIN.exists(), reason="run through 'make test', which installs the command")
+
+
+def spawn(args, sessions, **extra):
+    env = dict(os.environ, GOEDGENOEG_SESSIONS_DIR=str(sessions), NO_COLOR="1", TERM="dumb", **extra)
+    env.pop("GOEDGENOEG_FORCE_INTERACTIVE", None)
+    return pexpect.spawn(str(BIN), args, env=env, dimensions=(50, 200), encoding="utf-8", timeout=20)
+
+
+def ended(child):
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus
+
+
+def stopped_after_the_case(sessions, case, **extra):
+    child = spawn(["reflect", "--path", "full"], sessions, **extra)
+    child.expect(r"Je antwoord[^:\n]*: ")
+    child.sendline(case)
+    child.expect(r"(Je antwoord|Kies een nummer)[^:\n]*: ")
+    child.sendline("!stop")
+    child.expect(r"Verder gaan: (.*)\r\n")
+    hint = child.match.group(1).strip()
+    assert ended(child) == 130
+    return hint
+
+
+def test_reflect_offers_the_unfinished_reflection_by_its_case_before_asking_anything(tmp_path):
+    sessions = tmp_path / "s"
+    hint = stopped_after_the_case(sessions, "GG-PTY-7")
+    (saved,) = sessions.glob("*.json")
+    assert hint == f"{BIN} resume {saved.stem}"  # .venv/bin is not on the PATH here: the full path
+
+    child = spawn(["reflect"], sessions)
+    index = child.expect([r"Onafgewerkte reflecties:", r"Je antwoord[^:\n]*: "])
+    assert index == 0, "a new question came before the offer"
+    child.expect(r"1\. GG-PTY-7  \(1 van \d+ vragen, laatst ")
+    child.expect(r"Typ een nummer om verder te gaan, of Enter voor een nieuwe reflectie: ")
+    child.sendline("1")
+    child.expect(rf"Verder met sessie {saved.stem} \(GG-PTY-7\)")
+    child.expect(r"(Je antwoord|Kies een nummer)[^:\n]*: ")
+    child.sendline("!stop")
+    assert ended(child) == 130
+    assert len(list(sessions.glob("*.json"))) == 1  # continued, not a second one
+
+
+def test_enter_starts_anew_and_a_reflection_stopped_before_any_answer_is_not_kept(tmp_path):
+    sessions = tmp_path / "s"
+    stopped_after_the_case(sessions, "GG-PTY-8")
+    child = spawn(["reflect", "--path", "full"], sessions)
+    child.expect(r"Typ een nummer om verder te gaan, of Enter voor een nieuwe reflectie: ")
+    child.sendline("")
+    child.expect(r"Je antwoord[^:\n]*: ")
+    child.sendline("!stop")
+    child.expect(r"Er was nog niets beantwoord; er is niets bewaard\.")
+    assert ended(child) == 130
+    assert len(list(sessions.glob("*.json"))) == 1  # only GG-PTY-8
+
+
+def test_after_make_run_the_hint_is_make_run(tmp_path):
+    hint = stopped_after_the_case(tmp_path / "s", "GG-PTY-9", GOEDGENOEG_VIA="make")
+    assert hint == "make run"
