@@ -50,3 +50,45 @@ def test_the_time_keeper_hears_when_the_box_runs_out_and_not_after_an_answer():
     asker._timer.cancel()  # what ask() does once the question is answered
     time.sleep(0.4)
     assert quiet.getvalue() == ""
+
+
+def test_a_meeting_starts_from_what_participants_prepared(tmp_path, libraries, monkeypatch):
+    import json
+
+    import yaml
+    from typer.testing import CliRunner
+
+    from goedgenoeg.cli import app
+
+    monkeypatch.setenv("GOEDGENOEG_SESSIONS_DIR", str(tmp_path / "s"))
+    runner = CliRunner()
+    prepared = {"context.case": "GG-OV-1", "context.decision": "measure", "context.age": "6-12",
+                "context.region": "netherlands", "context.who": "alone",
+                "besluit.feiten": "drie meldingen van school", "besluit.kantelpunt": "een nieuwe melding"}
+    ids = []
+    for name, facts in (("An", "drie meldingen van school"), ("Bo", "twee meldingen, een derde is onzeker")):
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(yaml.safe_dump({**prepared, "besluit.feiten": facts}), encoding="utf-8")
+        assert runner.invoke(app, ["reflect", "--answers", str(path), "-o", str(tmp_path / f"{name}.md")]).exit_code == 0
+        ids.append(next(p.stem for p in (tmp_path / "s").glob("*.json") if p.stem not in ids))
+
+    from goedgenoeg import session as sessions
+    from goedgenoeg.reflect import bring_in_prepared
+
+    meeting = sessions.new_session(libraries, "nl")
+    earlier = [("An", sessions.load(tmp_path / "s" / f"{ids[0]}.json")), ("Bo", sessions.load(tmp_path / "s" / f"{ids[1]}.json"))]
+    bring_in_prepared(meeting, earlier)
+    assert meeting.answers["context.case"].value == "GG-OV-1" and "context.who" not in meeting.answers
+    assert [p["name"] for p in meeting.prepared["overleg.deelnemers"].value] == ["An", "Bo"]
+    assert meeting.prepared["besluit.feiten"].voices == {"An": "drie meldingen van school", "Bo": "twee meldingen, een derde is onzeker"}
+    assert meeting.prepared["besluit.kantelpunt"].voices == {"An": "een nieuwe melding", "Bo": "een nieuwe melding"}
+    assert not any(key.startswith("context.") for key in meeting.prepared)
+    assert json.loads(meeting.model_dump_json())["prepared"]  # kept in the session: a stopped meeting resumes from it
+
+    # what a user gets wrong is said, in Dutch, with what to do
+    result = runner.invoke(app, ["reflect", "--prepared", f"An={ids[0]}"])
+    assert result.exit_code == 2 and "--team" in result.output
+    result = runner.invoke(app, ["reflect", "--team", "--prepared", ids[0]])
+    assert result.exit_code == 2 and "NAAM=ID" in result.output
+    result = runner.invoke(app, ["reflect", "--team", "--prepared", "An=bestaat-niet"])
+    assert result.exit_code == 1

@@ -236,6 +236,7 @@ def reflect(
     answers: Optional[Path] = typer.Option(None, "--answers", metavar="FILE"),
     output: Optional[Path] = OutputOpt,
     team: bool = typer.Option(False, "--team"),
+    prepared: Optional[list[str]] = typer.Option(None, "--prepared", metavar="NAME=ID"),
     path: Optional[str] = PathOpt,
     fmt: Optional[str] = FormatOpt,
     plain: Optional[bool] = PlainOpt,
@@ -254,6 +255,7 @@ def reflect(
     directory = _directory(cfg)
     region = cfg.region.value
     defaults = {"context.region": Answer(status="answered", value=region, at=now())} if region else None
+    pairs = _prepared(prepared, cfg, directory, team) if prepared else []
     if answers is None:
         _needs_terminal("reflect", lang)
         console = make_console(cfg.plain.value)
@@ -268,9 +270,40 @@ def reflect(
     session.path = path
     if team:
         team_session(session)
+    if pairs:
+        _bring_in(session, pairs, lang)
     _fill_or_walk(
         session, libraries, directory, answers, output, fmt=cfg.record_format.value, plain=cfg.plain.value, defaults=defaults
     )
+
+
+def _prepared(prepared: list[str], cfg, directory: Path, team: bool) -> list:
+    """The participants' prepared reflections, from NAME=ID each (checked before anything is asked)."""
+    from .texts import t
+
+    lang = cfg.lang.value
+    if not team:
+        _fail(t(lang, "cli_prepared_team"), 2)
+    pairs = []
+    for item in prepared:
+        name, _, session_id = item.partition("=")
+        if not name.strip() or not session_id.strip():
+            _fail(t(lang, "cli_prepared_form", value=item), 2)
+        earlier, _ = _load_session(cfg, directory, session_id.strip())
+        pairs.append((name.strip(), earlier))
+    return pairs
+
+
+def _bring_in(session, pairs: list, lang: str) -> None:
+    """Start a meeting from its participants' prepared reflections."""
+    from .reflect import PreparedError, bring_in_prepared
+    from .texts import t
+
+    try:
+        bring_in_prepared(session, pairs)
+    except PreparedError as err:
+        _fail(t(lang, err.args[0], detail=err.args[1]), 2)
+    typer.echo(t(lang, "cli_prepared_in", names=", ".join(name for name, _ in pairs)))
 
 
 def _fill_or_walk(

@@ -56,13 +56,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Ctrl-C of !stop. Een onafgewerkte reflectie wordt eerst aangeboden. Alleen of met twee volg "
         "je het korte pad (ongeveer 30 minuten); daarna wordt het volledige aangeboden.\n\n"
         "Voorbeelden:\n\n  goedgenoeg reflect\n\n  goedgenoeg reflect --path full --format docx\n\n"
-        "  goedgenoeg reflect --team\n\n  goedgenoeg reflect --lang en --library ./onze-vragen/\n\n"
+        "  goedgenoeg reflect --team\n\n  goedgenoeg reflect --team --prepared An=20261129-1900-3f99\n\n"
+        "  goedgenoeg reflect --lang en --library ./onze-vragen/\n\n"
         "  goedgenoeg reflect --answers voorbereid.yaml -o verslag.md",
         "Start a new reflection. Every answer is saved at once; stop any time with Ctrl-C or !stop. "
         "An unfinished reflection is offered first. Alone or as a duo it follows the short path "
         "(about 30 minutes) and then offers the full one.\n\n"
         "Examples:\n\n  goedgenoeg reflect\n\n  goedgenoeg reflect --path full --format docx\n\n"
-        "  goedgenoeg reflect --team\n\n  goedgenoeg reflect --lang en --library ./our-prompts/\n\n"
+        "  goedgenoeg reflect --team\n\n  goedgenoeg reflect --team --prepared An=20261129-1900-3f99\n\n"
+        "  goedgenoeg reflect --lang en --library ./our-prompts/\n\n"
         "  goedgenoeg reflect --answers prepared.yaml -o record.md",
     ),
     "followup": (
@@ -169,8 +171,8 @@ PARAMS: dict[str, tuple[str, str]] = {
         "Plain output without rules and box-drawing tables, for screen readers.",
     ),
     "path": (
-        "short: de kern van de reflectie, ongeveer 30 minuten; full: elke vraag. Standaard: short alleen of met twee, full voor een team.",
-        "short: the heart of the reflection, about 30 minutes; full: every question. Default: short alone or as a duo, full for a team.",
+        "short: de kern van de reflectie, ongeveer 30 minuten (voor een team: het pad voor het overleg); full: elke vraag. Standaard: short.",
+        "short: the heart of the reflection, about 30 minutes (for a team: the meeting path); full: every question. Default: short.",
     ),
     "fmt": (
         "Vorm van het verslag: md (markdown), docx (Word) of html (af te drukken als PDF).",
@@ -186,6 +188,12 @@ PARAMS: dict[str, tuple[str, str]] = {
     "team": (
         "Een teamreflectie in een casusoverleg: deelnemers en rollen, afzonderlijke stemmen, in- en uitchecken.",
         "A team reflection in a case meeting: participants and roles, separate voices, check-in and check-out.",
+    ),
+    "prepared": (
+        "Voor een overleg (met --team): wat een deelnemer vooraf alleen voorbereidde, als NAAM=ID (herhaalbaar). "
+        "Elk antwoord komt binnen als de stem van die persoon; Enter houdt het.",
+        "For a meeting (with --team): what a participant prepared alone beforehand, as NAME=ID (repeatable). "
+        "Each answer comes in as that person's voice; Enter keeps it.",
     ),
     "full": (
         "Alles, ook de eigen reflectie van de professionals, gemarkeerd als intern: niet voor het dossier.",
@@ -213,7 +221,7 @@ PARAMS: dict[str, tuple[str, str]] = {
     "resume path": ("Van pad wisselen: full gaat verder met elke vraag.", "Switch path: full goes on with every question."),
 }
 
-METAVARS_NL = {"FILE": "BESTAND", "PATH": "PAD", "DIR": "MAP", "ID": "ID"}
+METAVARS_NL = {"FILE": "BESTAND", "PATH": "PAD", "DIR": "MAP", "ID": "ID", "NAME=ID": "NAAM=ID"}
 
 # typer's fixed words (the ones it passes through gettext) and our formatter's
 WORDS_NL = {

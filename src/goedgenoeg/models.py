@@ -306,6 +306,9 @@ class Session(BaseModel):
     privacy: PrivacyCheck = PrivacyCheck()
     timings: dict[str, float] = {}  # seconds spent per section (library.section)
     last: str = ""  # the prompt asked last (a follow-up resumes there)
-    path: PathName | None = None  # None: short when alone or as a duo, full for a team
+    path: PathName | None = None  # None: the short path (for a team: the meeting path)
     followup_of: Baseline | None = None
+    # a meeting's starting point: what participants prepared alone, as each one's voice (shown
+    # as the default at each question; Enter keeps it)
+    prepared: dict[str, Answer] = {}
     finished: bool = False

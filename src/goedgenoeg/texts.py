@@ -136,6 +136,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "cli_prompts": ("vragen", "prompts"),
     "cli_check_problems": ("{n} probleem/problemen gevonden; {passed} bibliothe(e)k(en) in orde.", "{n} problem(s) found; {passed} librar(y/ies) passed."),
     "cli_check_ok": ("{passed} bibliothe(e)k(en) nagekeken, geen problemen.", "{passed} librar(y/ies) checked, no problems."),
+    "cli_prepared_form": ("--prepared verwacht NAAM=ID, bijvoorbeeld --prepared An=20261129-1900-3f99 (niet '{value}').", "--prepared takes NAME=ID, for example --prepared An=20261129-1900-3f99 (not '{value}')."),
+    "cli_prepared_team": ("--prepared hoort bij een overleg: gebruik het met --team.", "--prepared belongs to a meeting: use it with --team."),
+    "cli_prepared_cases": ("De voorbereide reflecties gaan over verschillende casussen ({detail}); een overleg gaat over één casus.", "The prepared reflections are about different cases ({detail}); a meeting is about one case."),
+    "cli_prepared_names": ("Elke voorbereiding heeft een eigen naam nodig ({detail}).", "Each preparation needs a name of its own ({detail})."),
+    "cli_prepared_in": ("Voorbereid en meegenomen: {names}. Hun antwoorden staan klaar als hun stem; Enter houdt ze.", "Prepared and brought in: {names}. Their answers are ready as their voices; Enter keeps them."),
     "cli_nothing_kept": ("Er was nog niets beantwoord; er is niets bewaard.", "Nothing was answered yet; nothing was kept."),
     "cli_moved": (
         "{n} bewaarde reflectie(s) verplaatst van {old} naar {new} (een lokale map die niet meereist met een zwervend profiel).",
