@@ -3,6 +3,9 @@ chords), so it works in any terminal, in a pseudo-terminal test and with piped i
 
 from __future__ import annotations
 
+import os
+import re
+import sys
 from typing import Callable
 
 from rich.console import Console
@@ -26,6 +29,23 @@ COMMANDS = {
     "!stemmen": "voices", "!voices": "voices",
 }
 TEAM_KINDS = ("participants", "list", "guiding")  # asked once for the whole team
+
+
+# The terminal's bracketed-paste marks, should they reach us (readline handles them itself).
+_PASTE_MARKS = re.compile(r"\x1b\[20[01]~")
+
+
+def _waiting(wait: float = 0.03) -> bool:
+    """Whether more input is already waiting on a terminal (the rest of a paste)."""
+    if os.name != "posix":
+        return False
+    try:
+        import select
+
+        fd = sys.stdin.fileno()
+        return os.isatty(fd) and bool(select.select([fd], [], [], wait)[0])
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 class _Partial(Exception):
@@ -75,10 +95,19 @@ class TerminalAsker:
         self.console.print(escape(text), style=style or None, highlight=False)
 
     def _input(self, label: str) -> str:
+        """One answer as typed. A paste of several lines is one answer: lines that are already
+        waiting when Enter is read belong to it, and never spill into the next prompts."""
         try:
-            return self.console.input(f"[bold cyan]{escape(label)}[/]: ")
+            line = self.console.input(f"[bold cyan]{escape(label)}[/]: ")
         except EOFError:  # standard input closed: stop, the answers are saved
             raise _Command("stop") from None
+        lines = [line]
+        while _waiting():
+            try:
+                lines.append(input())
+            except EOFError:
+                break
+        return "\n".join(_PASTE_MARKS.sub("", x) for x in lines)
 
     def _line(self, label: str) -> str:
         """One line of input; navigation commands raise _Command, '?' shows the help."""
