@@ -65,3 +65,131 @@ def test_a_paste_at_a_one_line_question_is_refused_there_and_asked_again(tmp_pat
     assert set(answers) == {"context.case"}  # nothing spilled into the next questions
     child.sendline("!stop")
     child.expect(pexpect.EOF)
+
+
+# --- 2. two windows on one session --------------------------------------------------------
+
+def started_session(sessions, case="GG-2"):
+    """A reflection with its case reference answered, stopped; returns its id."""
+    child = spawn(["reflect", "--path", "full"], sessions)
+    child.expect(r"Je antwoord[^:\n]*: ")
+    child.sendline(case)
+    child.expect(r"Kies een nummer[^:\n]*: ")
+    child.sendline("!stop")
+    child.expect(r"goedgenoeg resume (\S+)")
+    session_id = child.match.group(1)
+    child.expect(pexpect.EOF)
+    return session_id
+
+
+@needs_command
+def test_a_second_window_on_an_open_session_is_told_and_saves_nothing(tmp_path):
+    sessions = tmp_path / "s"
+    session_id = started_session(sessions)
+    first = spawn(["resume", session_id], sessions)
+    first.expect(r"Kies een nummer[^:\n]*: ")
+    second = spawn(["resume", session_id], sessions)
+    second.expect("al open in een ander venster")
+    second.expect(pexpect.EOF)
+    second.close()
+    assert second.exitstatus == 1
+    first.sendline("1")  # the first window goes on and its answer is kept
+    first.expect(r"Kies een nummer[^:\n]*: ")
+    assert wait_for(lambda: "context.decision" in only_session(sessions)["answers"])
+    # a kill -9 leaves no lock behind: the session opens again at once
+    first.kill(9)
+    first.close()
+    again = spawn(["resume", session_id], sessions)
+    again.expect("Verder met sessie")
+    again.expect(r"Kies een nummer[^:\n]*: ")
+    again.sendline("!stop")
+    again.expect(pexpect.EOF)
+
+
+# --- 8. the file you open is the file you save ---------------------------------------------
+
+@needs_command
+def test_resuming_a_copy_saves_into_the_copy_and_the_id_still_finds_the_original(tmp_path):
+    sessions = tmp_path / "s"
+    session_id = started_session(sessions)
+    original = sessions / f"{session_id}.json"
+    copy = sessions / f"{session_id} (kopie).json"
+    copy.write_bytes(original.read_bytes())
+    before = original.read_bytes()
+    child = spawn(["resume", str(copy)], sessions)
+    child.expect(r"Kies een nummer[^:\n]*: ")
+    child.sendline("1")
+    child.expect(r"Kies een nummer[^:\n]*: ")
+    child.sendline("!stop")
+    child.expect(pexpect.EOF)
+    assert original.read_bytes() == before
+    assert "context.decision" in json.loads(copy.read_text(encoding="utf-8"))["answers"]
+    child = spawn(["resume", session_id], sessions)
+    child.expect("Verder met sessie")
+    child.expect(r"Kies een nummer[^:\n]*: ")  # the original, still without a decision
+    child.sendline("!stop")
+    child.expect(pexpect.EOF)
+
+
+# --- 5. a full disk, a read-only folder, a dangling symlink ---------------------------------
+
+from typer.testing import CliRunner  # noqa: E402
+
+from goedgenoeg.cli import app  # noqa: E402
+
+runner = CliRunner()
+
+
+def failing_writes(monkeypatch, times):
+    """The disk is full for the next `times` saves that hold the case reference."""
+    import errno
+
+    import goedgenoeg.session as session_module
+
+    real = session_module.write_private
+    left = {"n": times}
+
+    def write(path, data, overwrite=True):
+        if b"context.case" in data and left["n"] > 0:
+            left["n"] -= 1
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(path, data, overwrite)
+
+    monkeypatch.setattr(session_module, "write_private", write)
+
+
+def test_a_full_disk_keeps_the_answer_and_saves_it_when_tried_again(tmp_path, monkeypatch, isolated):
+    monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
+    failing_writes(monkeypatch, 2)
+    result = runner.invoke(app, ["reflect", "--path", "full"], input="GG-VOL\n\n\n!stop\n")
+    assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
+    said = " ".join(result.output.split())
+    assert said.count("kon niet bewaard worden") == 2
+    assert "opnieuw te proberen" in said
+    assert only_session(isolated)["answers"]["context.case"]["value"] == "GG-VOL"
+
+
+def test_stopping_after_a_failed_save_says_what_is_saved(tmp_path, monkeypatch, isolated):
+    monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
+    failing_writes(monkeypatch, 99)
+    result = runner.invoke(app, ["reflect", "--path", "full"], input="GG-VOL\n!stop\n")
+    assert result.exit_code == 130
+    said = " ".join(result.output.split())
+    assert "Je laatste antwoord kon niet bewaard worden" in said
+    assert "Je antwoorden zijn bewaard" not in said
+    assert "context.case" not in only_session(isolated)["answers"]
+
+
+@pytest.mark.parametrize("make", ["dangling_symlink", "a_file"])
+def test_an_unusable_sessions_folder_gets_a_message_not_a_traceback(tmp_path, monkeypatch, make):
+    monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
+    target = tmp_path / "sessies"
+    if make == "dangling_symlink":
+        target.symlink_to(tmp_path / "gone")
+    else:
+        target.write_text("not a folder")
+    monkeypatch.setenv("GOEDGENOEG_SESSIONS_DIR", str(target))
+    result = runner.invoke(app, ["reflect", "--path", "full"], input="GG-1\n!stop\n")
+    assert result.exit_code == 1
+    assert "De map voor sessies kan niet gebruikt worden" in " ".join(result.output.split())
+    assert not isinstance(result.exception, OSError)

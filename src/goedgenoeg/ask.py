@@ -294,6 +294,19 @@ class TerminalAsker:
             "dim",
         )
 
+    def save_failed(self, err: OSError) -> bool:
+        """Saving failed (a full disk, a read-only folder): try again (True) or stop (False)."""
+        self.say(t(self.lang, "save_failed", err=err.strerror or err), "bold red")
+        while True:
+            try:
+                line = self._input(t(self.lang, "save_retry")).strip().lower()
+            except _Command:
+                return False
+            if not line:
+                return True
+            if line in ("!stop", "stop"):
+                return False
+
     def offer_full(self, prompts: int, minutes: int) -> bool:
         """At the end of the short path: go on with the full path? Every answer stays."""
         lang = self.lang

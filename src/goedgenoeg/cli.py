@@ -73,17 +73,23 @@ def _libraries(library: Optional[list[Path]]):
         _fail("\n".join(err.problems) + "\nFix the library (or leave out --library) and try again.", 2)
 
 
-def _load_session(directory: Path, session_id: Optional[str], libraries):
-    """A saved session, with a note for each answer that no longer fits; a clear exit if not."""
+def _open_session(directory: Path, session_id: Optional[str], libraries):
+    """A saved session and the file it came from, with a note for each answer that no longer
+    fits; a clear exit if not."""
     from . import session as sessions
 
     try:
-        session = sessions.load(sessions.find(directory, session_id))
+        path = sessions.find(directory, session_id)
+        session = sessions.load(path)
     except sessions.SessionError as err:
         _fail(str(err), 1)
     for warning in sessions.fit_answers(session, libraries):
         typer.echo(f"note: {warning}", err=True)
-    return session
+    return session, path
+
+
+def _load_session(directory: Path, session_id: Optional[str], libraries):
+    return _open_session(directory, session_id, libraries)[0]
 
 
 def _check_lang(lang: str) -> str:
@@ -107,16 +113,32 @@ def _check_format(fmt: str) -> str:
 
 
 def _walk_and_record(
-    session, libraries, directory: Path, output: Optional[Path], greeting: Optional[str] = "welcome", fmt: str = "md"
+    session,
+    libraries,
+    directory: Path,
+    output: Optional[Path],
+    greeting: Optional[str] = "welcome",
+    fmt: str = "md",
+    file: Optional[Path] = None,
 ) -> None:
     from rich.console import Console
 
+    from . import session as sessions
     from .ask import TerminalAsker
-    from .reflect import handle_signals, walk_session, write_record
+    from .files import private_dir
+    from .reflect import NotSaved, handle_signals, walk_session, write_record
     from .texts import t
 
     console = Console()
     lang = session.lang
+    file = sessions.path_of(directory, session.id) if file is None else file
+    try:
+        private_dir(file.parent)
+        lock = sessions.hold(file)  # one window at a time writes a session; held until the process ends
+    except sessions.SessionBusy:
+        _fail(t(lang, "session_busy", path=file), 1)
+    except OSError as err:
+        _fail(t(lang, "dir_unusable", dir=file.parent, err=err.strerror or err), 1)
     handle_signals()
     if greeting == "resuming":
         case = session.answers.get("context.case")
@@ -124,12 +146,14 @@ def _walk_and_record(
     elif greeting == "welcome":
         console.print(t(lang, "welcome"), style="bold", highlight=False)
     try:
-        result = walk_session(session, libraries, TerminalAsker(console, lang), directory)
+        result = walk_session(session, libraries, TerminalAsker(console, lang), directory, file)
+    except NotSaved:
+        result = "not_saved"
     except KeyboardInterrupt:
         result = "stopped"
-    if result == "stopped":
+    if result in ("stopped", "not_saved"):
         console.print()
-        console.print(t(lang, "stopped"), style="bold")
+        console.print(t(lang, "stopped" if result == "stopped" else "stopped_unsaved"), style="bold")
         console.print(t(lang, "resume_with", id=session.id), highlight=False)
         raise typer.Exit(130)
     try:
@@ -293,7 +317,7 @@ def resume(
     directory = sessions.sessions_dir(sessions_dir)
     if not interactive_allowed():
         _fail("goedgenoeg resume needs a terminal, but standard input is not one.", 2)
-    session = _load_session(directory, session_id, libraries)
+    session, file = _open_session(directory, session_id, libraries)
     if session.finished:
         from .texts import t
 
@@ -301,7 +325,7 @@ def resume(
     session.finished = False
     if path is not None:
         session.path = path
-    _walk_and_record(session, libraries, directory, output, "resuming", fmt)
+    _walk_and_record(session, libraries, directory, output, "resuming", fmt, file=file)
 
 
 @app.command("sessions")

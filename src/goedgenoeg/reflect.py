@@ -21,6 +21,10 @@ class Interrupted(KeyboardInterrupt):
     """The terminal closed or the process was asked to stop (SIGHUP, SIGTERM)."""
 
 
+class NotSaved(KeyboardInterrupt):
+    """Stopped after a save failed: the earlier answers are on disk, the last one is not."""
+
+
 def handle_signals() -> None:
     """Turn SIGHUP and SIGTERM into a clean stop; answers are already on disk."""
 
@@ -68,16 +72,25 @@ def _privacy_review(session: Session, libraries: LibrarySet, asker, save) -> Non
     session.privacy.at = now()
 
 
-def walk_session(session: Session, libraries: LibrarySet, asker, directory: Path) -> str:
+def walk_session(session: Session, libraries: LibrarySet, asker, directory: Path, path: Path | None = None) -> str:
     """Walk from the first unanswered prompt. Returns "done" (record may be written) or
-    "stopped". Every answer is saved before the next prompt appears."""
+    "stopped". Every answer is saved (to `path`, the file the session was opened from, else
+    ID.json in `directory`) before the next prompt appears. A save that fails (a full disk,
+    a folder that became read-only) is told to the asker, who may try again or stop: the
+    answer stays in memory meanwhile, the earlier ones are safe on disk."""
 
     baseline = session.followup_of.answers if session.followup_of is not None else None
     walk = Walk(libraries, session.answers, baseline, path=session.path)
 
     def save() -> None:
         session.path = walk.path_choice  # the full path, once chosen, stays chosen
-        sessions.save(session, directory)
+        while True:
+            try:
+                sessions.save(session, directory, path)
+                return
+            except OSError as err:
+                if not hasattr(asker, "save_failed") or not asker.save_failed(err):
+                    raise NotSaved() from None
 
     save()
     if hasattr(asker, "walk"):

@@ -25,6 +25,28 @@ class SessionError(Exception):
     """A session that cannot be used; the message names the file and what to do."""
 
 
+class SessionBusy(SessionError):
+    """The session is open for writing in another window or process."""
+
+
+def lock_path(path: Path) -> Path:
+    return Path(path).with_name(f".{Path(path).name}.lock")
+
+
+def hold(path: Path):
+    """Open a session file for writing in this process only, until release() or the process
+    ends. An OS lock (flock, or LockFile on Windows): the system lets go of it when the process
+    dies, so even a kill -9 cannot leave it stuck. Raises SessionBusy if another process holds it."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(lock_path(path), timeout=0, mode=0o600, fallback_to_soft=False)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise SessionBusy(str(path)) from None
+    return lock
+
+
 def sessions_dir(given: Path | None = None) -> Path:
     """--sessions-dir, else $GOEDGENOEG_SESSIONS_DIR, else the user's application folder."""
     if given is not None:
@@ -53,11 +75,12 @@ def path_of(directory: Path, session_id: str) -> Path:
     return directory / f"{session_id}.json"
 
 
-def save(session: Session, directory: Path) -> Path:
-    """Write the session atomically, owner-only. Called after every confirmed answer."""
-    private_dir(directory)
+def save(session: Session, directory: Path, path: Path | None = None) -> Path:
+    """Write the session atomically, owner-only, to `path` (the file it was opened from) or
+    else to ID.json in `directory`. Called after every confirmed answer."""
+    path = path_of(directory, session.id) if path is None else Path(path)
+    private_dir(path.parent)
     session.updated = now()
-    path = path_of(directory, session.id)
     data = session.model_dump_json(indent=2).encode("utf-8")
     write_private(path, data)
     return path
@@ -173,6 +196,9 @@ def find(directory: Path, session_id: str | None) -> Path:
         candidate = Path(session_id)
         if candidate.suffix == ".json" and candidate.exists():
             return candidate
+        exact = path_of(directory, session_id)
+        if exact.is_file():  # 'ID' is ID.json, even beside a copy 'ID (kopie).json'
+            return exact
         matches = sorted(directory.glob(f"{session_id}*.json")) if directory.is_dir() else []
         if len(matches) == 1:
             return matches[0]

@@ -82,6 +82,31 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Type a number to edit that answer, or Enter to leave them in on purpose",
     ),
     "stopped": ("Gestopt. Je antwoorden zijn bewaard.", "Stopped. Your answers are saved."),
+    "stopped_unsaved": (
+        "Gestopt. Je laatste antwoord kon niet bewaard worden; de antwoorden daarvoor zijn bewaard.",
+        "Stopped. Your last answer could not be saved; the answers before it are saved.",
+    ),
+    "save_failed": (
+        "Je antwoord kon niet bewaard worden: {err}. Het staat nog in het geheugen. "
+        "Maak ruimte vrij (of los het op) en druk Enter om opnieuw te proberen, of typ !stop om te stoppen "
+        "(je eerdere antwoorden zijn veilig bewaard).",
+        "Your answer could not be saved: {err}. It is still in memory. "
+        "Free some space (or fix the problem) and press Enter to try again, or type !stop to stop "
+        "(your earlier answers are safely saved).",
+    ),
+    "save_retry": ("Enter = opnieuw proberen · !stop = stoppen", "Enter = try again · !stop = stop"),
+    "session_busy": (
+        "Deze sessie is al open in een ander venster of programma ({path}). Ga daar verder, of sluit "
+        "dat eerst; hier wordt niets bewaard, zodat geen antwoord verloren gaat.",
+        "This session is already open in another window or program ({path}). Go on there, or close "
+        "it first; nothing is saved here, so no answer is lost.",
+    ),
+    "dir_unusable": (
+        "De map voor sessies kan niet gebruikt worden: {dir} ({err}). Kies een andere map met "
+        "--sessions-dir of maak deze map beschrijfbaar; er is niets bewaard.",
+        "The sessions folder cannot be used: {dir} ({err}). Choose another with --sessions-dir "
+        "or make this one writable; nothing was saved.",
+    ),
     "resume_with": ("Verder gaan: goedgenoeg resume {id}", "To continue: goedgenoeg resume {id}"),
     "record_written": ("Het verslag staat in {path}", "The record is in {path}"),
     "end_summary": ("{done} vragen beantwoord, {open} open (die staan onder 'Open punten').", "{done} questions answered, {open} open (listed under 'Open points')."),
