@@ -193,3 +193,46 @@ def test_an_unusable_sessions_folder_gets_a_message_not_a_traceback(tmp_path, mo
     assert result.exit_code == 1
     assert "De map voor sessies kan niet gebruikt worden" in " ".join(result.output.split())
     assert not isinstance(result.exception, OSError)
+
+
+# --- 3. an answers file keeps typed text ------------------------------------------------------
+
+ANSWERS_AS_TYPED = """\
+context.case: 0123
+context.decision: placement
+context.age: 3-6
+context.region: netherlands
+context.who: alone
+context.role: 12:30:00
+"""
+
+
+def test_an_answers_file_keeps_exactly_what_was_typed(tmp_path, isolated):
+    path = tmp_path / "antwoorden.yaml"
+    path.write_text(ANSWERS_AS_TYPED, encoding="utf-8")
+    result = runner.invoke(app, ["reflect", "--answers", str(path), "-o", str(tmp_path / "r.md")])
+    assert result.exit_code == 0, result.output
+    answers = only_session(isolated)["answers"]
+    assert answers["context.case"]["value"] == "0123"
+    assert answers["context.role"]["value"] == "12:30:00"
+    assert "0123" in (tmp_path / "r.md").read_text(encoding="utf-8")
+
+
+def test_a_bsn_in_an_answers_file_stays_itself_and_is_found(tmp_path, isolated):
+    path = tmp_path / "antwoorden.yaml"
+    text = ANSWERS_AS_TYPED.replace("context.case: 0123", "context.case: 111222333")
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["reflect", "--answers", str(path), "-o", str(tmp_path / "r.md")])
+    assert result.exit_code == 0, result.output
+    assert only_session(isolated)["answers"]["context.case"]["value"] == "111222333"
+    assert "possible personal data in context.case" in result.output
+
+
+# --- 12. an endless answers file -------------------------------------------------------------
+
+def test_an_endless_answers_file_is_read_only_up_to_the_limit(tmp_path, isolated):
+    started = time.monotonic()
+    result = runner.invoke(app, ["reflect", "--answers", "/dev/zero"])
+    assert result.exit_code == 2
+    assert "may be at most" in result.output
+    assert time.monotonic() - started < 10

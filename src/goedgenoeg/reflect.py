@@ -125,7 +125,7 @@ def fill_from_file(session: Session, libraries: LibrarySet, path: Path) -> list[
     """Fill a session from a YAML file of prompt keys (library.prompt) to answers.
     Returns the problems (unknown keys, values that do not fit); fills nothing if any."""
     try:
-        data, lines, _ = read_yaml(path)
+        data, lines, _ = read_yaml(path, as_typed=True)
     except LibraryError as err:
         return err.problems
     if not isinstance(data, dict):
