@@ -236,3 +236,42 @@ def test_an_endless_answers_file_is_read_only_up_to_the_limit(tmp_path, isolated
     assert result.exit_code == 2
     assert "may be at most" in result.output
     assert time.monotonic() - started < 10
+
+
+# --- 7. record -o creates the file exclusively -------------------------------------------
+
+def test_a_file_that_appears_while_the_record_is_written_is_not_overwritten(tmp_path, monkeypatch):
+    from goedgenoeg import files
+
+    target = tmp_path / "verslag.md"
+    real_fsync = os.fsync
+
+    def other_writer_finishes_now(fd):  # another process creates the file at the last moment
+        real_fsync(fd)
+        if not target.exists():
+            target.write_text("van een collega")
+
+    monkeypatch.setattr(files.os, "fsync", other_writer_finishes_now)
+    monkeypatch.setattr(files.Path, "exists", lambda self: False)  # the check-first moment has passed
+    with pytest.raises(FileExistsError):
+        files.write_private(target, b"ons verslag", overwrite=False)
+    monkeypatch.undo()
+    assert target.read_text() == "van een collega"
+    assert [p.name for p in tmp_path.iterdir()] == ["verslag.md"]  # no temporary file left
+
+
+@needs_command
+def test_simultaneous_record_writers_only_one_is_told_written(tmp_path):
+    import subprocess
+
+    sessions = tmp_path / "s"
+    session_id = started_session(sessions)
+    out = tmp_path / "verslag.md"
+    env = dict(os.environ, GOEDGENOEG_SESSIONS_DIR=str(sessions))
+    procs = [
+        subprocess.Popen([str(BIN), "record", session_id, "-o", str(out)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(12)
+    ]
+    said = [p.communicate()[0] for p in procs]
+    assert sum("Record written" in s for s in said) == 1
+    assert sum(p.returncode == 1 for p in procs) == 11
