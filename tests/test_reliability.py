@@ -275,3 +275,18 @@ def test_simultaneous_record_writers_only_one_is_told_written(tmp_path):
     said = [p.communicate()[0] for p in procs]
     assert sum("Record written" in s for s in said) == 1
     assert sum(p.returncode == 1 for p in procs) == 11
+
+
+# --- 6. an answer is saved before it is checked ------------------------------------------------
+
+@needs_command
+def test_an_answer_is_on_disk_before_the_personal_data_question(tmp_path):
+    sessions = tmp_path / "s"
+    child = spawn(["reflect", "--path", "full"], sessions)
+    child.expect(r"Je antwoord[^:\n]*: ")
+    child.sendline("dossier van kind met BSN 111222333")
+    child.expect(r"Antwoord aanpassen\? \[j/n\]: ")
+    assert only_session(sessions)["answers"]["context.case"]["value"] == "dossier van kind met BSN 111222333"
+    child.kill(9)  # the window closes at the question: the answer is not lost
+    child.close()
+    assert only_session(sessions)["answers"]["context.case"]["value"] == "dossier van kind met BSN 111222333"

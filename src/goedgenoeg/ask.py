@@ -88,6 +88,7 @@ class TerminalAsker:
         self._help: tuple[str, str] = ("", "")
         self.walk = None  # set by reflect.walk_session: participants and list items
         self.timings: dict[str, float] | None = None  # seconds per section, kept in the session
+        self.keep: Callable[[Step, object], None] | None = None  # set by reflect.walk_session: save an answer now
 
     # --- small helpers -------------------------------------------------------------
 
@@ -190,6 +191,8 @@ class TerminalAsker:
                 return Reply(action)
             if value is None:
                 return Reply("skip")
+            if self.keep is not None:  # on disk before it is checked: the check never costs an answer
+                self.keep(step, value)
             if self._privacy_ok(prompt, value):
                 return Reply("answer", value)
             previous = Answer(status="answered", value=value)

@@ -12,7 +12,7 @@ from .answers import AnswerError, answer_texts, normalise, normalise_voices
 from .files import write_private
 from .library import LibraryError, LibrarySet, read_yaml
 from .models import Answer, Session
-from .privacy import find_personal_data
+from .privacy import find_personal_data, name_words
 from .record import render, suggested_name
 from .walk import Step, Walk, apply, earlier_steps, now, run
 
@@ -36,12 +36,29 @@ def handle_signals() -> None:
             signal.signal(getattr(signal, name), stop)
 
 
+def known_names(session: Session, libraries: LibrarySet) -> list[str]:
+    """The names typed in the network (people) and participants lists."""
+    names = []
+    for step in Walk(libraries, session.answers, path="full").steps():
+        answer = session.answers.get(step.key)
+        if answer is None or answer.status != "answered" or step.prompt.kind not in ("people", "participants"):
+            continue
+        field = "who" if step.prompt.kind == "people" else "name"
+        for value in [answer.value, *(answer.voices or {}).values()]:
+            names += [row.get(field, "") for row in value or []]
+    return name_words(names)
+
+
 def privacy_findings(session: Session, libraries: LibrarySet) -> list[tuple[int, Step, list]]:
+    """Likely personal data per prompt, and where the names of the network and the participants
+    appear in free text (not in the lists where they were typed)."""
     walk = Walk(libraries, session.answers, path="full")
+    names = known_names(session, libraries)
     found = []
     for index, step in enumerate(walk.steps()):
         answer = session.answers.get(step.key)
-        hits = [f for text in answer_texts(step.prompt, answer) for f in find_personal_data(text)]
+        words = () if step.prompt.kind in ("people", "participants") else names
+        hits = [f for text in answer_texts(step.prompt, answer) for f in find_personal_data(text, words)]
         if hits:
             found.append((index, step, hits))
     return found
@@ -92,7 +109,13 @@ def walk_session(session: Session, libraries: LibrarySet, asker, directory: Path
                 if not hasattr(asker, "save_failed") or not asker.save_failed(err):
                     raise NotSaved() from None
 
+    def keep(step: Step, value) -> None:
+        walk.answers[step.key] = Answer(status="answered", value=value, at=now())
+        save()
+
     save()
+    if hasattr(asker, "keep"):
+        asker.keep = keep
     if hasattr(asker, "walk"):
         asker.walk = walk
         asker.timings = session.timings
