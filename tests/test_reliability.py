@@ -290,3 +290,64 @@ def test_an_answer_is_on_disk_before_the_personal_data_question(tmp_path):
     child.kill(9)  # the window closes at the question: the answer is not lost
     child.close()
     assert only_session(sessions)["answers"]["context.case"]["value"] == "dossier van kind met BSN 111222333"
+
+
+# --- 10. folders the tool did not create keep their permissions --------------------------------
+
+def test_an_existing_shared_sessions_folder_keeps_its_permissions(tmp_path, libraries):
+    from goedgenoeg import session as sessions
+
+    shared = tmp_path / "team"
+    shared.mkdir()
+    os.chmod(shared, 0o2775)
+    session = sessions.new_session(libraries, "nl")
+    sessions.save(session, shared)
+    assert oct(shared.stat().st_mode & 0o7777) == "0o2775"
+    assert oct(sessions.path_of(shared, session.id).stat().st_mode & 0o777) == "0o600"
+
+
+def test_parents_the_tool_creates_are_owner_only_under_umask_000(tmp_path, libraries):
+    from goedgenoeg import session as sessions
+
+    old = os.umask(0)
+    try:
+        sessions.save(sessions.new_session(libraries, "nl"), tmp_path / "a" / "b" / "sessions")
+    finally:
+        os.umask(old)
+    for folder in (tmp_path / "a", tmp_path / "a" / "b", tmp_path / "a" / "b" / "sessions"):
+        assert oct(folder.stat().st_mode & 0o777) == "0o700", folder
+
+
+# --- 11. temporary files of a killed save are cleaned up ---------------------------------------
+
+@needs_command
+def test_a_temporary_file_left_by_a_killed_save_is_removed_on_the_next_start(tmp_path):
+    sessions = tmp_path / "s"
+    session_id = started_session(sessions)
+    left = sessions / f".{session_id}.json.k3x9.tmp"
+    left.write_text('{"answers": "alles"}')
+    other = sessions / ".20990101-0000-beef.json.a1b2.tmp"  # another session's, also stale
+    other.write_text("{}")
+    child = spawn(["resume", session_id], sessions)
+    child.expect(r"Kies een nummer[^:\n]*: ")
+    assert not left.exists() and not other.exists()
+    child.sendline("!stop")
+    child.expect(pexpect.EOF)
+
+
+def test_a_temporary_file_of_a_session_open_elsewhere_is_left_alone(tmp_path):
+    from goedgenoeg import session as sessions
+
+    tmp_path.joinpath("x.json").write_text("{}")
+    busy = tmp_path / ".x.json.zz.tmp"
+    busy.write_text("{}")
+    lock = sessions.hold(tmp_path / "x.json")
+    try:
+        import subprocess
+        import sys
+
+        code = f"from goedgenoeg import session; from pathlib import Path; print(session.clean_leftovers(Path({str(tmp_path)!r})))"
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    finally:
+        lock.release()
+    assert out.strip() == "0" and busy.exists()

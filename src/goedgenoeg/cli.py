@@ -135,6 +135,7 @@ def _walk_and_record(
     try:
         private_dir(file.parent)
         lock = sessions.hold(file)  # one window at a time writes a session; held until the process ends
+        sessions.clean_leftovers(file.parent, held=file)
     except sessions.SessionBusy:
         _fail(t(lang, "session_busy", path=file), 1)
     except OSError as err:

@@ -13,10 +13,24 @@ DIR_MODE = 0o700
 
 
 def private_dir(path: Path) -> Path:
-    """Create a folder readable by its owner only (0700), whatever the umask."""
-    path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-    if os.name == "posix":
-        os.chmod(path, DIR_MODE)
+    """Make sure a folder exists. The folders this creates (the folder and any missing parents)
+    are readable by their owner only (0700), whatever the umask; a folder that exists already
+    keeps its permissions (a shared team folder stays shared)."""
+    path = Path(path)
+    missing = []
+    for folder in (path, *path.parents):
+        if folder.is_dir():
+            break
+        missing.append(folder)
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            if not folder.is_dir():  # a file, or a dangling symlink, in the way
+                raise
+            continue  # made by someone else at the same moment: not ours
+        if os.name == "posix":
+            os.chmod(folder, DIR_MODE)
     return path
 
 

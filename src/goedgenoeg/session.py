@@ -75,6 +75,33 @@ def path_of(directory: Path, session_id: str) -> Path:
     return directory / f"{session_id}.json"
 
 
+def clean_leftovers(directory: Path, held: Path | None = None) -> int:
+    """Remove the temporary files a save left behind when it was killed halfway
+    (.ID.json.XXXX.tmp, each holding every answer), unless their session is open for writing
+    in another process right now (`held`: the session this process holds). Returns how many
+    were removed."""
+    removed = 0
+    if not directory.is_dir():
+        return 0
+    for tmp in directory.glob(".*.json.*.tmp"):
+        session_file = directory / (tmp.name[1:].rsplit(".json.", 1)[0] + ".json")
+        lock = None
+        if held is None or session_file.name != Path(held).name:
+            try:
+                lock = hold(session_file)
+            except (SessionBusy, OSError):
+                continue
+        try:
+            tmp.unlink()
+            removed += 1
+        except OSError:
+            pass
+        finally:
+            if lock is not None:
+                lock.release()
+    return removed
+
+
 def save(session: Session, directory: Path, path: Path | None = None) -> Path:
     """Write the session atomically, owner-only, to `path` (the file it was opened from) or
     else to ID.json in `directory`. Called after every confirmed answer."""
