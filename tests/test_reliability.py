@@ -351,3 +351,71 @@ def test_a_temporary_file_of_a_session_open_elsewhere_is_left_alone(tmp_path):
     finally:
         lock.release()
     assert out.strip() == "0" and busy.exists()
+
+
+# --- 13. no escape sequence from answers or libraries reaches the screen or a record -----------
+
+HOSTILE = "GG\x1b]0;TITEL\x07-1\x1b[2J\x00\x07"
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def hostile_session(libraries, sessions_dir):
+    from goedgenoeg import session as sessions
+    from goedgenoeg.models import Answer
+
+    session = sessions.new_session(libraries, "nl")
+    for key, value in {"context.case": HOSTILE, "context.decision": "placement", "context.age": "3-6",
+                       "context.region": "netherlands", "context.who": "alone", "context.role": "coach\x1b[31m rood"}.items():
+        session.answers[key] = Answer(status="answered", value=value)
+    sessions.save(session, sessions_dir)
+    return session
+
+
+def test_sessions_list_and_records_carry_no_control_characters(libraries, isolated, tmp_path):
+    session = hostile_session(libraries, isolated)
+    listed = runner.invoke(app, ["sessions"])
+    assert listed.exit_code == 0 and "GG" in listed.output
+    assert not CONTROL.search(listed.output)
+    record = runner.invoke(app, ["record", session.id, "--full"])
+    assert record.exit_code == 0 and "GG" in record.output
+    assert not CONTROL.search(record.output.replace("\n", "").replace("\t", ""))
+    out = tmp_path / "r.html"
+    assert runner.invoke(app, ["record", session.id, "--format", "html", "-o", str(out)]).exit_code == 0
+    assert not CONTROL.search(out.read_text(encoding="utf-8").replace("\n", "").replace("\t", ""))
+    docx = tmp_path / "r.docx"
+    result = runner.invoke(app, ["record", session.id, "--format", "docx", "-o", str(docx)])
+    assert result.exit_code == 0, result.output
+
+
+def test_library_texts_with_escape_codes_are_shown_without_them(tmp_path):
+    from importlib.resources import files as resources
+
+    text = (resources("goedgenoeg") / "prompts" / "netwerk.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: netwerk", "id: eigen-netwerk", 1).replace("nl: Het netwerk", 'nl: "Het \\e]0;weg\\a\\e[2Jnetwerk"', 1)
+    lib = tmp_path / "eigen.yaml"
+    lib.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["libraries", "list", "--library", str(lib)])
+    assert result.exit_code == 0, result.output
+    assert "Het netwerk" in result.output
+    assert not CONTROL.search(result.output)
+
+
+@needs_command
+def test_the_greeting_and_previous_answer_show_no_escape_codes(libraries, tmp_path):
+    import io
+
+    sessions = tmp_path / "s"
+    session = hostile_session(libraries, sessions)
+    child = spawn(["resume", session.id, "--path", "full"], sessions)
+    child.logfile_read = transcript = io.StringIO()
+    child.expect("Verder met sessie")
+    child.expect(r"(Kies een nummer|Je antwoord|Kies nummers|Persoon 1|Stap 1)[^:\n]*: ")
+    for _ in range(3):  # back to the context questions: their earlier answers are shown
+        child.sendline("<")
+        child.expect(r"(Kies een nummer|Je antwoord|Kies nummers|Persoon 1|Stap 1)[^:\n]*: ")
+    child.sendline("!stop")
+    child.expect(pexpect.EOF)
+    seen = transcript.getvalue()
+    assert "GG" in seen and "Vorig antwoord" in seen
+    assert "\x1b]0;TITEL" not in seen and "\x1b[2J" not in seen and "\x1b[31m" not in seen
+    assert "\x07" not in seen and "\x00" not in seen

@@ -17,6 +17,7 @@ import time
 from .answers import AnswerError, describe, describe_answer, free_texts, normalise
 from .models import ALTERNATIVE_STATUSES, GUIDING_STATUSES, MEETING_ROLES, REFLECTION_RESPONSES, STEP_DONE, Answer
 from .privacy import KIND_LABELS, find_personal_data, mask
+from .sanitize import strip_control
 from .texts import t
 from .walk import Position, Reply, SectionProgress, Step, minutes
 
@@ -93,13 +94,14 @@ class TerminalAsker:
     # --- small helpers -------------------------------------------------------------
 
     def say(self, text: str, style: str = "") -> None:
-        self.console.print(escape(text), style=style or None, highlight=False)
+        """Show text (answers and library texts included) without its escape sequences."""
+        self.console.print(escape(strip_control(text)), style=style or None, highlight=False)
 
     def _input(self, label: str) -> str:
         """One answer as typed. A paste of several lines is one answer: lines that are already
         waiting when Enter is read belong to it, and never spill into the next prompts."""
         try:
-            line = self.console.input(f"[bold cyan]{escape(label)}[/]: ")
+            line = self.console.input(f"[bold cyan]{escape(strip_control(label))}[/]: ")
         except EOFError:  # standard input closed: stop, the answers are saved
             raise _Command("stop") from None
         lines = [line]
@@ -205,7 +207,7 @@ class TerminalAsker:
         table.add_column(t(lang, "answered_col"), justify="right")
         for n, row in enumerate(sections, 1):
             mark = "✓" if row.answered == row.total else ""
-            table.add_row(str(n), escape(row.section.title.get(lang)), f"{row.answered}/{row.total} {mark}")
+            table.add_row(str(n), escape(strip_control(row.section.title.get(lang))), f"{row.answered}/{row.total} {mark}")
         self.console.print(table)
         while True:
             choice = self._input(t(lang, "overview_pick")).strip()
@@ -273,7 +275,7 @@ class TerminalAsker:
         if position.phase != self._shown_phase:
             self._shown_phase = position.phase
             title = t(lang, "part", n=position.part_number, m=position.part_count, title=t(lang, f"part_{position.phase}"))
-            self.console.rule(f"[bold]{escape(title)}[/]")
+            self.console.rule(f"[bold]{escape(strip_control(title))}[/]")
         if step.library.id not in self._intro_shown:
             self._intro_shown.add(step.library.id)
             if step.library.intro is not None:

@@ -60,7 +60,9 @@ def main(
 
 
 def _fail(message: str, code: int = 1) -> None:
-    typer.echo(message, err=True)
+    from .sanitize import strip_control
+
+    typer.echo(strip_control(message), err=True)
     raise typer.Exit(code)
 
 
@@ -127,6 +129,7 @@ def _walk_and_record(
     from .ask import TerminalAsker
     from .files import private_dir
     from .reflect import NotSaved, handle_signals, walk_session, write_record
+    from .sanitize import strip_control
     from .texts import t
 
     console = Console()
@@ -143,7 +146,8 @@ def _walk_and_record(
     handle_signals()
     if greeting == "resuming":
         case = session.answers.get("context.case")
-        console.print(t(lang, "resuming", id=session.id, case=case.value if case and case.value else "-"), markup=False, highlight=False)
+        case_ref = strip_control(str(case.value)) if case and case.value else "-"
+        console.print(t(lang, "resuming", id=session.id, case=case_ref), markup=False, highlight=False)
     elif greeting == "welcome":
         console.print(t(lang, "welcome"), style="bold", highlight=False)
     try:
@@ -343,12 +347,15 @@ def list_sessions(
     if not rows:
         typer.echo(f"No sessions in {directory}. Start one with: goedgenoeg reflect")
         return
+    from .sanitize import strip_control as clean
+
     for row in rows:
         if row.problem:
-            typer.echo(f"{row.id:<22} (damaged: {row.problem})")
+            typer.echo(clean(f"{row.id:<22} (damaged: {row.problem})"))
             continue
         state = "finished" if row.finished else "in progress"
-        typer.echo(f"{row.id:<22} {row.case[:24]:<24} {row.updated[:16].replace('T', ' ')}  {row.answered}/{row.total}  {state}")
+        case = " ".join(clean(str(row.case)).split())
+        typer.echo(clean(f"{row.id:<22} {case[:24]:<24} {row.updated[:16].replace('T', ' ')}  {row.answered}/{row.total}  {state}"))
 
 
 @app.command()
@@ -442,8 +449,10 @@ def preview(
     if as_json:
         typer.echo(json.dumps(result.as_json(), ensure_ascii=False))
         return
+    from .sanitize import strip_control
+
     for line in lines(result, lang, team=who == "team"):
-        typer.echo(line)
+        typer.echo(strip_control(line))
 
 
 @libraries_app.command("list")
@@ -452,15 +461,17 @@ def libraries_list(
     prompts: bool = typer.Option(False, "--prompts", help="Also list every prompt id (for --answers files)."),
 ) -> None:
     """List the libraries a reflection uses, in walk order."""
+    from .sanitize import strip_control as clean
+
     libraries = _libraries(library)
     for loaded in libraries.libraries:
         lib = loaded.library
         count = sum(len(s.prompts) for s in lib.sections)
-        typer.echo(f"{lib.id:<16} {lib.version:<8} {count:>4} prompts  {lib.title.nl}  ({loaded.path})")
+        typer.echo(clean(f"{lib.id:<16} {lib.version:<8} {count:>4} prompts  {lib.title.nl}  ({loaded.path})"))
         if prompts:
             for section in lib.sections:
                 for prompt in section.prompts:
-                    typer.echo(f"    {lib.id}.{prompt.id:<40} {prompt.kind}")
+                    typer.echo(clean(f"    {lib.id}.{prompt.id:<40} {prompt.kind}"))
 
 
 @libraries_app.command("check")
@@ -478,8 +489,10 @@ def libraries_check(
     from .library import bundled_dir, check_paths
 
     passed, problems = check_paths(paths or [bundled_dir()])
+    from .sanitize import strip_control
+
     for problem in problems:
-        typer.echo(problem, err=True)
+        typer.echo(strip_control(problem), err=True)
     if problems:
         typer.echo(f"{len(problems)} problem(s) found; {passed} librar{'y' if passed == 1 else 'ies'} passed.", err=True)
         raise typer.Exit(1)
