@@ -419,3 +419,27 @@ def test_the_greeting_and_previous_answer_show_no_escape_codes(libraries, tmp_pa
     assert "GG" in seen and "Vorig antwoord" in seen
     assert "\x1b]0;TITEL" not in seen and "\x1b[2J" not in seen and "\x1b[31m" not in seen
     assert "\x07" not in seen and "\x00" not in seen
+
+
+# --- 14. a crash prints no local variables -----------------------------------------------------
+
+def test_a_crash_does_not_print_the_case_data_held_in_variables(tmp_path):
+    import subprocess
+    import sys
+
+    code = (
+        "import goedgenoeg.session as s\n"
+        "def boom(*args, **kwargs):\n"
+        "    raise RuntimeError('kapot')\n"
+        "s.find = boom\n"
+        "from goedgenoeg.cli import app\n"
+        "app(['record', 'GEHEIM-KIND-Janssens'])\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "_TYPER_STANDARD_TRACEBACK"}
+    env.update(GOEDGENOEG_SESSIONS_DIR=str(tmp_path), TERM="xterm", COLUMNS="200")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert done.returncode != 0
+    assert "kapot" in done.stderr  # the crash itself is shown
+    assert "GEHEIM-KIND-Janssens" not in done.stderr + done.stdout
+    # newer typer versions show no locals by default, the oldest allowed ones do: say it ourselves
+    assert app.pretty_exceptions_show_locals is False

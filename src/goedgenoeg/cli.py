@@ -26,6 +26,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    pretty_exceptions_show_locals=False,  # a crash must never print case data held in variables
 )
 libraries_app = typer.Typer(help="List, check and document the prompt libraries.", no_args_is_help=True)
 app.add_typer(libraries_app, name="libraries")
