@@ -443,3 +443,88 @@ def test_a_crash_does_not_print_the_case_data_held_in_variables(tmp_path):
     assert "GEHEIM-KIND-Janssens" not in done.stderr + done.stdout
     # newer typer versions show no locals by default, the oldest allowed ones do: say it ourselves
     assert app.pretty_exceptions_show_locals is False
+
+
+# --- 4. a line longer than the terminal's line buffer -------------------------------------------
+
+@needs_command
+def test_a_line_of_five_thousand_characters_is_kept_whole(tmp_path):
+    sessions = tmp_path / "s"
+    child = spawn(["reflect", "--path", "full"], sessions)
+    child.expect(r"Je antwoord[^:\n]*: ")
+    long_line = ("abcdefghij" * 500)
+    child.sendline(long_line)
+    child.expect(r"Kies een nummer[^:\n]*: ")
+    assert only_session(sessions)["answers"]["context.case"]["value"] == long_line
+    child.sendline("!stop")
+    child.expect(pexpect.EOF)
+
+
+def test_without_line_editing_a_line_at_the_terminal_limit_is_said_to_be_cut(monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from goedgenoeg.ask import LINE_LIMIT, TerminalAsker
+
+    out = io.StringIO()
+    console = Console(file=out, width=200)
+    asker = TerminalAsker(console, "nl")
+    asker.editing = False
+    monkeypatch.setattr(console, "input", lambda *a, **k: "x" * LINE_LIMIT)
+    assert asker._input("Je antwoord") == "x" * LINE_LIMIT
+    said = " ".join(out.getvalue().split())
+    assert "afgeknipt" in said and "!multi" in said and "!edit" in said
+    out.truncate(0)
+    monkeypatch.setattr(console, "input", lambda *a, **k: "kort")
+    asker._input("Je antwoord")
+    assert "afgeknipt" not in out.getvalue()
+
+
+# --- 16. the terminal: arrow keys, UTF-8 output, a file held by another program -------------------
+
+@needs_command
+def test_the_arrow_keys_move_in_the_line_instead_of_typing_escape_codes(tmp_path):
+    sessions = tmp_path / "s"
+    child = spawn(["reflect", "--path", "full"], sessions)
+    child.expect(r"Je antwoord[^:\n]*: ")
+    child.send("GG-13\x1b[D\x1b[DX\r")  # two to the left, then an X
+    child.expect(r"Kies een nummer[^:\n]*: ")
+    assert only_session(sessions)["answers"]["context.case"]["value"] == "GG-X13"
+    child.sendline("!stop")
+    child.expect(pexpect.EOF)
+
+
+def test_a_record_redirected_from_a_cp1252_console_is_written_whole_in_utf8(libraries, isolated, tmp_path):
+    import subprocess
+    import sys
+
+    from goedgenoeg import session as sessions
+    from goedgenoeg.models import Answer
+
+    session = sessions.new_session(libraries, "nl")
+    session.answers["context.case"] = Answer(status="answered", value="Zoë Őrs ✓ — 漢")
+    sessions.save(session, isolated)
+    env = dict(os.environ, PYTHONIOENCODING="cp1252", GOEDGENOEG_SESSIONS_DIR=str(isolated))
+    out = tmp_path / "verslag.md"
+    with open(out, "wb") as handle:
+        done = subprocess.run([sys.executable, "-m", "goedgenoeg", "record", session.id], stdout=handle, stderr=subprocess.PIPE, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "Zoë Őrs ✓ — 漢" in out.read_text(encoding="utf-8")
+
+
+def test_a_save_tries_again_while_another_program_holds_the_file(tmp_path, monkeypatch):
+    from goedgenoeg import files
+
+    real = os.replace
+    tries = {"n": 0}
+
+    def held(src, dst):
+        tries["n"] += 1
+        if tries["n"] <= 2:
+            raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+        return real(src, dst)
+
+    monkeypatch.setattr(files.os, "replace", held)
+    files.write_private(tmp_path / "s.json", b"{}")
+    assert (tmp_path / "s.json").read_bytes() == b"{}" and tries["n"] == 3

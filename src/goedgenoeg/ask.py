@@ -36,6 +36,23 @@ TEAM_KINDS = ("participants", "list", "guiding")  # asked once for the whole tea
 _PASTE_MARKS = re.compile(r"\x1b\[20[01]~")
 
 
+# A terminal without line editing cuts a line at 4,095 characters (its line buffer).
+LINE_LIMIT = 4095
+
+
+def line_editing() -> bool:
+    """Use readline where it exists (Linux, macOS), so the arrow keys move in the line instead of
+    typing ^[[D, and a line is not cut at the terminal's 4,095 characters. Never on Windows,
+    whose console edits lines itself."""
+    if os.name != "posix" or not sys.stdin.isatty():
+        return False
+    try:
+        import readline  # noqa: F401  (importing it is enough: input() then uses it)
+    except ImportError:
+        return False
+    return True
+
+
 def _waiting(wait: float = 0.03) -> bool:
     """Whether more input is already waiting on a terminal (the rest of a paste)."""
     if os.name != "posix":
@@ -90,6 +107,7 @@ class TerminalAsker:
         self.walk = None  # set by reflect.walk_session: participants and list items
         self.timings: dict[str, float] | None = None  # seconds per section, kept in the session
         self.keep: Callable[[Step, object], None] | None = None  # set by reflect.walk_session: save an answer now
+        self.editing = line_editing()
 
     # --- small helpers -------------------------------------------------------------
 
@@ -110,6 +128,8 @@ class TerminalAsker:
                 lines.append(input())
             except EOFError:
                 break
+        if any(len(x) >= LINE_LIMIT for x in lines) and not self.editing:
+            self.say(t(self.lang, "line_cut", n=LINE_LIMIT), "bold red")
         return "\n".join(_PASTE_MARKS.sub("", x) for x in lines)
 
     def _line(self, label: str) -> str:

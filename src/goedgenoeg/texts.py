@@ -82,6 +82,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Type a number to edit that answer, or Enter to leave them in on purpose",
     ),
     "stopped": ("Gestopt. Je antwoorden zijn bewaard.", "Stopped. Your answers are saved."),
+    "line_cut": (
+        "Let op: deze regel is {n} tekens lang, de grens van je terminal; wat daarna kwam is mogelijk "
+        "afgeknipt. Voor lange tekst: typ !multi (meerdere regels, !end om te eindigen) of !edit (je editor).",
+        "Note: this line is {n} characters long, your terminal's limit; what came after may have been "
+        "cut off. For long text: type !multi (several lines, !end to finish) or !edit (your editor).",
+    ),
     "stopped_unsaved": (
         "Gestopt. Je laatste antwoord kon niet bewaard worden; de antwoorden daarvoor zijn bewaard.",
         "Stopped. Your last answer could not be saved; the answers before it are saved.",
