@@ -528,3 +528,67 @@ def test_a_save_tries_again_while_another_program_holds_the_file(tmp_path, monke
     monkeypatch.setattr(files.os, "replace", held)
     files.write_private(tmp_path / "s.json", b"{}")
     assert (tmp_path / "s.json").read_bytes() == b"{}" and tries["n"] == 3
+
+
+# --- 9. team voices ------------------------------------------------------------------------------
+
+def team_answers():
+    from goedgenoeg.models import Answer
+
+    people = [{"name": n, "organisation": "CKG", "role": "coach", "meeting_role": "member"} for n in ("An", "Bo", "Cy")]
+    return {
+        "context.who": Answer(status="answered", value="team"),
+        "overleg.deelnemers": Answer(status="answered", value=people),
+    }
+
+
+def team_asker(libraries, answers, inputs):
+    import io
+
+    from rich.console import Console
+
+    from goedgenoeg.ask import TerminalAsker
+    from goedgenoeg.walk import Walk
+
+    console = Console(file=io.StringIO(), width=200)
+    feed = iter(inputs)
+    console.input = lambda *a, **k: next(feed)
+    asker = TerminalAsker(console, "nl")
+    walk = Walk(libraries, answers, path="full")
+    asker.walk = walk
+    step = next(s for s in walk.steps() if s.prompt.kind == "text" and s.library.id not in ("context", "overleg") and asker._names(s))
+    return asker, walk, step
+
+
+def test_skipping_one_persons_voice_keeps_the_voices_given_before(libraries):
+    answers = team_answers()
+    asker, walk, step = team_asker(libraries, answers, ["!stemmen", "An zegt ja", ">", "Cy twijfelt"])
+    reply = asker.ask(step, walk.position(walk.index_of(step.key)), None)
+    assert reply.action == "answer"
+    assert reply.voices == {"An": "An zegt ja", "Cy": "Cy twijfelt"}
+
+
+def test_a_group_answer_is_not_recorded_for_someone_who_said_nothing(libraries):
+    from goedgenoeg.models import Answer
+
+    answers = team_answers()
+    asker, walk, step = team_asker(libraries, answers, ["!stemmen", "", "Bo is het eens", ""])
+    previous = Answer(status="answered", value="Weet ik niet")
+    reply = asker.ask(step, walk.position(walk.index_of(step.key)), previous)
+    assert reply.voices == {"Bo": "Bo is het eens"}
+
+
+def test_a_single_voice_keeps_its_name_in_the_record(libraries):
+    from goedgenoeg.models import Answer
+    from goedgenoeg.record import render
+    from goedgenoeg.session import new_session
+
+    answers = team_answers()
+    _, _, step = team_asker(libraries, answers, [])
+    session = new_session(libraries, "nl")
+    session.answers.update(answers)
+    session.answers[step.key] = Answer(status="answered", voices={"Bo": "Ik ben het hier niet mee eens"})
+    record = render(session, libraries, fmt="md", full=True)
+    at = record.index("Ik ben het hier niet mee eens")
+    assert "Bo" in record[max(0, at - 200):at]
+    assert "één stem, niet het hele team" in record[max(0, at - 200):at]

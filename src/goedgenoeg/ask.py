@@ -164,14 +164,37 @@ class TerminalAsker:
         return names if len(names) >= 2 else []
 
     def _voices(self, step: Step, previous: Answer | None, names: list[str]) -> Reply:
-        voices = {}
+        """Each person's own answer. A person's earlier voice is their default; a group answer
+        is nobody's (Enter must not record it for someone who said nothing). '>' skips this
+        person's voice only, '<' goes back one person, !stop keeps the voices given."""
+        voices: dict = {}
         old = previous.voices if previous is not None and previous.voices else {}
-        shared = previous.value if previous is not None and previous.status == "answered" and not old else None
-        for name in names:
+        i = 0
+        while i < len(names):
+            name = names[i]
             self.say(t(self.lang, "voice_of", name=name), "bold cyan")
-            value = getattr(self, f"_ask_{step.prompt.kind}")(step.prompt, old.get(name, shared))
+            try:
+                value = getattr(self, f"_ask_{step.prompt.kind}")(step.prompt, old.get(name))
+            except _Command as command:
+                if command.action in ("skip", "later"):
+                    voices.pop(name, None)
+                    self.say(f"({t(self.lang, 'voice_skipped', name=name)})", "dim")
+                    i += 1
+                    continue
+                if command.action == "back" and i > 0:
+                    i -= 1
+                    continue
+                if command.action == "stop" and voices:
+                    return Reply("answer", None, voices, stop=True)
+                raise
+            except _Partial as partial:
+                voices[name] = partial.text
+                return Reply("answer", None, voices, stop=True)
             if value is not None:
                 voices[name] = value
+            else:
+                voices.pop(name, None)
+            i += 1
         return Reply("answer", None, voices) if voices else Reply("skip")
 
     def _ask(self, step: Step, position: Position, previous: Answer | None) -> Reply:

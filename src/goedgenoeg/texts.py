@@ -205,6 +205,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "followup_from": ("Vervolg op de reflectie van {date} ({id}). Je vorige antwoorden staan klaar: Enter houdt ze.", "Follow-up of the reflection of {date} ({id}). Your earlier answers are ready: Enter keeps them."),
     "rec_participants": ("Deelnemers", "Participants"),
     "rec_voices_differ": ("de stemmen verschillen", "the voices differ"),
+    "voice_skipped": ("geen stem van {name}", "no voice from {name}"),
+    "rec_one_voice": ("één stem, niet het hele team", "one voice, not the whole team"),
     "rec_time": ("Tijd per deel", "Time per part"),
     "rec_part": ("Deel", "Part"),
     "rec_spent": ("Besteed", "Spent"),
