@@ -220,11 +220,12 @@ def test_an_answers_file_keeps_exactly_what_was_typed(tmp_path, isolated):
 
 def test_a_bsn_in_an_answers_file_stays_itself_and_is_found(tmp_path, isolated):
     path = tmp_path / "antwoorden.yaml"
-    text = ANSWERS_AS_TYPED.replace("context.case: 0123", "context.case: 111222333")
+    # 012345672 is a valid BSN, and to YAML 1.1 an octal number (2739130): it must stay itself
+    text = ANSWERS_AS_TYPED.replace("context.case: 0123", "context.case: 012345672")
     path.write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["reflect", "--answers", str(path), "-o", str(tmp_path / "r.md")])
     assert result.exit_code == 0, result.output
-    assert only_session(isolated)["answers"]["context.case"]["value"] == "111222333"
+    assert only_session(isolated)["answers"]["context.case"]["value"] == "012345672"
     assert "possible personal data in context.case" in result.output
 
 
