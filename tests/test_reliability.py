@@ -593,3 +593,43 @@ def test_a_single_voice_keeps_its_name_in_the_record(libraries):
     at = record.index("Ik ben het hier niet mee eens")
     assert "Bo" in record[max(0, at - 200):at]
     assert "één stem, niet het hele team" in record[max(0, at - 200):at]
+
+
+@needs_command
+def test_a_really_full_disk_on_a_small_tmpfs(tmp_path):
+    """The same on a real full file system, where the machine allows mounting one."""
+    import shutil
+    import subprocess
+
+    mount = tmp_path / "klein"
+    mount.mkdir()
+    if not shutil.which("mount") or os.name != "posix" or os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], capture_output=True).returncode:
+        pytest.skip("this machine does not allow mounting a tmpfs")
+    try:
+        sessions = mount / "s"
+        child = spawn(["reflect", "--path", "full"], sessions)
+        child.expect(r"Je antwoord[^:\n]*: ")  # the empty session is saved: now fill the disk
+        filler = mount / "vol"
+        fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+        try:
+            for size in (4096, 512, 1):
+                try:
+                    while True:
+                        os.write(fd, b"x" * size)
+                except OSError:
+                    pass
+        finally:
+            os.close(fd)
+        child.sendline("GG-VOL")
+        child.expect("kon niet bewaard worden")
+        child.expect(r"opnieuw proberen[^:\n]*: ")
+        filler.unlink()  # space freed
+        child.sendline("")
+        child.expect(r"Kies een nummer[^:\n]*: ")
+        assert only_session(sessions)["answers"]["context.case"]["value"] == "GG-VOL"
+        child.sendline("!stop")
+        child.expect(pexpect.EOF)
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], capture_output=True)
