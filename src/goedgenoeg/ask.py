@@ -55,6 +55,16 @@ def line_editing() -> bool:
 
 def _waiting(wait: float = 0.03) -> bool:
     """Whether more input is already waiting on a terminal (the rest of a paste)."""
+    if os.name == "nt":
+        try:
+            import msvcrt
+
+            if not sys.stdin.isatty():
+                return False
+            time.sleep(wait)
+            return bool(msvcrt.kbhit())
+        except (ImportError, OSError, ValueError, AttributeError):
+            return False
     if os.name != "posix":
         return False
     try:
