@@ -235,7 +235,20 @@ def test_an_endless_answers_file_is_read_only_up_to_the_limit(tmp_path, isolated
     started = time.monotonic()
     result = runner.invoke(app, ["reflect", "--answers", "/dev/zero"])
     assert result.exit_code == 2
-    assert "may be at most" in result.output
+    assert "an answers file may be at most" in result.output
+    assert time.monotonic() - started < 10
+
+
+def test_a_four_megabyte_answers_file_is_checked_in_seconds_not_minutes(tmp_path, isolated):
+    body = ("Moeder belt 06-12345678, BSN 123456782, mail jan@example.nl. " + "woorden " * 40 + "\n") * 10_000
+    lines = "".join("  " + line + "\n" for line in body.splitlines())
+    path = tmp_path / "groot.yaml"
+    path.write_text(ANSWERS_AS_TYPED.replace("context.role: 12:30:00\n", "context.role: |\n" + lines), encoding="utf-8")
+    assert path.stat().st_size > 3_500_000
+    started = time.monotonic()
+    result = runner.invoke(app, ["reflect", "--answers", str(path), "-o", str(tmp_path / "r.md")])
+    assert result.exit_code == 0, result.output
+    assert "possible personal data in context.role" in result.output
     assert time.monotonic() - started < 10
 
 

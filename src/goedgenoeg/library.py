@@ -208,9 +208,9 @@ def read_yaml(path: Path, as_typed: bool = False) -> tuple[object, dict[tuple, i
     except OSError as err:
         raise LibraryError([f"{name}:0: cannot read the file ({err.strerror})"]) from None
     if len(raw) > MAX_BYTES:
-        raise LibraryError(
-            [f"{name}:0: the file is over {MAX_BYTES // 1024} KiB; a library may be at most {MAX_BYTES // 1024} KiB, split it into smaller libraries"]
-        )
+        limit = f"{MAX_BYTES // 1024} KiB"
+        advice = f"an answers file may be at most {limit}" if as_typed else f"a library may be at most {limit}, split it into smaller libraries"
+        raise LibraryError([f"{name}:0: the file is over {limit}; {advice}"])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
