@@ -121,6 +121,8 @@ def test_resuming_a_copy_saves_into_the_copy_and_the_id_still_finds_the_original
     child.sendline("1")
     child.expect(r"Kies een nummer[^:\n]*: ")
     child.sendline("!stop")
+    child.expect("goedgenoeg resume ")
+    child.expect("kopie")  # the way back is to the copy, not to the original
     child.expect(pexpect.EOF)
     assert original.read_bytes() == before
     assert "context.decision" in json.loads(copy.read_text(encoding="utf-8"))["answers"]

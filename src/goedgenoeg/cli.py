@@ -115,6 +115,10 @@ def _check_format(fmt: str) -> str:
     return _check_choice(fmt, "--format", ("md", "docx", "html")) or "md"
 
 
+# The OS locks on the sessions this process writes: held until the process ends.
+_HELD: list = []
+
+
 def _walk_and_record(
     session,
     libraries,
@@ -138,7 +142,7 @@ def _walk_and_record(
     file = sessions.path_of(directory, session.id) if file is None else file
     try:
         private_dir(file.parent)
-        lock = sessions.hold(file)  # one window at a time writes a session; held until the process ends
+        _HELD.append(sessions.hold(file))  # one window at a time writes a session
         sessions.clean_leftovers(file.parent, held=file)
     except sessions.SessionBusy:
         _fail(t(lang, "session_busy", path=file), 1)
@@ -160,7 +164,9 @@ def _walk_and_record(
     if result in ("stopped", "not_saved"):
         console.print()
         console.print(t(lang, "stopped" if result == "stopped" else "stopped_unsaved"), style="bold")
-        console.print(t(lang, "resume_with", id=session.id), highlight=False)
+        # a copy ('ID (kopie).json') is resumed by its file, not by the id it shares with the original
+        again = session.id if file == sessions.path_of(directory, session.id) else f'"{file}"'
+        console.print(t(lang, "resume_with", id=again), highlight=False, markup=False)
         raise typer.Exit(130)
     try:
         path = write_record(session, libraries, output, fmt=fmt)
