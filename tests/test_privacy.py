@@ -86,9 +86,10 @@ def test_at_sign_without_address_is_not_an_email():
         "0470/12.34.56",
         "+32 470 12 34 56",
         "0032 470 12 34 56",
-        "02 123 45 67",
-        "+32 2 123 45 67",
-        "09/123.45.67",
+        # Brussels and Ghent numbers do not start with 1 after the area code (numbering plan)
+        "02 511 22 33",
+        "+32 2 511 22 33",
+        "09/223.45.67",
         "011 12 34 56",
     ],
 )

@@ -3,6 +3,9 @@ chords), so it works in any terminal, in a pseudo-terminal test and with piped i
 
 from __future__ import annotations
 
+import os
+import re
+import sys
 from typing import Callable
 
 from rich.console import Console
@@ -15,6 +18,7 @@ import time
 from .answers import AnswerError, describe, describe_answer, free_texts, normalise
 from .models import ALTERNATIVE_STATUSES, GUIDING_STATUSES, MEETING_ROLES, REFLECTION_RESPONSES, STEP_DONE, Answer
 from .privacy import KIND_LABELS, find_personal_data, mask
+from .sanitize import strip_control
 from .texts import t
 from .walk import Position, Reply, SectionProgress, Step, minutes
 
@@ -27,6 +31,50 @@ COMMANDS = {
     "!stemmen": "voices", "!voices": "voices",
 }
 TEAM_KINDS = ("participants", "list", "guiding")  # asked once for the whole team
+
+
+# The terminal's bracketed-paste marks, should they reach us (readline handles them itself).
+_PASTE_MARKS = re.compile(r"\x1b\[20[01]~")
+
+
+# A terminal without line editing cuts a line at 4,095 characters (its line buffer).
+LINE_LIMIT = 4095
+
+
+def line_editing() -> bool:
+    """Use readline where it exists (Linux, macOS), so the arrow keys move in the line instead of
+    typing ^[[D, and a line is not cut at the terminal's 4,095 characters. Never on Windows,
+    whose console edits lines itself."""
+    if os.name != "posix" or not sys.stdin.isatty():
+        return False
+    try:
+        import readline  # noqa: F401  (importing it is enough: input() then uses it)
+    except ImportError:
+        return False
+    return True
+
+
+def _waiting(wait: float = 0.03) -> bool:
+    """Whether more input is already waiting on a terminal (the rest of a paste)."""
+    if os.name == "nt":
+        try:
+            import msvcrt
+
+            if not sys.stdin.isatty():
+                return False
+            time.sleep(wait)
+            return bool(msvcrt.kbhit())
+        except (ImportError, OSError, ValueError, AttributeError):
+            return False
+    if os.name != "posix":
+        return False
+    try:
+        import select
+
+        fd = sys.stdin.fileno()
+        return os.isatty(fd) and bool(select.select([fd], [], [], wait)[0])
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 class _Partial(Exception):
@@ -70,17 +118,31 @@ class TerminalAsker:
         self.walk = None  # set by reflect.walk_session: participants and list items
         self.timings: dict[str, float] | None = None  # seconds per section, kept in the session
         self._timer: threading.Timer | None = None  # rings when the part's time box runs out
+        self.keep: Callable[[Step, object], None] | None = None  # set by reflect.walk_session: save an answer now
+        self.editing = line_editing()
 
     # --- small helpers -------------------------------------------------------------
 
     def say(self, text: str, style: str = "") -> None:
-        self.console.print(escape(text), style=style or None, highlight=False)
+        """Show text (answers and library texts included) without its escape sequences."""
+        self.console.print(escape(strip_control(text)), style=style or None, highlight=False)
 
     def _input(self, label: str) -> str:
+        """One answer as typed. A paste of several lines is one answer: lines that are already
+        waiting when Enter is read belong to it, and never spill into the next prompts."""
         try:
-            return self.console.input(f"[bold cyan]{escape(label)}[/]: ")
+            line = self.console.input(f"[bold cyan]{escape(strip_control(label))}[/]: ")
         except EOFError:  # standard input closed: stop, the answers are saved
             raise _Command("stop") from None
+        lines = [line]
+        while _waiting():
+            try:
+                lines.append(input())
+            except EOFError:
+                break
+        if any(len(x) >= LINE_LIMIT for x in lines) and not self.editing:
+            self.say(t(self.lang, "line_cut", n=LINE_LIMIT), "bold red")
+        return "\n".join(_PASTE_MARKS.sub("", x) for x in lines)
 
     def _line(self, label: str) -> str:
         """One line of input; navigation commands raise _Command, '?' shows the help."""
@@ -128,14 +190,37 @@ class TerminalAsker:
         return names if len(names) >= 2 else []
 
     def _voices(self, step: Step, previous: Answer | None, names: list[str]) -> Reply:
-        voices = {}
+        """Each person's own answer. A person's earlier voice is their default; a group answer
+        is nobody's (Enter must not record it for someone who said nothing). '>' skips this
+        person's voice only, '<' goes back one person, !stop keeps the voices given."""
+        voices: dict = {}
         old = previous.voices if previous is not None and previous.voices else {}
-        shared = previous.value if previous is not None and previous.status == "answered" and not old else None
-        for name in names:
+        i = 0
+        while i < len(names):
+            name = names[i]
             self.say(t(self.lang, "voice_of", name=name), "bold cyan")
-            value = getattr(self, f"_ask_{step.prompt.kind}")(step.prompt, old.get(name, shared))
+            try:
+                value = getattr(self, f"_ask_{step.prompt.kind}")(step.prompt, old.get(name))
+            except _Command as command:
+                if command.action in ("skip", "later"):
+                    voices.pop(name, None)
+                    self.say(f"({t(self.lang, 'voice_skipped', name=name)})", "dim")
+                    i += 1
+                    continue
+                if command.action == "back" and i > 0:
+                    i -= 1
+                    continue
+                if command.action == "stop" and voices:
+                    return Reply("answer", None, voices, stop=True)
+                raise
+            except _Partial as partial:
+                voices[name] = partial.text
+                return Reply("answer", None, voices, stop=True)
             if value is not None:
                 voices[name] = value
+            else:
+                voices.pop(name, None)
+            i += 1
         return Reply("answer", None, voices) if voices else Reply("skip")
 
     def _ask(self, step: Step, position: Position, previous: Answer | None) -> Reply:
@@ -177,6 +262,8 @@ class TerminalAsker:
                 return Reply(action)
             if value is None:
                 return Reply("skip")
+            if self.keep is not None:  # on disk before it is checked: the check never costs an answer
+                self.keep(step, value)
             if self._privacy_ok(prompt, value):
                 return Reply("answer", value)
             previous = Answer(status="answered", value=value)
@@ -189,7 +276,7 @@ class TerminalAsker:
         table.add_column(t(lang, "answered_col"), justify="right")
         for n, row in enumerate(sections, 1):
             mark = "✓" if row.answered == row.total else ""
-            table.add_row(str(n), escape(row.section.title.get(lang)), f"{row.answered}/{row.total} {mark}")
+            table.add_row(str(n), escape(strip_control(row.section.title.get(lang))), f"{row.answered}/{row.total} {mark}")
         self.console.print(table)
         while True:
             choice = self._input(t(lang, "overview_pick")).strip()
@@ -259,7 +346,7 @@ class TerminalAsker:
             title = t(lang, "part", n=position.part_number, m=position.part_count, title=t(lang, f"part_{position.phase}"))
             if position.part_box:
                 title += " · " + t(lang, "preview_box", m=position.part_box)
-            self.console.rule(f"[bold]{escape(title)}[/]")
+            self.console.rule(f"[bold]{escape(strip_control(title))}[/]")
         if step.library.id not in self._intro_shown:
             self._intro_shown.add(step.library.id)
             if step.library.intro is not None:
@@ -284,6 +371,19 @@ class TerminalAsker:
             " · ".join(x for x in (t(lang, "question", i=position.in_section, k=position.section_size), left) if x) + timing,
             "dim",
         )
+
+    def save_failed(self, err: OSError) -> bool:
+        """Saving failed (a full disk, a read-only folder): try again (True) or stop (False)."""
+        self.say(t(self.lang, "save_failed", err=err.strerror or err), "bold red")
+        while True:
+            try:
+                line = self._input(t(self.lang, "save_retry")).strip().lower()
+            except _Command:
+                return False
+            if not line:
+                return True
+            if line in ("!stop", "stop"):
+                return False
 
     def offer_full(self, prompts: int, minutes: int) -> bool:
         """At the end of the short path: go on with the full path? Every answer stays."""

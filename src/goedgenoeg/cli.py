@@ -14,7 +14,13 @@ from . import __version__
 from .helptext import LocalCommand, LocalGroup
 
 # Help texts live in helptext.py (Dutch and English); the commands here carry none of their own.
-app = typer.Typer(cls=LocalGroup, no_args_is_help=True, add_completion=True, rich_markup_mode=None)
+app = typer.Typer(
+    cls=LocalGroup,
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    pretty_exceptions_show_locals=False,  # a crash must never print case data held in variables
+)
 libraries_app = typer.Typer(cls=LocalGroup, no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(libraries_app, name="libraries")
 command = partial(app.command, cls=LocalCommand)
@@ -42,7 +48,9 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 
 
 def _fail(message: str, code: int = 1) -> None:
-    typer.echo(message, err=True)
+    from .sanitize import strip_control
+
+    typer.echo(strip_control(message), err=True)
     raise typer.Exit(code)
 
 
@@ -100,16 +108,18 @@ def _session_error(err, lang: str) -> str:
     return t(lang, err.key, cmd=cmd(), **err.values) if err.key else str(err)
 
 
-def _load_session(cfg, directory: Path, session_id: Optional[str]):
-    """A saved session and the libraries it was made with (those of the settings, plus any it
-    names that can still be found); a note for each library missing and each answer that no
-    longer fits; a clear exit if there is no such session."""
+def _open_session(cfg, directory: Path, session_id: Optional[str]):
+    """A saved session, the libraries it was made with (those of the settings, plus any it
+    names that can still be found) and the file it came from (a copy is saved into itself); a
+    note for each library missing and each answer that no longer fits; a clear exit if there
+    is no such session."""
     from . import session as sessions
     from .texts import t
 
     lang = cfg.lang.value
     try:
-        session = sessions.load(sessions.find(directory, session_id))
+        path = sessions.find(directory, session_id)
+        session = sessions.load(path)
     except sessions.SessionError as err:
         _fail(_session_error(err, lang), 1)
     libraries = _libraries(cfg)
@@ -125,6 +135,12 @@ def _load_session(cfg, directory: Path, session_id: Optional[str]):
         typer.echo(t(lang, "cli_libraries_missing", ids=", ".join(missing)), err=True)
     for warning in sessions.fit_answers(session, libraries):
         typer.echo(t(lang, "cli_note", text=warning), err=True)
+    return session, libraries, path
+
+
+def _load_session(cfg, directory: Path, session_id: Optional[str]):
+    """A saved session and the libraries it was made with."""
+    session, libraries, _ = _open_session(cfg, directory, session_id)
     return session, libraries
 
 
@@ -148,37 +164,65 @@ def _needs_terminal(name: str, lang: str) -> None:
         _fail(t(lang, "cli_needs_terminal", command=name), 2)
 
 
+# The OS locks on the sessions this process writes: held until the process ends.
+_HELD: list = []
+
+
 def _walk_and_record(
-    session, libraries, directory: Path, output: Optional[Path], greeting: Optional[str] = "welcome", fmt: str = "md",
-    plain: bool = False, defaults=None, console=None,
+    session,
+    libraries,
+    directory: Path,
+    output: Optional[Path],
+    greeting: Optional[str] = "welcome",
+    fmt: str = "md",
+    plain: bool = False,
+    defaults=None,
+    console=None,
+    file: Optional[Path] = None,
 ) -> None:
     from . import hints
     from . import session as sessions
     from .ask import TerminalAsker
     from .console import make_console
-    from .reflect import handle_signals, walk_session, write_record
+    from .files import private_dir
+    from .reflect import NotSaved, handle_signals, walk_session, write_record
+    from .sanitize import strip_control
     from .texts import t
 
     console = console or make_console(plain)
     lang = session.lang
+    file = sessions.path_of(directory, session.id) if file is None else file
+    try:
+        private_dir(file.parent)
+        _HELD.append(sessions.hold(file))  # one window at a time writes a session
+        sessions.clean_leftovers(file.parent, held=file)
+    except sessions.SessionBusy:
+        _fail(t(lang, "session_busy", path=file), 1)
+    except OSError as err:
+        _fail(t(lang, "dir_unusable", dir=file.parent, err=err.strerror or err), 1)
     handle_signals()
     if greeting == "resuming":
         case = session.answers.get("context.case")
-        console.print(t(lang, "resuming", id=session.id, case=case.value if case and case.value else "-"), markup=False, highlight=False)
+        case_ref = strip_control(str(case.value)) if case and case.value else "-"
+        console.print(t(lang, "resuming", id=session.id, case=case_ref), markup=False, highlight=False)
     elif greeting == "welcome":
         console.print(t(lang, "welcome"), style="bold", highlight=False)
     try:
-        result = walk_session(session, libraries, TerminalAsker(console, lang), directory, defaults=defaults)
+        result = walk_session(session, libraries, TerminalAsker(console, lang), directory, file, defaults=defaults)
+    except NotSaved:
+        result = "not_saved"
     except KeyboardInterrupt:
         result = "stopped"
-    if result == "stopped":
+    if result in ("stopped", "not_saved"):
         console.print()
         if set(session.answers) <= {"context.who"} and session.followup_of is None:
-            sessions.path_of(directory, session.id).unlink(missing_ok=True)  # nothing to come back to
+            file.unlink(missing_ok=True)  # nothing to come back to
             console.print(t(lang, "cli_nothing_kept"), style="bold")
             raise typer.Exit(130)
-        console.print(t(lang, "stopped"), style="bold")
-        console.print(t(lang, "resume_with", cmd=hints.resume(session.id)), markup=False, highlight=False)
+        console.print(t(lang, "stopped" if result == "stopped" else "stopped_unsaved"), style="bold")
+        # a copy ('ID (kopie).json') is resumed by its file, not by the id it shares with the original
+        again = session.id if file == sessions.path_of(directory, session.id) else f'"{file}"'
+        console.print(t(lang, "resume_with", cmd=hints.resume(again)), markup=False, highlight=False)
         raise typer.Exit(130)
     cmd = hints.command()
     try:
@@ -261,10 +305,10 @@ def reflect(
         console = make_console(cfg.plain.value)
         chosen = None if team else _offer_unfinished(cfg, directory, libraries, console)
         if chosen is not None:
-            session, libraries = _load_session(cfg, directory, chosen)
+            session, libraries, file = _open_session(cfg, directory, chosen)
             if path is not None:
                 session.path = path
-            _walk_and_record(session, libraries, directory, output, "resuming", cfg.record_format.value, console=console)
+            _walk_and_record(session, libraries, directory, output, "resuming", cfg.record_format.value, console=console, file=file)
             return
     session = sessions.new_session(libraries, lang)
     session.path = path
@@ -387,14 +431,14 @@ def resume(
     cfg = _settings(lang, library, sessions_dir, fmt, plain)
     path = _check_path(path, cfg.lang.value)
     directory = _directory(cfg)
-    session, libraries = _load_session(cfg, directory, session_id)
+    session, libraries, file = _open_session(cfg, directory, session_id)
     _needs_terminal("resume", cfg.lang.value)
     if session.finished:
         typer.echo(t(session.lang, "reopened", cmd=hints.command(), id=session.id))
     session.finished = False
     if path is not None:
         session.path = path
-    _walk_and_record(session, libraries, directory, output, "resuming", cfg.record_format.value, plain=cfg.plain.value)
+    _walk_and_record(session, libraries, directory, output, "resuming", cfg.record_format.value, plain=cfg.plain.value, file=file)
 
 
 @command("sessions")
@@ -416,12 +460,15 @@ def list_sessions(
     if not rows:
         typer.echo(t(lang, "cli_no_sessions", dir=directory, cmd=hints.command()))
         return
+    from .sanitize import strip_control as clean
+
     for row in rows:
         if row.problem:
-            typer.echo(f"{row.id:<22} ({t(lang, 'cli_damaged')}: {row.problem})")
+            typer.echo(clean(f"{row.id:<22} ({t(lang, 'cli_damaged')}: {row.problem})"))
             continue
         state = t(lang, "cli_finished" if row.finished else "cli_in_progress")
-        typer.echo(f"{row.id:<22} {row.case[:24]:<24} {row.updated[:16].replace('T', ' ')}  {row.answered}/{row.total}  {state}")
+        case = " ".join(clean(str(row.case)).split())
+        typer.echo(clean(f"{row.id:<22} {case[:24]:<24} {row.updated[:16].replace('T', ' ')}  {row.answered}/{row.total}  {state}"))
 
 
 @command()
@@ -495,8 +542,10 @@ def preview(
     if as_json:
         typer.echo(json.dumps(result.as_json(), ensure_ascii=False))
         return
+    from .sanitize import strip_control
+
     for line in lines(result, lang, team=who == "team"):
-        typer.echo(line)
+        typer.echo(strip_control(line))
 
 
 @command("config")
@@ -541,6 +590,7 @@ def libraries_list(
     lang: Optional[str] = LangOpt,
 ) -> None:
     """List the libraries a reflection uses."""
+    from .sanitize import strip_control as clean
     from .texts import t
 
     cfg = _settings(lang, library)
@@ -550,11 +600,11 @@ def libraries_list(
         lib = loaded.library
         count = sum(len(s.prompts) for s in lib.sections)
         title = lib.title.en if cfg.lang.value == "en" else lib.title.nl
-        typer.echo(f"{lib.id:<16} {lib.version:<8} {count:>4} {word}  {title}  ({loaded.path})")
+        typer.echo(clean(f"{lib.id:<16} {lib.version:<8} {count:>4} {word}  {title}  ({loaded.path})"))
         if prompts:
             for section in lib.sections:
                 for prompt in section.prompts:
-                    typer.echo(f"    {lib.id}.{prompt.id:<40} {prompt.kind}")
+                    typer.echo(clean(f"    {lib.id}.{prompt.id:<40} {prompt.kind}"))
 
 
 @libraries_command("check")
@@ -568,8 +618,10 @@ def libraries_check(
 
     lang = _settings(lang).lang.value
     passed, problems = check_paths(paths or [bundled_dir()])
+    from .sanitize import strip_control
+
     for problem in problems:
-        typer.echo(problem, err=True)
+        typer.echo(strip_control(problem), err=True)
     if problems:
         typer.echo(t(lang, "cli_check_problems", n=len(problems), passed=passed), err=True)
         raise typer.Exit(1)

@@ -4,8 +4,10 @@ into one format. Text here is plain text: escaping belongs to each writer."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Literal, Union
+
+from .sanitize import strip_control
 
 
 @dataclass(frozen=True)
@@ -70,3 +72,19 @@ class Document:
     lang: str
     title: str
     blocks: tuple[Block, ...]
+
+
+def clean(document: Document) -> Document:
+    """The same document without escape sequences or control characters in any of its text
+    (answers, case references and library texts may hold them; a record must not)."""
+
+    def fix(value):
+        if isinstance(value, str):
+            return strip_control(value)
+        if isinstance(value, tuple):
+            return tuple(fix(v) for v in value)
+        if is_dataclass(value):
+            return replace(value, **{f.name: fix(getattr(value, f.name)) for f in fields(value)})
+        return value
+
+    return fix(document)

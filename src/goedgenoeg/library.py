@@ -117,6 +117,10 @@ def _could_nest_deeply(text: str) -> bool:
     return deepest > MAX_BRACKETS
 
 _STR_TAG = "tag:yaml.org,2002:str"
+# Plain scalars that YAML would turn into numbers or times: in an answers file they are text as
+# typed (a case reference 0123 is not 83, 12:30:00 is not 45000, a BSN stays its digits).
+_AS_TYPED_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp"}
+_BOOL_TAG = "tag:yaml.org,2002:bool"
 
 
 @contextmanager
@@ -137,8 +141,9 @@ def _gc_paused():
 class _Builder:
     """Turns a composed YAML node tree into plain data, remembering the line of every path."""
 
-    def __init__(self, constructor, max_nodes: int = MAX_NODES):
+    def __init__(self, constructor, max_nodes: int = MAX_NODES, as_typed: bool = False):
         self.constructor = constructor
+        self.as_typed = as_typed  # plain numbers, times and yes/no stay the text that was typed
         self.lines: dict[tuple, int] = {}
         self.problems: list[tuple[int, str]] = []
         self.count = 0
@@ -177,6 +182,9 @@ class _Builder:
     def construct(self, node):
         if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
             return node.value  # what the constructor returns for text, without its bookkeeping
+        if self.as_typed and isinstance(node, yaml.ScalarNode) and not node.style:  # plain, not quoted
+            if node.tag in _AS_TYPED_TAGS or (node.tag == _BOOL_TAG and node.value.lower() not in ("true", "false")):
+                return node.value
         try:
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, TypeError, KeyError, OverflowError):  # e.g. 2024-02-30, !!int abc, a 5000-digit number
@@ -194,17 +202,20 @@ class _Refused(Exception):
         self.message = message
 
 
-def read_yaml(path: Path) -> tuple[object, dict[tuple, int], str]:
-    """Read one YAML file. Returns (data, lines by path, sha256); raises LibraryError."""
+def read_yaml(path: Path, as_typed: bool = False) -> tuple[object, dict[tuple, int], str]:
+    """Read one YAML file. Returns (data, lines by path, sha256); raises LibraryError.
+    With `as_typed` (answers files), plain scalars that look like numbers, times or yes/no
+    stay the text that was typed; only true/false and null keep their YAML meaning."""
     name = str(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:  # never more than the limit: /dev/zero is not read to the end
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as err:
         raise LibraryError([f"{name}:0: cannot read the file ({err.strerror})"]) from None
     if len(raw) > MAX_BYTES:
-        raise LibraryError(
-            [f"{name}:0: the file is {len(raw) // 1024} KiB; a library may be at most {MAX_BYTES // 1024} KiB, split it into smaller libraries"]
-        )
+        limit = f"{MAX_BYTES // 1024} KiB"
+        advice = f"an answers file may be at most {limit}" if as_typed else f"a library may be at most {limit}, split it into smaller libraries"
+        raise LibraryError([f"{name}:0: the file is over {limit}; {advice}"])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -219,7 +230,7 @@ def read_yaml(path: Path) -> tuple[object, dict[tuple, int], str]:
             node = loader.get_single_node()
             if node is None:
                 raise LibraryError([f"{name}:1: the file holds only comments; a library needs at least id, version, title and sections"])
-            builder = _Builder(loader, min(MAX_NODES, NODES_PER_CHAR * len(text) + 10_000))
+            builder = _Builder(loader, min(MAX_NODES, NODES_PER_CHAR * len(text) + 10_000), as_typed)
             data = builder.build(node)
             node = None  # the node tree is garbage now: free it before the collector runs again
     except _Refused as err:

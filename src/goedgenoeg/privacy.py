@@ -1,23 +1,28 @@
 """Spot likely personal data in free text.
 
-Youth-care professionals are expected to write with pseudonyms. This module
-finds things that should not be in such a text - Dutch BSN numbers, Belgian
-national register numbers (rijksregisternummers), e-mail addresses, phone
-numbers and IBANs - so the tool can offer to edit them out.
+Youth-care professionals are expected to write with pseudonyms. This module finds things that
+should not be in such a text - Dutch BSN numbers, Belgian national register and BIS numbers,
+e-mail addresses, phone numbers and IBANs, in the forms people write them (with spaces, dots,
+dashes) - and the names the tool already knows (the network, the participants), so the tool can
+offer to edit them out. Other names are not recognised: the record says so.
 
-Pure functions, standard library only. Numbers that carry a check digit
-(BSN, rijksregisternummer, IBAN) are only reported when the check passes.
+Finding candidates in the text is ours; whether a number is one is decided by python-stdnum
+(check digits, birth dates) and phonenumbers (numbering plans of every country). Every pattern is
+anchored so that each position of the text is tried a bounded number of times: the check is
+linear in the length of the text.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str  # one of: "bsn", "rrn", "email", "phone", "iban"
+    kind: str  # one of: "bsn", "rrn", "email", "phone", "iban", "name"
     text: str  # the matched text as it appears
     start: int
     end: int
@@ -29,124 +34,193 @@ KIND_LABELS: dict[str, dict[str, str]] = {
     "email": {"nl": "e-mailadres", "en": "e-mail address"},
     "phone": {"nl": "telefoonnummer", "en": "phone number"},
     "iban": {"nl": "IBAN-rekeningnummer", "en": "bank account number (IBAN)"},
+    "name": {
+        "nl": "naam uit het netwerk of de deelnemers (een pseudoniem?)",
+        "en": "name from the network or the participants (a pseudonym?)",
+    },
 }
 
-# A number must not be glued to letters, digits, '@' or '+', nor continue a
-# longer number such as "GG-2024-017" or "1.250,00".
-_LEFT = r"(?<![\w@+])(?<!\d[.,/:-])"
-_RIGHT = r"(?![\w@])(?![.,/:-]\d)"
+# The local part starts where a run of its characters starts, so a long run without '@' is
+# scanned once, not once per position.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+# Two letters, two check digits, then 10-30 letters or digits with single spaces or dashes.
+_IBAN = re.compile(r"(?<![\w@])[A-Za-z]{2}[ -]?\d{2}(?:[ -]?[A-Za-z0-9]){10,30}")
+_IBAN_LIKE = re.compile(r"[A-Z]{2}\d{2}")  # looks like one even when the check fails
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
-_IBAN = re.compile(
-    r"(?<![\w@])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?(?!\w)"
+# A run of number chunks: "123 456 782", "85.07.30-033.28", "(020) 123 4567", "06 - 12345678",
+# "+32 470 12 34 56". Not glued to a word, nor continuing a longer number such as GG-2024-017.
+_CHUNK = r"[(+]?\d[\d().\-\u2013/]*"
+_RUN = re.compile(r"(?<![\w@+])(?<!\d[.,/:\-\u2013])(?<![^\W\d][\-\u2013/])" + _CHUNK + r"(?:(?: [-\u2013] | )" + _CHUNK + r")*")
+_CHUNKS = re.compile(_CHUNK)
+_TRAILING = ".-\u2013/("
+_GLUED = re.compile(r"[\w@]|[.,]\d")
+_DATE_START = re.compile(r"\(?\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d")
+# A number right after one of these words is a case, order or invoice number, not a person's.
+_LABEL = re.compile(
+    r"(?i)\b(?:zaak|dossier|order|bestel|factuur|klant|polis|rol|artikel|referentie|kenmerk|ticket|case|invoice|reference)"
+    r"(?:nummer|nr)?\.?\s*(?:nr\.?|nummer|no\.?)?\s*[:#]?\s*$"
 )
-_RRN = re.compile(_LEFT + r"\d{2}\.?\d{2}\.?\d{2}[-. ]?\d{3}[-. ]?\d{2}" + _RIGHT)
-_BSN = re.compile(_LEFT + r"(?:\d{9}|\d{4}\.\d{2}\.\d{3})" + _RIGHT)
-# International (+31 / 0031 / +32 / 0032, optional "(0)") or national (0...)
-# prefix, then 8 or 9 more digits with single separators in between.
-_PHONE = re.compile(
-    _LEFT
-    + r"(?:(?:\+|00)(?P<cc>3[12])[ -]?(?:\(0\)[ -]?)?|0)"
-    + r"(?P<num>[1-9](?:[ ./-]?\d){7,8})"
-    + _RIGHT
-)
-_DATE_START = re.compile(r"\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d")
-
-_IBAN_LENGTHS = {"NL": 18, "BE": 16}
+_MAX_WINDOW = 7  # chunks in one number: "+32 470 12 34 56" has five
 
 
 def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
-def _bsn_ok(text: str) -> bool:
-    d = [int(ch) for ch in _digits(text)]
-    if len(d) != 9 or not any(d):
+def _number_kind(candidate: str) -> str | None:
+    """The kind of personal number `candidate` is (it has been cut to a run of chunks), or None."""
+    digits = _digits(candidate)
+    international = candidate.startswith("+") or (candidate.startswith("00") and candidate[2:3] not in ("0", "."))
+    if not candidate.startswith("+"):  # 00... may be a BSN or a number of someone born in 2000
+        if len(digits) == 9:
+            from stdnum.nl import bsn
+
+            if bsn.is_valid(digits):
+                return "bsn"
+        if len(digits) == 11:
+            from stdnum.be import bis, nn
+
+            if nn.is_valid(digits) or bis.is_valid(digits):
+                return "rrn"
+    if not 8 <= len(digits) <= 15 or _DATE_START.match(candidate):
+        return None
+    if international or candidate.lstrip("(").startswith("0"):
+        return "phone" if _phone_ok(candidate, digits, international) else None
+    return None
+
+
+def _phone_ok(candidate: str, digits: str, international: bool) -> bool:
+    import phonenumbers
+
+    try:
+        if international:
+            number = candidate if candidate.startswith("+") else "+" + digits[2:]
+            return phonenumbers.is_valid_number(phonenumbers.parse(number, None))
+        return any(phonenumbers.is_valid_number(phonenumbers.parse(digits, region)) for region in ("NL", "BE"))
+    except phonenumbers.NumberParseException:
         return False
-    total = sum(w * x for w, x in zip(range(9, 1, -1), d[:8])) - d[8]
-    return total % 11 == 0
 
 
-def _rrn_ok(text: str) -> bool:
-    d = _digits(text)
-    if len(d) != 11:
-        return False
-    check = int(d[9:])
-    return 97 - int(d[:9]) % 97 == check or 97 - int("2" + d[:9]) % 97 == check
+def _numbers(text: str) -> Iterable[tuple[str, int, int]]:
+    """(kind, start, end) of every personal number among the runs of number chunks."""
+    for run in _RUN.finditer(text):
+        end = run.end()
+        while end > run.start() and text[end - 1] in _TRAILING + " ":
+            end -= 1
+        if _GLUED.match(text, end):
+            continue  # "123456782abc", "1.250,00": part of something longer
+        chunks = [(m.start() + run.start(), m.end() + run.start()) for m in _CHUNKS.finditer(text[run.start():end])]
+        i = 0
+        while i < len(chunks):
+            found = None
+            for j in range(min(len(chunks), i + _MAX_WINDOW), i, -1):
+                start, stop = _trim(text, chunks[i][0], chunks[j - 1][1])
+                if stop - start > 40 or stop <= start:
+                    continue
+                kind = _number_kind(text[start:stop])
+                if kind is not None:
+                    found = (kind, start, stop, j)
+                    break
+            if found is None:
+                i += 1
+                continue
+            kind, start, stop, j = found
+            if not _LABEL.search(text, max(0, start - 40), start):
+                yield kind, start, stop
+            i = j
 
 
-def _iban_ok(text: str) -> bool:
-    iban = text.replace(" ", "").upper()
-    if not iban.isalnum() or not iban[:2].isalpha() or not iban[2:4].isdigit():
-        return False
-    if len(iban) != _IBAN_LENGTHS.get(iban[:2], len(iban)) or not 15 <= len(iban) <= 34:
-        return False
-    number = "".join(str(int(ch, 36)) for ch in iban[4:] + iban[:4])
-    return int(number) % 97 == 1
+def _trim(text: str, start: int, stop: int) -> tuple[int, int]:
+    """Without trailing punctuation and without brackets that belong to the sentence."""
+    while stop > start and text[stop - 1] in _TRAILING:
+        stop -= 1
+    opened, closed = text.count("(", start, stop), text.count(")", start, stop)
+    if stop > start and text[stop - 1] == ")" and closed > opened:
+        stop -= 1
+    elif text[start] == "(" and opened > closed:
+        start += 1
+    elif opened == closed == 1 and text[start] == "(" and text[stop - 1] == ")":
+        start, stop = start + 1, stop - 1
+    return start, stop
 
 
-def _phone_ok(match: re.Match[str]) -> bool:
-    num = _digits(match["num"])
-    be_mobile = re.match(r"4[5-9]", num) is not None  # 0470, 0490, ...
-    if match["cc"] == "31":
-        return len(num) == 9
-    if match["cc"] == "32":
-        return len(num) == (9 if be_mobile else 8)
-    # National form: 0 + 9 digits (NL, BE mobile) or 0 + 8 digits (BE landline),
-    # but not a date that happens to be followed by more digits.
-    if len(num) == 8 and be_mobile:
-        return False
-    return not _DATE_START.match(match.group())
+def _ibans(text: str) -> Iterable[tuple[int, int, bool]]:
+    """(start, end, valid) of every IBAN-shaped stretch: the longest prefix that ends at a group
+    boundary and passes the check (a greedy match may swallow a following word)."""
+    from stdnum import iban
 
-
-def _iban_candidates(text: str):
-    """Yield (start, end, valid) for every IBAN-shaped stretch of text.
-
-    A greedy match may swallow a following word ("... 7034 voor"), so
-    trailing space-separated groups are dropped until the check passes.
-    """
     for m in _IBAN.finditer(text):
-        candidate = m.group()
-        while candidate:
-            if _iban_ok(candidate):
-                yield m.start(), m.start() + len(candidate), True
+        positions = [m.start() + i for i, ch in enumerate(m.group()) if ch.isalnum()]
+        compact = "".join(ch for ch in m.group() if ch.isalnum()).upper()
+        for length in range(len(compact), 14, -1):
+            stop = positions[length - 1] + 1
+            if stop < len(text) and text[stop].isalnum():
+                continue
+            if iban.is_valid(compact[:length], check_country=False):  # a bank code not (yet) listed is still an account
+                yield m.start(), stop, True
                 break
-            cut = candidate.rfind(" ")
-            candidate = candidate[:cut] if cut > 4 else ""
         else:
-            # Looks like an IBAN but fails the check: not reported, yet its
-            # digits must not be reported as a phone number or BSN either.
-            yield m.start(), m.end(), False
+            # Looks like an IBAN but fails the check: not reported, yet its digits must not be
+            # reported as a phone number or BSN either.
+            if _IBAN_LIKE.match(text, m.start()):
+                yield m.start(), m.end(), False
 
 
-def find_personal_data(text: str) -> list[Finding]:
-    """Return likely personal data in ``text``, sorted by start, never overlapping."""
+def name_words(names: Iterable[str]) -> list[str]:
+    """The words of typed names worth looking for: capitalised words, not a role such as 'Tante'."""
+    found = []
+    for name in names:
+        for word in re.findall(r"[A-ZÀ-Þ][\w'’-]+", name or ""):
+            if word.lower() not in _ROLE_WORDS and word not in found:
+                found.append(word)
+    return found
+
+
+_ROLE_WORDS = {
+    "moeder", "vader", "mama", "papa", "mam", "pap", "oma", "opa", "tante", "oom", "nonkel", "meter", "peter",
+    "broer", "zus", "zuster", "neef", "nicht", "buurvrouw", "buurman", "buren", "vriend", "vriendin", "juf",
+    "meester", "school", "huisarts", "leerkracht", "pleegmoeder", "pleegvader", "pleeggezin", "stiefmoeder",
+    "stiefvader", "grootmoeder", "grootvader", "mother", "father", "aunt", "uncle", "grandmother",
+    "grandfather", "grandma", "grandpa", "brother", "sister", "neighbour", "friend", "teacher", "de", "het", "een",
+}
+
+
+def find_personal_data(text: str, names: Iterable[str] = ()) -> list[Finding]:
+    """Return likely personal data in ``text``, sorted by start, never overlapping. ``names``
+    are words of names the tool knows (see name_words); where they appear is reported too."""
     found: list[Finding] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the stretches taken, sorted and never overlapping
+    ends: list[int] = []
 
     def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+        i = bisect.bisect_right(starts, start)
+        return (i == 0 or ends[i - 1] <= start) and (i == len(starts) or end <= starts[i])
+
+    def take(start: int, end: int) -> None:
+        i = bisect.bisect_right(starts, start)
+        starts.insert(i, start)
+        ends.insert(i, end)
 
     def add(kind: str, start: int, end: int) -> None:
         if free(start, end):
             found.append(Finding(kind, text[start:end], start, end))
-            taken.append((start, end))
+            take(start, end)
 
     # Most specific kinds first; later kinds cannot overlap earlier findings.
     for m in _EMAIL.finditer(text):
         add("email", m.start(), m.end())
-    for start, end, valid in _iban_candidates(text):
+    for start, end, valid in _ibans(text):
         if valid:
             add("iban", start, end)
         elif free(start, end):
-            taken.append((start, end))
-    for pattern, kind, ok in ((_RRN, "rrn", _rrn_ok), (_BSN, "bsn", _bsn_ok)):
+            take(start, end)
+    for kind, start, end in _numbers(text):
+        add(kind, start, end)
+    words = [w for w in names if w]
+    if words:
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
         for m in pattern.finditer(text):
-            if ok(m.group()):
-                add(kind, m.start(), m.end())
-    for m in _PHONE.finditer(text):
-        if _phone_ok(m):
-            add("phone", m.start(), m.end())
+            add("name", m.start(), m.end())
     return sorted(found, key=lambda f: f.start)
 
 

@@ -109,11 +109,12 @@ def _shared(answer):
 
 
 def _distinct_voices(answer) -> dict | None:
-    """The voices of a team answer when they differ; None when there is one shared answer."""
+    """The voices of a team answer when they differ, or when only one person answered (one
+    person's view must not read as the team's); None when there is one shared answer."""
     if not answer.voices:
         return None
     values = list(answer.voices.values())
-    return answer.voices if any(v != values[0] for v in values) else None
+    return answer.voices if len(values) == 1 or any(v != values[0] for v in values) else None
 
 
 def _people_headers(lang: str) -> tuple[str, str, str, str]:
@@ -153,7 +154,8 @@ def answer_blocks(step: Step, answer, lang: str) -> list[Block]:
     voices = _distinct_voices(answer)
     if voices is None:
         return value_blocks(step.prompt, _shared(answer), lang)
-    blocks: list[Block] = [Paragraph(t(lang, "rec_voices_differ") + ":", "em")]
+    label = t(lang, "rec_voices_differ") if len(voices) > 1 else t(lang, "rec_one_voice")
+    blocks: list[Block] = [Paragraph(label + ":", "em")]
     for name, value in voices.items():
         blocks.append(Paragraph(name, "strong"))
         blocks += value_blocks(step.prompt, value, lang)

@@ -12,13 +12,17 @@ from .answers import AnswerError, answer_texts, normalise, normalise_voices
 from .files import write_private
 from .library import LibraryError, LibrarySet, read_yaml
 from .models import Answer, Session
-from .privacy import find_personal_data
+from .privacy import find_personal_data, name_words
 from .record import render, suggested_name
 from .walk import Step, Walk, apply, earlier_steps, now, run
 
 
 class Interrupted(KeyboardInterrupt):
     """The terminal closed or the process was asked to stop (SIGHUP, SIGTERM)."""
+
+
+class NotSaved(KeyboardInterrupt):
+    """Stopped after a save failed: the earlier answers are on disk, the last one is not."""
 
 
 def handle_signals() -> None:
@@ -32,12 +36,29 @@ def handle_signals() -> None:
             signal.signal(getattr(signal, name), stop)
 
 
+def known_names(session: Session, libraries: LibrarySet) -> list[str]:
+    """The names typed in the network (people) and participants lists."""
+    names = []
+    for step in Walk(libraries, session.answers, path="full").steps():
+        answer = session.answers.get(step.key)
+        if answer is None or answer.status != "answered" or step.prompt.kind not in ("people", "participants"):
+            continue
+        field = "who" if step.prompt.kind == "people" else "name"
+        for value in [answer.value, *(answer.voices or {}).values()]:
+            names += [row.get(field, "") for row in value or []]
+    return name_words(names)
+
+
 def privacy_findings(session: Session, libraries: LibrarySet) -> list[tuple[int, Step, list]]:
+    """Likely personal data per prompt, and where the names of the network and the participants
+    appear in free text (not in the lists where they were typed)."""
     walk = Walk(libraries, session.answers, path="full")
+    names = known_names(session, libraries)
     found = []
     for index, step in enumerate(walk.steps()):
         answer = session.answers.get(step.key)
-        hits = [f for text in answer_texts(step.prompt, answer) for f in find_personal_data(text)]
+        words = () if step.prompt.kind in ("people", "participants") else names
+        hits = [f for text in answer_texts(step.prompt, answer) for f in find_personal_data(text, words)]
         if hits:
             found.append((index, step, hits))
     return found
@@ -68,9 +89,19 @@ def _privacy_review(session: Session, libraries: LibrarySet, asker, save) -> Non
     session.privacy.at = now()
 
 
-def walk_session(session: Session, libraries: LibrarySet, asker, directory: Path, defaults: dict[str, Answer] | None = None) -> str:
+def walk_session(
+    session: Session,
+    libraries: LibrarySet,
+    asker,
+    directory: Path,
+    path: Path | None = None,
+    defaults: dict[str, Answer] | None = None,
+) -> str:
     """Walk from the first unanswered prompt. Returns "done" (record may be written) or
-    "stopped". Every answer is saved before the next prompt appears. `defaults` (e.g. the
+    "stopped". Every answer is saved (to `path`, the file the session was opened from, else
+    ID.json in `directory`) before the next prompt appears. A save that fails (a full disk,
+    a folder that became read-only) is told to the asker, who may try again or stop: the
+    answer stays in memory meanwhile, the earlier ones are safe on disk. `defaults` (e.g. the
     configured region) are offered like a follow-up's earlier answers: Enter keeps them."""
 
     baseline = session.followup_of.answers if session.followup_of is not None else defaults
@@ -80,9 +111,21 @@ def walk_session(session: Session, libraries: LibrarySet, asker, directory: Path
 
     def save() -> None:
         session.path = walk.path_choice  # the full path, once chosen, stays chosen
-        sessions.save(session, directory)
+        while True:
+            try:
+                sessions.save(session, directory, path)
+                return
+            except OSError as err:
+                if not hasattr(asker, "save_failed") or not asker.save_failed(err):
+                    raise NotSaved() from None
+
+    def keep(step: Step, value) -> None:
+        walk.answers[step.key] = Answer(status="answered", value=value, at=now())
+        save()
 
     save()
+    if hasattr(asker, "keep"):
+        asker.keep = keep
     if hasattr(asker, "walk"):
         asker.walk = walk
         asker.timings = session.timings
@@ -115,7 +158,7 @@ def fill_from_file(session: Session, libraries: LibrarySet, path: Path) -> list[
     """Fill a session from a YAML file of prompt keys (library.prompt) to answers.
     Returns the problems (unknown keys, values that do not fit); fills nothing if any."""
     try:
-        data, lines, _ = read_yaml(path)
+        data, lines, _ = read_yaml(path, as_typed=True)
     except LibraryError as err:
         return err.problems
     if not isinstance(data, dict):

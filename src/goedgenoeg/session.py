@@ -31,6 +31,28 @@ class SessionError(Exception):
         self.values = values
 
 
+class SessionBusy(SessionError):
+    """The session is open for writing in another window or process."""
+
+
+def lock_path(path: Path) -> Path:
+    return Path(path).with_name(f".{Path(path).name}.lock")
+
+
+def hold(path: Path):
+    """Open a session file for writing in this process only, until release() or the process
+    ends. An OS lock (flock, or LockFile on Windows): the system lets go of it when the process
+    dies, so even a kill -9 cannot leave it stuck. Raises SessionBusy if another process holds it."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(lock_path(path), timeout=0, mode=0o600, fallback_to_soft=False)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise SessionBusy(str(path)) from None
+    return lock
+
+
 def sessions_dir(given: Path | None = None) -> Path:
     """--sessions-dir, else $GOEDGENOEG_SESSIONS_DIR, else the user's local data folder (the CLI
     uses config.py, which also reads the config files)."""
@@ -60,11 +82,39 @@ def path_of(directory: Path, session_id: str) -> Path:
     return directory / f"{session_id}.json"
 
 
-def save(session: Session, directory: Path) -> Path:
-    """Write the session atomically, owner-only. Called after every confirmed answer."""
-    private_dir(directory)
+def clean_leftovers(directory: Path, held: Path | None = None) -> int:
+    """Remove the temporary files a save left behind when it was killed halfway
+    (.ID.json.XXXX.tmp, each holding every answer), unless their session is open for writing
+    in another process right now (`held`: the session this process holds). Returns how many
+    were removed."""
+    removed = 0
+    if not directory.is_dir():
+        return 0
+    for tmp in directory.glob(".*.json.*.tmp"):
+        session_file = directory / (tmp.name[1:].rsplit(".json.", 1)[0] + ".json")
+        lock = None
+        if held is None or session_file.name != Path(held).name:
+            try:
+                lock = hold(session_file)
+            except (SessionBusy, OSError):
+                continue
+        try:
+            tmp.unlink()
+            removed += 1
+        except OSError:
+            pass
+        finally:
+            if lock is not None:
+                lock.release()
+    return removed
+
+
+def save(session: Session, directory: Path, path: Path | None = None) -> Path:
+    """Write the session atomically, owner-only, to `path` (the file it was opened from) or
+    else to ID.json in `directory`. Called after every confirmed answer."""
+    path = path_of(directory, session.id) if path is None else Path(path)
+    private_dir(path.parent)
     session.updated = now()
-    path = path_of(directory, session.id)
     data = session.model_dump_json(indent=2).encode("utf-8")
     write_private(path, data)
     return path
@@ -180,6 +230,9 @@ def find(directory: Path, session_id: str | None) -> Path:
         candidate = Path(session_id)
         if candidate.suffix == ".json" and candidate.exists():
             return candidate
+        exact = path_of(directory, session_id)
+        if exact.is_file():  # 'ID' is ID.json, even beside a copy 'ID (kopie).json'
+            return exact
         matches = sorted(directory.glob(f"{session_id}*.json")) if directory.is_dir() else []
         if len(matches) == 1:
             return matches[0]

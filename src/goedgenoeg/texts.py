@@ -84,6 +84,37 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Type a number to edit that answer, or Enter to leave them in on purpose",
     ),
     "stopped": ("Gestopt. Je antwoorden zijn bewaard.", "Stopped. Your answers are saved."),
+    "line_cut": (
+        "Let op: deze regel is {n} tekens lang, de grens van je terminal; wat daarna kwam is mogelijk "
+        "afgeknipt. Voor lange tekst: typ !multi (meerdere regels, !end om te eindigen) of !edit (je editor).",
+        "Note: this line is {n} characters long, your terminal's limit; what came after may have been "
+        "cut off. For long text: type !multi (several lines, !end to finish) or !edit (your editor).",
+    ),
+    "stopped_unsaved": (
+        "Gestopt. Je laatste antwoord kon niet bewaard worden; de antwoorden daarvoor zijn bewaard.",
+        "Stopped. Your last answer could not be saved; the answers before it are saved.",
+    ),
+    "save_failed": (
+        "Je antwoord kon niet bewaard worden: {err}. Het staat nog in het geheugen. "
+        "Maak ruimte vrij (of los het op) en druk Enter om opnieuw te proberen, of typ !stop om te stoppen "
+        "(je eerdere antwoorden zijn veilig bewaard).",
+        "Your answer could not be saved: {err}. It is still in memory. "
+        "Free some space (or fix the problem) and press Enter to try again, or type !stop to stop "
+        "(your earlier answers are safely saved).",
+    ),
+    "save_retry": ("Enter = opnieuw proberen · !stop = stoppen", "Enter = try again · !stop = stop"),
+    "session_busy": (
+        "Deze sessie is al open in een ander venster of programma ({path}). Ga daar verder, of sluit "
+        "dat eerst; hier wordt niets bewaard, zodat geen antwoord verloren gaat.",
+        "This session is already open in another window or program ({path}). Go on there, or close "
+        "it first; nothing is saved here, so no answer is lost.",
+    ),
+    "dir_unusable": (
+        "De map voor sessies kan niet gebruikt worden: {dir} ({err}). Kies een andere map met "
+        "--sessions-dir of maak deze map beschrijfbaar; er is niets bewaard.",
+        "The sessions folder cannot be used: {dir} ({err}). Choose another with --sessions-dir "
+        "or make this one writable; nothing was saved.",
+    ),
     "resume_with": ("Verder gaan: {cmd}", "To continue: {cmd}"),
     "record_written": ("Het verslag staat in {path}", "The record is in {path}"),
     "end_summary": ("{done} vragen beantwoord, {open} open (die staan onder 'Open punten').", "{done} questions answered, {open} open (listed under 'Open points')."),
@@ -200,7 +231,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "rec_tool": ("Hulpmiddel", "Tool"),
     "rec_libraries": ("Vragenbibliotheken", "Prompt libraries"),
     "rec_privacy": ("Controle op persoonsgegevens", "Personal-data check"),
-    "rec_privacy_done": ("gedaan op {at}", "done on {at}"),
+    "rec_privacy_done": (
+        "op {at} gezocht naar BSN-, rijksregister- en BIS-nummers, IBAN's, telefoonnummers, e-mailadressen "
+        "en de namen uit het netwerk en de deelnemerslijst; andere namen herkent het hulpmiddel niet, "
+        "lees de tekst daarop zelf na",
+        "on {at} searched for BSN, national register and BIS numbers, IBANs, phone numbers, e-mail addresses "
+        "and the names from the network and the participants list; other names are not recognised, "
+        "read the text for them yourself",
+    ),
     "rec_privacy_not": ("niet gedaan", "not done"),
     "rec_privacy_kept": ("bewust laten staan: {items}", "left in on purpose: {items}"),
     "rec_field": ("Gegeven", "Field"),
@@ -247,6 +285,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "followup_from": ("Vervolg op de reflectie van {date} ({id}). Je vorige antwoorden staan klaar: Enter houdt ze.", "Follow-up of the reflection of {date} ({id}). Your earlier answers are ready: Enter keeps them."),
     "rec_participants": ("Deelnemers", "Participants"),
     "rec_voices_differ": ("de stemmen verschillen", "the voices differ"),
+    "voice_skipped": ("geen stem van {name}", "no voice from {name}"),
+    "rec_one_voice": ("één stem, niet het hele team", "one voice, not the whole team"),
     "rec_time": ("Tijd per deel", "Time per part"),
     "rec_part": ("Deel", "Part"),
     "rec_spent": ("Besteed", "Spent"),

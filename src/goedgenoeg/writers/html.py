@@ -10,7 +10,7 @@ import math
 import textwrap
 from html import escape
 
-from ..document import BulletList, Document, Heading, Network, Notice, Paragraph, Table
+from ..document import BulletList, Document, Heading, Network, Notice, Paragraph, Table, clean
 
 CSS = """
 @page { size: A4; margin: 20mm 18mm 22mm 18mm;
@@ -200,6 +200,7 @@ def _page_label(document: Document) -> str:
 
 def write(document: Document) -> bytes:
     """The document as a self-contained html file (UTF-8 bytes)."""
+    document = clean(document)  # no terminal escapes or control characters in a record
     body = []
     for block in document.blocks:
         if isinstance(block, Heading):

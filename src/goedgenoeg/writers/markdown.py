@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import BulletList, Document, Heading, Network, Notice, Paragraph, Table
+from ..document import BulletList, Document, Heading, Network, Notice, Paragraph, Table, clean
 
 _ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ALWAYS = set("`<[~$")  # code spans, html and autolinks, links and images, strikethrough, math
@@ -118,6 +118,7 @@ def _notice(block: Notice) -> str:
 
 def write(document: Document) -> str:
     """The document as markdown text."""
+    document = clean(document)  # no terminal escapes or control characters in a record
     parts = []
     for block in document.blocks:
         if isinstance(block, Heading):

@@ -13,7 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from ..document import BulletList, Document, Heading, Network, Notice, Paragraph, Table
+from ..document import BulletList, Document, Heading, Network, Notice, Paragraph, Table, clean
 
 PAGE_WIDTH, PAGE_HEIGHT = Cm(21.0), Cm(29.7)  # A4
 MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM = Cm(2.0), Cm(2.0), Cm(2.2)
@@ -139,6 +139,7 @@ def _running(doc, document: Document) -> None:
 
 def write(document: Document) -> bytes:
     """The document as a .docx file (bytes)."""
+    document = clean(document)  # no terminal escapes or control characters in a record
     doc = new_docx()
     _page(doc)
     _running(doc, document)
