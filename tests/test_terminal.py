@@ -332,3 +332,81 @@ def test_the_short_path_of_a_baby_placement_to_the_record_then_on_into_the_full_
         assert value in values, key
     assert saved["answers"]["context.role"]["value"] == "consulent OCJ"
     assert saved["answers"]["mentaliseren.wat-nodig"]["value"] == "rust en dezelfde gezichten"
+
+
+def test_a_meeting_with_a_prepared_participant_a_skipped_voice_and_a_dissent(tmp_path, monkeypatch):
+    sessions = tmp_path / "s"
+    prepared = tmp_path / "an.yaml"
+    prepared.write_text(
+        "context.case: GG-OVERLEG-1\ncontext.decision: placement\ncontext.age: under-1\ncontext.region: flanders\n"
+        "context.who: alone\nmentaliseren.door-de-ogen-van-het-kind: huilt veel, zoekt troost bij mama\n",
+        encoding="utf-8",
+    )
+    env = dict(os.environ, GOEDGENOEG_SESSIONS_DIR=str(sessions))
+    done = pexpect.run(f"{BIN} reflect --answers {prepared} -o {tmp_path / 'an.md'}", env=env, encoding="utf-8")
+    an_id = re.search(r"Sessie (\S+) bewaard", done).group(1)
+
+    child = spawn(["reflect", "--team", "--prepared", f"An={an_id}"], sessions)
+    child.expect("Voorbereid en meegenomen: An")
+    child.expect(r"Enter = lijst houden[^:\n]*: ")  # An is already a participant
+    child.sendline("+")
+    for name, role in (("Bo", "4"), ("Cy", "2")):
+        child.expect(r"Naam of pseudoniem: ")
+        child.sendline(name)
+        child.expect(r"Organisatie: ")
+        child.sendline("OCJ")
+        child.expect(r"Rol in de casus: ")
+        child.sendline("consulent")
+        child.expect(r"Kies een nummer \[5\]: ")
+        child.sendline(role)
+    child.expect(r"Naam of pseudoniem: ")
+    child.sendline("")
+    for text in ("advies aan het parket", "de consulent", "nieuwe melding van de opvang"):
+        child.expect(r"Je antwoord[^:\n]*: ")
+        child.sendline(text)
+    child.expect(r"Punt 1: ")
+    child.sendline("Is thuis veilig genoeg?")
+    child.expect(r"Punt 2: ")
+    child.sendline("")
+    for name in ("An", "Bo", "Cy"):  # check-in, per person
+        child.expect(f"Stem van {name}")
+        child.expect(r"Je antwoord[^:\n]*: ")
+        child.sendline("rustig")
+    # the child's voice: An's prepared answer is offered, Bo passes, Cy adds hers
+    child.expect("Vorig antwoord: An: huilt veel")
+    child.expect("Stem van An")
+    child.expect(r"Je antwoord \(Enter = vorig antwoord houden\): ")
+    child.sendline("")
+    child.expect("Stem van Bo")
+    child.expect(r"Je antwoord[^:\n]*: ")
+    child.sendline(">")
+    child.expect("Stem van Cy")
+    child.expect(r"Je antwoord[^:\n]*: ")
+    child.sendline("slaapt slecht sinds de opname")
+    # on to how the decision was made, through the overview
+    child.expect(r"Je antwoord[^:\n]*: ")
+    child.sendline("!overzicht")
+    child.expect(r"(\d+)\D{0,8}Hoe het besluit tot stand kwam")
+    number = child.match.group(1)
+    child.expect(r"Typ het nummer[^:\n]*: ")
+    child.sendline(number)
+    child.expect(r"Kies een nummer[^:\n]*: ")  # how it was decided
+    child.sendline("1")
+    child.expect(r"Je antwoord[^:\n]*: ")  # who disagreed
+    child.sendline("Bo was het oneens: eerst een netwerkberaad")
+    child.expect(r"(Je antwoord|Kies een nummer|Stap 1)[^:\n]*: ")
+    child.sendline("!stop")
+    child.expect(pexpect.EOF)
+
+    meeting = next(p for p in sessions.glob("*.json") if p.stem != an_id)
+    data = json.loads(meeting.read_text(encoding="utf-8"))
+    voices = data["answers"]["mentaliseren.door-de-ogen-van-het-kind"]["voices"]
+    assert voices == {"An": "huilt veel, zoekt troost bij mama", "Cy": "slaapt slecht sinds de opname"}
+    assert [p["name"] for p in data["answers"]["overleg.deelnemers"]["value"]] == ["An", "Bo", "Cy"]
+    out = tmp_path / "overleg.md"
+    child = spawn(["record", meeting.stem, "-o", str(out)], sessions)
+    child.expect(pexpect.EOF)
+    record = out.read_text(encoding="utf-8")
+    assert "Bo was het oneens: eerst een netwerkberaad" in record
+    for name, said in voices.items():  # every voice by its name
+        assert re.search(rf"\*\*{name}\*\*\s+{re.escape(said)}", record), name

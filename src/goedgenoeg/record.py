@@ -364,7 +364,8 @@ def _weighing(rec: _Record) -> list[Block]:
             if not _same_title(_phase_title(lang, phase), title) or where in rec.not_visited:
                 blocks.append(Heading(3, title))
             if where in rec.not_visited:
-                blocks.append(Paragraph(t(lang, "rec_not_visited", n=rec.section_sizes[where]), "em"))
+                size = rec.section_sizes[where]
+                blocks.append(Paragraph(t(lang, "rec_not_visited_one" if size == 1 else "rec_not_visited", n=size), "em"))
         if where in rec.not_visited:
             continue
         if step.prompt.kind == "alternative":

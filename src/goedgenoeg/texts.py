@@ -251,6 +251,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "rec_sources": ("Bronnen", "Sources"),
     "rec_no_answer": ("geen antwoord", "no answer"),
     "rec_not_visited": ("dit deel is niet doorlopen ({n} vragen)", "this part was not gone through ({n} questions)"),
+    "rec_not_visited_one": ("dit deel is niet doorlopen (1 vraag)", "this part was not gone through (1 question)"),
     "both_regions": ("beide", "both"),
     # team reflection
     "role_presenter": ("casusinbrenger", "case presenter"),
