@@ -16,7 +16,7 @@ import threading
 import time
 
 from .answers import AnswerError, describe, describe_answer, free_texts, normalise
-from .models import ALTERNATIVE_STATUSES, GUIDING_STATUSES, MEETING_ROLES, REFLECTION_RESPONSES, STEP_DONE, Answer
+from .models import ALTERNATIVE_STATUSES, WEIGHED_STATUSES, GUIDING_STATUSES, MEETING_ROLES, REFLECTION_RESPONSES, STEP_DONE, Answer
 from .privacy import KIND_LABELS, find_personal_data, mask
 from .sanitize import strip_control
 from .texts import t
@@ -118,6 +118,7 @@ class TerminalAsker:
         self.walk = None  # set by reflect.walk_session: participants and list items
         self.timings: dict[str, float] | None = None  # seconds per section, kept in the session
         self._timer: threading.Timer | None = None  # rings when the part's time box runs out
+        self.followup = False  # set by reflect.walk_session: a follow-up offers what became of things
         self.keep: Callable[[Step, object], None] | None = None  # set by reflect.walk_session: save an answer now
         self.editing = line_editing()
 
@@ -479,18 +480,26 @@ class TerminalAsker:
         index = self._choose(labels, old_index, inline=True)
         if index is None:
             return None
+        if old and old.get("note") and index != old_index:  # a note belongs to the answer it was given with
+            self.say(t(self.lang, "note_earlier", note=old["note"]), "dim")
+            old = {**old, "note": ""}
         old_note = old.get("note", "") if old else ""
         note = self._line(t(self.lang, "note") + (f" [{old_note}] ({t(self.lang, 'note_clear')})" if old_note else ""))
         note = "" if note == "-" else (note or old_note)
         return {"response": REFLECTION_RESPONSES[index], "note": note}
 
     def _ask_alternative(self, prompt, old):
-        labels = [t(self.lang, s) for s in ALTERNATIVE_STATUSES]
-        old_index = ALTERNATIVE_STATUSES.index(old["status"]) if old else None
+        # at a follow-up an alternative can also have been put in place since
+        statuses = ALTERNATIVE_STATUSES if self.followup else WEIGHED_STATUSES
+        labels = [t(self.lang, s) for s in statuses]
+        old_index = statuses.index(old["status"]) if old and old["status"] in statuses else None
         index = self._choose(labels, old_index, inline=True)
         if index is None:
             return None
-        status = ALTERNATIVE_STATUSES[index]
+        status = statuses[index]
+        if old and old.get("note") and status != old["status"]:  # a note belongs to the answer it was given with
+            self.say(t(self.lang, "note_earlier", note=old["note"]), "dim")
+            old = {**old, "note": ""}
         old_note = old.get("note", "") if old else ""
         while True:
             label = t(self.lang, "reason" if status == "not_feasible" else "note")

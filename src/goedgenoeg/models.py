@@ -21,7 +21,10 @@ Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 
 # The fixed answers of reflection and alternative prompts.
 REFLECTION_RESPONSES = ("recognise", "not_recognise", "dont_know", "later")
-ALTERNATIVE_STATUSES = ("feasible", "not_feasible", "not_considered", "not_applicable")
+# An alternative is weighed (the first four); at a follow-up it can also have been put in place.
+WEIGHED_STATUSES = ("feasible", "not_feasible", "not_considered", "not_applicable")
+FOLLOWUP_STATUSES = ("started", "running", "completed")  # ingezet, loopt, afgerond
+ALTERNATIVE_STATUSES = WEIGHED_STATUSES + FOLLOWUP_STATUSES
 PERSON_FIELDS = ("who", "relation", "meaning", "risk")  # risk: a yes/no flag, the others text
 PERSON_FLAGS = ("risk",)  # missing in older sessions: no
 ACTION_FIELDS = ("who", "what", "when", "result")

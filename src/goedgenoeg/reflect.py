@@ -129,6 +129,7 @@ def walk_session(
     if hasattr(asker, "walk"):
         asker.walk = walk
         asker.timings = session.timings
+        asker.followup = session.followup_of is not None
     if session.followup_of is not None and not session.followup_of.steps_done and hasattr(asker, "steps_done"):
         rows = earlier_steps(session.followup_of, libraries)
         if rows:
