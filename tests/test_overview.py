@@ -153,7 +153,7 @@ def test_counts_match_the_session_files_and_nothing_personal_comes_out(team, lib
         assert "GG-SECRET" not in text and "vrije-tekst" not in text
 
     tables = markdown_tables(md)
-    assert tables["Alternatieven"][0][2:] == ["Overwogen en haalbaar", "Overwogen, niet haalbaar", "Niet overwogen", "Niet van toepassing", "Niet beantwoord"]
+    assert tables["Alternatieven"][0][2:] == ["Overwogen en haalbaar", "Overwogen, niet haalbaar", "Niet overwogen", "Niet van toepassing", "Ingezet", "Loopt", "Afgerond", "Niet beantwoord"]
     shown = {row[1].strip("`"): dict(zip(OUTCOMES, map(number, row[2:]))) for row in tables["Alternatieven"][1:]}
     assert shown == alternatives
     assert any(c["not_feasible"] and c["not_considered"] and c["not_answered"] for c in shown.values())  # the data varies
