@@ -107,25 +107,32 @@ def test_the_network_is_a_table_in_markdown_and_a_picture_in_html(tmp_path, libr
 def test_a_followup_lists_exactly_what_changed(tmp_path, libraries, isolated):
     context = dict(TEAM, who="alone")
     answers = answers_for(libraries, context)
-    text_keys = [k for k, v in answers.items() if isinstance(v, str) and v.startswith("antwoord")]
     alternative = next(k for k, v in answers.items() if isinstance(v, dict) and v.get("status") == "feasible")
+    network = answers["netwerk.wie-belangrijk"] = [
+        {"who": "oma", "relation": "grootmoeder", "meaning": "vangt op"},
+        {"who": "buurman", "relation": "buur", "meaning": "brengt naar school"},
+    ]
     run(tmp_path, ["reflect"], answers, "first.md")
     session_id = runner.invoke(app, ["sessions"]).output.split()[0]
     changes = {
-        text_keys[0]: "anders dan toen",
-        text_keys[1]: "ook anders",
-        alternative: {"status": "not_feasible", "note": "geen plaats meer"},
-        "steps_done": ["done"],
+        "besluit.feiten": "sinds vorige week een nieuwe melding van de school",  # a fact updated
+        alternative: {"status": "started", "note": "sinds 1 december"},  # now ingezet
+        # one person changed, one removed
+        "netwerk.wie-belangrijk": [dict(network[0], meaning="vangt op, nu twee dagen per week")],
+        "steps_done": ["partly"],
+        "steps_why": ["wachtlijst bij de thuisbegeleiding"],
     }
     record = run(tmp_path, ["followup", session_id], changes, "second.md")
-    since = record.split("## Sinds de reflectie van", 1)[1].split("\n## ", 1)[0]
-    changes_table, steps_table = since.split("### ")
-    rows = [x for x in changes_table.splitlines() if x.startswith("| ") and not x.startswith("| Vraag")]
-    assert len(rows) == 3, rows  # exactly the two answers and the one alternative
-    assert any(x.endswith("| anders dan toen |") for x in rows)
-    assert any(x.endswith("| ook anders |") for x in rows)
-    assert any("| Overwogen en haalbaar: reden" in x and x.endswith("| Overwogen, niet haalbaar: geen plaats meer |") for x in rows)
-    assert "| consulent | stap" in steps_table and "| gedaan |" in steps_table
+    assert record.split("\n\n")[1].startswith("**Vervolg op de reflectie van ")  # the header says so
+    summary = record.split("## Samenvatting\n", 1)[1].split("\n## ", 1)[0]
+    assert summary.startswith("\n### Wat veranderde sinds ")  # the summary starts with what changed
+    changed, steps = summary.split("### ", 2)[1].split("**Volgende stappen van toen**")
+    rows = [x for x in changed.splitlines() if x.startswith("| ") and not x.startswith("| Vraag") and not x.startswith("|---")]
+    assert len(rows) == 3, rows  # exactly the fact, the alternative and the network
+    assert any(x.endswith("| sinds vorige week een nieuwe melding van de school |") for x in rows)
+    assert any(x.endswith("| Ingezet: sinds 1 december |") for x in rows)
+    assert any("buurman" in x.split("|")[2] and "buurman" not in x.split("|")[3] and "twee dagen" in x for x in rows)
+    assert "| consulent | stap" in steps and "| deels gedaan | wachtlijst bij de thuisbegeleiding |" in steps
 
 
 def test_a_followup_keeps_every_earlier_answer_when_jumping_ahead(tmp_path, libraries, isolated, monkeypatch):
@@ -143,6 +150,48 @@ def test_a_followup_keeps_every_earlier_answer_when_jumping_ahead(tmp_path, libr
     runner.invoke(app, ["record", followups[0], "--full", "-o", str(out)])  # everything, the own reflection too
     record = out.read_text()
     assert "Geen antwoorden gewijzigd." in record
+    prompts = {f"{x.library.id}.{p.id}": p for x in libraries.libraries for s in x.library.sections for p in s.prompts}
     for key, value in answers.items():
         if isinstance(value, str) and value.startswith("antwoord"):
-            assert value in record, key  # carried over, not lost
+            # the case carried over, not lost; the own reflection (feelings, check-in) starts anew
+            assert (value in record) == prompts[key].dossier, key
+
+
+def test_a_followup_in_the_terminal_checks_facts_edits_lists_and_asks_why(tmp_path, libraries, isolated, monkeypatch):
+    answers = {
+        "context.case": "GG-VERVOLG", "context.decision": "placement", "context.age": "under-1",
+        "context.region": "flanders", "context.who": "alone",
+        "mentaliseren.door-de-ogen-van-het-kind": "huilt veel",
+        "netwerk.wie-belangrijk": [
+            {"who": "oma", "relation": "grootmoeder", "meaning": "vangt op"},
+            {"who": "buurman", "relation": "buur", "meaning": "brengt naar de opvang"},
+        ],
+        "besluit.feiten": "twee blauwe plekken",
+        "besluit.stappen": [{"who": "consulent", "what": "Amber aanvragen", "when": "vrijdag", "result": "aangevraagd"}],
+        "kanttekeningen.haast": {"response": "recognise", "note": "de zitting drukt"},
+    }
+    run(tmp_path, ["reflect"], answers, "first.md")
+    first = runner.invoke(app, ["sessions"]).output.split()[0]
+    monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
+    lines = [
+        "2", "wachtlijst van zes weken",  # the earlier step: partly, and why
+        "",  # the child: Enter keeps
+        "",  # the parents: not answered before, skip
+        "1", "", "", "vangt op, nu twee dagen",  # oma: change her meaning, keep the rest
+        "-2", "",  # the neighbour moved away: removed; then keep the list
+        "twee blauwe plekken en een nieuwe melding",  # the fact, checked and updated
+        "!stop",
+    ]
+    result = runner.invoke(app, ["followup", first], input="\n".join(lines) + "\n")
+    assert result.exit_code == 130, result.output
+    assert "Klopt dit nog?" in result.output and "weggehaald: buurman" in result.output
+    second = next(p for p in isolated.glob("*.json") if p.stem != first)
+    out = tmp_path / "second.md"
+    assert runner.invoke(app, ["record", second.stem, "-o", str(out)]).exit_code == 0
+    record = out.read_text(encoding="utf-8")
+    summary = record.split("## Samenvatting\n", 1)[1].split("\n## ", 1)[0]
+    assert "twee blauwe plekken en een nieuwe melding" in summary
+    assert "vangt op, nu twee dagen" in summary and "| deels gedaan | wachtlijst van zes weken |" in summary
+    changed = summary.split("**Volgende stappen van toen**")[0]
+    assert "buurman" in changed  # the removal is a change, shown as it was before
+    assert "de zitting drukt" not in record  # the own reflection was not carried over

@@ -348,7 +348,7 @@ def test_a_meeting_with_a_prepared_participant_a_skipped_voice_and_a_dissent(tmp
 
     child = spawn(["reflect", "--team", "--prepared", f"An={an_id}"], sessions)
     child.expect("Voorbereid en meegenomen: An")
-    child.expect(r"Enter = lijst houden[^:\n]*: ")  # An is already a participant
+    child.expect(r"Enter = houden[^:]*: ")  # An is already a participant
     child.sendline("+")
     for name, role in (("Bo", "4"), ("Cy", "2")):
         child.expect(r"Naam of pseudoniem: ")

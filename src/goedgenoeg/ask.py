@@ -217,7 +217,10 @@ class TerminalAsker:
             except _Partial as partial:
                 voices[name] = partial.text
                 return Reply("answer", None, voices, stop=True)
-            if value is not None:
+            if value == "-" and name in old:  # '-' takes back a voice carried over from before
+                voices.pop(name, None)
+                self.say(f"({t(self.lang, 'voice_removed', name=name)})", "dim")
+            elif value is not None:
                 voices[name] = value
             else:
                 voices.pop(name, None)
@@ -241,6 +244,8 @@ class TerminalAsker:
                 self.say(f"{t(lang, 'when_fits')}: {prompt.fits.get(lang)}")
             if previous is not None and previous.status == "answered":
                 self.say(f"{t(lang, 'previous')}: {describe_answer(prompt, previous, lang)}", "yellow")
+                if self.followup and step.section.phase == "facts":
+                    self.say(t(lang, "followup_check_fact"), "bold yellow")
             self.say(t(lang, "hint") + (" · " + t(lang, "hint_voices") if names else ""), "dim")
             if prompt.kind == "text" and prompt.long:
                 self.say(t(lang, "hint_long"), "dim")
@@ -510,26 +515,46 @@ class TerminalAsker:
             except AnswerError:
                 self.say(t(self.lang, "reason_needed"), "red")
 
-    def _start_list(self, old, show) -> list | None:
-        """Show an earlier list. None means: keep it as it is; otherwise the list to add to
-        (emptied with !opnieuw)."""
+    def _start_list(self, old, show, edit) -> tuple[list, bool]:
+        """Go over an earlier list: keep it (Enter), change item N (its number), remove it
+        (-N), add to it (+) or empty it (!opnieuw). Returns the list and whether to add to it."""
         rows = list(old or [])
-        if rows:
+        while rows:
             for n, row in enumerate(rows, 1):
                 self.say(f"  {n}. {show(row)}")
-            line = self._line(t(self.lang, "list_keep"))
+            line = self._line(t(self.lang, "list_keep")).strip()
             if not line:
-                return None
+                return rows, False
+            if line == "+":
+                break
             if line.lower() in ("!opnieuw", "!again"):
                 rows = []
+                break
+            number = line.removeprefix("-")
+            if number.isdigit() and 1 <= int(number) <= len(rows):
+                if line.startswith("-"):
+                    self.say(f"({t(self.lang, 'list_removed', item=show(rows.pop(int(number) - 1)))})", "dim")
+                else:
+                    rows[int(number) - 1] = edit(rows[int(number) - 1])
+                continue
+            self.say(t(self.lang, "invalid_range", n=len(rows)), "red")
         self.say(t(self.lang, "list_next"), "dim")
-        return rows
+        return rows, True
 
     def _ask_rows(self, old, fields: list[tuple[str, str]], title_key: str, more=None):
         """Rows of short fields; `more(title, row)` may ask something else for each row."""
-        rows = self._start_list(old, lambda row: " - ".join(v for v in row.values() if isinstance(v, str) and v))
-        if rows is None:
-            return old
+        def edit(row: dict) -> dict:
+            """Each field again, its value as the default (Enter keeps it)."""
+            changed = dict(row)
+            for field, label in fields:
+                before = row.get(field, "")
+                value = self._line(f"{t(self.lang, label)}" + (f" [{before}]" if before else ""))
+                changed[field] = value or before
+            return changed
+
+        rows, add = self._start_list(old, lambda row: " - ".join(v for v in row.values() if isinstance(v, str) and v), edit)
+        if not add:
+            return rows or None
         while True:
             title = t(self.lang, title_key, n=len(rows) + 1)
             first_field, first_label = fields[0]
@@ -559,11 +584,21 @@ class TerminalAsker:
 
     def _ask_participants(self, prompt, old):
         roles = [t(self.lang, f"role_{r}") for r in MEETING_ROLES]
-        rows = self._start_list(
-            old, lambda r: f"{r['name']} - {r['organisation']} - {r['role']} - {t(self.lang, 'role_' + r['meeting_role'])}"
+        def edit(row: dict) -> dict:
+            changed = dict(row)
+            for field, label in (("organisation", "field_organisation"), ("role", "field_role")):
+                before = row.get(field, "")
+                changed[field] = self._line(t(self.lang, label) + (f" [{before}]" if before else "")) or before
+            self.say(t(self.lang, "field_meeting_role"))
+            index = self._choose(roles, MEETING_ROLES.index(row["meeting_role"]), inline=True)
+            changed["meeting_role"] = MEETING_ROLES[index if index is not None else MEETING_ROLES.index(row["meeting_role"])]
+            return changed
+
+        rows, add = self._start_list(
+            old, lambda r: f"{r['name']} - {r['organisation']} - {r['role']} - {t(self.lang, 'role_' + r['meeting_role'])}", edit
         )
-        if rows is None:
-            return old
+        if not add:
+            return rows or None
         while True:
             title = t(self.lang, "participant", n=len(rows) + 1)
             name = self._line(f"{title} · {t(self.lang, 'field_name')}")
@@ -580,9 +615,12 @@ class TerminalAsker:
         return rows or None
 
     def _ask_list(self, prompt, old):
-        items = self._start_list(old, str)
-        if items is None:
-            return old
+        def edit(item: str) -> str:
+            return self._line(f"{t(self.lang, 'item', n='')} [{item}]".replace("  ", " ")) or item
+
+        items, add = self._start_list(old, str, edit)
+        if not add:
+            return items or None
         while True:
             item = self._line(t(self.lang, "item", n=len(items) + 1))
             if not item:
@@ -606,19 +644,22 @@ class TerminalAsker:
             rows.append({"question": question, "status": GUIDING_STATUSES[index], "where": where})
         return rows or None
 
-    def steps_done(self, rows: list[dict]) -> list[str]:
-        """Ask, for each next step of the previous reflection, whether it was done."""
+    def steps_done(self, rows: list[dict]) -> tuple[list[str], list[str]]:
+        """Ask, for each next step of the previous reflection, whether it was done, and why
+        when it was done only partly or not."""
         self.console.rule(t(self.lang, "step_done_title"))
-        done = []
+        done, why = [], []
         for row in rows:
             self.say(" - ".join(v for v in (row.get("who"), row.get("what"), row.get("when")) if v), "bold")
             while True:
                 line = self._input(t(self.lang, "step_done_pick")).strip()
                 if not line:
                     done.append("")
+                    why.append("")
                     break
                 if line in ("1", "2", "3"):
                     done.append(STEP_DONE[int(line) - 1])
+                    why.append(self._input(t(self.lang, "step_done_why")).strip() if line != "1" else "")
                     break
                 self.say(t(self.lang, "invalid_choice"), "red")
-        return done
+        return done, why

@@ -292,6 +292,7 @@ class Baseline(BaseModel):
     date: str
     answers: dict[str, Answer] = {}
     steps_done: list[str] = []  # per earlier next step: done, partly, not_done (or "")
+    steps_why: list[str] = []  # per earlier next step: why it was done partly or not (or "")
 
 
 class Session(BaseModel):

@@ -189,6 +189,9 @@ def _alternatives_table(rows: list[tuple[str, str, str, str]], lang: str) -> Tab
 def _title(rec: _Record) -> list[Block]:
     """The title with the case reference; a full record opens with the internal notice."""
     blocks: list[Block] = [Heading(1, f"{t(rec.lang, 'rec_title')}: {rec.context.get('case', '-')}")]
+    baseline = rec.session.followup_of
+    if baseline is not None:
+        blocks.append(Paragraph(t(rec.lang, "rec_followup_of", date=baseline.date, id=baseline.id), "strong"))
     if rec.full:
         blocks.append(Notice(t(rec.lang, "rec_internal_title"), t(rec.lang, "rec_internal_notice")))
     return blocks
@@ -256,7 +259,7 @@ def _summary(rec: _Record) -> list[Block]:
     """The summary, first in the record: the decision and its grounds, facts and readings,
     the alternatives, the risks both ways, what would change the decision, dissent, plan B,
     next steps, the review, who was consulted and how parents and child are told."""
-    blocks: list[Block] = [Heading(2, t(rec.lang, "rec_summary"))]
+    blocks: list[Block] = [Heading(2, t(rec.lang, "rec_summary"))] + _changes(rec)
     for slot in SUMMARY_ORDER:
         blocks += _summary_alternatives(rec) if slot == "alternatives" else _summary_slot(rec, slot)
     if len(blocks) == 1:
@@ -423,9 +426,9 @@ def _time(rec: _Record) -> list[Block]:
     return [Heading(2, t(lang, "rec_time")), table]
 
 
-def _since(rec: _Record) -> list[Block]:
-    """For a follow-up: what changed since the earlier reflection, and what became of its
-    next steps."""
+def _changes(rec: _Record) -> list[Block]:
+    """For a follow-up, first in the summary: what changed since the earlier reflection, and
+    what became of its next steps (and why, where partly or not)."""
     baseline, lang = rec.session.followup_of, rec.lang
     if baseline is None:
         return []
@@ -435,12 +438,12 @@ def _since(rec: _Record) -> list[Block]:
 
     rows = []
     for step in rec.steps:
-        if step.library.id == CONTEXT_LIBRARY:
+        if step.library.id == CONTEXT_LIBRARY or not step.prompt.dossier:  # the own reflection starts anew
             continue
         then, now_ = said(step, baseline.answers.get(step.key)), said(step, rec.answer(step))
         if then != now_:
             rows.append((step.prompt.text.get(lang), then, now_))
-    blocks: list[Block] = [Heading(2, t(lang, "rec_since", date=baseline.date))]
+    blocks: list[Block] = [Heading(3, t(lang, "rec_sum_changed", date=baseline.date))]
     if rows:
         blocks.append(Table((t(lang, "rec_question"), t(lang, "rec_before"), t(lang, "rec_now")), tuple(rows), (34, 33, 33)))
     else:
@@ -448,9 +451,13 @@ def _since(rec: _Record) -> list[Block]:
     earlier = earlier_steps(baseline, rec.libraries)
     if earlier:
         done = baseline.steps_done + [""] * len(earlier)
-        table = tuple((r["who"], r["what"], r["when"], t(lang, d) if d else t(lang, "unanswered")) for r, d in zip(earlier, done))
-        headers = (t(lang, "field_who_action"), t(lang, "field_what"), t(lang, "field_when"), t(lang, "rec_status"))
-        blocks += [Heading(3, t(lang, "rec_steps_then")), Table(headers, table, (20, 40, 15, 25))]
+        why = baseline.steps_why + [""] * len(earlier)
+        table = tuple(
+            (r["who"], r["what"], r["when"], t(lang, d) if d else t(lang, "unanswered"), w)
+            for r, d, w in zip(earlier, done, why)
+        )
+        headers = (t(lang, "field_who_action"), t(lang, "field_what"), t(lang, "field_when"), t(lang, "rec_status"), t(lang, "rec_why"))
+        blocks += [Paragraph(t(lang, "rec_steps_then"), "strong"), Table(headers, table, (16, 32, 14, 16, 22))]
     return blocks
 
 
@@ -518,7 +525,7 @@ def build(session: Session, libraries: LibrarySet, full: bool = False) -> Docume
     what changed since an earlier reflection, open points and sources."""
     rec = _prepare(session, libraries, full)
     blocks: list[Block] = []
-    for part in (_title, _summary, _metadata, _reflection_line, _weighing, _network, _time, _since, _open_points, _sources):
+    for part in (_title, _summary, _metadata, _reflection_line, _weighing, _network, _time, _open_points, _sources):
         blocks += part(rec)
     title = strip_control(f"{t(rec.lang, 'rec_title')}: {rec.context.get('case', '-')}")
     return Document(rec.lang, " ".join(title.split()), tuple(_clean(b) for b in blocks))

@@ -133,7 +133,7 @@ def walk_session(
     if session.followup_of is not None and not session.followup_of.steps_done and hasattr(asker, "steps_done"):
         rows = earlier_steps(session.followup_of, libraries)
         if rows:
-            session.followup_of.steps_done = asker.steps_done(rows)
+            session.followup_of.steps_done, session.followup_of.steps_why = asker.steps_done(rows)
             save()
     steps = walk.steps()
     if session.followup_of is not None:  # go over everything again, from where we were
@@ -169,6 +169,7 @@ def fill_from_file(session: Session, libraries: LibrarySet, path: Path) -> list[
     }
     problems, answers = [], {}
     steps_done = data.pop("steps_done", None)
+    steps_why = data.pop("steps_why", None)
     if steps_done is not None:
         from .models import STEP_DONE
 
@@ -178,6 +179,7 @@ def fill_from_file(session: Session, libraries: LibrarySet, path: Path) -> list[
             problems.append(f"{path}:{lines.get(('steps_done',), 1)}: steps_done is a list with, per earlier step, one of {', '.join(STEP_DONE)}")
         else:
             session.followup_of.steps_done = list(steps_done)
+            session.followup_of.steps_why = [str(w) for w in steps_why or []]
     for key, value in data.items():
         line = lines.get((key,), 1)
         prompt = prompts.get(str(key))
@@ -241,12 +243,15 @@ def bring_in_prepared(session: Session, prepared: list[tuple[str, Session]]) -> 
 
 
 def start_followup(previous: Session, libraries: LibrarySet) -> Session:
-    """A new session for the same case that starts from `previous`: every earlier answer is
-    carried over (nothing is lost by jumping ahead) and shown again to keep or change."""
+    """A new session for the same case that starts from `previous`: every earlier answer about
+    the case is carried over (nothing is lost by jumping ahead) and shown again to keep or
+    change; the professionals' own reflection (dossier: false) starts empty."""
     from .models import Baseline
 
     session = sessions.new_session(libraries, previous.lang)
-    session.answers = {k: v.model_copy(deep=True) for k, v in previous.answers.items()}
+    # the professionals' own feelings, check-in and check-out start empty: they are of today
+    own = {f"{x.library.id}.{p.id}" for x in libraries.libraries for s in x.library.sections for p in s.prompts if not p.dossier}
+    session.answers = {k: v.model_copy(deep=True) for k, v in previous.answers.items() if k not in own}
     session.followup_of = Baseline(id=previous.id, date=previous.updated[:10], answers=previous.answers)
     return session
 
