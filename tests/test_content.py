@@ -88,6 +88,31 @@ def test_no_sentence_copied_from_the_sources(libraries):
             assert run not in source, f"{library.id}.{prompt.id}: '{run}'"
 
 
+def _effective(section, prompt, key):
+    """The values a prompt is limited to for one `when` key (section and prompt together)."""
+    limits = [getattr(w, key) for w in (section.when, prompt.when) if w is not None and getattr(w, key)]
+    if not limits:
+        return None
+    allowed = set(limits[0])
+    for more in limits[1:]:
+        allowed &= set(more)
+    return allowed
+
+
+@pytest.mark.parametrize("region", ["flanders", "netherlands"])
+def test_each_region_has_report_prompts_of_its_own(libraries, region):
+    """A report follows the region's own framework: at least three prompts asked only for a
+    report in that region (the meldcode in the Netherlands, the Kindreflex/VK/OCJ in Flanders),
+    and one of them on the short path."""
+    own = [(s, p) for _, s, p in all_prompts(libraries)
+           if _effective(s, p, "decision") == {"report"} and _effective(s, p, "region") == {region}]
+    assert len(own) >= 3, [p.id for _, p in own]
+    assert any(p.short for _, p in own)
+    words = {"netherlands": ("veilig thuis", "afwegingskader"), "flanders": ("kindreflex", "vk", "ocj")}[region]
+    said = " ".join(f"{s.title.nl} {s.intro.nl if s.intro else ''} {p.text.nl}" for s, p in own).lower()
+    assert all(w in said for w in words), words
+
+
 def test_intro_says_it_is_not_an_interview_script(libraries):
     intro = libraries.get("context").intro.nl
     assert "geen vragenlijst" in intro and "gezin" in intro
