@@ -113,6 +113,21 @@ def test_each_region_has_report_prompts_of_its_own(libraries, region):
     assert all(w in said for w in words), words
 
 
+def test_a_placement_asks_the_helping_questions_and_what_a_practitioner_checks(libraries):
+    """001's helping questions (for whom, what it yields, temporary and the way home) are asked of
+    a placement too, and the full path asks what a practitioner checks before advising one."""
+    for region in ("flanders", "netherlands"):
+        steps = walk_for(libraries, "full", decision="placement", age="under-1", region=region, who="alone").steps()
+        helping = " ".join(s.prompt.text.nl.lower() for s in steps if "proeftuinen-ls6 Helpende vragen" in s.prompt.source)
+        for must in ("voor wie", "levert", "tijdelijk", "naar huis"):
+            assert must in helping, (region, must)
+        asked = " ".join(s.prompt.text.nl.lower() for s in steps)
+        for must in ("arts", "groeicurve", "verstandelijke beperking", "taal", "vaph", "gezag", "gevangenis",
+                     "raad voor de kinderbescherming", "parket", "crisisplek", "hoe vaak ziet het kind",
+                     "overbrug", "niet meer leven", "elke dag"):
+            assert must in asked, (region, must)
+
+
 def test_intro_says_it_is_not_an_interview_script(libraries):
     intro = libraries.get("context").intro.nl
     assert "geen vragenlijst" in intro and "gezin" in intro
