@@ -46,6 +46,41 @@ def test_at_least_fifteen_alternatives_with_region(libraries):
         assert must in names, must
 
 
+# Words that make an 'alternative' a placement: the child lives elsewhere, if only part of the time.
+PLACEMENT_MARKERS = ("pleegzorg", "pleeggezin", "logeert", "logeren", "verblijft een tijd", "woont elders")
+
+
+def test_nothing_in_the_alternatives_is_a_placement_without_saying_so(libraries):
+    """Network placements and part-time foster care are placements, not alternatives to one: their
+    label says so in both languages and their section says they are placements. Ways of organising
+    help (a calm brain, a core team, a fixed contact person) sit apart from the alternatives."""
+    alternatives = libraries.get("alternatieven")
+    placements = []
+    for section in alternatives.sections:
+        for prompt in section.prompts:
+            described = f"{prompt.text.nl} {prompt.description.nl}".lower() if prompt.kind == "alternative" else ""
+            if any(m in described for m in PLACEMENT_MARKERS):
+                placements.append(prompt.id)
+                assert "plaatsing" in prompt.text.nl.lower() and "placement" in prompt.text.en.lower(), prompt.id
+                assert "plaatsing" in section.title.nl.lower() and "geen alternatie" in section.intro.nl.lower(), prompt.id
+            if prompt.id in ("kalm-brein", "kernteam", "vaste-contactpersoon"):
+                assert section.phase != "weighing" and "geen alternatie" in section.intro.nl.lower(), prompt.id
+    assert {"tijdelijk-bij-familie", "gedeeld-ouderschap", "adempauze"} <= set(placements)
+
+
+def test_the_alternatives_practitioners_expect_in_each_region(libraries):
+    by_region = {"flanders": "", "netherlands": ""}
+    for _, _, prompt in all_prompts(libraries):
+        if prompt.kind == "alternative":
+            for region in prompt.region:
+                by_region[region] += " " + prompt.text.nl.lower()
+    for must in ("crisismeldpunt", "kind en gezin", "ckg", "amber", "team continuïteit", "maatregel", "overkop", "1 gezin 1 plan"):
+        assert must in by_region["flanders"], must
+    for must in ("families first", "veilig thuis", "wijkteam", "jeugdbeschermingstafel", "maatregel", "voorzorg",
+                 "buurtgezinnen", "mst", "fft"):
+        assert must in by_region["netherlands"], must
+
+
 def test_every_limiting_belief_of_004_appears(libraries):
     """The dogma's of 004 §3.4, each answered by a helpful belief (counter). The three about
     compliance (appointments, advice, cooperation) say one thing and are one prompt."""
