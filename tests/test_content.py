@@ -224,3 +224,28 @@ def test_critical_notes_on_the_short_path_are_statements(libraries):
         if prompt.short and prompt.kind == "reflection":
             assert not prompt.text.nl.rstrip().endswith("?"), f"{library.id}.{prompt.id}"
             assert not prompt.text.en.rstrip().endswith("?"), f"{library.id}.{prompt.id}"
+
+
+@pytest.mark.parametrize("age", AGES)
+def test_the_child_is_asked_about_in_a_way_that_fits_its_age(libraries, age):
+    """The child's own voice from about four (the 3-6 band on), no school or sport for a baby,
+    no 'how does the child hear the decision' for a child not yet born."""
+    steps = walk_for(libraries, "full", decision="placement", age=age, region="flanders", who="alone").steps()
+    asked = {f"{s.library.id}.{s.prompt.id}": s.prompt.text.nl.lower() for s in steps}
+    own_voice = "mentaliseren.stem-van-het-kind" in asked
+    assert own_voice == (age in ("3-6", "6-12", "12-18")), age
+    if age in ("unborn", "under-1", "1-3"):
+        about_the_child = [s.prompt.text.nl.lower() for s in steps if s.section.id == "kind"]
+        assert not any(w in text for text in about_the_child for w in ("school", "sport")), age
+    assert ("besluit.vertellen-kind" in asked) == (age != "unborn")
+
+
+def test_the_sources_missing_ideas_are_asked(libraries):
+    """Ideas of the sources that a reviewer found missing or weak, each asked in a prompt."""
+    steps = walk_for(libraries, "full", decision="measure", age="6-12", region="netherlands", who="duo").steps()
+    asked = " ".join(f"{s.prompt.text.nl} {s.section.title.nl}" for s in steps).lower()
+    for idea in ("epistemisch vertrouwen", "meerzijdige partijdigheid", "humor", "rondje waardering", "observatorium",
+                 "voorspelbare momenten", "niet bestonden", "droom", "niet-pluis", "privacy", "zelf doen om het kind te beschermen",
+                 "zorgen die bij volwassenen horen", "doorgegeven", "wettelijk kader", "blij van", "geschiedenis",
+                 "ernst", "lichte hulp", "vrijwillige hulp", "richting"):
+        assert idea in asked, idea
