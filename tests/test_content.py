@@ -213,6 +213,41 @@ def test_no_sentence_is_a_near_copy_of_a_source_sentence(libraries):
     assert copies == []
 
 
+# A word used in one region only, and the other region's word that must stand beside it.
+REGION_WORDS = {
+    "verloskundige": "vroedvrouw", "vroedvrouw": "verloskundige",
+    "jeugdgezondheidszorg": "kind en gezin", "familiegroepsplan": "familienetwerkberaad",
+    "sloot": "gracht", "onthaalouder": "gastouder", "ocmw": "gemeente",
+    "deeltijdse pleegzorg": "weekendpleegzorg",
+}
+# Flemish turns of phrase a Dutch reader trips over, with a plain word for both regions.
+FLEMISH_ONLY = ("overlopen", "tegen wanneer", "werken dan best", "hangt mee af", "deeltijdse opvang")
+
+
+def test_dutch_that_reads_in_flanders_and_the_netherlands(libraries):
+    """A word of one region has the other region's word beside it (in the same prompt), unless
+    the prompt is only shown in that region; no Flemish-only turn of phrase."""
+    for library, section, prompt in all_prompts(libraries):
+        if library.id in REWORKED_ELSEWHERE:
+            continue
+        fields = [prompt.text, prompt.help] + [getattr(prompt, k) for k in ("description", "fits", "counter") if getattr(prompt, k, None)]
+        said = " ".join(f.nl for f in fields).lower()
+        regions = _effective(section, prompt, "region") or set(getattr(prompt, "region", None) or ("flanders", "netherlands"))
+        for phrase in FLEMISH_ONLY:
+            assert phrase not in said, f"{library.id}.{prompt.id}: {phrase}"
+        if len(regions) > 1:
+            for word, other in REGION_WORDS.items():
+                if word in said:
+                    assert other in said, f"{library.id}.{prompt.id}: '{word}' without '{other}'"
+
+
+def test_one_english_term_for_a_forced_measure(libraries):
+    english = " ".join(f"{p.text.en} {p.help.en}" for lib, _, p in all_prompts(libraries) if lib.id not in REWORKED_ELSEWHERE)
+    english += " ".join(f"{s.title.en} {s.intro.en if s.intro else ''}" for lib, s, _ in all_prompts(libraries))
+    for other in ("compulsory measure", "forced measure", "coercive measure", "protective measure"):
+        assert other not in english.lower(), other
+
+
 def test_intro_says_it_is_not_an_interview_script(libraries):
     intro = libraries.get("context").intro.nl
     assert "geen vragenlijst" in intro and "gezin" in intro
