@@ -46,11 +46,62 @@ def test_at_least_fifteen_alternatives_with_region(libraries):
         assert must in names, must
 
 
+# Words that make an 'alternative' a placement: the child lives elsewhere, if only part of the time.
+PLACEMENT_MARKERS = ("pleegzorg", "pleeggezin", "logeert", "logeren", "verblijft een tijd", "woont elders")
+
+
+def test_nothing_in_the_alternatives_is_a_placement_without_saying_so(libraries):
+    """Network placements and part-time foster care are placements, not alternatives to one: their
+    label says so in both languages and their section says they are placements. Ways of organising
+    help (a calm brain, a core team, a fixed contact person) sit apart from the alternatives."""
+    alternatives = libraries.get("alternatieven")
+    placements = []
+    for section in alternatives.sections:
+        for prompt in section.prompts:
+            described = f"{prompt.text.nl} {prompt.description.nl}".lower() if prompt.kind == "alternative" else ""
+            if any(m in described for m in PLACEMENT_MARKERS):
+                placements.append(prompt.id)
+                assert "plaatsing" in prompt.text.nl.lower() and "placement" in prompt.text.en.lower(), prompt.id
+                assert "plaatsing" in section.title.nl.lower() and "geen alternatie" in section.intro.nl.lower(), prompt.id
+            if prompt.id in ("kalm-brein", "kernteam", "vaste-contactpersoon"):
+                assert section.phase != "weighing" and "geen alternatie" in section.intro.nl.lower(), prompt.id
+    assert {"tijdelijk-bij-familie", "gedeeld-ouderschap", "adempauze"} <= set(placements)
+
+
+def test_the_alternatives_practitioners_expect_in_each_region(libraries):
+    by_region = {"flanders": "", "netherlands": ""}
+    for _, _, prompt in all_prompts(libraries):
+        if prompt.kind == "alternative":
+            for region in prompt.region:
+                by_region[region] += " " + prompt.text.nl.lower()
+    for must in ("crisismeldpunt", "kind en gezin", "ckg", "amber", "team continuïteit", "maatregel", "overkop", "1 gezin 1 plan"):
+        assert must in by_region["flanders"], must
+    for must in ("families first", "veilig thuis", "wijkteam", "jeugdbeschermingstafel", "maatregel", "voorzorg",
+                 "buurtgezinnen", "mst", "fft"):
+        assert must in by_region["netherlands"], must
+
+
 def test_every_limiting_belief_of_004_appears(libraries):
-    """The dogma's of 004 §3.4, each answered by a helpful belief (counter)."""
+    """The dogma's of 004 §3.4, each answered by a helpful belief (counter). The three about
+    compliance (appointments, advice, cooperation) say one thing and are one prompt."""
     beliefs = [p for lib, _, p in all_prompts(libraries) if "gooi-vechtstreek-2024 §3.4" in p.source and p.kind == "reflection"]
-    assert len(beliefs) >= 17
+    assert len(beliefs) >= 15
     assert all(p.counter is not None for p in beliefs)
+    said = " ".join(p.text.nl.lower() for p in beliefs)
+    for dogma in ("afspraken", "adviezen", "meewerken", "op te lossen", "kindertijd", "belang van hun kind",
+                  "kleine stappen", "ouders moeten hun emoties", "kinderen moeten hun emoties", "weet ik",
+                  "mislukken", "nú", "crisis", "zelf doen", "gevoelens en waarden", "collega's", "regels"):
+        assert dogma in said, dogma
+
+
+def test_no_reflection_prompt_is_a_question(libraries):
+    """A reflection item is answered 'Herken ik / Herken ik niet / Weet ik niet / Later
+    bespreken': it must be a statement one can recognise, in both languages. A yes/no question
+    belongs in a text prompt."""
+    questions = [f"{library.id}.{prompt.id}" for library, _, prompt in all_prompts(libraries)
+                 if prompt.kind == "reflection"
+                 and (prompt.text.nl.rstrip().endswith("?") or prompt.text.en.rstrip().endswith("?"))]
+    assert questions == []
 
 
 def test_no_sentence_copied_from_the_sources(libraries):
@@ -70,6 +121,131 @@ def test_no_sentence_copied_from_the_sources(libraries):
         for i in range(len(text) - 8):
             run = " ".join(text[i : i + 9])
             assert run not in source, f"{library.id}.{prompt.id}: '{run}'"
+
+
+def _effective(section, prompt, key):
+    """The values a prompt is limited to for one `when` key (section and prompt together)."""
+    limits = [getattr(w, key) for w in (section.when, prompt.when) if w is not None and getattr(w, key)]
+    if not limits:
+        return None
+    allowed = set(limits[0])
+    for more in limits[1:]:
+        allowed &= set(more)
+    return allowed
+
+
+@pytest.mark.parametrize("region", ["flanders", "netherlands"])
+def test_each_region_has_report_prompts_of_its_own(libraries, region):
+    """A report follows the region's own framework: at least three prompts asked only for a
+    report in that region (the meldcode in the Netherlands, the Kindreflex/VK/OCJ in Flanders),
+    and one of them on the short path."""
+    own = [(s, p) for _, s, p in all_prompts(libraries)
+           if _effective(s, p, "decision") == {"report"} and _effective(s, p, "region") == {region}]
+    assert len(own) >= 3, [p.id for _, p in own]
+    assert any(p.short for _, p in own)
+    words = {"netherlands": ("veilig thuis", "afwegingskader"), "flanders": ("kindreflex", "vk", "ocj")}[region]
+    said = " ".join(f"{s.title.nl} {s.intro.nl if s.intro else ''} {p.text.nl}" for s, p in own).lower()
+    assert all(w in said for w in words), words
+
+
+def test_a_placement_asks_the_helping_questions_and_what_a_practitioner_checks(libraries):
+    """001's helping questions (for whom, what it yields, temporary and the way home) are asked of
+    a placement too, and the full path asks what a practitioner checks before advising one."""
+    for region in ("flanders", "netherlands"):
+        steps = walk_for(libraries, "full", decision="placement", age="under-1", region=region, who="alone").steps()
+        helping = " ".join(s.prompt.text.nl.lower() for s in steps if "proeftuinen-ls6 Helpende vragen" in s.prompt.source)
+        for must in ("voor wie", "levert", "tijdelijk", "naar huis"):
+            assert must in helping, (region, must)
+        asked = " ".join(s.prompt.text.nl.lower() for s in steps)
+        for must in ("arts", "groeicurve", "verstandelijke beperking", "taal", "vaph", "gezag", "gevangenis",
+                     "raad voor de kinderbescherming", "parket", "crisisplek", "hoe vaak ziet het kind",
+                     "overbrug", "niet meer leven", "elke dag"):
+            assert must in asked, (region, must)
+
+
+# Libraries another engineer is reworking (the team meeting path); their check-in and check-out
+# questions are known near copies of 004 §5.2. Take them in once that work has landed.
+REWORKED_ELSEWHERE = {"overleg", "afsluiting"}
+
+
+def _sentences(text):
+    return [s for s in re.split(r"(?<=[.!?:;])\s+", re.sub(r"\s+", " ", text)) if s.strip()]
+
+
+def test_no_sentence_is_a_near_copy_of_a_source_sentence(libraries):
+    """Our own words, not a reworded copy: no Dutch sentence of eight or more words is close to a
+    source sentence, by word-trigram overlap (half the sentence's trigrams in one source sentence)
+    or by difflib's similarity ratio over the words (0.7 or more). The limiting beliefs are quoted
+    on purpose (their section says so), so their own text is exempt, not their help or counter."""
+    from difflib import SequenceMatcher
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    files = sorted(seed.glob("00*.txt")) if seed.is_dir() else []
+    if not files:
+        pytest.skip("the source texts are not beside this checkout")
+    words = lambda s: re.findall(r"[a-zà-ÿ]+", s.lower())  # noqa: E731
+    trigrams = lambda w: {tuple(w[i : i + 3]) for i in range(len(w) - 2)}  # noqa: E731
+    source = [w for f in files for s in _sentences(f.read_text(encoding="utf-8")) if len(w := words(s)) >= 4]
+    index = {}
+    for n, w in enumerate(source):
+        for t in trigrams(w):
+            index.setdefault(t, set()).add(n)
+    copies = []
+    for library, section, prompt in all_prompts(libraries):
+        if library.id in REWORKED_ELSEWHERE:
+            continue
+        fields = [prompt.help] + [getattr(prompt, k) for k in ("description", "fits", "counter") if getattr(prompt, k, None)]
+        if section.id != "overtuigingen":
+            fields.append(prompt.text)
+        for sentence in (s for field in fields for s in _sentences(field.nl)):
+            w = words(sentence)
+            if len(w) < 8:
+                continue
+            shared = {}
+            for t in trigrams(w):
+                for n in index.get(t, ()):
+                    shared[n] = shared.get(n, 0) + 1
+            for n, count in shared.items():
+                if count >= 2 and (count / len(trigrams(w)) >= 0.5
+                                   or SequenceMatcher(None, w, source[n], autojunk=False).ratio() >= 0.7):
+                    copies.append(f"{library.id}.{prompt.id}: '{sentence}' ~ '{' '.join(source[n])}'")
+    assert copies == []
+
+
+# A word used in one region only, and the other region's word that must stand beside it.
+REGION_WORDS = {
+    "verloskundige": "vroedvrouw", "vroedvrouw": "verloskundige",
+    "jeugdgezondheidszorg": "kind en gezin", "familiegroepsplan": "familienetwerkberaad",
+    "sloot": "gracht", "onthaalouder": "gastouder", "ocmw": "gemeente",
+    "deeltijdse pleegzorg": "weekendpleegzorg",
+}
+# Flemish turns of phrase a Dutch reader trips over, with a plain word for both regions.
+FLEMISH_ONLY = ("overlopen", "tegen wanneer", "werken dan best", "hangt mee af", "deeltijdse opvang")
+
+
+def test_dutch_that_reads_in_flanders_and_the_netherlands(libraries):
+    """A word of one region has the other region's word beside it (in the same prompt), unless
+    the prompt is only shown in that region; no Flemish-only turn of phrase."""
+    for library, section, prompt in all_prompts(libraries):
+        if library.id in REWORKED_ELSEWHERE:
+            continue
+        fields = [prompt.text, prompt.help] + [getattr(prompt, k) for k in ("description", "fits", "counter") if getattr(prompt, k, None)]
+        said = " ".join(f.nl for f in fields).lower()
+        regions = _effective(section, prompt, "region") or set(getattr(prompt, "region", None) or ("flanders", "netherlands"))
+        for phrase in FLEMISH_ONLY:
+            assert phrase not in said, f"{library.id}.{prompt.id}: {phrase}"
+        if len(regions) > 1:
+            for word, other in REGION_WORDS.items():
+                if word in said:
+                    assert other in said, f"{library.id}.{prompt.id}: '{word}' without '{other}'"
+
+
+def test_one_english_term_for_a_forced_measure(libraries):
+    english = " ".join(f"{p.text.en} {p.help.en}" for lib, _, p in all_prompts(libraries) if lib.id not in REWORKED_ELSEWHERE)
+    english += " ".join(f"{s.title.en} {s.intro.en if s.intro else ''}" for lib, s, _ in all_prompts(libraries))
+    for other in ("compulsory measure", "forced measure", "coercive measure", "protective measure"):
+        assert other not in english.lower(), other
 
 
 def test_intro_says_it_is_not_an_interview_script(libraries):
@@ -133,3 +309,28 @@ def test_critical_notes_on_the_short_path_are_statements(libraries):
         if prompt.short and prompt.kind == "reflection":
             assert not prompt.text.nl.rstrip().endswith("?"), f"{library.id}.{prompt.id}"
             assert not prompt.text.en.rstrip().endswith("?"), f"{library.id}.{prompt.id}"
+
+
+@pytest.mark.parametrize("age", AGES)
+def test_the_child_is_asked_about_in_a_way_that_fits_its_age(libraries, age):
+    """The child's own voice from about four (the 3-6 band on), no school or sport for a baby,
+    no 'how does the child hear the decision' for a child not yet born."""
+    steps = walk_for(libraries, "full", decision="placement", age=age, region="flanders", who="alone").steps()
+    asked = {f"{s.library.id}.{s.prompt.id}": s.prompt.text.nl.lower() for s in steps}
+    own_voice = "mentaliseren.stem-van-het-kind" in asked
+    assert own_voice == (age in ("3-6", "6-12", "12-18")), age
+    if age in ("unborn", "under-1", "1-3"):
+        about_the_child = [s.prompt.text.nl.lower() for s in steps if s.section.id == "kind"]
+        assert not any(w in text for text in about_the_child for w in ("school", "sport")), age
+    assert ("besluit.vertellen-kind" in asked) == (age != "unborn")
+
+
+def test_the_sources_missing_ideas_are_asked(libraries):
+    """Ideas of the sources that a reviewer found missing or weak, each asked in a prompt."""
+    steps = walk_for(libraries, "full", decision="measure", age="6-12", region="netherlands", who="duo").steps()
+    asked = " ".join(f"{s.prompt.text.nl} {s.section.title.nl}" for s in steps).lower()
+    for idea in ("epistemisch vertrouwen", "meerzijdige partijdigheid", "humor", "rondje waardering", "observatorium",
+                 "voorspelbare momenten", "niet bestonden", "droom", "niet-pluis", "privacy", "zelf doen om het kind te beschermen",
+                 "zorgen die bij volwassenen horen", "doorgegeven", "wettelijk kader", "blij van", "geschiedenis",
+                 "ernst", "lichte hulp", "vrijwillige hulp", "richting"):
+        assert idea in asked, idea
