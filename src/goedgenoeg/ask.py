@@ -35,6 +35,8 @@ TEAM_KINDS = ("participants", "list", "guiding")  # asked once for the whole tea
 
 # The terminal's bracketed-paste marks, should they reach us (readline handles them itself).
 _PASTE_MARKS = re.compile(r"\x1b\[20[01]~")
+# Colour codes in a prompt: readline is told they take no room (\x01 ... \x02).
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 # A terminal without line editing cuts a line at 4,095 characters (its line buffer).
@@ -131,8 +133,16 @@ class TerminalAsker:
     def _input(self, label: str) -> str:
         """One answer as typed. A paste of several lines is one answer: lines that are already
         waiting when Enter is read belong to it, and never spill into the next prompts."""
+        prompt = f"[bold cyan]{escape(strip_control(label))}[/]: "
         try:
-            line = self.console.input(f"[bold cyan]{escape(strip_control(label))}[/]: ")
+            if self.editing:
+                # readline must know the prompt: printed apart, an empty answer leaves the cursor on
+                # the prompt's line and the next question starts behind it
+                with self.console.capture() as shown:
+                    self.console.print(prompt, end="")
+                line = input(_ANSI.sub(lambda m: f"\x01{m.group(0)}\x02", shown.get()))
+            else:
+                line = self.console.input(prompt)
         except EOFError:  # standard input closed: stop, the answers are saved
             raise _Command("stop") from None
         lines = [line]
