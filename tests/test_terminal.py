@@ -410,3 +410,19 @@ def test_a_meeting_with_a_prepared_participant_a_skipped_voice_and_a_dissent(tmp
     assert "Bo was het oneens: eerst een netwerkberaad" in record
     for name, said in voices.items():  # every voice by its name
         assert re.search(rf"\*\*{name}\*\*\s+{re.escape(said)}", record), name
+
+
+def test_a_skip_with_enter_leaves_the_next_question_on_a_line_of_its_own(tmp_path):
+    child = spawn(["reflect", "--path", "full"], tmp_path / "s")
+    child.expect(r"Je antwoord[^:\n]*: ")
+    child.sendline("GG-SKIP")
+    for choice in ("1", "2", "1", "1"):
+        child.expect(r"Kies een nummer[^:\n]*: ")
+        child.sendline(choice)
+    child.expect(r"Je antwoord \(Enter zonder antwoord = overslaan\): ")  # the role
+    child.sendline("")
+    child.expect(r"\S")  # whatever comes next ...
+    assert "\n" in child.before, repr(child.before)  # ... starts on a line of its own
+    child.expect(r"Je antwoord[^:\n]*: ")
+    child.sendline("!stop")
+    child.expect(pexpect.EOF)
