@@ -622,7 +622,7 @@ def terminal_tables(overview: Overview, libraries: LibrarySet, lang: str, small:
     for block in blocks(overview, libraries, lang, small):
         if not block.terminal:
             continue
-        table = Table(title=Text(block.title), title_justify="left")
+        table = Table(title=Text(block.title), title_justify="left", min_width=len(block.title))
         for n, header in enumerate(block.headers):
             if n == 1:
                 continue  # the id: in the markdown only

@@ -394,7 +394,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "ov_step_partly": ("Deels gedaan", "Partly done"),
     "ov_step_not_done": ("Niet gedaan", "Not done"),
     "ov_alt_weighed": ("Alternatieven: afgewogen en gekozen", "Alternatives: weighed and chosen"),
-    "ov_alt_applied": ("Van toepassing", "Applied"),
+    "ov_alt_applied": ("Casussen", "Cases"),
     "ov_alt_considered": ("Overwogen", "Considered"),
     "ov_alt_chosen": ("Gekozen", "Chosen"),
     "ov_alt_not_considered": ("Niet overwogen", "Not considered"),
