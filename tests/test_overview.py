@@ -456,8 +456,12 @@ def test_exports_beside_sessions_add_up(team, tmp_path):
     assert runner.invoke(app, ["overview", "--export", str(shared / "team-b.json")]).exit_code == 0
     one, _ = run_json(str(team))
     (shared / "kapot.json").write_text('{"format": "goedgenoeg-overview", "version": "1", "cases": "vrije-tekst"}')
+    tampered = json.loads((shared / "team-a.json").read_text())
+    tampered["later"]["GG-SECRET-97 vrije-tekst"] = 5  # free text where an id belongs: not read
+    (shared / "ander.json").write_text(json.dumps(tampered))
     two, result = run_json(str(shared))
-    assert two["exports_read"] == 2 and two["unreadable_files"] == 1 and "vrije-tekst" not in result.stdout
+    assert two["exports_read"] == 2 and two["unreadable_files"] == 2
+    assert "vrije-tekst" not in result.stdout and "GG-SECRET" not in result.stdout
     assert two["sessions"] == 2 * SESSIONS and two["cases"] == 2 * CASES
     # exact counts add up exactly; a hidden one ("<3" is 1 to 2) adds up as a range
     for key, row in one["alternatives"].items():
