@@ -573,6 +573,7 @@ def show_config(
         ("sessions_dir", str(cfg.sessions_dir.value), cfg.sessions_dir.origin),
         ("record_format", cfg.record_format.value, cfg.record_format.origin),
         ("plain", "true" if cfg.plain.value else "false", cfg.plain.origin),
+        ("small_count", str(cfg.small_count.value), cfg.small_count.origin),
     ]
     rows += [("libraries", str(v.value), v.origin) for v in cfg.libraries] or [("libraries", t(lang, "cfg_none"), DEFAULT)]
     for key, value, where in rows:
@@ -650,6 +651,8 @@ def libraries_sources(library: Optional[list[Path]] = LibraryOpt) -> None:
 def overview(
     directory: Optional[Path] = typer.Argument(None, metavar="DIR", show_default=False),
     output: Optional[Path] = OutputOpt,
+    export: Optional[Path] = typer.Option(None, "--export", metavar="FILE"),
+    as_json: bool = typer.Option(False, "--json"),
     force: bool = ForceOpt,
     lang: Optional[str] = LangOpt,
     library: Optional[list[Path]] = LibraryOpt,
@@ -664,22 +667,30 @@ def overview(
 
     cfg = _settings(lang, library, sessions_dir, plain=plain)
     lang = cfg.lang.value
+    small = cfg.small_count.value
     libraries = _libraries(cfg)
     folder = directory if directory is not None else _directory(cfg)
     if not folder.is_dir():
         _fail(t(lang, "cli_not_sessions", path=folder), 1)
-    found, unreadable = ov.load_dir(folder)
-    result = ov.count(found, libraries, unreadable=unreadable)
-    console = make_console(cfg.plain.value)
-    for line in ov.summary_lines(result, lang):
-        console.print(line, markup=False, highlight=False)
-    for table in ov.terminal_tables(result, libraries, lang):
-        console.print(table)
-    if output is not None:
+    if export is not None and export.resolve().parent == folder.resolve():
+        _fail(t(lang, "ov_export_inside", path=export), 1)
+    result = ov.gather(folder, libraries)
+    if as_json:
+        typer.echo(ov.to_json(result, small, files=True), nl=False)
+    else:
+        console = make_console(cfg.plain.value)
+        for line in ov.summary_lines(result, lang, small):
+            console.print(line, markup=False, highlight=False)
+        for table in ov.terminal_tables(result, libraries, lang, small):
+            console.print(table)
+    written = [(output, ov.to_markdown(result, libraries, lang, small), "cli_overview_to"), (export, ov.to_json(result, small), "ov_export_to")]
+    for path, text, done in written:
+        if path is None:
+            continue
         try:
-            write_private(output, ov.to_markdown(result, libraries, lang).encode("utf-8"), overwrite=force)
+            write_private(path, text.encode("utf-8"), overwrite=force)
         except FileExistsError:
-            _fail(t(lang, "cli_exists_force", path=output), 1)
+            _fail(t(lang, "cli_exists_force", path=path), 1)
         except OSError as err:
-            _fail(t(lang, "cli_cannot_write", path=output, err=err.strerror), 1)
-        typer.echo(t(lang, "cli_overview_to", path=output))
+            _fail(t(lang, "cli_cannot_write", path=path, err=err.strerror), 1)
+        typer.echo(t(lang, done, path=path), err=as_json)

@@ -29,10 +29,12 @@ ENV = {
     "sessions_dir": "GOEDGENOEG_SESSIONS_DIR",
     "record_format": "GOEDGENOEG_RECORD_FORMAT",
     "plain": "GOEDGENOEG_PLAIN",
+    "small_count": "GOEDGENOEG_SMALL_COUNT",
 }
 KEYS = tuple(ENV)
 LANGS = ("nl", "en")
 FORMATS = ("md", "docx", "html")
+SMALL_COUNT = 3  # counts of 1 and 2 could point at one known case: shown as "<3"
 TRUE = ("1", "true", "yes", "ja", "on")
 FALSE = ("0", "false", "no", "nee", "off", "")
 
@@ -74,6 +76,7 @@ class Config:
     sessions_dir: Value[Path]
     record_format: Value[str]
     plain: Value[bool]
+    small_count: Value[int]  # the overview shows counts from 1 up to this one (exclusive) as "<N"
     files: tuple[tuple[Origin, Path, bool], ...]  # (org|user, path, whether it exists)
 
     @property
@@ -157,6 +160,12 @@ def _check(key: str, value: object, where: str, base: Path | None) -> object:
         if isinstance(value, str) and value.lower() in TRUE + FALSE:
             return value.lower() in TRUE
         raise bad("true | false")
+    if key == "small_count":
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise bad("1, 2, 3, ...")
+        return value
     if key == "sessions_dir":
         if not isinstance(value, str) or not value:
             raise bad("\"...\"")
@@ -228,6 +237,7 @@ def load(options: Options | None = None, environ: Mapping[str, str] | None = Non
         sessions_dir=found.get("sessions_dir", Value(default_sessions_dir(), DEFAULT)),
         record_format=found.get("record_format", Value("md", DEFAULT)),
         plain=found.get("plain", Value(False, DEFAULT)),
+        small_count=found.get("small_count", Value(SMALL_COUNT, DEFAULT)),
         files=tuple(files),
     )
 

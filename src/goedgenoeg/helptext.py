@@ -115,14 +115,20 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "  goedgenoeg preview --decision report --age 3-6 --region netherlands --who duo --path full --json",
     ),
     "overview": (
-        "Tellingen over alle sessies in een map, om over casussen heen te leren: hoe vaak elk "
-        "alternatief werd afgewogen, welke kanttekeningen voor later bleven, hoe vaak het perspectief "
-        "van het kind en van de ouders open bleef. Er worden geen casussen en geen antwoorden getoond.\n\n"
-        "Voorbeelden:\n\n  goedgenoeg overview\n\n  goedgenoeg overview team-sessies/ -o overzicht.md",
-        "Counts across all sessions in a folder, to learn across cases: how often each alternative "
-        "was weighed, which critical notes were left for later, how often the child's and the parents' "
-        "perspectives stayed open. No case references and no answers are shown.\n\n"
-        "Examples:\n\n  goedgenoeg overview\n\n  goedgenoeg overview team-sessions/ -o overzicht.md",
+        "Tellingen per casus over alle sessies in een map, om over casussen heen te leren: besluiten per "
+        "soort beslissing en of er een tegenstem werd vastgelegd, eerdere stappen bij een vervolg, welke "
+        "alternatieven werden afgewogen, gekozen en ingezet, welke kanttekeningen voor later bleven, hoe vaak "
+        "het perspectief van het kind en van de ouders open bleef. Een vervolg telt bij zijn casus. Tellingen "
+        "van 1 of 2 staan als <3 (instelling small_count). Er worden geen casussen en geen antwoorden getoond.\n\n"
+        "Voorbeelden:\n\n  goedgenoeg overview\n\n  goedgenoeg overview team-sessies/ -o overzicht.md\n\n"
+        "  goedgenoeg overview --export //server/gedeeld/team-a.json\n\n  goedgenoeg overview //server/gedeeld/ --json",
+        "Counts per case across all sessions in a folder, to learn across cases: decisions per type of "
+        "decision and whether a dissent was recorded, earlier steps at a follow-up, which alternatives were "
+        "weighed, chosen and put in place, which critical notes were left for later, how often the child's "
+        "and the parents' perspectives stayed open. A follow-up counts with its case. Counts of 1 or 2 show "
+        "as <3 (setting small_count). No case references and no answers are shown.\n\n"
+        "Examples:\n\n  goedgenoeg overview\n\n  goedgenoeg overview team-sessions/ -o overzicht.md\n\n"
+        "  goedgenoeg overview --export //server/shared/team-a.json\n\n  goedgenoeg overview //server/shared/ --json",
     ),
     "config": (
         "De geldende instellingen tonen, elk met waar ze vandaan komen (opdrachtregel, omgeving, "
@@ -213,6 +219,20 @@ PARAMS: dict[str, tuple[str, str]] = {
     "directory": ("Een map met sessies (standaard: de sessiemap).", "A folder of sessions (default: the sessions folder)."),
     "reflect output": ("Waar het verslag komt (standaard: reflectie-CASUS-DATUM.md hier).", "Where to write the record (default: reflectie-CASE-DATE.md here)."),
     "record output": ("Naar dit bestand schrijven in plaats van naar de standaarduitvoer.", "Write to this file instead of standard output."),
+    "overview as_json": (
+        "De tellingen als JSON tonen (met de regel voor kleine aantallen al toegepast), voor andere programma's.",
+        "Print the counts as JSON (with the small-count rule already applied), for other tools.",
+    ),
+    "overview export": (
+        "Alleen de tellingen naar dit bestand schrijven (geen casussen, geen vrije tekst, geen id's), om in een "
+        "gedeelde map te zetten; 'goedgenoeg overview MAP' telt zulke bestanden op.",
+        "Write only the counts to this file (no cases, no free text, no ids), to put in a shared folder; "
+        "'goedgenoeg overview DIR' adds such files up.",
+    ),
+    "overview directory": (
+        "Een map met sessies, met exportbestanden van --export, of beide (standaard: de sessiemap).",
+        "A folder of sessions, of export files from --export, or both (default: the sessions folder).",
+    ),
     "overview output": ("Het overzicht ook als markdown met staafdiagrammen naar dit bestand schrijven.", "Also write the overview as markdown with bar charts to this file."),
     "followup answers": ("Eerdere antwoorden wijzigen vanuit een YAML-bestand, zonder te vragen.", "Change earlier answers from a YAML file, without asking."),
     "followup session_id": ("De eerdere reflectie over deze casus (id of het begin ervan).", "The earlier reflection of this case (id or its start)."),

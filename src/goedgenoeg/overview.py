@@ -1,50 +1,216 @@
-"""Counts across many reflections, for a team that wants to learn across cases: which
-alternatives were weighed, which critical notes were left for later, which perspectives stayed
-open. Only prompt texts from the libraries, ids and counts come out: never a case reference and
-never an answer's free text. `count` and `to_markdown` are pure; `load_dir` reads the files."""
+"""Counts across many reflections, for a team that wants to learn across cases: what was
+decided and with what dissent, which alternatives were weighed, chosen and put in place, what
+happened to the earlier steps at a follow-up, which critical notes were left for later, which
+perspectives stayed open.
+
+Everything is counted per case: a follow-up belongs to the case of the session it follows, and a
+team's separate voices count once. Only counts, prompt ids and prompt texts from the libraries
+come out: never a case reference, a session id or an answer's free text. Before anything is
+shown or written, the small-count rule turns every count from 1 up to `small` (exclusive) into
+"<small" (`hide`), so a count of 1 in a small team cannot point at one known case.
+
+An export (`to_data`) is that hidden overview as JSON with a format marker; `load_dir` reads
+exports beside (or instead of) session files and adds them up. A count read from an export may
+be a range ("<3" is 1 to 2); ranges add up as ranges.
+
+`count`, `hide`, `to_data`, `to_markdown` are pure; `load_dir` reads the files."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, StrictInt, StrictStr, ValidationError, model_validator
 
 from .answers import is_open
 from .library import LibrarySet
-from .models import ALTERNATIVE_STATUSES, Session
+from .models import ALTERNATIVE_STATUSES, DECISIONS, FOLLOWUP_STATUSES, STEP_DONE, Answer, Session
 from .texts import has_text, t
 from .walk import Walk
 
 KANTTEKENINGEN = "kanttekeningen"
 MENTALISEREN = "mentaliseren"
 PERSPECTIVES = ("kind", "ouders")  # section ids in the mentaliseren library
-OUTCOMES = ALTERNATIVE_STATUSES + ("not_answered",)
 BAR = "█"
+
+EXPORT_FORMAT = "goedgenoeg-overview"
+EXPORT_VERSION = "1"  # a string: no bare 1 in a file where every 1 or 2 is hidden
+NOT_ANSWERED = "not_answered"
+STANDS = ("taken", "proposed", "postponed", "open")  # the options of besluit.stand
+DECISION_ROWS = DECISIONS + (NOT_ANSWERED,)
+DECISION_COLUMNS = ("cases",) + STANDS + (NOT_ANSWERED, "dissent", "no_dissent")
+DISSENT = ("recorded", "not_recorded")
+STEP_COLUMNS = ("steps", "cases")
+# applied: the cases it applied to; considered and chosen: in any session of the case; the
+# statuses: the latest session of the case
+ALT_COLUMNS = ("applied", "considered", "chosen") + ALTERNATIVE_STATUSES + (NOT_ANSWERED,)
+CONSIDERED = ("feasible", "not_feasible") + FOLLOWUP_STATUSES
+CHOSEN = ("feasible",) + FOLLOWUP_STATUSES
+# a team whose voices differ: the case counts once, under the status furthest along
+STATUS_PRIORITY = ("completed", "running", "started", "feasible", "not_feasible", "not_applicable", "not_considered")
+PERSPECTIVE_COLUMNS = ("open", "partly", "applied")  # open: none of its prompts got an answer
+PROMPT_COLUMNS = ("open", "applied")
+DISSENT_KEYS = {"team": ("afsluiting.tegenstem",), "alone": ("besluit.tegenspraak",), "duo": ("besluit.tegenspraak",)}
+KEY = re.compile(r"^[A-Za-z0-9_.-]{1,120}$")  # what a row or column key in an export may be
+
 
 def label(lang: str, key: str, **values: object) -> str:
     """The overview's own words live in texts.py with an 'ov_' prefix; other keys are shared."""
     return t(lang, f"ov_{key}", **values) if has_text(f"ov_{key}") else t(lang, key, **values)
 
 
+# --- counts -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Count:
+    """How many: exact (lo == hi), or a range of what it could be (after the small-count rule,
+    or read from an export). Ranges add up as ranges."""
+
+    lo: int = 0
+    hi: int = 0
+
+    @classmethod
+    def of(cls, n: int) -> Count:
+        return cls(n, n)
+
+    def __add__(self, other: Count) -> Count:
+        return Count(self.lo + other.lo, self.hi + other.hi)
+
+    def hidden(self, small: int) -> Count:
+        """Anything that could be a small count becomes the whole range from 1."""
+        if self.hi == 0:
+            return self
+        if self.hi < small:
+            return Count(1, small - 1)
+        if self.lo < small:
+            return Count(1, self.hi)
+        return self
+
+    def shown(self, small: int) -> int | str:
+        """0, a number, "<3", "≤4" (1 up to 4) or "5-6". Only for a hidden count."""
+        if self.hi == 0:
+            return 0
+        if self.hi < small:
+            return f"<{small}"
+        if self.lo == self.hi:
+            return self.lo
+        if self.lo < small:
+            return f"≤{self.hi}"
+        return f"{self.lo}-{self.hi}"
+
+
+_RANGE = re.compile(r"^(?:<(\d+)|≤(\d+)|(\d+)-(\d+))$")
+
+
+def parse_count(cell: int | str) -> Count:
+    """A count as `Count.shown` writes it; ValueError for anything else."""
+    if isinstance(cell, bool):
+        raise ValueError(cell)
+    if isinstance(cell, int):
+        if cell < 0:
+            raise ValueError(cell)
+        return Count.of(cell)
+    found = _RANGE.match(cell)
+    if not found:
+        raise ValueError(cell)
+    below, upto, lo, hi = found.groups()
+    if below is not None:
+        if int(below) < 2:
+            raise ValueError(cell)
+        return Count(1, int(below) - 1)
+    if upto is not None:
+        if int(upto) < 1:
+            raise ValueError(cell)
+        return Count(1, int(upto))
+    if int(lo) > int(hi):
+        raise ValueError(cell)
+    return Count(int(lo), int(hi))
+
+
+Row = dict[str, Count]
+Table = dict[str, Row]
+
+
 @dataclass(frozen=True)
 class Overview:
-    counted: int = 0
-    unreadable: int = 0
-    # alternative prompt key -> outcome (feasible, ..., not_answered) -> sessions
-    alternatives: dict[str, dict[str, int]] = field(default_factory=dict)
-    # kanttekeningen prompt key -> sessions where it was left for later or skipped
-    later: dict[str, int] = field(default_factory=dict)
-    # perspective section id -> (sessions with at least one open prompt, sessions it applied to)
-    perspectives: dict[str, tuple[int, int]] = field(default_factory=dict)
-    # perspective section id -> prompt key -> (sessions where open, sessions where it applied)
-    perspective_prompts: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
+    sessions: Count = Count()
+    cases: Count = Count()
+    followed_up: Count = Count()  # cases with at least one follow-up
+    # decision type (or not_answered) -> cases, besluit.stand per case, dissent recorded or not
+    decisions: Table = field(default_factory=dict)
+    # recorded / not_recorded -> cases
+    dissent: Row = field(default_factory=dict)
+    # done / partly / not_done -> earlier steps judged so at a follow-up, and the cases
+    steps: Table = field(default_factory=dict)
+    # alternative prompt key -> ALT_COLUMNS -> cases
+    alternatives: Table = field(default_factory=dict)
+    # kanttekeningen prompt key -> cases where it was left for later or skipped
+    later: Row = field(default_factory=dict)
+    # perspective section id -> open (no prompt answered) / partly / applied -> cases
+    perspectives: Table = field(default_factory=dict)
+    # perspective section id -> prompt key -> open / applied -> cases
+    perspective_prompts: dict[str, Table] = field(default_factory=dict)
+    unreadable: int = 0  # files that could not be read (files, not cases: never hidden)
+    exports: int = 0  # export files added in
+
+    COUNTED = ("sessions", "cases", "followed_up", "decisions", "dissent", "steps", "alternatives", "later", "perspectives", "perspective_prompts")
 
 
-def _values(answer) -> list:
-    """The answer's value, or each voice of a team answer."""
+def _merge(a: Any, b: Any) -> Any:
+    """Add two nested dicts of counts (or two counts); a's keys first, then b's new ones."""
+    if isinstance(a, Count):
+        return a + b
+    merged = dict(a)
+    for key, value in b.items():
+        merged[key] = _merge(merged[key], value) if key in merged else value
+    return merged
+
+
+def _map(x: Any, fn) -> Any:
+    return fn(x) if isinstance(x, Count) else {k: _map(v, fn) for k, v in x.items()}
+
+
+def add(a: Overview, b: Overview) -> Overview:
+    values = {name: _merge(getattr(a, name), getattr(b, name)) for name in Overview.COUNTED}
+    return Overview(**values, unreadable=a.unreadable + b.unreadable, exports=a.exports + b.exports)
+
+
+def hide(overview: Overview, small: int) -> Overview:
+    """The small-count rule on every count (idempotent). Everything shown goes through here."""
+    return replace(overview, **{name: _map(getattr(overview, name), lambda c: c.hidden(small)) for name in Overview.COUNTED})
+
+
+# --- counting sessions ------------------------------------------------------------
+
+
+def _values(answer: Answer | None) -> list:
+    """The answer's value, or each voice of a team answer; nothing when not answered."""
+    if answer is None or answer.status != "answered":
+        return []
     return list(answer.voices.values()) if answer.voices else [answer.value]
 
 
-def _left_for_later(prompt, answer) -> bool:
+def _single(answer: Answer | None) -> str | None:
+    """A choice's value; for a team, the value its voices agree on (else None)."""
+    values = {v for v in _values(answer) if isinstance(v, str)}
+    return values.pop() if len(values) == 1 else None
+
+
+def _statuses(answer: Answer | None) -> set[str]:
+    """The statuses an alternative got in one session, from every voice."""
+    return {v.get("status") for v in _values(answer) if isinstance(v, dict)} & set(ALTERNATIVE_STATUSES)
+
+
+def _latest_status(answer: Answer | None) -> str:
+    statuses = _statuses(answer)
+    return next((s for s in STATUS_PRIORITY if s in statuses), NOT_ANSWERED)
+
+
+def _left_for_later(prompt, answer: Answer | None) -> bool:
     if answer is None:
         return False
     if answer.status in ("later", "skipped"):
@@ -52,11 +218,17 @@ def _left_for_later(prompt, answer) -> bool:
     return prompt.kind == "reflection" and any(isinstance(v, dict) and v.get("response") == "later" for v in _values(answer))
 
 
-def _outcomes(answer) -> set[str]:
-    """The outcomes of an alternative in one session: every status a voice gave counts once."""
-    if answer is None or answer.status != "answered":
-        return {"not_answered"}
-    return {v.get("status", "not_answered") for v in _values(answer)}
+def _dissent(session: Session) -> bool:
+    """A dissent is recorded: afsluiting.tegenstem for a team, besluit.tegenspraak alone or as a
+    duo (either, where who reflected was not answered)."""
+    who = _single(session.answers.get("context.who"))
+    keys = DISSENT_KEYS.get(who or "", ("afsluiting.tegenstem", "besluit.tegenspraak"))
+    return any(any(isinstance(v, str) and v.strip() for v in _values(session.answers.get(k))) for k in keys)
+
+
+def _case_ref(session: Session) -> str | None:
+    value = _single(session.answers.get("context.case"))
+    return value.strip() if value and value.strip() else None
 
 
 def _unique(sessions: list[Session]) -> list[Session]:
@@ -69,84 +241,269 @@ def _unique(sessions: list[Session]) -> list[Session]:
     return list(by_id.values())
 
 
+def cases(sessions: list[Session]) -> list[list[Session]]:
+    """The sessions grouped per case, each case oldest first. A follow-up belongs to the case
+    of the session it follows (followup_of.id, along the chain to its first session); where the
+    chain's start is not in the folder, to the sessions with the same case reference."""
+    by_id = {s.id: s for s in sessions}
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        parent[find(a)] = find(b)
+
+    firsts: dict[str, list[str]] = {}  # case reference -> sessions that follow up nothing
+    for s in sessions:
+        find(s.id)
+        ref = _case_ref(s)
+        if s.followup_of is None and ref:
+            firsts.setdefault(ref, []).append(s.id)
+    for s in sessions:
+        if s.followup_of is None:
+            continue
+        if s.followup_of.id in by_id:
+            union(s.id, s.followup_of.id)
+            continue
+        union(s.id, f"\0missing {s.followup_of.id}")  # follow-ups of the same missing session
+        ref = _case_ref(s)
+        if ref:
+            union(s.id, f"\0case {ref}")
+            for first in firsts.get(ref, []):
+                union(s.id, first)
+    groups: dict[str, list[Session]] = {}
+    for s in sessions:
+        groups.setdefault(find(s.id), []).append(s)
+    ordered = [sorted(g, key=lambda s: (s.created, s.updated, s.id)) for g in groups.values()]
+    return sorted(ordered, key=lambda g: (g[0].created, g[0].id))
+
+
 def count(sessions: list[Session], libraries: LibrarySet, unreadable: int = 0) -> Overview:
-    """Count over the sessions, each once, and only the prompts that applied to its case."""
+    """Count over the cases, each once, and only the prompts that applied to the case."""
     from .session import fit_answers
 
     alternatives: dict[str, dict[str, int]] = {}
     later: dict[str, int] = {}
-    perspectives: dict[str, list[int]] = {}
-    prompts: dict[str, dict[str, list[int]]] = {}
+    perspectives: dict[str, dict[str, int]] = {}
+    prompts: dict[str, dict[str, dict[str, int]]] = {}
     for loaded in libraries.libraries:  # every row in library order, zero or not
         lib = loaded.library
         for section in lib.sections:
             for prompt in section.prompts:
                 key = f"{lib.id}.{prompt.id}"
                 if prompt.kind == "alternative":
-                    alternatives[key] = dict.fromkeys(OUTCOMES, 0)
+                    alternatives[key] = dict.fromkeys(ALT_COLUMNS, 0)
                 if lib.id == KANTTEKENINGEN:
                     later[key] = 0
                 if lib.id == MENTALISEREN and section.id in PERSPECTIVES:
-                    perspectives.setdefault(section.id, [0, 0])
-                    prompts.setdefault(section.id, {})[key] = [0, 0]
+                    perspectives.setdefault(section.id, dict.fromkeys(PERSPECTIVE_COLUMNS, 0))
+                    prompts.setdefault(section.id, {})[key] = dict.fromkeys(PROMPT_COLUMNS, 0)
+    decisions = {d: dict.fromkeys(DECISION_COLUMNS, 0) for d in DECISION_ROWS}
+    dissent = dict.fromkeys(DISSENT, 0)
+    steps = {v: dict.fromkeys(STEP_COLUMNS, 0) for v in STEP_DONE}
+    followed_up = 0
 
-    unique = _unique(sessions)
-    for original in unique:
+    fitted = []
+    for original in _unique(sessions):
         session = original.model_copy(deep=True)
         fit_answers(session, libraries)  # answers that no longer fit are left out, as elsewhere
-        seen: dict[str, bool] = {}  # perspective -> any prompt open
-        for step in Walk(libraries, session.answers, path=session.path).steps():
+        fitted.append(session)
+    groups = cases(fitted)
+    for group in groups:
+        latest = group[-1]  # the state of the case
+        followed_up += any(s.followup_of is not None for s in group)
+
+        decision = _single(latest.answers.get("context.decision"))
+        row = decisions[decision if decision in DECISIONS else NOT_ANSWERED]
+        stand = _single(latest.answers.get("besluit.stand"))
+        recorded = any(_dissent(s) for s in group)
+        row["cases"] += 1
+        row[stand if stand in STANDS else NOT_ANSWERED] += 1
+        row["dissent" if recorded else "no_dissent"] += 1
+        dissent["recorded" if recorded else "not_recorded"] += 1
+
+        judged: set[str] = set()
+        for s in group:
+            for value in s.followup_of.steps_done if s.followup_of else ():
+                if value in steps:
+                    steps[value]["steps"] += 1
+                    judged.add(value)
+        for value in judged:
+            steps[value]["cases"] += 1
+
+        # every answer the case ever had, also a first session that is not in the folder
+        earlier = [s.answers for s in group] + [s.followup_of.answers for s in group if s.followup_of]
+        open_in: dict[str, list[bool]] = {}
+        for step in Walk(libraries, latest.answers, path=latest.path).steps():
             key, prompt = step.key, step.prompt
-            answer = session.answers.get(key)
+            answer = latest.answers.get(key)
             if key in alternatives:
-                for outcome in _outcomes(answer):
-                    alternatives[key][outcome] += 1
+                ever = set().union(*(_statuses(answers.get(key)) for answers in earlier))
+                counts = alternatives[key]
+                counts["applied"] += 1
+                counts["considered"] += bool(ever & set(CONSIDERED))
+                counts["chosen"] += bool(ever & set(CHOSEN))
+                counts[_latest_status(answer)] += 1
             if key in later and _left_for_later(prompt, answer):
                 later[key] += 1
             if step.library.id == MENTALISEREN and step.section.id in prompts:
                 open_ = is_open(prompt, answer)
-                prompts[step.section.id][key][0] += open_
-                prompts[step.section.id][key][1] += 1
-                seen[step.section.id] = seen.get(step.section.id, False) or open_
-        for section_id, any_open in seen.items():
-            perspectives[section_id][0] += any_open
-            perspectives[section_id][1] += 1
+                prompts[step.section.id][key]["open"] += open_
+                prompts[step.section.id][key]["applied"] += 1
+                open_in.setdefault(step.section.id, []).append(open_)
+        for section_id, opens in open_in.items():
+            perspectives[section_id]["applied"] += 1
+            if all(opens):
+                perspectives[section_id]["open"] += 1
+            elif any(opens):
+                perspectives[section_id]["partly"] += 1
+
     return Overview(
-        counted=len(unique),
+        sessions=Count.of(len(fitted)),
+        cases=Count.of(len(groups)),
+        followed_up=Count.of(followed_up),
+        decisions=_exact(decisions),
+        dissent=_exact(dissent),
+        steps=_exact(steps),
+        alternatives=_exact(alternatives),
+        later=_exact(later),
+        perspectives=_exact(perspectives),
+        perspective_prompts=_exact(prompts),
         unreadable=unreadable,
-        alternatives=alternatives,
-        later=later,
-        perspectives={k: (v[0], v[1]) for k, v in perspectives.items()},
-        perspective_prompts={s: {k: (v[0], v[1]) for k, v in keys.items()} for s, keys in prompts.items()},
     )
 
 
-def load_dir(directory: Path) -> tuple[list[Session], int]:
-    """The sessions in a folder, and how many files could not be read (never what is in them)."""
+def _exact(x: Any) -> Any:
+    return Count.of(x) if isinstance(x, int) else {k: _exact(v) for k, v in x.items()}
+
+
+# --- export files -----------------------------------------------------------------
+
+Cell = Union[StrictInt, StrictStr]
+
+
+class ExportFile(BaseModel):
+    """A counts-only file: what `to_data` writes and `load_dir` adds up."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    format: Literal["goedgenoeg-overview"]
+    version: Literal["1"]
+    small_count: StrictInt
+    sessions: Cell
+    cases: Cell
+    followed_up: Cell
+    decisions: dict[str, dict[str, Cell]]
+    dissent: dict[str, Cell]
+    steps: dict[str, dict[str, Cell]]
+    alternatives: dict[str, dict[str, Cell]]
+    later: dict[str, Cell]
+    perspectives: dict[str, dict[str, Cell]]
+    perspective_prompts: dict[str, dict[str, dict[str, Cell]]]
+    unreadable_files: StrictInt = 0  # in `--json` output only; not added up
+    exports_read: StrictInt = 0
+
+    @model_validator(mode="after")
+    def _plain_keys_and_counts(self) -> ExportFile:
+        def check(x: Any) -> None:
+            if isinstance(x, dict):
+                for key, value in x.items():
+                    if not KEY.match(key):
+                        raise ValueError("a key that is not an id")
+                    check(value)
+            else:
+                parse_count(x)
+
+        for name in Overview.COUNTED:
+            check(getattr(self, name))
+        return self
+
+    def overview(self) -> Overview:
+        def read(x: Any) -> Any:
+            return {k: read(v) for k, v in x.items()} if isinstance(x, dict) else parse_count(x)
+
+        return Overview(**{name: read(getattr(self, name)) for name in Overview.COUNTED}, exports=1)
+
+
+def to_data(overview: Overview, small: int, files: bool = False) -> dict:
+    """The hidden counts as JSON data: the export, and with `files` also how many files could
+    not be read or were exports (for `overview --json`)."""
+    hidden = hide(overview, small)
+
+    def shown(x: Any) -> Any:
+        return x.shown(small) if isinstance(x, Count) else {k: shown(v) for k, v in x.items()}
+
+    data: dict[str, Any] = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "small_count": small}
+    data.update({name: shown(getattr(hidden, name)) for name in Overview.COUNTED})
+    if files:
+        data.update(unreadable_files=overview.unreadable, exports_read=overview.exports)
+    return data
+
+
+def to_json(overview: Overview, small: int, files: bool = False) -> str:
+    return json.dumps(to_data(overview, small, files), ensure_ascii=False, indent=2) + "\n"
+
+
+def read_export(data: Any) -> Overview | None:
+    """An export's counts, or None when `data` is not an export this version can read."""
+    try:
+        return ExportFile.model_validate(data).overview()
+    except ValidationError:
+        return None
+
+
+def load_dir(directory: Path) -> tuple[list[Session], list[Overview], int]:
+    """The sessions and the exports in a folder, and how many files could not be read (never
+    what is in them)."""
     from .session import SessionError, load
 
-    sessions, unreadable = [], 0
+    sessions, exports, unreadable = [], [], 0
     for path in sorted(Path(directory).glob("*.json")):
+        try:
+            data = json.loads(path.read_bytes().decode("utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            data = None
+        if isinstance(data, dict) and data.get("format") == EXPORT_FORMAT:
+            found = read_export(data)
+            if found is None:
+                unreadable += 1
+            else:
+                exports.append(found)
+            continue
         try:
             sessions.append(load(path))
         except SessionError:
             unreadable += 1
-    return sessions, unreadable
+    return sessions, exports, unreadable
 
 
-# --- presenting -----------------------------------------------------------------
+def gather(directory: Path, libraries: LibrarySet) -> Overview:
+    """Everything in a folder added up: its sessions counted, its exports added."""
+    sessions, exports, unreadable = load_dir(directory)
+    total = count(sessions, libraries, unreadable=unreadable)
+    for export in exports:
+        total = add(total, export)
+    return total
+
+
+# --- presenting -------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Block:
-    """One table: a title, column headers, and rows of text cells and counts (ints). The second
-    column is the prompt id (left out in the terminal); `short` are headers for the terminal."""
+    """One table: a title, column headers, and rows of text cells and counts. The second column
+    is an id (left out in the terminal). `terminal`: shown in the terminal as well."""
 
     title: str
     headers: list[str]
-    rows: list[list[str | int]]
+    rows: list[list[str | Count]]
     empty: str = ""
-    short: list[str] | None = None
+    terminal: bool = True
 
 
 def _texts(libraries: LibrarySet, lang: str) -> tuple[dict[str, str], dict[str, str]]:
@@ -160,100 +517,157 @@ def _texts(libraries: LibrarySet, lang: str) -> tuple[dict[str, str], dict[str, 
     return prompts, sections
 
 
-def summary_lines(overview: Overview, lang: str) -> list[str]:
-    lines = [label(lang, "counted_one") if overview.counted == 1 else label(lang, "counted", n=overview.counted)]
+def _n(count: Count, small: int, one: str, many: str, lang: str) -> str:
+    shown = count.shown(small)
+    return label(lang, one if shown == 1 else many, n=shown)
+
+
+def summary_lines(overview: Overview, lang: str, small: int) -> list[str]:
+    o = hide(overview, small)
+    if o.sessions.hi == 0 and not o.exports:
+        lines = [label(lang, "counted", n=0)]
+    else:
+        sessions = _n(o.sessions, small, "sessions_one", "sessions", lang)
+        cases = _n(o.cases, small, "cases_one", "cases", lang)
+        lines = [label(lang, "counted_cases", sessions=sessions, cases=cases)]
+        lines.append(label(lang, "followed_up", n=o.followed_up.shown(small)))
+        lines.append(label(lang, "dissent_line", n=o.dissent["recorded"].shown(small), m=o.dissent["not_recorded"].shown(small)))
+    if overview.exports:
+        lines.append(label(lang, "exports_one") if overview.exports == 1 else label(lang, "exports", n=overview.exports))
     if overview.unreadable:
         one = overview.unreadable == 1
         lines.append(label(lang, "unreadable_one") if one else label(lang, "unreadable", n=overview.unreadable))
     return lines
 
 
-def rows_for_terminal(overview: Overview, libraries: LibrarySet, lang: str) -> list[Block]:
-    """The tables of the overview; counts stay ints so each output can draw them its own way."""
+def blocks(overview: Overview, libraries: LibrarySet, lang: str, small: int) -> list[Block]:
+    """The tables of the overview, from the hidden counts."""
+    o = hide(overview, small)
     texts, sections = _texts(libraries, lang)
-    blocks = []
-    alt_rows: list[list[str | int]] = [
-        [texts[key], key] + [counts[o] for o in OUTCOMES] for key, counts in overview.alternatives.items() if sum(counts.values())
+    out = []
+
+    decision_rows: list[list[str | Count]] = [
+        [label(lang, f"col_{c}"), c] + [o.decisions.get(d, {}).get(c, Count()) for d in DECISION_ROWS] for c in DECISION_COLUMNS
     ]
-    blocks.append(
+    out.append(Block(label(lang, "decisions"), [label(lang, "per_case"), label(lang, "id")] + [label(lang, f"decision_{d}") for d in DECISION_ROWS], decision_rows))
+
+    step_rows: list[list[str | Count]] = [
+        [label(lang, f"step_{v}"), v] + [o.steps.get(v, {}).get(c, Count()) for c in STEP_COLUMNS] for v in STEP_DONE
+    ]
+    if not any(c.hi for row in step_rows for c in row[2:] if isinstance(c, Count)):
+        step_rows = []
+    out.append(Block(label(lang, "steps"), [label(lang, "step"), label(lang, "id"), label(lang, "col_steps"), label(lang, "col_cases")], step_rows, label(lang, "steps_none")))
+
+    def alt_rows(columns: tuple[str, ...], only_counted: bool) -> list[list[str | Count]]:
+        rows: list[list[str | Count]] = []
+        for key, counts in o.alternatives.items():
+            cells = [counts.get(c, Count()) for c in columns]
+            if counts.get("applied", Count()).hi and (not only_counted or any(c.hi for c in cells)):
+                rows.append([texts.get(key, key), key, *cells])
+        return rows
+
+    weighed = ("applied", "considered", "chosen", "not_considered")
+    out.append(Block(label(lang, "alt_weighed"), [label(lang, "alternative"), label(lang, "id")] + [label(lang, f"alt_{c}") for c in weighed], alt_rows(weighed, False)))
+    out.append(
         Block(
-            label(lang, "alternatives"),
-            [label(lang, "alternative"), label(lang, "id")] + [label(lang, o) for o in OUTCOMES],
-            alt_rows,
-            short=[label(lang, "alternative"), label(lang, "id")] + [label(lang, f"short_{o}") for o in OUTCOMES],
+            label(lang, "alt_in_place"),
+            [label(lang, "alternative"), label(lang, "id")] + [label(lang, f"short_{c}") for c in FOLLOWUP_STATUSES],
+            alt_rows(FOLLOWUP_STATUSES, True),
+            label(lang, "alt_in_place_none"),
         )
     )
-    order = list(overview.later)
-    ranked = sorted((key for key, n in overview.later.items() if n), key=lambda k: (-overview.later[k], order.index(k)))
-    blocks.append(
+    latest = ALTERNATIVE_STATUSES + (NOT_ANSWERED,)
+    out.append(
+        Block(
+            label(lang, "alt_latest"),
+            [label(lang, "alternative"), label(lang, "id")] + [label(lang, c) for c in latest],
+            alt_rows(latest, False),
+            terminal=False,
+        )
+    )
+
+    order = list(o.later)
+    ranked = sorted((k for k, n in o.later.items() if n.hi), key=lambda k: (-o.later[k].hi, -o.later[k].lo, order.index(k)))
+    out.append(
         Block(
             label(lang, "later_title"),
             [label(lang, "note"), label(lang, "id"), label(lang, "later_count")],
-            [[texts[key], key, overview.later[key]] for key in ranked],
+            [[texts.get(k, k), k, o.later[k]] for k in ranked],
             label(lang, "later_none"),
         )
     )
-    persp_rows: list[list[str | int]] = [
-        [sections.get(sid, sid), f"{MENTALISEREN}.{sid}", n_open, applied] for sid, (n_open, applied) in overview.perspectives.items()
+    persp_rows: list[list[str | Count]] = [
+        [sections.get(sid, sid), f"{MENTALISEREN}.{sid}"] + [counts.get(c, Count()) for c in PERSPECTIVE_COLUMNS]
+        for sid, counts in o.perspectives.items()
     ]
-    blocks.append(
-        Block(label(lang, "perspectives"), [label(lang, "perspective"), label(lang, "id"), label(lang, "open"), label(lang, "applied")], persp_rows)
+    out.append(
+        Block(label(lang, "perspectives"), [label(lang, "perspective"), label(lang, "id")] + [label(lang, f"persp_{c}") for c in PERSPECTIVE_COLUMNS], persp_rows)
     )
-    for sid, keys in overview.perspective_prompts.items():
-        rows: list[list[str | int]] = [[texts[key], key, n_open, applied] for key, (n_open, applied) in keys.items() if applied]
+    for sid, keys in o.perspective_prompts.items():
+        rows: list[list[str | Count]] = [
+            [texts.get(k, k), k, c.get("open", Count()), c.get("applied", Count())] for k, c in keys.items() if c.get("applied", Count()).hi
+        ]
         if rows:
-            title = f"{label(lang, 'perspectives')}: {sections.get(sid, sid)}"
-            headers = [label(lang, "question"), label(lang, "id"), label(lang, "open"), label(lang, "applied")]
-            blocks.append(Block(title, headers, rows))
-    return blocks
+            title = f"{label(lang, 'perspectives_prompts')}: {sections.get(sid, sid)}"
+            out.append(Block(title, [label(lang, "question"), label(lang, "id"), label(lang, "open"), label(lang, "applied")], rows))
+    return out
 
 
-def terminal_tables(overview: Overview, libraries: LibrarySet, lang: str) -> list:
+def terminal_tables(overview: Overview, libraries: LibrarySet, lang: str, small: int) -> list:
     """rich Tables for the terminal (rich is imported here, only when the command runs)."""
     from rich.table import Table
     from rich.text import Text
 
     tables = []
-    for block in rows_for_terminal(overview, libraries, lang):
-        table = Table(title=Text(block.title), title_justify="left")
-        headers = block.short or block.headers
-        for n, header in enumerate(headers):
+    for block in blocks(overview, libraries, lang, small):
+        if not block.terminal:
+            continue
+        table = Table(title=Text(block.title), title_justify="left", min_width=len(block.title))
+        for n, header in enumerate(block.headers):
             if n == 1:
                 continue  # the id: in the markdown only
-            numeric = bool(block.rows) and isinstance(block.rows[0][n], int)
-            table.add_column(Text(header), justify="right" if numeric else "left", ratio=None if numeric else 1)
+            if n == 0:
+                table.add_column(Text(header), ratio=1, overflow="fold")
+            else:
+                table.add_column(Text(header), justify="right", no_wrap=False)
         for row in block.rows:
-            table.add_row(*(Text(str(cell)) for n, cell in enumerate(row) if n != 1))
+            table.add_row(*(Text(str(c.shown(small)) if isinstance(c, Count) else c) for n, c in enumerate(row) if n != 1))
         if not block.rows and block.empty:
-            table.add_row(Text(block.empty), *([""] * (len(headers) - 2)))
+            table.add_row(Text(block.empty), *([""] * (len(block.headers) - 2)))
         tables.append(table)
     return tables
 
 
-def bar(n: int, largest: int, width: int = 20) -> str:
-    """`████████ 8`, scaled to the largest count; a count above zero always gets a block."""
-    if n <= 0 or largest <= 0:
+def bar(n: Count, largest: int, small: int, width: int = 20) -> str:
+    """`████████ 8`, scaled to the largest count; a count above zero always gets a block. A
+    range is drawn at its top: every "<3" looks the same."""
+    if n.hi <= 0 or largest <= 0:
         return "0"
-    return f"{BAR * max(1, round(n / largest * width))} {n}"
+    return f"{BAR * max(1, round(n.hi / largest * width))} {n.shown(small)}"
 
 
 def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("\\", "\\\\").replace("|", "\\|")
 
 
-def to_markdown(overview: Overview, libraries: LibrarySet, lang: str) -> str:
-    lines = [f"# {label(lang, 'title')}", "", *summary_lines(overview, lang), "", label(lang, "notice")]
-    for block in rows_for_terminal(overview, libraries, lang):
+def to_markdown(overview: Overview, libraries: LibrarySet, lang: str, small: int) -> str:
+    lines = [f"# {label(lang, 'title')}", "", *summary_lines(overview, lang, small), "", label(lang, "notice", small=small)]
+    for block in blocks(overview, libraries, lang, small):
         lines += ["", f"## {_cell(block.title)}", ""]
         if not block.rows:
             lines.append(block.empty or "-")
             continue
-        numbers = [c for row in block.rows for c in row if isinstance(c, int)]
+        numbers = [c.hi for row in block.rows for c in row if isinstance(c, Count)]
         largest = max(numbers, default=0)
-        width = 10 if len(block.headers) > 4 else 20
+        columns = len(block.headers) - 2
         lines.append("| " + " | ".join(_cell(h) for h in block.headers) + " |")
-        lines.append("|" + "|".join("---:" if isinstance(c, int) else "---" for c in block.rows[0]) + "|")
+        lines.append("|" + "|".join("---:" if isinstance(c, Count) else "---" for c in block.rows[0]) + "|")
         for row in block.rows:
-            cells = [bar(c, largest, width) if isinstance(c, int) else (f"`{c}`" if i == 1 else _cell(c)) for i, c in enumerate(row)]
+            cells = []
+            for i, c in enumerate(row):
+                if isinstance(c, Count):
+                    cells.append(bar(c, largest, small, 10 if columns > 1 else 20) if columns <= 4 else _cell(str(c.shown(small))))
+                else:
+                    cells.append(f"`{c}`" if i == 1 else _cell(c))
             lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
