@@ -4,14 +4,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench docs install clean
+.PHONY: run test lint format bench docs install clean
 
 # Stopping with Ctrl-C (exit 130) is a normal end of a reflection, not a make error.
 run: install
 	@GOEDGENOEG_VIA=make $(BIN)/goedgenoeg reflect || [ $$? -eq 130 ]
 
-test: install
+test: lint
 	$(BIN)/python -m pytest
+
+# The lint and format gate (ruff; its rules are in pyproject.toml). `make format` fixes the format.
+lint: install
+	$(BIN)/ruff check src tests bench docs
+	$(BIN)/ruff format --check src tests bench docs
+
+format: install
+	$(BIN)/ruff format src tests bench docs
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -80,10 +80,18 @@ def _prompt(n: int, kind: str) -> str:
     when = WHENS[n % len(WHENS)] if kind != "alternative" else None
     if when:
         out += f"{i}  when:\n{i}    " + when.format(i=i + "  ") + "\n"
-    out += _text(i + "  ", "text", f"Wat zie je bij vraag {n}, en wat betekent het voor het kind?",
-                 f"What do you see for question {n}, and what does it mean for the child?")
-    out += _text(i + "  ", "help", f"Toelichting {n}: wie dit eerst benoemt, ziet beter waar het besluit op rust.",
-                 f"Note {n}: naming this first shows more clearly what the decision rests on.")
+    out += _text(
+        i + "  ",
+        "text",
+        f"Wat zie je bij vraag {n}, en wat betekent het voor het kind?",
+        f"What do you see for question {n}, and what does it mean for the child?",
+    )
+    out += _text(
+        i + "  ",
+        "help",
+        f"Toelichting {n}: wie dit eerst benoemt, ziet beter waar het besluit op rust.",
+        f"Note {n}: naming this first shows more clearly what the decision rests on.",
+    )
     if kind == "text" and n % 2:
         out += f"{i}  long: true\n"
     if kind == "reflection" and n % 3:
@@ -93,7 +101,9 @@ def _prompt(n: int, kind: str) -> str:
         for o in range(3 if kind == "choice" else 4):
             out += f"{i}    - id: o{o}\n{i}      label: {{nl: Optie {o}, en: Option {o}}}\n"
     if kind == "alternative":
-        out += _text(i + "  ", "description", f"Alternatief {n}: hulp die dichtbij blijft.", f"Alternative {n}: help that stays close.")
+        out += _text(
+            i + "  ", "description", f"Alternatief {n}: hulp die dichtbij blijft.", f"Alternative {n}: help that stays close."
+        )
         out += _text(i + "  ", "fits", "Als de ouders willen meewerken.", "When the parents are willing to work on it.")
         out += f"{i}  region: [flanders, netherlands]\n"
     src = SOURCES[n % len(SOURCES)]
@@ -104,8 +114,10 @@ def _prompt(n: int, kind: str) -> str:
 
 def library_yaml(lib_id: str, first: int, count: int) -> str:
     """One valid library file (docs/content.md) with `count` prompts of every kind."""
-    out = [f'id: {lib_id}\nversion: "1.0.0"\norder: 40\ntitle: {{nl: Bank {lib_id}, en: Bench {lib_id}}}\n',
-           "intro:\n  nl: Een gegenereerde bibliotheek.\n  en: A generated library.\nsections:\n"]
+    out = [
+        f'id: {lib_id}\nversion: "1.0.0"\norder: 40\ntitle: {{nl: Bank {lib_id}, en: Bench {lib_id}}}\n',
+        "intro:\n  nl: Een gegenereerde bibliotheek.\n  en: A generated library.\nsections:\n",
+    ]
     for s, start in enumerate(range(first, first + count, SECTION_SIZE)):
         out.append(f"  - id: s{s:04d}\n    title: {{nl: Deel {s}, en: Part {s}}}\n")
         if s % 3 == 1:
@@ -144,8 +156,14 @@ def answer_value(prompt, n: int):
     if kind == "multi":
         return [o.id for o in prompt.options[: 1 + n % len(prompt.options)]]
     if kind == "people":
-        return [{"who": f"tante {n}", "relation": "tante", "meaning": "opvang"}, {"who": "buur", "relation": "", "meaning": "- steun"}]
-    return [{"who": "ik", "what": f"stap {n}", "when": "vrijdag", "result": "plan"}, {"who": "team", "what": "overleg", "when": "", "result": ""}]
+        return [
+            {"who": f"tante {n}", "relation": "tante", "meaning": "opvang"},
+            {"who": "buur", "relation": "", "meaning": "- steun"},
+        ]
+    return [
+        {"who": "ik", "what": f"stap {n}", "when": "vrijdag", "result": "plan"},
+        {"who": "team", "what": "overleg", "when": "", "result": ""},
+    ]
 
 
 def render_fixture(paths: list[Path]):
@@ -173,11 +191,17 @@ def render_fixture(paths: list[Path]):
         if n % 10 == 9:
             answers[key] = Answer(status="skipped" if n % 20 == 9 else "later", at="2026-01-01T10:00:00+01:00")
         else:
-            answers[key] = Answer(status="answered", value=normalise(prompt, answer_value(prompt, n)), at="2026-01-01T10:00:00+01:00")
+            answers[key] = Answer(
+                status="answered", value=normalise(prompt, answer_value(prompt, n)), at="2026-01-01T10:00:00+01:00"
+            )
     session = Session(
-        id="20260101-1000-beef", created="2026-01-01T10:00:00+01:00", updated="2026-01-01T11:00:00+01:00",
-        tool_version="0.1.0", lang="nl",
-        libraries={k: LibraryStamp(**v) for k, v in libs.stamps().items()}, answers=answers,
+        id="20260101-1000-beef",
+        created="2026-01-01T10:00:00+01:00",
+        updated="2026-01-01T11:00:00+01:00",
+        tool_version="0.1.0",
+        lang="nl",
+        libraries={k: LibraryStamp(**v) for k, v in libs.stamps().items()},
+        answers=answers,
     )
     return libs, session, len(prompts)
 
@@ -198,8 +222,14 @@ def first_prompt(env: dict, sessions: Path) -> float:
     import pexpect
 
     start = time.perf_counter()
-    child = pexpect.spawn(str(BIN), ["reflect"], env=dict(env, GOEDGENOEG_SESSIONS_DIR=str(sessions), TERM="dumb"),
-                          dimensions=(50, 200), encoding="utf-8", timeout=30)
+    child = pexpect.spawn(
+        str(BIN),
+        ["reflect"],
+        env=dict(env, GOEDGENOEG_SESSIONS_DIR=str(sessions), TERM="dumb"),
+        dimensions=(50, 200),
+        encoding="utf-8",
+        timeout=30,
+    )
     try:
         child.expect(FIRST_PROMPT)
         return time.perf_counter() - start
@@ -240,27 +270,34 @@ def breakdown(files: list[tuple[int, Path]], source_ids: set[str]) -> list[str]:
             used.append("Python" if deep and deep_loader is not lib._Loader else "C")
             gc.disable()  # as read_yaml does while it builds
             try:
-                c_compose, node = best(lambda: lib._Loader(text).get_single_node())
-                py_compose, _ = best(lambda: deep_loader(text).get_single_node())
-                build, data = best(lambda: lib._Builder(lib._Loader(text)).build(node))
-                validate, _ = best(lambda: Library.model_validate(data))
+                # each measured call is made now, in this round (bound by default arguments)
+                c_compose, node = best(lambda text=text: lib._Loader(text).get_single_node())
+                py_compose, _ = best(lambda text=text, loader=deep_loader: loader(text).get_single_node())
+                build, data = best(lambda text=text, node=node: lib._Builder(lib._Loader(text)).build(node))
+                validate, _ = best(lambda data=data: Library.model_validate(data))
             finally:
                 gc.enable()
-            read, _ = best(lambda: lib.read_yaml(path))
-            load, _ = best(lambda: lib.load_library(path, source_ids))
-            for name, value in (("load_library", load), ("read_yaml (reading, composing, building)", read),
-                                ("composing the node tree, C composer", c_compose),
-                                ("composing the node tree, Python composer", py_compose),
-                                ("building data with line numbers from the nodes", build),
-                                ("pydantic validation (Library.model_validate)", validate)):
+            read, _ = best(lambda path=path: lib.read_yaml(path))
+            load, _ = best(lambda path=path: lib.load_library(path, source_ids))
+            for name, value in (
+                ("load_library", load),
+                ("read_yaml (reading, composing, building)", read),
+                ("composing the node tree, C composer", c_compose),
+                ("composing the node tree, Python composer", py_compose),
+                ("building data with line numbers from the nodes", build),
+                ("pydantic validation (Library.model_validate)", validate),
+            ):
                 rows.setdefault(name, []).append(value)
     except (AttributeError, TypeError) as err:
         return [f"(breakdown unavailable: library.py changed: {err})", ""]
     sizes = [count for count, _ in files]
-    out = ["Where the time of one file goes (in-process, best of 3; read_yaml uses the composer named in the "
-           "header, chosen by library.py):", "",
-           "| step | " + " | ".join(f"{n:,} prompts ({u} composer) ms" for n, u in zip(sizes, used)) + " | ratio |",
-           "|---|" + "---:|" * (len(files) + 1)]
+    out = [
+        "Where the time of one file goes (in-process, best of 3; read_yaml uses the composer named in the "
+        "header, chosen by library.py):",
+        "",
+        "| step | " + " | ".join(f"{n:,} prompts ({u} composer) ms" for n, u in zip(sizes, used, strict=False)) + " | ratio |",
+        "|---|" + "---:|" * (len(files) + 1),
+    ]
     for name, values in rows.items():
         out.append(f"| {name} | " + " | ".join(ms(v) for v in values) + f" | {values[-1] / values[0]:.2f} |")
     return out + [""]
@@ -284,11 +321,12 @@ def machine() -> list[str]:
                 break
     except OSError:
         pass
+    from importlib.metadata import version
+
     import pydantic
     import rich  # noqa: F401
     import typer
     import yaml
-    from importlib.metadata import version
 
     return [
         f"- nproc: {len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count()}",
@@ -372,10 +410,13 @@ def main() -> None:
         samples.update(heavy_samples)
         files = len(sets[SIZES[-1]])
         first, last = per_file[::files], per_file[files - 1 :: files]  # the first and last file of every round
-        split += [f"Each of the {files} files of {PROMPTS_PER_FILE:,} prompts in the {SIZES[-1]:,} set, loaded one after "
-                  f"the other (results kept): median {ms(statistics.median(per_file))} ms, min {ms(min(per_file))} ms, "
-                  f"max {ms(max(per_file))} ms over {len(per_file)} loads; the first file of a round "
-                  f"{ms(statistics.median(first))} ms, the last {ms(statistics.median(last))} ms (medians).", ""]
+        split += [
+            f"Each of the {files} files of {PROMPTS_PER_FILE:,} prompts in the {SIZES[-1]:,} set, loaded one after "
+            f"the other (results kept): median {ms(statistics.median(per_file))} ms, min {ms(min(per_file))} ms, "
+            f"max {ms(max(per_file))} ms over {len(per_file)} loads; the first file of a round "
+            f"{ms(statistics.median(first))} ms, the last {ms(statistics.median(last))} ms (medians).",
+            "",
+        ]
         report(samples, rounds, sets, answered_prompts, text, split, started, load_before)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -383,12 +424,12 @@ def main() -> None:
 
 LABELS = {
     "pass": "(a) `python -c pass`",
-    "b": "(b) `python -c \"import typer, rich, pydantic, yaml\"`",
-    "typer": "(t) `python -c \"import typer\"`",
+    "b": '(b) `python -c "import typer, rich, pydantic, yaml"`',
+    "typer": '(t) `python -c "import typer"`',
     "version": "(c) `goedgenoeg --version`",
     "help": "(d) `goedgenoeg --help`",
     "first_prompt": "(e) `goedgenoeg reflect`: first prompt in a pty",
-    "reflect_imports": "(e0) only the imports (e) needs: `python -c \"import goedgenoeg.cli, goedgenoeg.reflect, goedgenoeg.ask\"`",
+    "reflect_imports": '(e0) only the imports (e) needs: `python -c "import goedgenoeg.cli, goedgenoeg.reflect, goedgenoeg.ask"`',
     "check": "(f) `goedgenoeg libraries check` (bundled)",
     "load_1000": "(g) load_library, 1,000 prompts (1 file), in-process",
     "load_10000": "(g) load_library, 10,000 prompts (2 files), in-process",
@@ -405,40 +446,81 @@ def paired(rounds: list[dict], name: str, base: str) -> dict:
 def report(samples, rounds, sets, answered_prompts, text, split, started, load_before) -> None:
     s = {k: stats(v) for k, v in samples.items()}
     med = {k: v["median"] for k, v in s.items()}
-    out = ["## Figures", "", f"{ROUNDS} interleaved rounds of the start-up commands (shuffled each round, one warm-up "
-           f"round dropped); {LOAD_ROUNDS} interleaved rounds of the load and render figures. Ratios are ratios of "
-           "medians from this run.", "",
-           "| measurement | median ms | p25-p75 ms | min ms | n | x (a) | x (b) | x import typer |",
-           "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    out = [
+        "## Figures",
+        "",
+        f"{ROUNDS} interleaved rounds of the start-up commands (shuffled each round, one warm-up "
+        f"round dropped); {LOAD_ROUNDS} interleaved rounds of the load and render figures. Ratios are ratios of "
+        "medians from this run.",
+        "",
+        "| measurement | median ms | p25-p75 ms | min ms | n | x (a) | x (b) | x import typer |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for key, label in LABELS.items():
         x = s[key]
-        out.append(f"| {label} | {ms(x['median'])} | {ms(x['p25'])}-{ms(x['p75'])} | {ms(x['min'])} | {x['n']} | "
-                   f"{med[key] / med['pass']:.2f} | {med[key] / med['b']:.2f} | {med[key] / med['typer']:.2f} |")
+        out.append(
+            f"| {label} | {ms(x['median'])} | {ms(x['p25'])}-{ms(x['p75'])} | {ms(x['min'])} | {x['n']} | "
+            f"{med[key] / med['pass']:.2f} | {med[key] / med['b']:.2f} | {med[key] / med['typer']:.2f} |"
+        )
     sizes = {size: sum(p.stat().st_size for p in paths) for size, paths in sets.items()}
     growth = med["load_50000"] / med["load_1000"]
-    out += ["", f"Generated libraries: {', '.join(f'{k:,} prompts = {v / 1e6:.1f} MB' for k, v in sizes.items())} "
-            f"(at most {PROMPTS_PER_FILE:,} prompts a file). The record: {answered_prompts:,} generated prompts answered "
-            f"(one in ten skipped or 'later') plus the context, {len(text) / 1000:,.0f} kB of markdown.", "",
-            f"Per prompt: {med['load_1000'] / 1000 * 1e6:.0f} µs at 1,000, {med['load_10000'] / 10000 * 1e6:.0f} µs at 10,000, "
-            f"{med['load_50000'] / 50000 * 1e6:.0f} µs at 50,000. Growth 1,000 -> 10,000: "
-            f"{med['load_10000'] / med['load_1000']:.1f}x; 1,000 -> 50,000: {growth:.1f}x (linear would be 10x and 50x).", ""]
+    out += [
+        "",
+        f"Generated libraries: {', '.join(f'{k:,} prompts = {v / 1e6:.1f} MB' for k, v in sizes.items())} "
+        f"(at most {PROMPTS_PER_FILE:,} prompts a file). The record: {answered_prompts:,} generated prompts answered "
+        f"(one in ten skipped or 'later') plus the context, {len(text) / 1000:,.0f} kB of markdown.",
+        "",
+        f"Per prompt: {med['load_1000'] / 1000 * 1e6:.0f} µs at 1,000, {med['load_10000'] / 10000 * 1e6:.0f} µs at 10,000, "
+        f"{med['load_50000'] / 50000 * 1e6:.0f} µs at 50,000. Growth 1,000 -> 10,000: "
+        f"{med['load_10000'] / med['load_1000']:.1f}x; 1,000 -> 50,000: {growth:.1f}x (linear would be 10x and 50x).",
+        "",
+    ]
     out += split
 
     def row(name, value, target, unit, paired_stats=None) -> str:
         met = "met" if value <= target else "**missed**"
-        extra = f" (per-round ratio median {paired_stats['median']:.2f}, p25-p75 {paired_stats['p25']:.2f}-{paired_stats['p75']:.2f})" if paired_stats else ""
+        extra = (
+            f" (per-round ratio median {paired_stats['median']:.2f}, p25-p75 {paired_stats['p25']:.2f}-{paired_stats['p75']:.2f})"
+            if paired_stats
+            else ""
+        )
         return f"| {name} | {value:.2f}{unit}{extra} | <= {target}{unit} | {met} |"
 
-    out += ["## Targets", "", "| target | measured | limit | |", "|---|---|---|---|",
-            row("`--version` / `import typer`", med["version"] / med["typer"], TARGETS["version"], "x", paired(rounds, "version", "typer")),
-            row("`--help` / `import typer`", med["help"] / med["typer"], TARGETS["help"], "x", paired(rounds, "help", "typer")),
-            row("first prompt / (b)", med["first_prompt"] / med["b"], TARGETS["first_prompt"], "x", paired(rounds, "first_prompt", "b")),
-            row("load 50,000 / load 1,000", growth, TARGETS["growth"], "x"),
-            row("`libraries check` of 10,000 prompts", med["check_10k"], TARGETS["check_10k"], " s"),
-            ""]
-    out += ["## Machine", ""] + machine() + [
-        f"- load average before / after: {' '.join(f'{x:.2f}' for x in load_before)} / {' '.join(f'{x:.2f}' for x in os.getloadavg())}",
-        f"- benchmark took {time.time() - started:.0f} s (BENCH_ROUNDS={ROUNDS}, BENCH_LOAD_ROUNDS={LOAD_ROUNDS}, BENCH_SEED={SEED})", ""]
+    out += [
+        "## Targets",
+        "",
+        "| target | measured | limit | |",
+        "|---|---|---|---|",
+        row(
+            "`--version` / `import typer`",
+            med["version"] / med["typer"],
+            TARGETS["version"],
+            "x",
+            paired(rounds, "version", "typer"),
+        ),
+        row("`--help` / `import typer`", med["help"] / med["typer"], TARGETS["help"], "x", paired(rounds, "help", "typer")),
+        row(
+            "first prompt / (b)",
+            med["first_prompt"] / med["b"],
+            TARGETS["first_prompt"],
+            "x",
+            paired(rounds, "first_prompt", "b"),
+        ),
+        row("load 50,000 / load 1,000", growth, TARGETS["growth"], "x"),
+        row("`libraries check` of 10,000 prompts", med["check_10k"], TARGETS["check_10k"], " s"),
+        "",
+    ]
+    out += (
+        ["## Machine", ""]
+        + machine()
+        + [
+            f"- load average before / after: {' '.join(f'{x:.2f}' for x in load_before)}"
+            f" / {' '.join(f'{x:.2f}' for x in os.getloadavg())}",
+            f"- benchmark took {time.time() - started:.0f} s "
+            f"(BENCH_ROUNDS={ROUNDS}, BENCH_LOAD_ROUNDS={LOAD_ROUNDS}, BENCH_SEED={SEED})",
+            "",
+        ]
+    )
     print("\n".join(out))
 
 

@@ -14,7 +14,15 @@ def isolated(tmp_path, monkeypatch):
     monkeypatch.delenv("GOEDGENOEG_FORCE_INTERACTIVE", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     # no config file, language or old folder of the person running the tests leaks in
-    for var in ("GOEDGENOEG_CONFIG", "GOEDGENOEG_LANG", "GOEDGENOEG_REGION", "GOEDGENOEG_LIBRARIES", "GOEDGENOEG_RECORD_FORMAT", "GOEDGENOEG_PLAIN", "GOEDGENOEG_VIA"):
+    for var in (
+        "GOEDGENOEG_CONFIG",
+        "GOEDGENOEG_LANG",
+        "GOEDGENOEG_REGION",
+        "GOEDGENOEG_LIBRARIES",
+        "GOEDGENOEG_RECORD_FORMAT",
+        "GOEDGENOEG_PLAIN",
+        "GOEDGENOEG_VIA",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home-config"))
     monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "site-config"))

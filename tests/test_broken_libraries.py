@@ -18,36 +18,64 @@ BROKEN = Path(__file__).parent / "broken"
 
 # file name -> (line, a substring of the message after `file:line: `)
 CASES = {
-    "syntax_error.yaml": (4, "YAML syntax error: did not find expected ',' or '}' (while parsing a flow mapping that starts on line 3)"),
+    "syntax_error.yaml": (
+        4,
+        "YAML syntax error: did not find expected ',' or '}' (while parsing a flow mapping that starts on line 3)",
+    ),
     "tab_indent.yaml": (8, "a tab is used for indentation; YAML needs spaces"),
     "duplicate_key_top.yaml": (13, "duplicate key 'version' (the first is on line 2)"),
     "duplicate_key_nested.yaml": (12, "duplicate key 'help' (the first is on line 11)"),
-    "document_list.yaml": (1, "the file holds a list, but a library must be a mapping (key: value lines) with id, version, title and sections"),
+    "document_list.yaml": (
+        1,
+        "the file holds a list, but a library must be a mapping (key: value lines) with id, version, title and sections",
+    ),
     "document_string.yaml": (1, "the file holds 'Dit is geen bibliotheek maar gewoon e...', but a library must be a mapping"),
     "unknown_top_key.yaml": (4, "sectoins: unknown key 'sectoins' (did you mean 'sections'?)"),
     "unknown_prompt_key.yaml": (11, "sections[0].prompts[0].hulp: unknown key 'hulp' (did you mean 'help'?)"),
     "order_not_a_number.yaml": (3, "order: must be a whole number, not 'many'"),
     "sections_not_a_list.yaml": (4, "sections: must be a list (one '- ' line per item, or [a, b]), not the number 5"),
     "long_not_yes_no.yaml": (10, "sections[0].prompts[0].long: must be true or false, not 'maybe'"),
-    "version_a_number.yaml": (2, "version: must be text, not the number 1; put it in quotes: \"1\""),
+    "version_a_number.yaml": (2, 'version: must be text, not the number 1; put it in quotes: "1"'),
     "text_not_a_mapping.yaml": (3, "title: must be a text per language, like {nl: ..., en: ...}, not 'Kapot'"),
     "missing_version.yaml": (1, "'version' is missing; add it"),
     "section_without_prompts.yaml": (7, "sections[0].prompts: give at least 1 item here (now 0)"),
     "duplicate_section_id.yaml": (13, "duplicate section id 'deel' (first on line 5)"),
     "duplicate_prompt_id.yaml": (16, "duplicate prompt id 'vraag' (first on line 8)"),
     "duplicate_option_id.yaml": (18, "duplicate option id 'ja' (first on line 14)"),
-    "when_unknown_decision.yaml": (8, "sections[0].when.decision[1]: 'verhuizing' is not allowed here; use one of 'placement', 'measure', 'report' or 'other'"),
-    "when_unknown_region.yaml": (14, "sections[0].prompts[0].when.region[0]: 'wallonia' is not allowed here; use one of 'flanders' or 'netherlands'"),
+    "when_unknown_decision.yaml": (
+        8,
+        "sections[0].when.decision[1]: 'verhuizing' is not allowed here; use one of 'placement', 'measure', 'report' or 'other'",
+    ),
+    "when_unknown_region.yaml": (
+        14,
+        "sections[0].prompts[0].when.region[0]: 'wallonia' is not allowed here; use one of 'flanders' or 'netherlands'",
+    ),
     "when_not_a_list.yaml": (8, "sections[0].when.age: must be a list"),
-    "alternative_unknown_region.yaml": (13, "sections[0].prompts[0].region[1]: 'belgium' is not allowed here; use one of 'flanders' or 'netherlands'"),
+    "alternative_unknown_region.yaml": (
+        13,
+        "sections[0].prompts[0].region[1]: 'belgium' is not allowed here; use one of 'flanders' or 'netherlands'",
+    ),
     "missing_nl.yaml": (6, "sections[0].title.nl: the Dutch text ('nl') is missing; every text needs 'nl'"),
     "empty_nl.yaml": (10, "sections[0].prompts[0].text.nl: the Dutch text ('nl') is empty; write it"),
-    "unknown_kind.yaml": (9, "sections[0].prompts[0].kind: unknown prompt kind 'essay'; use one of: 'text', 'reflection', 'choice'"),
-    "missing_kind.yaml": (8, "sections[0].prompts[0]: a prompt needs 'kind' (text, reflection, choice, multi, alternative, people, actions, participants, list, guiding)"),
+    "unknown_kind.yaml": (
+        9,
+        "sections[0].prompts[0].kind: unknown prompt kind 'essay'; use one of: 'text', 'reflection', 'choice'",
+    ),
+    "missing_kind.yaml": (
+        8,
+        "sections[0].prompts[0]: a prompt needs 'kind' "
+        "(text, reflection, choice, multi, alternative, people, actions, participants, list, guiding)",
+    ),
     "choice_one_option.yaml": (13, "sections[0].prompts[0].options: give at least 2 items here (now 1)"),
     "id_uppercase.yaml": (5, "sections[0].id: 'Deel' is not a valid id: use lowercase letters, digits, '-' and '_'"),
-    "id_with_spaces.yaml": (8, "sections[0].prompts[0].id: 'mijn vraag' is not a valid id: use lowercase letters, digits, '-' and '_'"),
-    "unknown_source.yaml": (12, "source 'jansen-2020' is not in the bibliography; use one of complexe-werkelijkheid-2009, goedgenoeg-2025"),
+    "id_with_spaces.yaml": (
+        8,
+        "sections[0].prompts[0].id: 'mijn vraag' is not a valid id: use lowercase letters, digits, '-' and '_'",
+    ),
+    "unknown_source.yaml": (
+        12,
+        "source 'jansen-2020' is not in the bibliography; use one of complexe-werkelijkheid-2009, goedgenoeg-2025",
+    ),
     "key_not_text.yaml": (4, "a key must be plain text, such as 'id' or 'text'"),
     "value_not_readable.yaml": (2, "'2024-02-30' cannot be read as timestamp; put it in quotes if it is text"),
     "merge_key.yaml": (14, "merge keys ('<<') are not supported; write the keys out"),
@@ -58,7 +86,10 @@ CASES = {
     "only_comments.yaml": (1, "the file holds only comments; a library needs at least id, version, title and sections"),
     "alias_bomb.yaml": (1, "the anchors (&) and aliases (*) expand to far too many values (an alias bomb?)"),
     "deep_nesting.yaml": (4, "nested more than 40 levels deep; a library needs far fewer, check the brackets and indentation"),
-    "multiple_documents.yaml": (14, "the file holds more than one YAML document (a second '---'); put each library in its own file"),
+    "multiple_documents.yaml": (
+        14,
+        "the file holds more than one YAML document (a second '---'); put each library in its own file",
+    ),
 }
 
 
@@ -114,7 +145,7 @@ def check(path: Path, line: int, message: str) -> None:
     assert len(problems) == 1, result.stderr
     prefix = f"{path}:{line}: "
     assert problems[0].startswith(prefix), f"expected line {line}: {problems[0]}"
-    assert message in problems[0][len(prefix):], problems[0]
+    assert message in problems[0][len(prefix) :], problems[0]
 
 
 def test_every_broken_file_has_a_case():

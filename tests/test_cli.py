@@ -49,8 +49,22 @@ def answers_for(libraries, context):
     return answers
 
 
-BABY_FLANDERS = {"case": "GG-FL-1", "decision": "placement", "age": "under-1", "region": "flanders", "who": "duo", "role": "consulent OCJ"}
-MEASURE_TEN_NL = {"case": "GG-NL-10", "decision": "measure", "age": "6-12", "region": "netherlands", "who": "alone", "role": "jeugdbeschermer"}
+BABY_FLANDERS = {
+    "case": "GG-FL-1",
+    "decision": "placement",
+    "age": "under-1",
+    "region": "flanders",
+    "who": "duo",
+    "role": "consulent OCJ",
+}
+MEASURE_TEN_NL = {
+    "case": "GG-NL-10",
+    "decision": "measure",
+    "age": "6-12",
+    "region": "netherlands",
+    "who": "alone",
+    "role": "jeugdbeschermer",
+}
 
 
 def run_scripted(tmp_path, libraries, context, name):

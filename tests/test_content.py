@@ -17,7 +17,9 @@ def all_prompts(libraries):
 def test_every_text_has_dutch_and_english_and_help(libraries):
     for library, section, prompt in all_prompts(libraries):
         where = f"{library.id}.{prompt.id}"
-        for text in [prompt.text, prompt.help] + [getattr(prompt, k) for k in ("counter", "description", "fits") if getattr(prompt, k, None)]:
+        for text in [prompt.text, prompt.help] + [
+            getattr(prompt, k) for k in ("counter", "description", "fits") if getattr(prompt, k, None)
+        ]:
             assert text.nl.strip() and text.en and text.en.strip(), where
         for option in getattr(prompt, "options", None) or []:
             assert option.label.nl and option.label.en, where
@@ -42,7 +44,17 @@ def test_at_least_fifteen_alternatives_with_region(libraries):
     alternatives = [p for _, _, p in all_prompts(libraries) if p.kind == "alternative"]
     assert len(alternatives) >= 15
     names = " ".join(p.text.nl.lower() for p in alternatives)
-    for must in ("amber", "cig", "familie", "kinderopvang", "buurt", "ouderschap", "veiligheidsplan", "contactpersoon", "kernteam"):
+    for must in (
+        "amber",
+        "cig",
+        "familie",
+        "kinderopvang",
+        "buurt",
+        "ouderschap",
+        "veiligheidsplan",
+        "contactpersoon",
+        "kernteam",
+    ):
         assert must in names, must
 
 
@@ -74,10 +86,28 @@ def test_the_alternatives_practitioners_expect_in_each_region(libraries):
         if prompt.kind == "alternative":
             for region in prompt.region:
                 by_region[region] += " " + prompt.text.nl.lower()
-    for must in ("crisismeldpunt", "kind en gezin", "ckg", "amber", "team continuïteit", "maatregel", "overkop", "1 gezin 1 plan"):
+    for must in (
+        "crisismeldpunt",
+        "kind en gezin",
+        "ckg",
+        "amber",
+        "team continuïteit",
+        "maatregel",
+        "overkop",
+        "1 gezin 1 plan",
+    ):
         assert must in by_region["flanders"], must
-    for must in ("families first", "veilig thuis", "wijkteam", "jeugdbeschermingstafel", "maatregel", "voorzorg",
-                 "buurtgezinnen", "mst", "fft"):
+    for must in (
+        "families first",
+        "veilig thuis",
+        "wijkteam",
+        "jeugdbeschermingstafel",
+        "maatregel",
+        "voorzorg",
+        "buurtgezinnen",
+        "mst",
+        "fft",
+    ):
         assert must in by_region["netherlands"], must
 
 
@@ -88,9 +118,25 @@ def test_every_limiting_belief_of_004_appears(libraries):
     assert len(beliefs) >= 15
     assert all(p.counter is not None for p in beliefs)
     said = " ".join(p.text.nl.lower() for p in beliefs)
-    for dogma in ("afspraken", "adviezen", "meewerken", "op te lossen", "kindertijd", "belang van hun kind",
-                  "kleine stappen", "ouders moeten hun emoties", "kinderen moeten hun emoties", "weet ik",
-                  "mislukken", "nú", "crisis", "zelf doen", "gevoelens en waarden", "collega's", "regels"):
+    for dogma in (
+        "afspraken",
+        "adviezen",
+        "meewerken",
+        "op te lossen",
+        "kindertijd",
+        "belang van hun kind",
+        "kleine stappen",
+        "ouders moeten hun emoties",
+        "kinderen moeten hun emoties",
+        "weet ik",
+        "mislukken",
+        "nú",
+        "crisis",
+        "zelf doen",
+        "gevoelens en waarden",
+        "collega's",
+        "regels",
+    ):
         assert dogma in said, dogma
 
 
@@ -98,9 +144,11 @@ def test_no_reflection_prompt_is_a_question(libraries):
     """A reflection item is answered 'Herken ik / Herken ik niet / Weet ik niet / Later
     bespreken': it must be a statement one can recognise, in both languages. A yes/no question
     belongs in a text prompt."""
-    questions = [f"{library.id}.{prompt.id}" for library, _, prompt in all_prompts(libraries)
-                 if prompt.kind == "reflection"
-                 and (prompt.text.nl.rstrip().endswith("?") or prompt.text.en.rstrip().endswith("?"))]
+    questions = [
+        f"{library.id}.{prompt.id}"
+        for library, _, prompt in all_prompts(libraries)
+        if prompt.kind == "reflection" and (prompt.text.nl.rstrip().endswith("?") or prompt.text.en.rstrip().endswith("?"))
+    ]
     assert questions == []
 
 
@@ -116,7 +164,9 @@ def test_no_sentence_copied_from_the_sources(libraries):
     words = lambda s: re.findall(r"[a-zà-ÿ]+", s.lower())  # noqa: E731
     source = "\n".join(" ".join(words(f.read_text(encoding="utf-8"))) for f in files)
     for library, _, prompt in all_prompts(libraries):
-        fields = [prompt.text, prompt.help] + [getattr(prompt, k) for k in ("description", "fits", "counter") if getattr(prompt, k, None)]
+        fields = [prompt.text, prompt.help] + [
+            getattr(prompt, k) for k in ("description", "fits", "counter") if getattr(prompt, k, None)
+        ]
         text = words(" ".join(f.nl for f in fields))
         for i in range(len(text) - 8):
             run = " ".join(text[i : i + 9])
@@ -139,8 +189,11 @@ def test_each_region_has_report_prompts_of_its_own(libraries, region):
     """A report follows the region's own framework: at least three prompts asked only for a
     report in that region (the meldcode in the Netherlands, the Kindreflex/VK/OCJ in Flanders),
     and one of them on the short path."""
-    own = [(s, p) for _, s, p in all_prompts(libraries)
-           if _effective(s, p, "decision") == {"report"} and _effective(s, p, "region") == {region}]
+    own = [
+        (s, p)
+        for _, s, p in all_prompts(libraries)
+        if _effective(s, p, "decision") == {"report"} and _effective(s, p, "region") == {region}
+    ]
     assert len(own) >= 3, [p.id for _, p in own]
     assert any(p.short for _, p in own)
     words = {"netherlands": ("veilig thuis", "afwegingskader"), "flanders": ("kindreflex", "vk", "ocj")}[region]
@@ -157,9 +210,22 @@ def test_a_placement_asks_the_helping_questions_and_what_a_practitioner_checks(l
         for must in ("voor wie", "levert", "tijdelijk", "naar huis"):
             assert must in helping, (region, must)
         asked = " ".join(s.prompt.text.nl.lower() for s in steps)
-        for must in ("arts", "groeicurve", "verstandelijke beperking", "taal", "vaph", "gezag", "gevangenis",
-                     "raad voor de kinderbescherming", "parket", "crisisplek", "hoe vaak ziet het kind",
-                     "overbrug", "niet meer leven", "elke dag"):
+        for must in (
+            "arts",
+            "groeicurve",
+            "verstandelijke beperking",
+            "taal",
+            "vaph",
+            "gezag",
+            "gevangenis",
+            "raad voor de kinderbescherming",
+            "parket",
+            "crisisplek",
+            "hoe vaak ziet het kind",
+            "overbrug",
+            "niet meer leven",
+            "elke dag",
+        ):
             assert must in asked, (region, must)
 
 
@@ -207,17 +273,22 @@ def test_no_sentence_is_a_near_copy_of_a_source_sentence(libraries):
                 for n in index.get(t, ()):
                     shared[n] = shared.get(n, 0) + 1
             for n, count in shared.items():
-                if count >= 2 and (count / len(trigrams(w)) >= 0.5
-                                   or SequenceMatcher(None, w, source[n], autojunk=False).ratio() >= 0.7):
+                if count >= 2 and (
+                    count / len(trigrams(w)) >= 0.5 or SequenceMatcher(None, w, source[n], autojunk=False).ratio() >= 0.7
+                ):
                     copies.append(f"{library.id}.{prompt.id}: '{sentence}' ~ '{' '.join(source[n])}'")
     assert copies == []
 
 
 # A word used in one region only, and the other region's word that must stand beside it.
 REGION_WORDS = {
-    "verloskundige": "vroedvrouw", "vroedvrouw": "verloskundige",
-    "jeugdgezondheidszorg": "kind en gezin", "familiegroepsplan": "familienetwerkberaad",
-    "sloot": "gracht", "onthaalouder": "gastouder", "ocmw": "gemeente",
+    "verloskundige": "vroedvrouw",
+    "vroedvrouw": "verloskundige",
+    "jeugdgezondheidszorg": "kind en gezin",
+    "familiegroepsplan": "familienetwerkberaad",
+    "sloot": "gracht",
+    "onthaalouder": "gastouder",
+    "ocmw": "gemeente",
     "deeltijdse pleegzorg": "weekendpleegzorg",
 }
 # Flemish turns of phrase a Dutch reader trips over, with a plain word for both regions.
@@ -230,7 +301,9 @@ def test_dutch_that_reads_in_flanders_and_the_netherlands(libraries):
     for library, section, prompt in all_prompts(libraries):
         if library.id in REWORKED_ELSEWHERE:
             continue
-        fields = [prompt.text, prompt.help] + [getattr(prompt, k) for k in ("description", "fits", "counter") if getattr(prompt, k, None)]
+        fields = [prompt.text, prompt.help] + [
+            getattr(prompt, k) for k in ("description", "fits", "counter") if getattr(prompt, k, None)
+        ]
         said = " ".join(f.nl for f in fields).lower()
         regions = _effective(section, prompt, "region") or set(getattr(prompt, "region", None) or ("flanders", "netherlands"))
         for phrase in FLEMISH_ONLY:
@@ -260,8 +333,20 @@ AGES = ("unborn", "under-1", "1-3", "3-6", "6-12", "12-18")
 REGIONS = ("flanders", "netherlands")
 # What the summary of a short reflection must be able to hold (dissent and informing come with
 # a team or the full path).
-HEART = ("decision", "grounds", "facts", "interpretations", "safety", "risks_intervening",
-         "risks_not_intervening", "change_mind", "plan_b", "next_steps", "review", "consulted")
+HEART = (
+    "decision",
+    "grounds",
+    "facts",
+    "interpretations",
+    "safety",
+    "risks_intervening",
+    "risks_not_intervening",
+    "change_mind",
+    "plan_b",
+    "next_steps",
+    "review",
+    "consulted",
+)
 
 
 def walk_for(libraries, path, **context):
@@ -297,7 +382,9 @@ def test_the_short_path_holds_the_heart_in_thirty_minutes(libraries, decision, a
 def test_the_own_reflection_stays_out_of_the_dossier(libraries):
     for library, section, prompt in all_prompts(libraries):
         where = f"{library.id}.{section.id}.{prompt.id}"
-        if section.id in ("overtuigingen", "jijzelf", "check-in") or (library.id == "kanttekeningen" and prompt.kind == "reflection"):
+        if section.id in ("overtuigingen", "jijzelf", "check-in") or (
+            library.id == "kanttekeningen" and prompt.kind == "reflection"
+        ):
             assert not prompt.dossier, where
         if prompt.summary:  # what the summary shows is for the case file
             assert prompt.dossier, where
@@ -305,7 +392,7 @@ def test_the_own_reflection_stays_out_of_the_dossier(libraries):
 
 def test_critical_notes_on_the_short_path_are_statements(libraries):
     """A reflection item is answered 'Herken ik / Herken ik niet': a statement, not a question."""
-    for library, section, prompt in all_prompts(libraries):
+    for library, _section, prompt in all_prompts(libraries):
         if prompt.short and prompt.kind == "reflection":
             assert not prompt.text.nl.rstrip().endswith("?"), f"{library.id}.{prompt.id}"
             assert not prompt.text.en.rstrip().endswith("?"), f"{library.id}.{prompt.id}"
@@ -329,8 +416,26 @@ def test_the_sources_missing_ideas_are_asked(libraries):
     """Ideas of the sources that a reviewer found missing or weak, each asked in a prompt."""
     steps = walk_for(libraries, "full", decision="measure", age="6-12", region="netherlands", who="duo").steps()
     asked = " ".join(f"{s.prompt.text.nl} {s.section.title.nl}" for s in steps).lower()
-    for idea in ("epistemisch vertrouwen", "meerzijdige partijdigheid", "humor", "rondje waardering", "observatorium",
-                 "voorspelbare momenten", "niet bestonden", "droom", "niet-pluis", "privacy", "zelf doen om het kind te beschermen",
-                 "zorgen die bij volwassenen horen", "doorgegeven", "wettelijk kader", "blij van", "geschiedenis",
-                 "ernst", "lichte hulp", "vrijwillige hulp", "richting"):
+    for idea in (
+        "epistemisch vertrouwen",
+        "meerzijdige partijdigheid",
+        "humor",
+        "rondje waardering",
+        "observatorium",
+        "voorspelbare momenten",
+        "niet bestonden",
+        "droom",
+        "niet-pluis",
+        "privacy",
+        "zelf doen om het kind te beschermen",
+        "zorgen die bij volwassenen horen",
+        "doorgegeven",
+        "wettelijk kader",
+        "blij van",
+        "geschiedenis",
+        "ernst",
+        "lichte hulp",
+        "vrijwillige hulp",
+        "richting",
+    ):
         assert idea in asked, idea

@@ -5,10 +5,9 @@ import re
 from typer.main import get_command
 from typer.testing import CliRunner
 
+from conftest import REPO
 from goedgenoeg.cli import app
 from goedgenoeg.coverage import coverage_table
-
-from conftest import REPO
 
 runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
 README = (REPO / "README.md").read_text(encoding="utf-8")

@@ -6,7 +6,6 @@ import sys
 import venv
 
 from conftest import REPO
-
 from goedgenoeg import __version__
 
 
@@ -32,7 +31,9 @@ def test_fresh_install_outside_the_repo_finds_the_bundled_libraries(tmp_path):
     answers = elsewhere / "a.yaml"
     answers.write_text("context.case: GG-INSTALL\ncontext.region: flanders\n", encoding="utf-8")
     env = {"GOEDGENOEG_SESSIONS_DIR": str(tmp_path / "s"), "PATH": "/usr/bin:/bin"}
-    done = subprocess.run([str(command), "reflect", "--answers", str(answers)], capture_output=True, text=True, cwd=elsewhere, env=env)
+    done = subprocess.run(
+        [str(command), "reflect", "--answers", str(answers)], capture_output=True, text=True, cwd=elsewhere, env=env
+    )
     assert done.returncode == 0, done.stderr
     assert list(elsewhere.glob("reflectie-GG-INSTALL-*.md"))
     version = subprocess.run([str(env_dir / "bin" / "python"), "-m", "goedgenoeg", "--version"], capture_output=True, text=True)

@@ -38,7 +38,10 @@ def test_bundled_libraries_pass_the_check():
 
 
 def test_typo_missing_nl_and_duplicate_id_give_three_file_line_messages(tmp_path):
-    path = write(tmp_path, "kapot.yaml", """\
+    path = write(
+        tmp_path,
+        "kapot.yaml",
+        """\
         id: kapot
         version: "1"
         title: {nl: Kapot, en: Broken}
@@ -62,7 +65,8 @@ def test_typo_missing_nl_and_duplicate_id_give_three_file_line_messages(tmp_path
                 text: {nl: Nog een}
                 help: {nl: Waarom}
                 source: "goedgenoeg-2025 §3.1"
-        """)
+        """,
+    )
     result = runner.invoke(app, ["libraries", "check", str(path)])
     assert result.exit_code != 0
     lines = [x for x in result.stderr.splitlines() if x.startswith(str(path))]
@@ -78,8 +82,12 @@ def test_all_three_problems_in_one_run_when_in_separate_files(tmp_path):
     folder = tmp_path / "libs"
     folder.mkdir()
     write(folder, "a.yaml", GOOD.replace("kind: text", "kind: text\n        txet: {nl: x}"))
-    write(folder, "b.yaml", GOOD.replace("id: eigen", "id: eigen2").replace("{nl: Een vraag?, en: A question?}", "{en: A question?}"))
-    write(folder, "c.yaml", GOOD.replace("id: eigen", "id: eigen3") + GOOD[GOOD.index("      - id: vraag"):])
+    write(
+        folder,
+        "b.yaml",
+        GOOD.replace("id: eigen", "id: eigen2").replace("{nl: Een vraag?, en: A question?}", "{en: A question?}"),
+    )
+    write(folder, "c.yaml", GOOD.replace("id: eigen", "id: eigen3") + GOOD[GOOD.index("      - id: vraag") :])
     result = runner.invoke(app, ["libraries", "check", str(folder)])
     assert result.exit_code == 1
     problems = [x for x in result.stderr.splitlines() if ".yaml:" in x]
@@ -128,7 +136,10 @@ def test_bundled_folder_is_inside_the_package():
 
 
 def test_a_tab_inside_text_is_fine(tmp_path):
-    text = GOOD.replace("help: {nl: Waarom, en: Why}", "help:\n          nl: >-\n            Waarom\n            \tmet een tab erin\n          en: Why")
+    text = GOOD.replace(
+        "help: {nl: Waarom, en: Why}",
+        "help:\n          nl: >-\n            Waarom\n            \tmet een tab erin\n          en: Why",
+    )
     path = write(tmp_path, "tab.yaml", text)
     result = runner.invoke(app, ["libraries", "check", str(path)])
     assert result.exit_code == 0, result.stderr
@@ -156,7 +167,14 @@ def test_paths_and_dossier_flags_are_checked(tmp_path):
     path = write(tmp_path, "x.yaml", GOOD.replace('        source: "goedgenoeg-2025 §3.1"\n', flags))
     result = runner.invoke(app, ["libraries", "check", str(path)])
     assert result.exit_code == 1
-    assert f"{path}:15: 'summary: facts' puts the answer at the top of the dossier record, but 'dossier: false' keeps it out" in result.stderr
-    wrong = write(tmp_path, "y.yaml", GOOD.replace("    title: {nl: Deel, en: Part}\n", "    phase: afweging\n    title: {nl: Deel, en: Part}\n"))
+    assert (
+        f"{path}:15: 'summary: facts' puts the answer at the top of the dossier record, but 'dossier: false' keeps it out"
+        in result.stderr
+    )
+    wrong = write(
+        tmp_path,
+        "y.yaml",
+        GOOD.replace("    title: {nl: Deel, en: Part}\n", "    phase: afweging\n    title: {nl: Deel, en: Part}\n"),
+    )
     result = runner.invoke(app, ["libraries", "check", str(wrong)])
     assert result.exit_code == 1 and f"{wrong}:6: " in result.stderr and "weighing" in result.stderr

@@ -20,9 +20,20 @@ def team_walk(libraries, people=5):
 def test_the_meeting_path_marks_the_task_and_ends_with_the_guiding_questions(libraries):
     keys = [s.key for s in team_walk(libraries).steps()]
     assert len(keys) <= 45
-    order = ["overleg.deelnemers", "overleg.beslissing", "overleg.update", "overleg.richtvragen", "overleg.hoe-zit-je-erin",
-             "besluit.feiten", "besluit.nadelen-ingrijpen", "besluit.besluit", "afsluiting.tegenstem", "besluit.stappen",
-             "afsluiting.richtvragen-terug", "afsluiting.het-goede"]
+    order = [
+        "overleg.deelnemers",
+        "overleg.beslissing",
+        "overleg.update",
+        "overleg.richtvragen",
+        "overleg.hoe-zit-je-erin",
+        "besluit.feiten",
+        "besluit.nadelen-ingrijpen",
+        "besluit.besluit",
+        "afsluiting.tegenstem",
+        "besluit.stappen",
+        "afsluiting.richtvragen-terug",
+        "afsluiting.het-goede",
+    ]
     assert [keys.index(k) for k in order] == sorted(keys.index(k) for k in order)
     assert "besluit.tegenspraak" not in keys  # a team names its dissent in the meeting's own question
 
@@ -62,9 +73,15 @@ def test_a_meeting_starts_from_what_participants_prepared(tmp_path, libraries, m
 
     monkeypatch.setenv("GOEDGENOEG_SESSIONS_DIR", str(tmp_path / "s"))
     runner = CliRunner()
-    prepared = {"context.case": "GG-OV-1", "context.decision": "measure", "context.age": "6-12",
-                "context.region": "netherlands", "context.who": "alone",
-                "besluit.feiten": "drie meldingen van school", "besluit.kantelpunt": "een nieuwe melding"}
+    prepared = {
+        "context.case": "GG-OV-1",
+        "context.decision": "measure",
+        "context.age": "6-12",
+        "context.region": "netherlands",
+        "context.who": "alone",
+        "besluit.feiten": "drie meldingen van school",
+        "besluit.kantelpunt": "een nieuwe melding",
+    }
     ids = []
     for name, facts in (("An", "drie meldingen van school"), ("Bo", "twee meldingen, een derde is onzeker")):
         path = tmp_path / f"{name}.yaml"
@@ -80,7 +97,10 @@ def test_a_meeting_starts_from_what_participants_prepared(tmp_path, libraries, m
     bring_in_prepared(meeting, earlier)
     assert meeting.answers["context.case"].value == "GG-OV-1" and "context.who" not in meeting.answers
     assert [p["name"] for p in meeting.prepared["overleg.deelnemers"].value] == ["An", "Bo"]
-    assert meeting.prepared["besluit.feiten"].voices == {"An": "drie meldingen van school", "Bo": "twee meldingen, een derde is onzeker"}
+    assert meeting.prepared["besluit.feiten"].voices == {
+        "An": "drie meldingen van school",
+        "Bo": "twee meldingen, een derde is onzeker",
+    }
     assert meeting.prepared["besluit.kantelpunt"].voices == {"An": "een nieuwe melding", "Bo": "een nieuwe melding"}
     assert not any(key.startswith("context.") for key in meeting.prepared)
     assert json.loads(meeting.model_dump_json())["prepared"]  # kept in the session: a stopped meeting resumes from it

@@ -3,8 +3,8 @@ checked against counts recomputed here from the raw session files; counts of 1 o
 exports read back give the same counts; no case reference, session id or free text ever comes out."""
 
 import json
-import re
 import random
+import re
 import shutil
 import stat
 
@@ -14,7 +14,17 @@ from typer.testing import CliRunner
 
 from goedgenoeg import session as sessions
 from goedgenoeg.cli import app
-from goedgenoeg.models import AGE_BANDS, ALTERNATIVE_STATUSES, DECISIONS, REFLECTION_RESPONSES, REGIONS, WHO, Answer, Baseline, Session
+from goedgenoeg.models import (
+    AGE_BANDS,
+    ALTERNATIVE_STATUSES,
+    DECISIONS,
+    REFLECTION_RESPONSES,
+    REGIONS,
+    WHO,
+    Answer,
+    Baseline,
+    Session,
+)
 from goedgenoeg.walk import Walk
 
 runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
@@ -28,7 +38,18 @@ STEP_VALUES = ("done", "partly", "not_done", "")
 PRIORITY = ("completed", "running", "started", "feasible", "not_feasible", "not_applicable", "not_considered")
 CONSIDERED = {"feasible", "not_feasible", "started", "running", "completed"}
 CHOSEN = {"feasible", "started", "running", "completed"}
-COUNTED = ("sessions", "cases", "followed_up", "decisions", "dissent", "steps", "alternatives", "later", "perspectives", "perspective_prompts")
+COUNTED = (
+    "sessions",
+    "cases",
+    "followed_up",
+    "decisions",
+    "dissent",
+    "steps",
+    "alternatives",
+    "later",
+    "perspectives",
+    "perspective_prompts",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -94,7 +115,11 @@ def make_session(libraries, n, rng):
                 continue  # not reached
             value = value_for(step.prompt, n, rng)
             answers[step.key] = (
-                Answer(status="skipped") if roll < 0.2 or value is None else Answer(status="later") if roll < 0.28 else answered(value)
+                Answer(status="skipped")
+                if roll < 0.2 or value is None
+                else Answer(status="later")
+                if roll < 0.28
+                else answered(value)
             )
     stamp = f"2026-01-{n + 1:02d}T10:00:00+01:00"
     return Session(id=f"202601{n + 1:02d}-1000-{n:04x}", created=stamp, updated=stamp, tool_version="test", answers=answers)
@@ -127,14 +152,18 @@ def make_team(directory, libraries):
                 ref = made[MISSING_REF[n]].answers["context.case"] if n in MISSING_REF else session.answers["context.case"]
                 session.answers["context.case"] = ref
                 missing = f"20251201-0900-{-m:04x}"
-                baseline = Baseline(id=missing, date="2025-12-01", answers={k: v for k, v in session.answers.items() if k.startswith("context.")})
+                baseline = Baseline(
+                    id=missing, date="2025-12-01", answers={k: v for k, v in session.answers.items() if k.startswith("context.")}
+                )
             baseline.steps_done = [rng.choice(STEP_VALUES) for _ in range(rng.randint(1, 4))]
             session.followup_of = baseline
         made[n] = session
         sessions.save(session, directory)
     first = sorted(directory.glob("*.json"))[0]
     shutil.copy(first, directory / "copy-of-the-first.json")  # the same session twice: counted once
-    (directory / "GG-SECRET-98.json").write_text('{"id": "x", "answers": {"context.case": {"value": "GG-SECRET-98 vrije-tekst-98"')
+    (directory / "GG-SECRET-98.json").write_text(
+        '{"id": "x", "answers": {"context.case": {"value": "GG-SECRET-98 vrije-tekst-98"'
+    )
     (directory / "broken.json").write_text('{"id": "GG-SECRET-99", "answers": "vrije-tekst-99"}')
     return made
 
@@ -201,7 +230,9 @@ def expected_counts(directory, libraries):
         dissent = False
         for d in group:
             who = d["answers"]["context.who"]["value"] if answered(d["answers"].get("context.who")) else None
-            keys = {"team": ["afsluiting.tegenstem"], "alone": ["besluit.tegenspraak"], "duo": ["besluit.tegenspraak"]}.get(who, ["afsluiting.tegenstem", "besluit.tegenspraak"])
+            keys = {"team": ["afsluiting.tegenstem"], "alone": ["besluit.tegenspraak"], "duo": ["besluit.tegenspraak"]}.get(
+                who, ["afsluiting.tegenstem", "besluit.tegenspraak"]
+            )
             dissent = dissent or any(answered(d["answers"].get(k)) for k in keys)
         for column in ("cases", stand, "dissent" if dissent else "no_dissent"):
             row[column] = row.get(column, 0) + 1
@@ -223,16 +254,28 @@ def expected_counts(directory, libraries):
                 now = {v["status"] for v in values(a)}
                 row = e["alternatives"].setdefault(step.key, {})
                 status = next((s for s in PRIORITY if s in now), "not_answered")
-                for column, hit in (("applied", True), ("considered", ever & CONSIDERED), ("chosen", ever & CHOSEN), (status, True)):
+                for column, hit in (
+                    ("applied", True),
+                    ("considered", ever & CONSIDERED),
+                    ("chosen", ever & CHOSEN),
+                    (status, True),
+                ):
                     if hit:
                         row[column] = row.get(column, 0) + 1
-            if step.library.id == "kanttekeningen" and a is not None:
-                if a["status"] in ("later", "skipped") or (answered(a) and step.prompt.kind == "reflection" and a["value"]["response"] == "later"):
-                    e["later"][step.key] = e["later"].get(step.key, 0) + 1
+            if (
+                step.library.id == "kanttekeningen"
+                and a is not None
+                and (
+                    a["status"] in ("later", "skipped")
+                    or (answered(a) and step.prompt.kind == "reflection" and a["value"]["response"] == "later")
+                )
+            ):
+                e["later"][step.key] = e["later"].get(step.key, 0) + 1
             if step.library.id == "mentaliseren" and step.section.id in ("kind", "ouders"):
                 vs = values(a)
                 is_open = not vs or all(
-                    (step.prompt.kind == "reflection" and v["response"] == "later") or (step.prompt.kind == "alternative" and v["status"] == "not_considered")
+                    (step.prompt.kind == "reflection" and v["response"] == "later")
+                    or (step.prompt.kind == "alternative" and v["status"] == "not_considered")
                     for v in vs
                 )
                 row = e["perspective_prompts"].setdefault(step.section.id, {}).setdefault(step.key, {"open": 0, "applied": 0})
@@ -329,16 +372,29 @@ def test_counts_per_case_match_the_session_files_and_nothing_personal_comes_out(
     for row in decisions[1:]:
         assert [cell(c) for c in row[2:]] == [data["decisions"][d][row[1].strip("`")] for d in columns], row
     latest = tables["Alternatieven: stand in de laatste sessie"]
-    assert latest[0][2:] == ["Overwogen en haalbaar", "Overwogen, niet haalbaar", "Niet overwogen", "Niet van toepassing", "Ingezet", "Loopt", "Afgerond", "Niet beantwoord"]
+    assert latest[0][2:] == [
+        "Overwogen en haalbaar",
+        "Overwogen, niet haalbaar",
+        "Niet overwogen",
+        "Niet van toepassing",
+        "Ingezet",
+        "Loopt",
+        "Afgerond",
+        "Niet beantwoord",
+    ]
     assert {r[1].strip("`"): [cell(c) for c in r[2:]] for r in latest[1:]} == {
         k: [row[s] for s in OUTCOMES] for k, row in data["alternatives"].items() if row["applied"] != 0
     }
     weighed = tables["Alternatieven: afgewogen en gekozen"]
     assert {r[1].strip("`"): [cell(c) for c in r[2:]] for r in weighed[1:]} == {
-        k: [row[c] for c in ("applied", "considered", "chosen", "not_considered")] for k, row in data["alternatives"].items() if row["applied"] != 0
+        k: [row[c] for c in ("applied", "considered", "chosen", "not_considered")]
+        for k, row in data["alternatives"].items()
+        if row["applied"] != 0
     }
     steps = tables["Eerdere stappen, nagegaan bij een vervolg"]
-    assert {r[1].strip("`"): [cell(c) for c in r[2:]] for r in steps[1:]} == {v: [c["steps"], c["cases"]] for v, c in data["steps"].items()}
+    assert {r[1].strip("`"): [cell(c) for c in r[2:]] for r in steps[1:]} == {
+        v: [c["steps"], c["cases"]] for v, c in data["steps"].items()
+    }
     rows = tables["Kanttekeningen die voor later bleven"][1:]
     assert {r[1].strip("`"): cell(r[2]) for r in rows} == {k: n for k, n in data["later"].items() if n != 0}
     assert "█" in rows[0][2] and len(rows[0][2].split()[0]) == 20  # the largest gets the full bar
@@ -362,8 +418,15 @@ def test_the_terminal_tables_fit_80_columns(team):
     assert max(len(line) for line in lines) <= 80
     data, _ = run_json()
     rows = {row[0]: row[1:] for row in terminal_rows(result.stdout) if len(row) == 6}
-    for column, name in (("cases", "Casussen"), ("taken", "Genomen"), ("dissent", "Met tegenstem"), ("no_dissent", "Geen tegenstem")):
-        assert rows[name] == [str(data["decisions"][d][column]) for d in ("placement", "measure", "report", "other", "not_answered")]
+    for column, name in (
+        ("cases", "Casussen"),
+        ("taken", "Genomen"),
+        ("dissent", "Met tegenstem"),
+        ("no_dissent", "Geen tegenstem"),
+    ):
+        assert rows[name] == [
+            str(data["decisions"][d][column]) for d in ("placement", "measure", "report", "other", "not_answered")
+        ]
     assert "Alternatieven: afgewogen en gekozen" in result.stdout and "Alternatieven: ingezet (laatste sessie)" in result.stdout
 
 
@@ -518,17 +581,23 @@ def test_team_voices_count_once_for_the_case(libraries):
     key = alternative_key(libraries)
     session.answers["context.case"] = Answer(status="answered", value="GG-SECRET-1")
     session.answers["context.who"] = Answer(status="answered", value="team")
-    voices = {"An": {"status": "feasible", "note": ""}, "Bo": {"status": "not_considered", "note": ""}, "Cas": {"status": "not_feasible", "note": "vrije-tekst"}}
+    voices = {
+        "An": {"status": "feasible", "note": ""},
+        "Bo": {"status": "not_considered", "note": ""},
+        "Cas": {"status": "not_feasible", "note": "vrije-tekst"},
+    }
     session.answers[key] = Answer(status="answered", voices=voices)
     followup = start_followup(session, libraries)
     followup.created = followup.updated = "2099-01-01T10:00:00+01:00"
-    followup.answers[key] = Answer(status="answered", voices={"An": {"status": "started", "note": ""}, "Bo": {"status": "running", "note": ""}})
+    followup.answers[key] = Answer(
+        status="answered", voices={"An": {"status": "started", "note": ""}, "Bo": {"status": "running", "note": ""}}
+    )
     row = count([session], libraries).alternatives[key]
     assert row["applied"] == row["considered"] == row["chosen"] == row["feasible"] == Count.of(1)
-    assert sum((row[s].hi for s in OUTCOMES)) == 1  # three voices, one case
+    assert sum(row[s].hi for s in OUTCOMES) == 1  # three voices, one case
     row = count([session, followup], libraries).alternatives[key]
     assert row["applied"] == row["considered"] == row["chosen"] == row["running"] == Count.of(1)  # furthest along
-    assert sum((row[s].hi for s in OUTCOMES)) == 1 and row["feasible"] == Count()
+    assert sum(row[s].hi for s in OUTCOMES) == 1 and row["feasible"] == Count()
 
 
 def child_prompts(libraries, answers):

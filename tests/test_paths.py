@@ -6,7 +6,6 @@ import textwrap
 from goedgenoeg.library import load_all
 from goedgenoeg.models import Answer
 from goedgenoeg.walk import Walk, run
-
 from helpers import ScriptedAsker
 
 # Two libraries whose sections interleave: the weighing library comes first in library order,
@@ -47,7 +46,8 @@ sections:
     minutes: 10
     title: {nl: Slot}
     prompts:
-      - {id: genoeg, kind: choice, short: true, text: {nl: Goed genoeg?}, help: {nl: h}, source: s, options: [{id: ja, label: {nl: ja}}, {id: nee, label: {nl: nee}}]}
+      - {id: genoeg, kind: choice, short: true, text: {nl: Goed genoeg?}, help: {nl: h}, source: s,
+         options: [{id: ja, label: {nl: ja}}, {id: nee, label: {nl: nee}}]}
 """
 
 
@@ -65,7 +65,15 @@ def keys(walk):
 
 def test_parts_follow_save_order_across_libraries(tmp_path):
     walk = Walk(small(tmp_path), {}, path="full")
-    assert keys(walk) == ["mensen.stem", "mensen.dag", "weging.feiten", "weging.bron", "weging.haast", "weging.dogma", "mensen.genoeg"]
+    assert keys(walk) == [
+        "mensen.stem",
+        "mensen.dag",
+        "weging.feiten",
+        "weging.bron",
+        "weging.haast",
+        "weging.dogma",
+        "mensen.genoeg",
+    ]
     assert [p.phase for p in walk.parts()] == ["people", "facts", "weighing", "close"]
 
 
@@ -138,7 +146,15 @@ def test_end_of_short_path_offers_the_full_path_and_keeps_every_answer(tmp_path)
     result = run(walk, asker, lambda: saves.append(walk.path_choice))
     assert result == "done"
     # the four short prompts first, then only the full path's other prompts, in walk order
-    assert asker.asked == ["mensen.stem", "weging.feiten", "weging.haast", "mensen.genoeg", "mensen.dag", "weging.bron", "weging.dogma"]
+    assert asker.asked == [
+        "mensen.stem",
+        "weging.feiten",
+        "weging.haast",
+        "mensen.genoeg",
+        "mensen.dag",
+        "weging.bron",
+        "weging.dogma",
+    ]
     assert asker.offers == [(3, 3)]  # 60 + 60 + 25 s
     assert "full" in saves  # the choice was saved before the next prompt
     assert walk.answers["mensen.stem"].value == "Hij wil bij oma blijven."

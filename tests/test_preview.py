@@ -72,7 +72,9 @@ def test_preview_says_what_is_missing_or_wrong():
 
 
 def test_english_preview():
-    out = runner.invoke(app, ["preview", "--decision", "report", "--age", "3-6", "--region", "netherlands", "--lang", "en"]).output
+    out = runner.invoke(
+        app, ["preview", "--decision", "report", "--age", "3-6", "--region", "netherlands", "--lang", "en"]
+    ).output
     assert out.startswith("Short path: ") and "The facts and the worries" in out
 
 

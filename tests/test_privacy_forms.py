@@ -20,7 +20,7 @@ N = 2000
 def bsns(rng):
     while True:
         d = [rng.randrange(10) for _ in range(8)]
-        check = sum(w * x for w, x in zip(range(9, 1, -1), d)) % 11
+        check = sum(w * x for w, x in zip(range(9, 1, -1), d, strict=False)) % 11
         if check < 10:
             number = "".join(map(str, d)) + str(check)
             if bsn.is_valid(number):
@@ -44,7 +44,9 @@ def national_numbers(rng, bis_number=False):
 def ibans(rng, country):
     while True:
         if country == "NL":
-            bban = rng.choice(["ABNA", "INGB", "RABO", "TRIO", "SNSB", "ASNB"]) + "".join(str(rng.randrange(10)) for _ in range(10))
+            bban = rng.choice(["ABNA", "INGB", "RABO", "TRIO", "SNSB", "ASNB"]) + "".join(
+                str(rng.randrange(10)) for _ in range(10)
+            )
         else:
             first = rng.randrange(10**9, 10**10)
             bban = f"{first}{first % 97 or 97:02d}"
@@ -58,7 +60,31 @@ def valid_phone(text, region):
 
 
 def phones(rng, form):
-    areas = ["20", "10", "30", "70", "40", "50", "13", "15", "23", "24", "26", "33", "35", "38", "43", "45", "53", "58", "71", "72", "73", "76", "79"]
+    areas = [
+        "20",
+        "10",
+        "30",
+        "70",
+        "40",
+        "50",
+        "13",
+        "15",
+        "23",
+        "24",
+        "26",
+        "33",
+        "35",
+        "38",
+        "43",
+        "45",
+        "53",
+        "58",
+        "71",
+        "72",
+        "73",
+        "76",
+        "79",
+    ]
     while True:
         if form == "landline":
             area = rng.choice(areas)
@@ -83,10 +109,10 @@ def phones(rng, form):
 def spaced(number, groups, seps):
     parts, i = [], 0
     for size in groups:
-        parts.append(number[i:i + size])
+        parts.append(number[i : i + size])
         i += size
     out = parts[0]
-    for sep, part in zip(seps, parts[1:]):
+    for sep, part in zip(seps, parts[1:], strict=False):
         out += sep + part
     return out
 

@@ -52,8 +52,27 @@ def load(path: Path, text: str | None = None, data: object = None) -> Loaded | N
 YAMLISH = st.text(alphabet="[]{}:-?,&*!|>'\"#%@`~ \n\t\r\x07abcnlid019.<=", max_size=200)
 LINES = st.lists(
     st.sampled_from(
-        ["id: x", "version: '1'", "title: {nl: T}", "sections:", "  - id: s", "    prompts:", "      - kind: text",
-         "a: &a [1, 2]", "b: *a", "c: !!int x", "- - -", "---", "...", "  nl: x", "? [a]", ": b", "\t- x", "{", "]"]
+        [
+            "id: x",
+            "version: '1'",
+            "title: {nl: T}",
+            "sections:",
+            "  - id: s",
+            "    prompts:",
+            "      - kind: text",
+            "a: &a [1, 2]",
+            "b: *a",
+            "c: !!int x",
+            "- - -",
+            "---",
+            "...",
+            "  nl: x",
+            "? [a]",
+            ": b",
+            "\t- x",
+            "{",
+            "]",
+        ]
     ),
     max_size=12,
 ).map("\n".join)
@@ -67,8 +86,14 @@ def test_any_text_loads_or_raises_library_error(folder, text):
 
 # --- (b) YAML-like structures and mutations of a valid library --------------------
 
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20),
-                    st.sampled_from(["text", "choice", "nl", "en", "id", "flanders", "placement", "goedgenoeg-2025 §1"]))
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.sampled_from(["text", "choice", "nl", "en", "id", "flanders", "placement", "goedgenoeg-2025 §1"]),
+)
 KEYS = st.one_of(st.text(max_size=10), st.sampled_from(["id", "version", "title", "sections", "prompts", "kind", "nl", "when"]))
 TREES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=4), max_leaves=30)
 
@@ -95,20 +120,55 @@ VALID = {
             "title": text("deel"),
             "when": {"decision": ["placement"], "region": ["flanders", "netherlands"]},
             "prompts": [
-                {"id": "open", "kind": "text", "long": True, "text": text("vraag"), "help": text("waarom"), "source": "goedgenoeg-2025 §1"},
-                {"id": "denk", "kind": "reflection", "text": text("denk"), "help": text("h"), "counter": text("c"), "source": "proeftuinen-ls6 §2"},
-                {"id": "kies", "kind": "choice", "text": text("kies"), "help": text("h"), "source": "goedgenoeg-2025 §1; proeftuinen-ls6 §1",
-                 "options": [{"id": "ja", "label": text("ja")}, {"id": "nee", "label": text("nee")}]},
-                {"id": "veel", "kind": "multi", "text": text("veel"), "help": text("h"), "source": "goedgenoeg-2025",
-                 "options": [{"id": "a", "label": text("a")}, {"id": "b", "label": text("b")}], "when": {"age": ["under-1"], "who": ["team"]}},
+                {
+                    "id": "open",
+                    "kind": "text",
+                    "long": True,
+                    "text": text("vraag"),
+                    "help": text("waarom"),
+                    "source": "goedgenoeg-2025 §1",
+                },
+                {
+                    "id": "denk",
+                    "kind": "reflection",
+                    "text": text("denk"),
+                    "help": text("h"),
+                    "counter": text("c"),
+                    "source": "proeftuinen-ls6 §2",
+                },
+                {
+                    "id": "kies",
+                    "kind": "choice",
+                    "text": text("kies"),
+                    "help": text("h"),
+                    "source": "goedgenoeg-2025 §1; proeftuinen-ls6 §1",
+                    "options": [{"id": "ja", "label": text("ja")}, {"id": "nee", "label": text("nee")}],
+                },
+                {
+                    "id": "veel",
+                    "kind": "multi",
+                    "text": text("veel"),
+                    "help": text("h"),
+                    "source": "goedgenoeg-2025",
+                    "options": [{"id": "a", "label": text("a")}, {"id": "b", "label": text("b")}],
+                    "when": {"age": ["under-1"], "who": ["team"]},
+                },
             ],
         },
         {
             "id": "ander",
             "title": text("ander"),
             "prompts": [
-                {"id": "oma", "kind": "alternative", "text": text("oma"), "help": text("h"), "source": "goedgenoeg-2025 §4",
-                 "description": text("d"), "fits": text("f"), "region": ["flanders"]},
+                {
+                    "id": "oma",
+                    "kind": "alternative",
+                    "text": text("oma"),
+                    "help": text("h"),
+                    "source": "goedgenoeg-2025 §4",
+                    "description": text("d"),
+                    "fits": text("f"),
+                    "region": ["flanders"],
+                },
                 {"id": "wie", "kind": "people", "text": text("wie"), "help": text("h"), "source": "goedgenoeg-2025 §5"},
                 {"id": "doen", "kind": "actions", "text": text("doen"), "help": text("h"), "source": "goedgenoeg-2025 §6"},
             ],
@@ -171,16 +231,67 @@ def test_a_mutated_library_loads_or_raises_library_error(folder, tree):
 
 # --- (c) answer text in the record --------------------------------------------------
 
-BABY_FLANDERS = {"case": "GG-FL-1", "decision": "placement", "age": "under-1", "region": "flanders", "who": "duo", "role": "consulent OCJ"}
+BABY_FLANDERS = {
+    "case": "GG-FL-1",
+    "decision": "placement",
+    "age": "under-1",
+    "region": "flanders",
+    "who": "duo",
+    "role": "consulent OCJ",
+}
 PLACEHOLDER = "QQPLACEHOLDERQQ"
 MARKDOWN = st.lists(
     st.one_of(
         st.text(max_size=12),
         st.sampled_from(
-            ["# x", "## kop", "| a | b |", "|---|---|", "<script>alert(1)</script>", "<br>", "---", "===", "***", "- item",
-             "+ item", "1. een", "2) twee", "> quote", "```", "~~~", "    code", "\t\tcode", "[a](http://x)", "![i](x.png)",
-             "<http://x>", "&amp;", "&#35;", "*em*", "**strong**", "_x_", "`code`", "\\", "\\|", "a\\", "[x]: http://y",
-             "<!-- c -->", "<div>", "\n", "\n\n", "\r\n", " ", "  ", "=", "-", "+", "|", "#", ":", "*", "_"]
+            [
+                "# x",
+                "## kop",
+                "| a | b |",
+                "|---|---|",
+                "<script>alert(1)</script>",
+                "<br>",
+                "---",
+                "===",
+                "***",
+                "- item",
+                "+ item",
+                "1. een",
+                "2) twee",
+                "> quote",
+                "```",
+                "~~~",
+                "    code",
+                "\t\tcode",
+                "[a](http://x)",
+                "![i](x.png)",
+                "<http://x>",
+                "&amp;",
+                "&#35;",
+                "*em*",
+                "**strong**",
+                "_x_",
+                "`code`",
+                "\\",
+                "\\|",
+                "a\\",
+                "[x]: http://y",
+                "<!-- c -->",
+                "<div>",
+                "\n",
+                "\n\n",
+                "\r\n",
+                " ",
+                "  ",
+                "=",
+                "-",
+                "+",
+                "|",
+                "#",
+                ":",
+                "*",
+                "_",
+            ]
         ),
     ),
     min_size=1,

@@ -51,7 +51,9 @@ sections:
         kind: reflection
         short: true
         dossier: false
-        text: {nl: "Ouders die hun afspraken niet nakomen, werken niet mee.", en: "Parents who miss appointments do not cooperate."}
+        text:
+          nl: "Ouders die hun afspraken niet nakomen, werken niet mee."
+          en: "Parents who miss appointments do not cooperate."
         help: {nl: Een beperkende overtuiging., en: A limiting belief.}
         source: "goedgenoeg-2025 §3.6"
       - id: wat-helpt
@@ -146,7 +148,14 @@ sections:
         source: "goedgenoeg-2025 §4.4"
 """
 
-CONTEXT = {"case": "GG-T-1", "decision": "placement", "age": "under-1", "region": "flanders", "who": "alone", "role": "consulent OCJ"}
+CONTEXT = {
+    "case": "GG-T-1",
+    "decision": "placement",
+    "age": "under-1",
+    "region": "flanders",
+    "who": "alone",
+    "role": "consulent OCJ",
+}
 FEELING = "Ik slaap er slecht van en ben boos op de moeder"
 DECISION = "Advies aan de procureur: geen plaatsing, wel een veiligheidsplan met oma"
 PEOPLE = [
@@ -288,8 +297,18 @@ def test_the_english_record_says_summary(small):
 
 def test_the_record_keeps_its_other_parts(small):
     record = render(session_with(small), small)
-    assert h2s(record) == ["Samenvatting", "Gegevens", "De mensen", "De feiten en de zorgen", "De afweging", "Het besluit",
-                           "De volgende stappen", "Het netwerk", "Open punten", "Bronnen"]
+    assert h2s(record) == [
+        "Samenvatting",
+        "Gegevens",
+        "De mensen",
+        "De feiten en de zorgen",
+        "De afweging",
+        "Het besluit",
+        "De volgende stappen",
+        "Het netwerk",
+        "Open punten",
+        "Bronnen",
+    ]
     assert "Opvang bij familie (Niet overwogen)" in part(record, "Open punten")
     assert "goedgenoeg-2025:" in part(record, "Bronnen")
 
@@ -306,7 +325,9 @@ def shape(markdown: str):
 
 def test_a_hostile_answer_cannot_break_out_of_the_markdown(small):
     plain = dict(ANSWERS, **{"proef.besluit": "gewoon", "proef.netwerk": [{"who": "x", "relation": "y", "meaning": "z"}] * 3})
-    hostile = dict(ANSWERS, **{"proef.besluit": HOSTILE, "proef.netwerk": [{"who": HOSTILE, "relation": HOSTILE, "meaning": HOSTILE}] * 3})
+    hostile = dict(
+        ANSWERS, **{"proef.besluit": HOSTILE, "proef.netwerk": [{"who": HOSTILE, "relation": HOSTILE, "meaning": HOSTILE}] * 3}
+    )
     plain_blocks, plain_tokens = shape(render(session_with(small, plain, context=dict(CONTEXT, case="GG-1")), small))
     record = render(session_with(small, hostile, context=dict(CONTEXT, case="GG | <b>1</b> *")), small)
     blocks, tokens = shape(record)
@@ -315,14 +336,23 @@ def test_a_hostile_answer_cannot_break_out_of_the_markdown(small):
     inline = [c for t in tokens if t.type == "inline" for c in t.children]
     assert not [c for c in inline if c.type == "html_inline" and c.content != "<br>"]
     emphasis = [c.type for c in inline if c.type in ("em_open", "strong_open", "link_open", "code_inline")]
-    assert emphasis == [c.type for t in plain_tokens if t.type == "inline" for c in t.children if c.type in ("em_open", "strong_open", "link_open", "code_inline")]
+    assert emphasis == [
+        c.type
+        for t in plain_tokens
+        if t.type == "inline"
+        for c in t.children
+        if c.type in ("em_open", "strong_open", "link_open", "code_inline")
+    ]
     texts = " ".join(c.content for c in inline if c.type == "text")
     assert "a | b *x* **y** <script>alert(1)</script>rood" in texts and "- lijst" in texts and "1. een" in texts
     assert "".join(c.content for c in tokens[1].children) == "Reflectie: GG | <b>1</b> *"
 
 
 def test_markdown_escapes_only_where_text_would_become_markup():
-    assert escape_line("moeder - vader | oma & opa, 3 * 4 = 12, kind_van_de_buren") == "moeder - vader | oma & opa, 3 * 4 = 12, kind_van_de_buren"
+    assert (
+        escape_line("moeder - vader | oma & opa, 3 * 4 = 12, kind_van_de_buren")
+        == "moeder - vader | oma & opa, 3 * 4 = 12, kind_van_de_buren"
+    )
     assert escape_block("- eerste\n1. tweede\n# derde\n> vierde") == "\\- eerste  \n1\\. tweede  \n\\# derde  \n\\> vierde"
     assert escape_cell("a | b\nc") == "a \\| b <br> c"
     assert escape_line("*nadruk* en <b> en [link](x) en `code`") == "\\*nadruk\\* en \\<b> en \\[link](x) en \\`code\\`"
@@ -331,7 +361,10 @@ def test_markdown_escapes_only_where_text_would_become_markup():
 def test_the_network_in_markdown_is_a_table_with_the_risk(small):
     network = part(render(session_with(small), small), "Het netwerk")
     assert "```" not in network and "mermaid" not in network
-    assert "| Wie (pseudoniem of rol) | Relatie tot het kind of gezin | Betekenis (nu, of wat zou kunnen) | Zorg of risico? |" in network
+    assert (
+        "| Wie (pseudoniem of rol) | Relatie tot het kind of gezin | Betekenis (nu, of wat zou kunnen) | Zorg of risico? |"
+        in network
+    )
     assert "| nieuwe partner | partner van moeder | geweld in het verleden | zorg of risico |" in network
     assert "| oma Mie | grootmoeder | vangt de baby elke dag op |   |" in network
 
@@ -407,7 +440,7 @@ def test_the_html_is_self_contained_with_the_network_as_a_picture(small):
 
 
 def test_the_html_keeps_line_breaks_and_escapes_the_case_reference(small):
-    session = session_with(small, context=dict(CONTEXT, case="GG <1> & \"2\""))
+    session = session_with(small, context=dict(CONTEXT, case='GG <1> & "2"'))
     html = render(session, small, fmt="html").decode()
     assert "<title>Reflectie: GG &lt;1&gt; &amp; &quot;2&quot;</title>" in html
     assert "Drie gemiste consultaties bij Kind en Gezin<br>Gewicht op de 3de percentiel" in html
@@ -474,8 +507,7 @@ def test_python_docx_is_imported_only_for_a_word_record(small):
     import sys
 
     code = (
-        "import sys, goedgenoeg.cli, goedgenoeg.record, goedgenoeg.reflect\n"
-        "print('docx' in sys.modules, 'lxml' in sys.modules)"
+        "import sys, goedgenoeg.cli, goedgenoeg.record, goedgenoeg.reflect\nprint('docx' in sys.modules, 'lxml' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.split() == ["False", "False"], done.stderr
@@ -493,8 +525,12 @@ def test_the_commands_write_each_format_and_the_full_record(tmp_path):
     library = tmp_path / "proef.yaml"
     library.write_text(LIBRARY, encoding="utf-8")
     answers = tmp_path / "a.yaml"
-    answers.write_text(yaml.safe_dump({**{f"context.{k}": v for k, v in CONTEXT.items()}, **ANSWERS}, allow_unicode=True), encoding="utf-8")
-    result = runner.invoke(app, ["reflect", "--library", str(library), "--answers", str(answers), "--format", "docx", "-o", "r.docx"])
+    answers.write_text(
+        yaml.safe_dump({**{f"context.{k}": v for k, v in CONTEXT.items()}, **ANSWERS}, allow_unicode=True), encoding="utf-8"
+    )
+    result = runner.invoke(
+        app, ["reflect", "--library", str(library), "--answers", str(answers), "--format", "docx", "-o", "r.docx"]
+    )
     assert result.exit_code == 0, result.output
     text = docx_text((tmp_path / "r.docx").read_bytes())
     assert DECISION in text and FEELING not in text
@@ -544,7 +580,10 @@ def test_no_answer_text_becomes_a_tag_an_attribute_or_a_comment_in_the_html(tmp_
         return render(session_with(libraries, answers, context=dict(CONTEXT, case=value)), libraries, fmt="html").decode()
 
     ours = set(_parse(html_with("gewoon"))[0]) | {"br"}
-    pieces = st.one_of(st.text(max_size=6), st.sampled_from(["<script>", "</svg>", "<!--", "-->", "]]>", "<", ">", "&amp;", '"', "'", "\n", "<a href=x>"]))
+    pieces = st.one_of(
+        st.text(max_size=6),
+        st.sampled_from(["<script>", "</svg>", "<!--", "-->", "]]>", "<", ">", "&amp;", '"', "'", "\n", "<a href=x>"]),
+    )
 
     @settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.lists(pieces, min_size=1, max_size=8).map("".join))

@@ -36,6 +36,7 @@ def wait_for(predicate, seconds=10):
 
 # --- 1. a paste is one answer ------------------------------------------------------------
 
+
 @needs_command
 def test_a_pasted_block_is_one_answer_and_does_not_answer_the_next_questions(tmp_path):
     sessions = tmp_path / "s"
@@ -68,6 +69,7 @@ def test_a_paste_at_a_one_line_question_is_refused_there_and_asked_again(tmp_pat
 
 
 # --- 2. two windows on one session --------------------------------------------------------
+
 
 def started_session(sessions, case="GG-2"):
     """A reflection with its case reference answered, stopped; returns its id."""
@@ -107,6 +109,7 @@ def test_a_second_window_on_an_open_session_is_told_and_saves_nothing(tmp_path):
 
 
 # --- 8. the file you open is the file you save ---------------------------------------------
+
 
 @needs_command
 def test_resuming_a_copy_saves_into_the_copy_and_the_id_still_finds_the_original(tmp_path):
@@ -233,6 +236,7 @@ def test_a_bsn_in_an_answers_file_stays_itself_and_is_found(tmp_path, isolated):
 
 # --- 12. an endless answers file -------------------------------------------------------------
 
+
 def test_an_endless_answers_file_is_read_only_up_to_the_limit(tmp_path, isolated):
     started = time.monotonic()
     result = runner.invoke(app, ["reflect", "--answers", "/dev/zero"])
@@ -255,6 +259,7 @@ def test_a_four_megabyte_answers_file_is_checked_in_seconds_not_minutes(tmp_path
 
 
 # --- 7. record -o creates the file exclusively -------------------------------------------
+
 
 def test_a_file_that_appears_while_the_record_is_written_is_not_overwritten(tmp_path, monkeypatch):
     from goedgenoeg import files
@@ -285,7 +290,9 @@ def test_simultaneous_record_writers_only_one_is_told_written(tmp_path):
     out = tmp_path / "verslag.md"
     env = dict(os.environ, GOEDGENOEG_SESSIONS_DIR=str(sessions))
     procs = [
-        subprocess.Popen([str(BIN), "record", session_id, "-o", str(out)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [str(BIN), "record", session_id, "-o", str(out)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
         for _ in range(12)
     ]
     said = [p.communicate()[0] for p in procs]
@@ -294,6 +301,7 @@ def test_simultaneous_record_writers_only_one_is_told_written(tmp_path):
 
 
 # --- 6. an answer is saved before it is checked ------------------------------------------------
+
 
 @needs_command
 def test_an_answer_is_on_disk_before_the_personal_data_question(tmp_path):
@@ -309,6 +317,7 @@ def test_an_answer_is_on_disk_before_the_personal_data_question(tmp_path):
 
 
 # --- 10. folders the tool did not create keep their permissions --------------------------------
+
 
 def test_an_existing_shared_sessions_folder_keeps_its_permissions(tmp_path, libraries):
     from goedgenoeg import session as sessions
@@ -336,6 +345,7 @@ def test_parents_the_tool_creates_are_owner_only_under_umask_000(tmp_path, libra
 
 # --- 11. temporary files of a killed save are cleaned up ---------------------------------------
 
+
 @needs_command
 def test_a_temporary_file_left_by_a_killed_save_is_removed_on_the_next_start(tmp_path):
     sessions = tmp_path / "s"
@@ -362,7 +372,9 @@ def test_a_temporary_file_of_a_session_open_elsewhere_is_left_alone(tmp_path):
         import subprocess
         import sys
 
-        code = f"from goedgenoeg import session; from pathlib import Path; print(session.clean_leftovers(Path({str(tmp_path)!r})))"
+        code = (
+            f"from goedgenoeg import session; from pathlib import Path; print(session.clean_leftovers(Path({str(tmp_path)!r})))"
+        )
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     finally:
         lock.release()
@@ -380,8 +392,14 @@ def hostile_session(libraries, sessions_dir):
     from goedgenoeg.models import Answer
 
     session = sessions.new_session(libraries, "nl")
-    for key, value in {"context.case": HOSTILE, "context.decision": "placement", "context.age": "3-6",
-                       "context.region": "netherlands", "context.who": "alone", "context.role": "coach\x1b[31m rood"}.items():
+    for key, value in {
+        "context.case": HOSTILE,
+        "context.decision": "placement",
+        "context.age": "3-6",
+        "context.region": "netherlands",
+        "context.who": "alone",
+        "context.role": "coach\x1b[31m rood",
+    }.items():
         session.answers[key] = Answer(status="answered", value=value)
     sessions.save(session, sessions_dir)
     return session
@@ -407,7 +425,9 @@ def test_library_texts_with_escape_codes_are_shown_without_them(tmp_path):
     from importlib.resources import files as resources
 
     text = (resources("goedgenoeg") / "prompts" / "netwerk.yaml").read_text(encoding="utf-8")
-    text = text.replace("id: netwerk", "id: eigen-netwerk", 1).replace("nl: Het netwerk", 'nl: "Het \\e]0;weg\\a\\e[2Jnetwerk"', 1)
+    text = text.replace("id: netwerk", "id: eigen-netwerk", 1).replace(
+        "nl: Het netwerk", 'nl: "Het \\e]0;weg\\a\\e[2Jnetwerk"', 1
+    )
     lib = tmp_path / "eigen.yaml"
     lib.write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["libraries", "list", "--library", str(lib)])
@@ -439,6 +459,7 @@ def test_the_greeting_and_previous_answer_show_no_escape_codes(libraries, tmp_pa
 
 # --- 14. a crash prints no local variables -----------------------------------------------------
 
+
 def test_a_crash_does_not_print_the_case_data_held_in_variables(tmp_path):
     import subprocess
     import sys
@@ -463,12 +484,13 @@ def test_a_crash_does_not_print_the_case_data_held_in_variables(tmp_path):
 
 # --- 4. a line longer than the terminal's line buffer -------------------------------------------
 
+
 @needs_command
 def test_a_line_of_five_thousand_characters_is_kept_whole(tmp_path):
     sessions = tmp_path / "s"
     child = spawn(["reflect", "--path", "full"], sessions)
     child.expect(r"Je antwoord[^:\n]*: ")
-    long_line = ("abcdefghij" * 500)
+    long_line = "abcdefghij" * 500
     child.sendline(long_line)
     child.expect(r"Kies een nummer[^:\n]*: ")
     assert only_session(sessions)["answers"]["context.case"]["value"] == long_line
@@ -499,6 +521,7 @@ def test_without_line_editing_a_line_at_the_terminal_limit_is_said_to_be_cut(mon
 
 # --- 16. the terminal: arrow keys, UTF-8 output, a file held by another program -------------------
 
+
 @needs_command
 def test_the_arrow_keys_move_in_the_line_instead_of_typing_escape_codes(tmp_path):
     sessions = tmp_path / "s"
@@ -524,7 +547,9 @@ def test_a_record_redirected_from_a_cp1252_console_is_written_whole_in_utf8(libr
     env = dict(os.environ, PYTHONIOENCODING="cp1252", GOEDGENOEG_SESSIONS_DIR=str(isolated))
     out = tmp_path / "verslag.md"
     with open(out, "wb") as handle:
-        done = subprocess.run([sys.executable, "-m", "goedgenoeg", "record", session.id], stdout=handle, stderr=subprocess.PIPE, env=env)
+        done = subprocess.run(
+            [sys.executable, "-m", "goedgenoeg", "record", session.id], stdout=handle, stderr=subprocess.PIPE, env=env
+        )
     assert done.returncode == 0, done.stderr
     assert "Zoë Őrs ✓ — 漢" in out.read_text(encoding="utf-8")
 
@@ -547,6 +572,7 @@ def test_a_save_tries_again_while_another_program_holds_the_file(tmp_path, monke
 
 
 # --- 9. team voices ------------------------------------------------------------------------------
+
 
 def team_answers():
     from goedgenoeg.models import Answer
@@ -572,7 +598,9 @@ def team_asker(libraries, answers, inputs):
     asker = TerminalAsker(console, "nl")
     walk = Walk(libraries, answers, path="full")
     asker.walk = walk
-    step = next(s for s in walk.steps() if s.prompt.kind == "text" and s.library.id not in ("context", "overleg") and asker._names(s))
+    step = next(
+        s for s in walk.steps() if s.prompt.kind == "text" and s.library.id not in ("context", "overleg") and asker._names(s)
+    )
     return asker, walk, step
 
 
@@ -606,8 +634,8 @@ def test_a_single_voice_keeps_its_name_in_the_record(libraries):
     session.answers[step.key] = Answer(status="answered", voices={"Bo": "Ik ben het hier niet mee eens"})
     record = render(session, libraries, fmt="md", full=True)
     at = record.index("Ik ben het hier niet mee eens")
-    assert "Bo" in record[max(0, at - 200):at]
-    assert "één stem, niet het hele team" in record[max(0, at - 200):at]
+    assert "Bo" in record[max(0, at - 200) : at]
+    assert "één stem, niet het hele team" in record[max(0, at - 200) : at]
 
 
 @needs_command

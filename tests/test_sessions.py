@@ -7,11 +7,11 @@ import socket
 import pytest
 from typer.testing import CliRunner
 
-from goedgenoeg import files, session as sessions
+from goedgenoeg import files
+from goedgenoeg import session as sessions
 from goedgenoeg.cli import app
 from goedgenoeg.models import Answer
 from goedgenoeg.reflect import walk_session
-
 from helpers import CONTEXT_FLANDERS_BABY, ScriptedAsker
 
 runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
@@ -163,9 +163,13 @@ def test_a_followups_earlier_answers_that_no_longer_fit_are_left_out(tmp_path, l
     from goedgenoeg.models import Baseline
 
     session, path = saved_session(libraries, tmp_path)
-    session.followup_of = Baseline(id="x", date="2026-01-01", answers={
-        "context.decision": Answer(status="answered", value={"response": "recognise"}),  # was another kind
-        "context.case": Answer(status="answered", value="GG-0"),
-    })
+    session.followup_of = Baseline(
+        id="x",
+        date="2026-01-01",
+        answers={
+            "context.decision": Answer(status="answered", value={"response": "recognise"}),  # was another kind
+            "context.case": Answer(status="answered", value="GG-0"),
+        },
+    )
     sessions.fit_answers(session, libraries)
     assert list(session.followup_of.answers) == ["context.case"]

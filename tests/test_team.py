@@ -9,7 +9,6 @@ from typer.testing import CliRunner
 from goedgenoeg.cli import app
 from goedgenoeg.models import Answer
 from goedgenoeg.walk import Walk
-
 from test_cli import answers_for
 
 runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
@@ -34,11 +33,13 @@ def test_a_team_reflection_shows_participants_voices_dissent_and_guiding_questio
     answers = answers_for(libraries, TEAM)
     answers["overleg.deelnemers"] = PARTICIPANTS
     answers["overleg.richtvragen"] = ["Is thuis blijven met steun veilig genoeg?", "Wie uit het netwerk kan mee opvangen?"]
-    answers["kanttekeningen.tijd-dringt"] = {"voices": {
-        "An": {"response": "recognise", "note": "de zitting is volgende week"},
-        "Bo": {"response": "not_recognise", "note": "we hebben tijd genoeg"},
-        "Cy": {"response": "recognise"},
-    }}
+    answers["kanttekeningen.tijd-dringt"] = {
+        "voices": {
+            "An": {"response": "recognise", "note": "de zitting is volgende week"},
+            "Bo": {"response": "not_recognise", "note": "we hebben tijd genoeg"},
+            "Cy": {"response": "recognise"},
+        }
+    }
     answers["afsluiting.hoe-besloten"] = "mandate"
     answers["afsluiting.tegenstem"] = "Cy was het oneens: eerst een netwerkberaad"
     answers["afsluiting.richtvragen-terug"] = [
@@ -60,8 +61,10 @@ def test_a_team_reflection_shows_participants_voices_dissent_and_guiding_questio
     # the guiding questions gone over again: in the full record, and in the dossier record unless
     # their prompt is marked as the team's own reflection (dossier: false)
     guiding = next(p for s in libraries.get("afsluiting").sections for p in s.prompts if p.id == "richtvragen-terug")
-    for row in ("| Is thuis blijven met steun veilig genoeg? | beantwoord | afwegen zonder score |",
-                "| Wie uit het netwerk kan mee opvangen? | niet beantwoord |"):
+    for row in (
+        "| Is thuis blijven met steun veilig genoeg? | beantwoord | afwegen zonder score |",
+        "| Wie uit het netwerk kan mee opvangen? | niet beantwoord |",
+    ):
         assert row in full and (row in record) == guiding.dossier
     MarkdownIt("commonmark").enable("table").parse(record)
 
@@ -159,8 +162,11 @@ def test_a_followup_keeps_every_earlier_answer_when_jumping_ahead(tmp_path, libr
 
 def test_a_followup_in_the_terminal_checks_facts_edits_lists_and_asks_why(tmp_path, libraries, isolated, monkeypatch):
     answers = {
-        "context.case": "GG-VERVOLG", "context.decision": "placement", "context.age": "under-1",
-        "context.region": "flanders", "context.who": "alone",
+        "context.case": "GG-VERVOLG",
+        "context.decision": "placement",
+        "context.age": "under-1",
+        "context.region": "flanders",
+        "context.who": "alone",
         "mentaliseren.door-de-ogen-van-het-kind": "huilt veel",
         "netwerk.wie-belangrijk": [
             {"who": "oma", "relation": "grootmoeder", "meaning": "vangt op"},
@@ -174,11 +180,16 @@ def test_a_followup_in_the_terminal_checks_facts_edits_lists_and_asks_why(tmp_pa
     first = runner.invoke(app, ["sessions"]).output.split()[0]
     monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
     lines = [
-        "2", "wachtlijst van zes weken",  # the earlier step: partly, and why
+        "2",
+        "wachtlijst van zes weken",  # the earlier step: partly, and why
         "",  # the child: Enter keeps
         "",  # the parents: not answered before, skip
-        "1", "", "", "vangt op, nu twee dagen",  # oma: change her meaning, keep the rest
-        "-2", "",  # the neighbour moved away: removed; then keep the list
+        "1",
+        "",
+        "",
+        "vangt op, nu twee dagen",  # oma: change her meaning, keep the rest
+        "-2",
+        "",  # the neighbour moved away: removed; then keep the list
         "twee blauwe plekken en een nieuwe melding",  # the fact, checked and updated
         "!stop",
     ]

@@ -8,10 +8,9 @@ import signal
 import pexpect
 import pytest
 
+from conftest import BIN
 from goedgenoeg.models import Answer
 from goedgenoeg.walk import Walk
-
-from conftest import BIN
 
 pytestmark = pytest.mark.skipif(not BIN.exists(), reason="run through 'make test', which installs the command")
 
@@ -214,8 +213,12 @@ def test_a_team_reflection_in_the_terminal_keeps_separate_voices(tmp_path):
     sessions = tmp_path / "s"
     child = spawn(["reflect", "--team"], sessions)
     child.expect(r"Deel 1 van 7: De situatie · tijdsbox \d+ min")  # the meeting path: every part has a box
-    for label, text in [("Je antwoord", "GG-TEAM-PTY"), ("Kies een nummer", "1"), ("Kies een nummer", "3"),
-                        ("Kies een nummer", "1")]:
+    for label, text in [
+        ("Je antwoord", "GG-TEAM-PTY"),
+        ("Kies een nummer", "1"),
+        ("Kies een nummer", "3"),
+        ("Kies een nummer", "1"),
+    ]:
         child.expect(label + r"[^:\n]*: ")
         child.sendline(text)
     for name, role in (("An", "1"), ("Bo", "2"), ("Cy", "4")):
@@ -254,18 +257,34 @@ def test_a_team_reflection_in_the_terminal_keeps_separate_voices(tmp_path):
 
 # The short path of a Flemish placement of a 7-month-old, written out: the order a caseworker meets.
 SHORT_BABY = [
-    ("context.case", "text"), ("context.decision", "choice"), ("context.age", "choice"),
-    ("context.region", "choice"), ("context.who", "choice"),
-    ("mentaliseren.door-de-ogen-van-het-kind", "text"), ("mentaliseren.stem-ouders", "text"),
+    ("context.case", "text"),
+    ("context.decision", "choice"),
+    ("context.age", "choice"),
+    ("context.region", "choice"),
+    ("context.who", "choice"),
+    ("mentaliseren.door-de-ogen-van-het-kind", "text"),
+    ("mentaliseren.stem-ouders", "text"),
     ("netwerk.wie-belangrijk", "people"),
-    ("besluit.feiten", "text"), ("besluit.interpretaties", "text"), ("besluit.veilig", "text"),
-    ("kanttekeningen.machteloosheid", "reflection"), ("kanttekeningen.crisis-wordt-jaren", "reflection"),
-    ("kanttekeningen.geen-zekerheid", "reflection"), ("kanttekeningen.haast", "reflection"),
-    ("alternatieven.thuis-met-steun", "alternative"), ("alternatieven.amber-ckg", "alternative"),
-    ("alternatieven.perinataal-traject", "alternative"), ("alternatieven.tijdelijk-bij-familie", "alternative"),
-    ("besluit.nadelen-ingrijpen", "text"), ("besluit.nadelen-thuis", "text"), ("besluit.kantelpunt", "text"),
-    ("besluit.besluit", "text"), ("besluit.grond", "text"), ("besluit.plan-b", "text"),
-    ("besluit.evaluatie", "text"), ("besluit.tegenspraak", "text"), ("besluit.stappen", "actions"),
+    ("besluit.feiten", "text"),
+    ("besluit.interpretaties", "text"),
+    ("besluit.veilig", "text"),
+    ("kanttekeningen.machteloosheid", "reflection"),
+    ("kanttekeningen.crisis-wordt-jaren", "reflection"),
+    ("kanttekeningen.geen-zekerheid", "reflection"),
+    ("kanttekeningen.haast", "reflection"),
+    ("alternatieven.thuis-met-steun", "alternative"),
+    ("alternatieven.amber-ckg", "alternative"),
+    ("alternatieven.perinataal-traject", "alternative"),
+    ("alternatieven.tijdelijk-bij-familie", "alternative"),
+    ("besluit.nadelen-ingrijpen", "text"),
+    ("besluit.nadelen-thuis", "text"),
+    ("besluit.kantelpunt", "text"),
+    ("besluit.besluit", "text"),
+    ("besluit.grond", "text"),
+    ("besluit.plan-b", "text"),
+    ("besluit.evaluatie", "text"),
+    ("besluit.tegenspraak", "text"),
+    ("besluit.stappen", "actions"),
     ("besluit.goed-genoeg", "text"),
 ]
 BABY_CHOICES = {"context.decision": "1", "context.age": "2", "context.region": "1", "context.who": "1"}

@@ -2,7 +2,6 @@
 
 from goedgenoeg.models import Answer
 from goedgenoeg.walk import Reply, Walk, run
-
 from helpers import CONTEXT_FLANDERS_BABY, ScriptedAsker
 
 
@@ -56,7 +55,15 @@ def test_back_shows_the_previous_answer_and_skip_and_later_are_kept(libraries):
     }
     asker = ScriptedAsker({"context.case": "X"}, script=script)
     assert run(Walk(libraries, answers, path="full"), asker, lambda: None) == "stopped"
-    assert asker.asked == ["context.case", "context.decision", "context.age", "context.decision", "context.age", "context.region", "context.who"]
+    assert asker.asked == [
+        "context.case",
+        "context.decision",
+        "context.age",
+        "context.decision",
+        "context.age",
+        "context.region",
+        "context.who",
+    ]
     assert asker.previous["context.decision"].value == "placement"  # shown as default when going back
     assert answers["context.decision"].value == "measure"
     assert answers["context.age"].status == "later"
@@ -116,8 +123,18 @@ def test_first_open_is_where_resume_starts(libraries):
 
 def test_going_forward_passes_over_answers_given_before_this_walk(libraries):
     answers = {"context.who": Answer(status="answered", value="team")}  # as --team does
-    asker = ScriptedAsker({"context.case": "X", "context.decision": "placement", "context.age": "1-3", "context.region": "flanders"},
-                          script={"context.role": [Reply("back"), Reply("stop")], "context.who": [Reply("answer", "duo")]})
+    asker = ScriptedAsker(
+        {"context.case": "X", "context.decision": "placement", "context.age": "1-3", "context.region": "flanders"},
+        script={"context.role": [Reply("back"), Reply("stop")], "context.who": [Reply("answer", "duo")]},
+    )
     run(Walk(libraries, answers, path="full"), asker, lambda: None)
     # 'who' was passed over going forward, and reached again with '<'
-    assert asker.asked == ["context.case", "context.decision", "context.age", "context.region", "context.role", "context.who", "context.role"]
+    assert asker.asked == [
+        "context.case",
+        "context.decision",
+        "context.age",
+        "context.region",
+        "context.role",
+        "context.who",
+        "context.role",
+    ]

@@ -51,7 +51,9 @@ def _rows(value: Any, fields: tuple[str, ...], required: str, flags: tuple[str, 
         unknown = set(row) - set(fields)
         if unknown:
             raise AnswerError(f"entry {n} has unknown field(s) {', '.join(sorted(map(str, unknown)))}; use {', '.join(fields)}")
-        clean = {f: _flag(row.get(f), f"entry {n} '{f}'") if f in flags else _text(row.get(f), f"entry {n} '{f}'") for f in fields}
+        clean = {
+            f: _flag(row.get(f), f"entry {n} '{f}'") if f in flags else _text(row.get(f), f"entry {n} '{f}'") for f in fields
+        }
         if not clean[required]:
             raise AnswerError(f"entry {n} needs '{required}'")
         rows.append(clean)

@@ -6,29 +6,42 @@ from __future__ import annotations
 import os
 import re
 import sys
-from typing import Callable
+import threading
+import time
+from collections.abc import Callable
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-import threading
-import time
-
 from .answers import AnswerError, describe, describe_answer, free_texts, normalise
-from .models import ALTERNATIVE_STATUSES, WEIGHED_STATUSES, GUIDING_STATUSES, MEETING_ROLES, REFLECTION_RESPONSES, STEP_DONE, Answer
+from .models import (
+    ALTERNATIVE_STATUSES,
+    GUIDING_STATUSES,
+    MEETING_ROLES,
+    REFLECTION_RESPONSES,
+    STEP_DONE,
+    WEIGHED_STATUSES,
+    Answer,
+)
 from .privacy import KIND_LABELS, find_personal_data, mask
 from .sanitize import strip_control
 from .texts import t
 from .walk import Position, Reply, SectionProgress, Step, minutes
 
 COMMANDS = {
-    "<": "back", "!terug": "back", "!back": "back",
-    ">": "skip", "!overslaan": "skip", "!skip": "skip",
+    "<": "back",
+    "!terug": "back",
+    "!back": "back",
+    ">": "skip",
+    "!overslaan": "skip",
+    "!skip": "skip",
     "!later": "later",
-    "!overzicht": "overview", "!overview": "overview",
+    "!overzicht": "overview",
+    "!overview": "overview",
     "!stop": "stop",
-    "!stemmen": "voices", "!voices": "voices",
+    "!stemmen": "voices",
+    "!voices": "voices",
 }
 TEAM_KINDS = ("participants", "list", "guiding")  # asked once for the whole team
 
@@ -553,6 +566,7 @@ class TerminalAsker:
 
     def _ask_rows(self, old, fields: list[tuple[str, str]], title_key: str, more=None):
         """Rows of short fields; `more(title, row)` may ask something else for each row."""
+
         def edit(row: dict) -> dict:
             """Each field again, its value as the default (Enter keeps it)."""
             changed = dict(row)
@@ -594,6 +608,7 @@ class TerminalAsker:
 
     def _ask_participants(self, prompt, old):
         roles = [t(self.lang, f"role_{r}") for r in MEETING_ROLES]
+
         def edit(row: dict) -> dict:
             changed = dict(row)
             for field, label in (("organisation", "field_organisation"), ("role", "field_role")):
@@ -621,7 +636,14 @@ class TerminalAsker:
             role = self._line(f"{title} · {t(self.lang, 'field_role')}")
             self.say(t(self.lang, "field_meeting_role"))
             index = self._choose(roles, len(roles) - 1, inline=True)
-            rows.append({"name": name, "organisation": organisation, "role": role, "meeting_role": MEETING_ROLES[index if index is not None else -1]})
+            rows.append(
+                {
+                    "name": name,
+                    "organisation": organisation,
+                    "role": role,
+                    "meeting_role": MEETING_ROLES[index if index is not None else -1],
+                }
+            )
         return rows or None
 
     def _ask_list(self, prompt, old):

@@ -3,14 +3,12 @@ Heavy modules are imported inside the commands, so `--help` stays quick."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from functools import partial
-from typing import Optional
+from pathlib import Path
 
 import typer
 
 from . import __version__
-
 from .helptext import LocalCommand, LocalGroup
 
 # Help texts live in helptext.py (Dutch and English); the commands here carry none of their own.
@@ -55,12 +53,12 @@ def _fail(message: str, code: int = 1) -> None:
 
 
 def _settings(
-    lang: Optional[str] = None,
-    library: Optional[list[Path]] = None,
-    sessions_dir: Optional[Path] = None,
-    fmt: Optional[str] = None,
-    plain: Optional[bool] = None,
-    region: Optional[str] = None,
+    lang: str | None = None,
+    library: list[Path] | None = None,
+    sessions_dir: Path | None = None,
+    fmt: str | None = None,
+    plain: bool | None = None,
+    region: str | None = None,
 ):
     """The effective settings (command line > environment > user file > organisation file)."""
     from . import config
@@ -108,7 +106,7 @@ def _session_error(err, lang: str) -> str:
     return t(lang, err.key, cmd=cmd(), **err.values) if err.key else str(err)
 
 
-def _open_session(cfg, directory: Path, session_id: Optional[str]):
+def _open_session(cfg, directory: Path, session_id: str | None):
     """A saved session, the libraries it was made with (those of the settings, plus any it
     names that can still be found) and the file it came from (a copy is saved into itself); a
     note for each library missing and each answer that no longer fits; a clear exit if there
@@ -125,7 +123,9 @@ def _open_session(cfg, directory: Path, session_id: Optional[str]):
     libraries = _libraries(cfg)
     loaded = {x.library.id for x in libraries.libraries}
     again = tuple(
-        Path(stamp.path) for key, stamp in session.libraries.items() if key not in loaded and stamp.path and Path(stamp.path).exists()
+        Path(stamp.path)
+        for key, stamp in session.libraries.items()
+        if key not in loaded and stamp.path and Path(stamp.path).exists()
     )
     if again:
         libraries = _libraries(cfg, again)
@@ -138,13 +138,13 @@ def _open_session(cfg, directory: Path, session_id: Optional[str]):
     return session, libraries, path
 
 
-def _load_session(cfg, directory: Path, session_id: Optional[str]):
+def _load_session(cfg, directory: Path, session_id: str | None):
     """A saved session and the libraries it was made with."""
     session, libraries, _ = _open_session(cfg, directory, session_id)
     return session, libraries
 
 
-def _check_choice(value: Optional[str], option: str, allowed: tuple[str, ...], lang: str = "nl") -> Optional[str]:
+def _check_choice(value: str | None, option: str, allowed: tuple[str, ...], lang: str = "nl") -> str | None:
     from .texts import t
 
     if value is not None and value not in allowed:
@@ -152,7 +152,7 @@ def _check_choice(value: Optional[str], option: str, allowed: tuple[str, ...], l
     return value
 
 
-def _check_path(path: Optional[str], lang: str) -> Optional[str]:
+def _check_path(path: str | None, lang: str) -> str | None:
     return _check_choice(path, "--path", ("short", "full"), lang)
 
 
@@ -172,13 +172,13 @@ def _walk_and_record(
     session,
     libraries,
     directory: Path,
-    output: Optional[Path],
-    greeting: Optional[str] = "welcome",
+    output: Path | None,
+    greeting: str | None = "welcome",
     fmt: str = "md",
     plain: bool = False,
     defaults=None,
     console=None,
-    file: Optional[Path] = None,
+    file: Path | None = None,
 ) -> None:
     from . import hints
     from . import session as sessions
@@ -234,7 +234,9 @@ def _walk_and_record(
     walk = Walk(libraries, session.answers, path=session.path)
     console.rule()
     console.print(t(lang, "record_written", path=path), style="bold green", markup=False, highlight=False)
-    console.print(t(lang, "end_summary", done=len(walk.steps()) - len(walk.open_points()), open=len(walk.open_points())), highlight=False)
+    console.print(
+        t(lang, "end_summary", done=len(walk.steps()) - len(walk.open_points()), open=len(walk.open_points())), highlight=False
+    )
     if walk.path == "short":
         more = len(Walk(libraries, session.answers, path="full").open_points()) - len(walk.open_points())
         if more > 0:
@@ -242,7 +244,7 @@ def _walk_and_record(
     console.print(t(lang, "end_again", cmd=cmd, id=session.id), style="dim", markup=False, highlight=False)
 
 
-def _offer_unfinished(cfg, directory: Path, libraries, console) -> Optional[str]:
+def _offer_unfinished(cfg, directory: Path, libraries, console) -> str | None:
     """The unfinished reflections (with at least one answer), most recent first; the id of the
     one the person picks, or None for a new reflection."""
     from . import session as sessions
@@ -257,14 +259,15 @@ def _offer_unfinished(cfg, directory: Path, libraries, console) -> Optional[str]
         updated = row.updated[:16].replace("T", " ")
         console.print(
             t(lang, "cli_unfinished_row", n=n, case=row.case, answered=row.answered, total=row.total, updated=updated),
-            markup=False, highlight=False,
+            markup=False,
+            highlight=False,
         )
     while True:
         try:
             choice = console.input(t(lang, "cli_unfinished_pick") + ": ").strip()
         except (EOFError, KeyboardInterrupt):
             console.print()
-            raise typer.Exit(130)
+            raise typer.Exit(130) from None
         if not choice:
             return None
         if choice.isdigit() and 1 <= int(choice) <= len(rows):
@@ -274,16 +277,16 @@ def _offer_unfinished(cfg, directory: Path, libraries, console) -> Optional[str]
 
 @command()
 def reflect(
-    lang: Optional[str] = LangOpt,
-    library: Optional[list[Path]] = LibraryOpt,
-    sessions_dir: Optional[Path] = SessionsDirOpt,
-    answers: Optional[Path] = typer.Option(None, "--answers", metavar="FILE"),
-    output: Optional[Path] = OutputOpt,
+    lang: str | None = LangOpt,
+    library: list[Path] | None = LibraryOpt,
+    sessions_dir: Path | None = SessionsDirOpt,
+    answers: Path | None = typer.Option(None, "--answers", metavar="FILE"),
+    output: Path | None = OutputOpt,
     team: bool = typer.Option(False, "--team"),
-    prepared: Optional[list[str]] = typer.Option(None, "--prepared", metavar="NAME=ID"),
-    path: Optional[str] = PathOpt,
-    fmt: Optional[str] = FormatOpt,
-    plain: Optional[bool] = PlainOpt,
+    prepared: list[str] | None = typer.Option(None, "--prepared", metavar="NAME=ID"),
+    path: str | None = PathOpt,
+    fmt: str | None = FormatOpt,
+    plain: bool | None = PlainOpt,
 ) -> None:
     """Start a new reflection (an unfinished one is offered first)."""
     from . import session as sessions
@@ -308,7 +311,9 @@ def reflect(
             session, libraries, file = _open_session(cfg, directory, chosen)
             if path is not None:
                 session.path = path
-            _walk_and_record(session, libraries, directory, output, "resuming", cfg.record_format.value, console=console, file=file)
+            _walk_and_record(
+                session, libraries, directory, output, "resuming", cfg.record_format.value, console=console, file=file
+            )
             return
     session = sessions.new_session(libraries, lang)
     session.path = path
@@ -354,9 +359,9 @@ def _fill_or_walk(
     session,
     libraries,
     directory: Path,
-    answers: Optional[Path],
-    output: Optional[Path],
-    greeting: Optional[str] = "welcome",
+    answers: Path | None,
+    output: Path | None,
+    greeting: str | None = "welcome",
     fmt: str = "md",
     plain: bool = False,
     defaults=None,
@@ -390,13 +395,13 @@ def _fill_or_walk(
 @command()
 def followup(
     session_id: str = typer.Argument(..., metavar="ID"),
-    library: Optional[list[Path]] = LibraryOpt,
-    sessions_dir: Optional[Path] = SessionsDirOpt,
-    answers: Optional[Path] = typer.Option(None, "--answers", metavar="FILE"),
-    output: Optional[Path] = OutputOpt,
-    fmt: Optional[str] = FormatOpt,
-    lang: Optional[str] = LangOpt,
-    plain: Optional[bool] = PlainOpt,
+    library: list[Path] | None = LibraryOpt,
+    sessions_dir: Path | None = SessionsDirOpt,
+    answers: Path | None = typer.Option(None, "--answers", metavar="FILE"),
+    output: Path | None = OutputOpt,
+    fmt: str | None = FormatOpt,
+    lang: str | None = LangOpt,
+    plain: bool | None = PlainOpt,
 ) -> None:
     """A new reflection for the same case, starting from an earlier one."""
     from .reflect import start_followup
@@ -410,19 +415,21 @@ def followup(
     session = start_followup(previous, libraries)
     if answers is None:
         typer.echo(t(session.lang, "followup_from", date=previous.updated[:10], id=previous.id))
-    _fill_or_walk(session, libraries, directory, answers, output, greeting=None, fmt=cfg.record_format.value, plain=cfg.plain.value)
+    _fill_or_walk(
+        session, libraries, directory, answers, output, greeting=None, fmt=cfg.record_format.value, plain=cfg.plain.value
+    )
 
 
 @command()
 def resume(
-    session_id: Optional[str] = typer.Argument(None, metavar="ID", show_default=False),
-    library: Optional[list[Path]] = LibraryOpt,
-    sessions_dir: Optional[Path] = SessionsDirOpt,
-    output: Optional[Path] = OutputOpt,
-    path: Optional[str] = PathOpt,
-    fmt: Optional[str] = FormatOpt,
-    lang: Optional[str] = LangOpt,
-    plain: Optional[bool] = PlainOpt,
+    session_id: str | None = typer.Argument(None, metavar="ID", show_default=False),
+    library: list[Path] | None = LibraryOpt,
+    sessions_dir: Path | None = SessionsDirOpt,
+    output: Path | None = OutputOpt,
+    path: str | None = PathOpt,
+    fmt: str | None = FormatOpt,
+    lang: str | None = LangOpt,
+    plain: bool | None = PlainOpt,
 ) -> None:
     """Continue a reflection at its first unanswered question."""
     from . import hints
@@ -443,9 +450,9 @@ def resume(
 
 @command("sessions")
 def list_sessions(
-    library: Optional[list[Path]] = LibraryOpt,
-    sessions_dir: Optional[Path] = SessionsDirOpt,
-    lang: Optional[str] = LangOpt,
+    library: list[Path] | None = LibraryOpt,
+    sessions_dir: Path | None = SessionsDirOpt,
+    lang: str | None = LangOpt,
 ) -> None:
     """List saved reflections."""
     from . import hints
@@ -468,19 +475,21 @@ def list_sessions(
             continue
         state = t(lang, "cli_finished" if row.finished else "cli_in_progress")
         case = " ".join(clean(str(row.case)).split())
-        typer.echo(clean(f"{row.id:<22} {case[:24]:<24} {row.updated[:16].replace('T', ' ')}  {row.answered}/{row.total}  {state}"))
+        typer.echo(
+            clean(f"{row.id:<22} {case[:24]:<24} {row.updated[:16].replace('T', ' ')}  {row.answered}/{row.total}  {state}")
+        )
 
 
 @command()
 def record(
     session_id: str = typer.Argument(..., metavar="ID"),
-    output: Optional[Path] = OutputOpt,
+    output: Path | None = OutputOpt,
     force: bool = ForceOpt,
-    fmt: Optional[str] = FormatOpt,
+    fmt: str | None = FormatOpt,
     full: bool = typer.Option(False, "--full"),
-    library: Optional[list[Path]] = LibraryOpt,
-    sessions_dir: Optional[Path] = SessionsDirOpt,
-    lang: Optional[str] = LangOpt,
+    library: list[Path] | None = LibraryOpt,
+    sessions_dir: Path | None = SessionsDirOpt,
+    lang: str | None = LangOpt,
 ) -> None:
     """Write the record of a saved reflection."""
     from .record import render
@@ -506,15 +515,15 @@ def record(
 
 @command()
 def preview(
-    decision: Optional[str] = typer.Option(None, "--decision", metavar="placement|measure|report|other"),
-    age: Optional[str] = typer.Option(None, "--age", metavar="unborn|under-1|1-3|3-6|6-12|12-18"),
-    region: Optional[str] = typer.Option(None, "--region", metavar="flanders|netherlands"),
+    decision: str | None = typer.Option(None, "--decision", metavar="placement|measure|report|other"),
+    age: str | None = typer.Option(None, "--age", metavar="unborn|under-1|1-3|3-6|6-12|12-18"),
+    region: str | None = typer.Option(None, "--region", metavar="flanders|netherlands"),
     who: str = typer.Option("alone", "--who", metavar="alone|duo|team"),
-    path: Optional[str] = PathOpt,
+    path: str | None = PathOpt,
     people: int = typer.Option(4, "--people", min=1, max=30, metavar="N"),
     as_json: bool = typer.Option(False, "--json"),
-    lang: Optional[str] = LangOpt,
-    library: Optional[list[Path]] = LibraryOpt,
+    lang: str | None = LangOpt,
+    library: list[Path] | None = LibraryOpt,
 ) -> None:
     """What a reflection will ask, before you start."""
     import json
@@ -550,11 +559,11 @@ def preview(
 
 @command("config")
 def show_config(
-    lang: Optional[str] = LangOpt,
-    library: Optional[list[Path]] = LibraryOpt,
-    sessions_dir: Optional[Path] = SessionsDirOpt,
-    fmt: Optional[str] = FormatOpt,
-    plain: Optional[bool] = PlainOpt,
+    lang: str | None = LangOpt,
+    library: list[Path] | None = LibraryOpt,
+    sessions_dir: Path | None = SessionsDirOpt,
+    fmt: str | None = FormatOpt,
+    plain: bool | None = PlainOpt,
 ) -> None:
     """Show every effective setting and where it came from."""
     from .config import DEFAULT, Origin
@@ -586,9 +595,9 @@ def show_config(
 
 @libraries_command("list")
 def libraries_list(
-    library: Optional[list[Path]] = LibraryOpt,
+    library: list[Path] | None = LibraryOpt,
     prompts: bool = typer.Option(False, "--prompts"),
-    lang: Optional[str] = LangOpt,
+    lang: str | None = LangOpt,
 ) -> None:
     """List the libraries a reflection uses."""
     from .sanitize import strip_control as clean
@@ -610,8 +619,8 @@ def libraries_list(
 
 @libraries_command("check")
 def libraries_check(
-    paths: Optional[list[Path]] = typer.Argument(None, metavar="PATH", show_default=False),
-    lang: Optional[str] = LangOpt,
+    paths: list[Path] | None = typer.Argument(None, metavar="PATH", show_default=False),
+    lang: str | None = LangOpt,
 ) -> None:
     """Check library files."""
     from .library import bundled_dir, check_paths
@@ -640,7 +649,7 @@ def libraries_schema() -> None:
 
 
 @libraries_command("sources")
-def libraries_sources(library: Optional[list[Path]] = LibraryOpt) -> None:
+def libraries_sources(library: list[Path] | None = LibraryOpt) -> None:
     """Show, per source and section, the prompts that draw on it."""
     from .coverage import coverage_table
 
@@ -649,15 +658,15 @@ def libraries_sources(library: Optional[list[Path]] = LibraryOpt) -> None:
 
 @command()
 def overview(
-    directory: Optional[Path] = typer.Argument(None, metavar="DIR", show_default=False),
-    output: Optional[Path] = OutputOpt,
-    export: Optional[Path] = typer.Option(None, "--export", metavar="FILE"),
+    directory: Path | None = typer.Argument(None, metavar="DIR", show_default=False),
+    output: Path | None = OutputOpt,
+    export: Path | None = typer.Option(None, "--export", metavar="FILE"),
     as_json: bool = typer.Option(False, "--json"),
     force: bool = ForceOpt,
-    lang: Optional[str] = LangOpt,
-    library: Optional[list[Path]] = LibraryOpt,
-    sessions_dir: Optional[Path] = SessionsDirOpt,
-    plain: Optional[bool] = PlainOpt,
+    lang: str | None = LangOpt,
+    library: list[Path] | None = LibraryOpt,
+    sessions_dir: Path | None = SessionsDirOpt,
+    plain: bool | None = PlainOpt,
 ) -> None:
     """Counts across all sessions in a folder, to learn across cases."""
     from . import overview as ov
@@ -683,7 +692,10 @@ def overview(
             console.print(line, markup=False, highlight=False)
         for table in ov.terminal_tables(result, libraries, lang, small):
             console.print(table)
-    written = [(output, ov.to_markdown(result, libraries, lang, small), "cli_overview_to"), (export, ov.to_json(result, small), "ov_export_to")]
+    written = [
+        (output, ov.to_markdown(result, libraries, lang, small), "cli_overview_to"),
+        (export, ov.to_json(result, small), "ov_export_to"),
+    ]
     for path, text, done in written:
         if path is None:
             continue

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, Mapping, TypeVar
+from typing import Generic, TypeVar
 
 APP = "goedgenoeg"
 FILE_NAME = "config.toml"
@@ -168,12 +169,12 @@ def _check(key: str, value: object, where: str, base: Path | None) -> object:
         return value
     if key == "sessions_dir":
         if not isinstance(value, str) or not value:
-            raise bad("\"...\"")
+            raise bad('"..."')
         return _path(value, base)
     if key == "libraries":
         items = value if isinstance(value, list) else None
         if items is None or not all(isinstance(x, str) and x for x in items):
-            raise bad("[\"...\", ...]")
+            raise bad('["...", ...]')
         return [_path(x, base) for x in items]
     raise bad("")  # pragma: no cover - KEYS and this function name the same keys
 

@@ -5,7 +5,7 @@ into one format. Text here is plain text: escaping belongs to each writer."""
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, is_dataclass, replace
-from typing import Literal, Union
+from typing import Literal
 
 from .sanitize import strip_control
 
@@ -64,7 +64,7 @@ class Notice:
     text: str
 
 
-Block = Union[Heading, Paragraph, Table, BulletList, Network, Notice]
+Block = Heading | Paragraph | Table | BulletList | Network | Notice
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import tempfile
@@ -54,10 +55,8 @@ def write_private(path: Path, data: bytes, overwrite: bool = True) -> None:
         else:
             _create(tmp, path, data)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
     if os.name == "posix":
         try:  # make the rename itself durable
@@ -92,7 +91,10 @@ def _create(tmp: str, path: Path, data: bytes) -> None:
     except FileExistsError:
         raise
     except OSError as err:
-        if err.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS) and os.name == "posix":
+        if (
+            err.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS)
+            and os.name == "posix"
+        ):
             raise
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
         with os.fdopen(fd, "wb") as handle:

@@ -165,20 +165,31 @@ PARAMS: dict[str, tuple[str, str]] = {
     "version": ("De versie tonen en stoppen.", "Show the version and stop."),
     "help": ("Deze hulp tonen en stoppen.", "Show this message and exit."),
     "install_completion": ("Aanvulling met Tab installeren voor je shell.", "Install completion for the current shell."),
-    "show_completion": ("Het aanvulscript voor je shell tonen, om zelf te installeren.", "Show completion for the current shell, to copy it or customize the installation."),
-    "lang": ("Taal van de vragen, het verslag en de meldingen: nl of en.", "Language of the questions, the record and the messages: nl or en."),
+    "show_completion": (
+        "Het aanvulscript voor je shell tonen, om zelf te installeren.",
+        "Show completion for the current shell, to copy it or customize the installation.",
+    ),
+    "lang": (
+        "Taal van de vragen, het verslag en de meldingen: nl of en.",
+        "Language of the questions, the record and the messages: nl or en.",
+    ),
     "library": (
         "Een extra bibliotheekbestand of -map (herhaalbaar); een bibliotheek met dezelfde id vervangt de meegeleverde.",
         "An extra library file or folder (repeatable); a library with the same id replaces the bundled one.",
     ),
-    "sessions_dir": ("Waar sessies bewaard worden (standaard: je lokale toepassingsmap).", "Where sessions are saved (default: your local application folder)."),
+    "sessions_dir": (
+        "Waar sessies bewaard worden (standaard: je lokale toepassingsmap).",
+        "Where sessions are saved (default: your local application folder).",
+    ),
     "plain": (
         "Eenvoudige uitvoer zonder lijnen en kaders, voor schermlezers.",
         "Plain output without rules and box-drawing tables, for screen readers.",
     ),
     "path": (
-        "short: de kern van de reflectie, ongeveer 30 minuten (voor een team: het pad voor het overleg); full: elke vraag. Standaard: short.",
-        "short: the heart of the reflection, about 30 minutes (for a team: the meeting path); full: every question. Default: short.",
+        "short: de kern van de reflectie, ongeveer 30 minuten (voor een team: het pad voor het overleg); full: elke vraag. "
+        "Standaard: short.",
+        "short: the heart of the reflection, about 30 minutes (for a team: the meeting path); full: every question. Default: "
+        "short.",
     ),
     "fmt": (
         "Vorm van het verslag: md (markdown), docx (Word) of html (af te drukken als PDF).",
@@ -215,10 +226,19 @@ PARAMS: dict[str, tuple[str, str]] = {
     ),
     "as_json": ("JSON tonen: pad, vragen, minuten en de delen.", "Print JSON: path, prompts, minutes and the parts."),
     "prompts": ("Ook elke vraag-id tonen (voor --answers-bestanden).", "Also list every prompt id (for --answers files)."),
-    "paths": ("Bibliotheekbestanden of -mappen (standaard: de meegeleverde).", "Library files or folders (default: the bundled libraries)."),
+    "paths": (
+        "Bibliotheekbestanden of -mappen (standaard: de meegeleverde).",
+        "Library files or folders (default: the bundled libraries).",
+    ),
     "directory": ("Een map met sessies (standaard: de sessiemap).", "A folder of sessions (default: the sessions folder)."),
-    "reflect output": ("Waar het verslag komt (standaard: reflectie-CASUS-DATUM.md hier).", "Where to write the record (default: reflectie-CASE-DATE.md here)."),
-    "record output": ("Naar dit bestand schrijven in plaats van naar de standaarduitvoer.", "Write to this file instead of standard output."),
+    "reflect output": (
+        "Waar het verslag komt (standaard: reflectie-CASUS-DATUM.md hier).",
+        "Where to write the record (default: reflectie-CASE-DATE.md here).",
+    ),
+    "record output": (
+        "Naar dit bestand schrijven in plaats van naar de standaarduitvoer.",
+        "Write to this file instead of standard output.",
+    ),
     "overview as_json": (
         "De tellingen als JSON tonen (met de regel voor kleine aantallen al toegepast), voor andere programma's.",
         "Print the counts as JSON (with the small-count rule already applied), for other tools.",
@@ -233,11 +253,26 @@ PARAMS: dict[str, tuple[str, str]] = {
         "Een map met sessies, met exportbestanden van --export, of beide (standaard: de sessiemap).",
         "A folder of sessions, of export files from --export, or both (default: the sessions folder).",
     ),
-    "overview output": ("Het overzicht ook als markdown met staafdiagrammen naar dit bestand schrijven.", "Also write the overview as markdown with bar charts to this file."),
-    "followup answers": ("Eerdere antwoorden wijzigen vanuit een YAML-bestand, zonder te vragen.", "Change earlier answers from a YAML file, without asking."),
-    "followup session_id": ("De eerdere reflectie over deze casus (id of het begin ervan).", "The earlier reflection of this case (id or its start)."),
-    "resume session_id": ("Id van de sessie (of het begin ervan); standaard de laatste onafgewerkte.", "Session id (or its start); default: the last unfinished one."),
-    "record session_id": ("Id van de sessie (of het begin ervan), of een sessiebestand.", "Session id (or its start), or a session file."),
+    "overview output": (
+        "Het overzicht ook als markdown met staafdiagrammen naar dit bestand schrijven.",
+        "Also write the overview as markdown with bar charts to this file.",
+    ),
+    "followup answers": (
+        "Eerdere antwoorden wijzigen vanuit een YAML-bestand, zonder te vragen.",
+        "Change earlier answers from a YAML file, without asking.",
+    ),
+    "followup session_id": (
+        "De eerdere reflectie over deze casus (id of het begin ervan).",
+        "The earlier reflection of this case (id or its start).",
+    ),
+    "resume session_id": (
+        "Id van de sessie (of het begin ervan); standaard de laatste onafgewerkte.",
+        "Session id (or its start); default: the last unfinished one.",
+    ),
+    "record session_id": (
+        "Id van de sessie (of het begin ervan), of een sessiebestand.",
+        "Session id (or its start), or a session file.",
+    ),
     "resume path": ("Van pad wisselen: full gaat verder met elke vraag.", "Switch path: full goes on with every question."),
 }
 
@@ -281,7 +316,11 @@ def word(english: str, lang: str) -> str:
     return english if lang == "en" else WORDS_NL.get(english, english)
 
 
-FRAGMENTS_NL = {"(Possible options: ": "(Mogelijke opties: ", "(Possible option: ": "(Mogelijke optie: ", " Did you mean ": " Bedoelde je "}
+FRAGMENTS_NL = {
+    "(Possible options: ": "(Mogelijke opties: ",
+    "(Possible option: ": "(Mogelijke optie: ",
+    " Did you mean ": " Bedoelde je ",
+}
 
 
 def error_message(message: str, lang: str) -> str:

@@ -116,6 +116,7 @@ def _could_nest_deeply(text: str) -> bool:
         deepest = max(deepest, depth)
     return deepest > MAX_BRACKETS
 
+
 _STR_TAG = "tag:yaml.org,2002:str"
 # Plain scalars that YAML would turn into numbers or times: in an answers file they are text as
 # typed (a case reference 0123 is not 83, 12:30:00 is not 45000, a BSN stays its digits).
@@ -158,7 +159,10 @@ class _Builder:
                 "write the values out or use fewer aliases",
             )
         if depth > MAX_DEPTH:
-            raise _Refused(node.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep; a library needs far fewer, check the brackets and indentation")
+            raise _Refused(
+                node.start_mark.line + 1,
+                f"nested more than {MAX_DEPTH} levels deep; a library needs far fewer, check the brackets and indentation",
+            )
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             result = {}
@@ -169,7 +173,10 @@ class _Builder:
                     continue
                 if key in result:
                     self.problems.append(
-                        (key_node.start_mark.line + 1, f"duplicate key '{key}' (the first is on line {self.lines[path + (key,)]})")
+                        (
+                            key_node.start_mark.line + 1,
+                            f"duplicate key '{key}' (the first is on line {self.lines[path + (key,)]})",
+                        )
                     )
                     continue
                 self.lines[path + (key,)] = key_node.start_mark.line + 1
@@ -182,16 +189,18 @@ class _Builder:
     def construct(self, node):
         if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
             return node.value  # what the constructor returns for text, without its bookkeeping
-        if self.as_typed and isinstance(node, yaml.ScalarNode) and not node.style:  # plain, not quoted
-            if node.tag in _AS_TYPED_TAGS or (node.tag == _BOOL_TAG and node.value.lower() not in ("true", "false")):
-                return node.value
+        plain = self.as_typed and isinstance(node, yaml.ScalarNode) and not node.style  # not quoted
+        if plain and (node.tag in _AS_TYPED_TAGS or (node.tag == _BOOL_TAG and node.value.lower() not in ("true", "false"))):
+            return node.value
         try:
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, TypeError, KeyError, OverflowError):  # e.g. 2024-02-30, !!int abc, a 5000-digit number
             value = str(node.value)
             shown = value if len(value) <= 40 else value[:37] + "..."
             kind = node.tag.rsplit(":", 1)[-1]
-            raise _Refused(node.start_mark.line + 1, f"'{shown}' cannot be read as {kind}; put it in quotes if it is text") from None
+            raise _Refused(
+                node.start_mark.line + 1, f"'{shown}' cannot be read as {kind}; put it in quotes if it is text"
+            ) from None
 
 
 class _Refused(Exception):
@@ -214,7 +223,11 @@ def read_yaml(path: Path, as_typed: bool = False) -> tuple[object, dict[tuple, i
         raise LibraryError([f"{name}:0: cannot read the file ({err.strerror})"]) from None
     if len(raw) > MAX_BYTES:
         limit = f"{MAX_BYTES // 1024} KiB"
-        advice = f"an answers file may be at most {limit}" if as_typed else f"a library may be at most {limit}, split it into smaller libraries"
+        advice = (
+            f"an answers file may be at most {limit}"
+            if as_typed
+            else f"a library may be at most {limit}, split it into smaller libraries"
+        )
         raise LibraryError([f"{name}:0: the file is over {limit}; {advice}"])
     try:
         text = raw.decode("utf-8")
@@ -229,7 +242,9 @@ def read_yaml(path: Path, as_typed: bool = False) -> tuple[object, dict[tuple, i
         with _gc_paused():
             node = loader.get_single_node()
             if node is None:
-                raise LibraryError([f"{name}:1: the file holds only comments; a library needs at least id, version, title and sections"])
+                raise LibraryError(
+                    [f"{name}:1: the file holds only comments; a library needs at least id, version, title and sections"]
+                )
             builder = _Builder(loader, min(MAX_NODES, NODES_PER_CHAR * len(text) + 10_000), as_typed)
             data = builder.build(node)
             node = None  # the node tree is garbage now: free it before the collector runs again
@@ -242,7 +257,9 @@ def read_yaml(path: Path, as_typed: bool = False) -> tuple[object, dict[tuple, i
         raise LibraryError([f"{name}:{_yaml_problem(err)}"]) from None
     except yaml.reader.ReaderError as err:
         line = text[: err.position].count("\n") + 1
-        raise LibraryError([f"{name}:{line}: the file holds a control character (#x{err.character:04x}) that YAML does not allow; remove it"]) from None
+        raise LibraryError(
+            [f"{name}:{line}: the file holds a control character (#x{err.character:04x}) that YAML does not allow; remove it"]
+        ) from None
     except yaml.YAMLError as err:
         raise LibraryError([f"{name}:0: YAML error: " + " ".join(str(err).split())]) from None
     except RecursionError:
@@ -250,7 +267,12 @@ def read_yaml(path: Path, as_typed: bool = False) -> tuple[object, dict[tuple, i
             line = loader.peek_event().start_mark.line + 1
         except Exception:
             line = 0
-        raise LibraryError([f"{name}:{line}: nested more than {MAX_DEPTH} levels deep; a library needs far fewer, check the brackets and indentation"]) from None
+        raise LibraryError(
+            [
+                f"{name}:{line}: nested more than {MAX_DEPTH} levels deep; "
+                "a library needs far fewer, check the brackets and indentation"
+            ]
+        ) from None
     finally:
         loader.dispose()
     if builder.problems:
@@ -300,10 +322,38 @@ def _yaml_problem(err: yaml.MarkedYAMLError) -> str:
 
 _KNOWN_KEYS = sorted(
     {
-        "id", "version", "order", "title", "intro", "sections", "when", "prompts", "kind", "text",
-        "help", "source", "long", "counter", "options", "label", "description", "fits", "region",
-        "decision", "age", "who", "nl", "en", "per_person", "diagram", "of", "minutes",
-        "short", "dossier", "summary", "phase",
+        "id",
+        "version",
+        "order",
+        "title",
+        "intro",
+        "sections",
+        "when",
+        "prompts",
+        "kind",
+        "text",
+        "help",
+        "source",
+        "long",
+        "counter",
+        "options",
+        "label",
+        "description",
+        "fits",
+        "region",
+        "decision",
+        "age",
+        "who",
+        "nl",
+        "en",
+        "per_person",
+        "diagram",
+        "of",
+        "minutes",
+        "short",
+        "dossier",
+        "summary",
+        "phase",
     }
 )
 
@@ -380,7 +430,7 @@ def _message(err: dict) -> str:
         return f"give at least {n} item{'s' if n != 1 else ''} here (now {ctx.get('actual_length')})"
     if kind == "string_type":
         if isinstance(value, (int, float, bool)) or not isinstance(value, (list, dict, type(None))):
-            return f"must be text, not {_shown(value)}; put it in quotes: \"{value}\""
+            return f'must be text, not {_shown(value)}; put it in quotes: "{value}"'
         return f"must be text, not {_shown(value)}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"must be a whole number, not {_shown(value)}"
@@ -450,7 +500,9 @@ def _id_problems(name: str, data: dict, lines: dict) -> list[str]:
                 continue
             line = lines.get(("sections", s, "prompts", p, "id"), 1)
             if prompt["id"] in prompts_seen:
-                problems.append(f"{name}:{line}: duplicate prompt id '{prompt['id']}' (first on line {prompts_seen[prompt['id']]})")
+                problems.append(
+                    f"{name}:{line}: duplicate prompt id '{prompt['id']}' (first on line {prompts_seen[prompt['id']]})"
+                )
             else:
                 prompts_seen[prompt["id"]] = line
             check(prompt.get("options"), ("sections", s, "prompts", p, "options"), "option")
@@ -467,7 +519,8 @@ def _source_problems(name: str, library: Library, lines: dict, source_ids: set[s
                     line = lines.get(("sections", s, "prompts", p, "source"), 1)
                     known = ", ".join(sorted(source_ids))
                     problems.append(
-                        f"{name}:{line}: source '{source_id}' is not in the bibliography; use one of {known}, or add it to {SOURCES_FILE}"
+                        f"{name}:{line}: source '{source_id}' is not in the bibliography; "
+                        f"use one of {known}, or add it to {SOURCES_FILE}"
                     )
     return problems
 
@@ -494,7 +547,8 @@ def _dossier_problems(name: str, library: Library, lines: dict) -> list[str]:
             if prompt.summary and not prompt.dossier:
                 line = lines.get(("sections", s, "prompts", p, "summary"), 1)
                 problems.append(
-                    f"{name}:{line}: 'summary: {prompt.summary}' puts the answer at the top of the dossier record, but 'dossier: false' keeps it out; drop one of the two"
+                    f"{name}:{line}: 'summary: {prompt.summary}' puts the answer at the top of the dossier record, "
+                    "but 'dossier: false' keeps it out; drop one of the two"
                 )
     return problems
 
@@ -530,7 +584,10 @@ def load_library(path: Path, source_ids: set[str] | None = None) -> Loaded:
     data, lines, digest = read_yaml(path)
     if not isinstance(data, dict):
         raise LibraryError(
-            [f"{name}:1: the file holds {_shown(data)}, but a library must be a mapping (key: value lines) with id, version, title and sections"]
+            [
+                f"{name}:1: the file holds {_shown(data)}, "
+                "but a library must be a mapping (key: value lines) with id, version, title and sections"
+            ]
         )
     problems = _id_problems(name, data, lines)
     try:

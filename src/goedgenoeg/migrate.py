@@ -3,6 +3,7 @@ the roaming AppData) to the local user data folder."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from dataclasses import dataclass
@@ -50,8 +51,6 @@ def move_old_sessions(new: Path, old: Path | None = None) -> Moved | None:
             count += 1
         except OSError as err:
             failed.append((path, err.strerror or str(err)))
-    try:
+    with contextlib.suppress(OSError):
         old.rmdir()  # only when empty
-    except OSError:
-        pass
     return Moved(old, count, tuple(failed))

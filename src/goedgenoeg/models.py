@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -202,18 +202,16 @@ class GuidingPrompt(PromptBase):
 
 
 Prompt = Annotated[
-    Union[
-        TextPrompt,
-        ReflectionPrompt,
-        ChoicePrompt,
-        MultiPrompt,
-        AlternativePrompt,
-        PeoplePrompt,
-        ActionsPrompt,
-        ParticipantsPrompt,
-        ListPrompt,
-        GuidingPrompt,
-    ],
+    TextPrompt
+    | ReflectionPrompt
+    | ChoicePrompt
+    | MultiPrompt
+    | AlternativePrompt
+    | PeoplePrompt
+    | ActionsPrompt
+    | ParticipantsPrompt
+    | ListPrompt
+    | GuidingPrompt,
     Field(discriminator="kind"),
 ]
 

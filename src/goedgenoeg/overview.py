@@ -21,7 +21,7 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, StrictInt, StrictStr, ValidationError, model_validator
 
@@ -157,7 +157,18 @@ class Overview:
     unreadable: int = 0  # files that could not be read (files, not cases: never hidden)
     exports: int = 0  # export files added in
 
-    COUNTED = ("sessions", "cases", "followed_up", "decisions", "dissent", "steps", "alternatives", "later", "perspectives", "perspective_prompts")
+    COUNTED = (
+        "sessions",
+        "cases",
+        "followed_up",
+        "decisions",
+        "dissent",
+        "steps",
+        "alternatives",
+        "later",
+        "perspectives",
+        "perspective_prompts",
+    )
 
 
 def _merge(a: Any, b: Any) -> Any:
@@ -384,7 +395,7 @@ def _exact(x: Any) -> Any:
 
 # --- export files -----------------------------------------------------------------
 
-Cell = Union[StrictInt, StrictStr]
+Cell = StrictInt | StrictStr
 
 
 class ExportFile(BaseModel):
@@ -549,14 +560,27 @@ def blocks(overview: Overview, libraries: LibrarySet, lang: str, small: int) -> 
     decision_rows: list[list[str | Count]] = [
         [label(lang, f"col_{c}"), c] + [o.decisions.get(d, {}).get(c, Count()) for d in DECISION_ROWS] for c in DECISION_COLUMNS
     ]
-    out.append(Block(label(lang, "decisions"), [label(lang, "per_case"), label(lang, "id")] + [label(lang, f"decision_{d}") for d in DECISION_ROWS], decision_rows))
+    out.append(
+        Block(
+            label(lang, "decisions"),
+            [label(lang, "per_case"), label(lang, "id")] + [label(lang, f"decision_{d}") for d in DECISION_ROWS],
+            decision_rows,
+        )
+    )
 
     step_rows: list[list[str | Count]] = [
         [label(lang, f"step_{v}"), v] + [o.steps.get(v, {}).get(c, Count()) for c in STEP_COLUMNS] for v in STEP_DONE
     ]
     if not any(c.hi for row in step_rows for c in row[2:] if isinstance(c, Count)):
         step_rows = []
-    out.append(Block(label(lang, "steps"), [label(lang, "step"), label(lang, "id"), label(lang, "col_steps"), label(lang, "col_cases")], step_rows, label(lang, "steps_none")))
+    out.append(
+        Block(
+            label(lang, "steps"),
+            [label(lang, "step"), label(lang, "id"), label(lang, "col_steps"), label(lang, "col_cases")],
+            step_rows,
+            label(lang, "steps_none"),
+        )
+    )
 
     def alt_rows(columns: tuple[str, ...], only_counted: bool) -> list[list[str | Count]]:
         rows: list[list[str | Count]] = []
@@ -567,7 +591,13 @@ def blocks(overview: Overview, libraries: LibrarySet, lang: str, small: int) -> 
         return rows
 
     weighed = ("applied", "considered", "chosen", "not_considered")
-    out.append(Block(label(lang, "alt_weighed"), [label(lang, "alternative"), label(lang, "id")] + [label(lang, f"alt_{c}") for c in weighed], alt_rows(weighed, False)))
+    out.append(
+        Block(
+            label(lang, "alt_weighed"),
+            [label(lang, "alternative"), label(lang, "id")] + [label(lang, f"alt_{c}") for c in weighed],
+            alt_rows(weighed, False),
+        )
+    )
     out.append(
         Block(
             label(lang, "alt_in_place"),
@@ -601,15 +631,23 @@ def blocks(overview: Overview, libraries: LibrarySet, lang: str, small: int) -> 
         for sid, counts in o.perspectives.items()
     ]
     out.append(
-        Block(label(lang, "perspectives"), [label(lang, "perspective"), label(lang, "id")] + [label(lang, f"persp_{c}") for c in PERSPECTIVE_COLUMNS], persp_rows)
+        Block(
+            label(lang, "perspectives"),
+            [label(lang, "perspective"), label(lang, "id")] + [label(lang, f"persp_{c}") for c in PERSPECTIVE_COLUMNS],
+            persp_rows,
+        )
     )
     for sid, keys in o.perspective_prompts.items():
         rows: list[list[str | Count]] = [
-            [texts.get(k, k), k, c.get("open", Count()), c.get("applied", Count())] for k, c in keys.items() if c.get("applied", Count()).hi
+            [texts.get(k, k), k, c.get("open", Count()), c.get("applied", Count())]
+            for k, c in keys.items()
+            if c.get("applied", Count()).hi
         ]
         if rows:
             title = f"{label(lang, 'perspectives_prompts')}: {sections.get(sid, sid)}"
-            out.append(Block(title, [label(lang, "question"), label(lang, "id"), label(lang, "open"), label(lang, "applied")], rows))
+            out.append(
+                Block(title, [label(lang, "question"), label(lang, "id"), label(lang, "open"), label(lang, "applied")], rows)
+            )
     return out
 
 
@@ -666,7 +704,9 @@ def to_markdown(overview: Overview, libraries: LibrarySet, lang: str, small: int
             cells = []
             for i, c in enumerate(row):
                 if isinstance(c, Count):
-                    cells.append(bar(c, largest, small, 10 if columns > 1 else 20) if columns <= 4 else _cell(str(c.shown(small))))
+                    cells.append(
+                        bar(c, largest, small, 10 if columns > 1 else 20) if columns <= 4 else _cell(str(c.shown(small)))
+                    )
                 else:
                     cells.append(f"`{c}`" if i == 1 else _cell(c))
             lines.append("| " + " | ".join(cells) + " |")

@@ -32,8 +32,7 @@ class Plan:
             "prompts": self.prompts,
             "minutes": self.minutes,
             "parts": [
-                {"phase": p.phase, "title": p.title, "prompts": p.prompts, "minutes": p.minutes, "box": p.box}
-                for p in self.parts
+                {"phase": p.phase, "title": p.title, "prompts": p.prompts, "minutes": p.minutes, "box": p.box} for p in self.parts
             ],
         }
 
@@ -61,7 +60,8 @@ def lines(result: Plan, lang: str, team: bool) -> list[str]:
     out = [head, ""]
     width = max(len(p.title) for p in result.parts) if result.parts else 0
     for n, part in enumerate(result.parts, 1):
-        row = f"{n:>2}. {part.title:<{width}}  {t(lang, 'preview_prompt' if part.prompts == 1 else 'preview_prompts', n=f'{part.prompts:>2}'):<9}  ± {part.minutes:>3} min"
+        count = t(lang, "preview_prompt" if part.prompts == 1 else "preview_prompts", n=f"{part.prompts:>2}")
+        row = f"{n:>2}. {part.title:<{width}}  {count:<9}  ± {part.minutes:>3} min"
         if team:
             row += "  " + (t(lang, "preview_box", m=part.box) if part.box else t(lang, "preview_no_box"))
         out.append(row)

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def _numbers(text: str) -> Iterable[tuple[str, int, int]]:
             end -= 1
         if _GLUED.match(text, end):
             continue  # "123456782abc", "1.250,00": part of something longer
-        chunks = [(m.start() + run.start(), m.end() + run.start()) for m in _CHUNKS.finditer(text[run.start():end])]
+        chunks = [(m.start() + run.start(), m.end() + run.start()) for m in _CHUNKS.finditer(text[run.start() : end])]
         i = 0
         while i < len(chunks):
             found = None
@@ -177,11 +177,57 @@ def name_words(names: Iterable[str]) -> list[str]:
 
 
 _ROLE_WORDS = {
-    "moeder", "vader", "mama", "papa", "mam", "pap", "oma", "opa", "tante", "oom", "nonkel", "meter", "peter",
-    "broer", "zus", "zuster", "neef", "nicht", "buurvrouw", "buurman", "buren", "vriend", "vriendin", "juf",
-    "meester", "school", "huisarts", "leerkracht", "pleegmoeder", "pleegvader", "pleeggezin", "stiefmoeder",
-    "stiefvader", "grootmoeder", "grootvader", "mother", "father", "aunt", "uncle", "grandmother",
-    "grandfather", "grandma", "grandpa", "brother", "sister", "neighbour", "friend", "teacher", "de", "het", "een",
+    "moeder",
+    "vader",
+    "mama",
+    "papa",
+    "mam",
+    "pap",
+    "oma",
+    "opa",
+    "tante",
+    "oom",
+    "nonkel",
+    "meter",
+    "peter",
+    "broer",
+    "zus",
+    "zuster",
+    "neef",
+    "nicht",
+    "buurvrouw",
+    "buurman",
+    "buren",
+    "vriend",
+    "vriendin",
+    "juf",
+    "meester",
+    "school",
+    "huisarts",
+    "leerkracht",
+    "pleegmoeder",
+    "pleegvader",
+    "pleeggezin",
+    "stiefmoeder",
+    "stiefvader",
+    "grootmoeder",
+    "grootvader",
+    "mother",
+    "father",
+    "aunt",
+    "uncle",
+    "grandmother",
+    "grandfather",
+    "grandma",
+    "grandpa",
+    "brother",
+    "sister",
+    "neighbour",
+    "friend",
+    "teacher",
+    "de",
+    "het",
+    "een",
 }
 
 

@@ -284,7 +284,11 @@ def _metadata(rec: _Record) -> list[Block]:
     """Who, what, when, with which tool and libraries, and the personal-data check; then the
     notice that this is no risk assessment."""
     lang, session = rec.lang, rec.session
-    privacy = t(lang, "rec_privacy_done", at=session.privacy.at[:16].replace("T", " ")) if session.privacy.done else t(lang, "rec_privacy_not")
+    privacy = (
+        t(lang, "rec_privacy_done", at=session.privacy.at[:16].replace("T", " "))
+        if session.privacy.done
+        else t(lang, "rec_privacy_not")
+    )
     if session.privacy.kept:
         privacy += "; " + t(lang, "rec_privacy_kept", items=", ".join(session.privacy.kept))
     path = effective_path(session.path, rec.context)
@@ -454,9 +458,15 @@ def _changes(rec: _Record) -> list[Block]:
         why = baseline.steps_why + [""] * len(earlier)
         table = tuple(
             (r["who"], r["what"], r["when"], t(lang, d) if d else t(lang, "unanswered"), w)
-            for r, d, w in zip(earlier, done, why)
+            for r, d, w in zip(earlier, done, why, strict=False)
         )
-        headers = (t(lang, "field_who_action"), t(lang, "field_what"), t(lang, "field_when"), t(lang, "rec_status"), t(lang, "rec_why"))
+        headers = (
+            t(lang, "field_who_action"),
+            t(lang, "field_what"),
+            t(lang, "field_when"),
+            t(lang, "rec_status"),
+            t(lang, "rec_why"),
+        )
         blocks += [Paragraph(t(lang, "rec_steps_then"), "strong"), Table(headers, table, (16, 32, 14, 16, 22))]
     return blocks
 
@@ -488,9 +498,7 @@ def _sources(rec: _Record) -> list[Block]:
     if rec.libraries.sources is None:
         return []
     used = {ref.strip().split(" ")[0] for s in rec.steps for ref in s.prompt.source.split(";")}
-    items = tuple(
-        f"{s.id}: {s.title}, {s.organisation} ({s.year})" for s in rec.libraries.sources.sources if s.id in used
-    )
+    items = tuple(f"{s.id}: {s.title}, {s.organisation} ({s.year})" for s in rec.libraries.sources.sources if s.id in used)
     return [Heading(2, t(rec.lang, "rec_sources")), BulletList(items)] if items else []
 
 

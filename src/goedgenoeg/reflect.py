@@ -164,9 +164,7 @@ def fill_from_file(session: Session, libraries: LibrarySet, path: Path) -> list[
         return err.problems
     if not isinstance(data, dict):
         return [f"{path}:1: the answers file must be a mapping of prompt ids (library.prompt) to answers"]
-    prompts = {
-        f"{x.library.id}.{p.id}": p for x in libraries.libraries for s in x.library.sections for p in s.prompts
-    }
+    prompts = {f"{x.library.id}.{p.id}": p for x in libraries.libraries for s in x.library.sections for p in s.prompts}
     problems, answers = [], {}
     steps_done = data.pop("steps_done", None)
     steps_why = data.pop("steps_why", None)
@@ -176,7 +174,10 @@ def fill_from_file(session: Session, libraries: LibrarySet, path: Path) -> list[
         if session.followup_of is None:
             problems.append(f"{path}:{lines.get(('steps_done',), 1)}: 'steps_done' belongs in the answers of a follow-up only")
         elif not isinstance(steps_done, list) or any(d not in STEP_DONE for d in steps_done):
-            problems.append(f"{path}:{lines.get(('steps_done',), 1)}: steps_done is a list with, per earlier step, one of {', '.join(STEP_DONE)}")
+            problems.append(
+                f"{path}:{lines.get(('steps_done',), 1)}: "
+                f"steps_done is a list with, per earlier step, one of {', '.join(STEP_DONE)}"
+            )
         else:
             session.followup_of.steps_done = list(steps_done)
             session.followup_of.steps_why = [str(w) for w in steps_why or []]

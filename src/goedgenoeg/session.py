@@ -125,7 +125,9 @@ def load(path: Path) -> Session:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise SessionError(f"{path}: no such session file. 'goedgenoeg sessions' lists the sessions.", "ses_no_file", path=path) from None
+        raise SessionError(
+            f"{path}: no such session file. 'goedgenoeg sessions' lists the sessions.", "ses_no_file", path=path
+        ) from None
     except OSError as err:
         raise SessionError(f"{path}: cannot read it ({err.strerror}).") from None
     keep = "The file is left as it is; start a new reflection with 'goedgenoeg reflect', or restore the file from a backup."
@@ -174,9 +176,7 @@ def _misfits(answers: dict[str, Answer], prompts: dict) -> list[tuple[str, str]]
 def fit_answers(session: Session, libraries: LibrarySet) -> list[str]:
     """Set aside answers whose library or prompt no longer exists, or whose value no longer
     fits the prompt. They stay in the file (under set_aside); returns warnings."""
-    prompts = {
-        f"{x.library.id}.{p.id}": p for x in libraries.libraries for s in x.library.sections for p in s.prompts
-    }
+    prompts = {f"{x.library.id}.{p.id}": p for x in libraries.libraries for s in x.library.sections for p in s.prompts}
     warnings = []
     for key, reason in _misfits(session.answers, prompts):
         session.set_aside[key] = session.answers.pop(key)
@@ -187,7 +187,9 @@ def fit_answers(session: Session, libraries: LibrarySet) -> list[str]:
     for lib_id, stamp in session.libraries.items():
         current = libraries.get(lib_id)
         if current is not None and current.version != stamp.version:
-            warnings.append(f"library '{lib_id}' changed from version {stamp.version} to {current.version} since this session began")
+            warnings.append(
+                f"library '{lib_id}' changed from version {stamp.version} to {current.version} since this session began"
+            )
     return warnings
 
 
@@ -238,10 +240,15 @@ def find(directory: Path, session_id: str | None) -> Path:
             return matches[0]
         if not matches:
             raise SessionError(
-                f"No session '{session_id}' in {directory}. 'goedgenoeg sessions' lists them.", "ses_no_such", id=session_id, dir=directory
+                f"No session '{session_id}' in {directory}. 'goedgenoeg sessions' lists them.",
+                "ses_no_such",
+                id=session_id,
+                dir=directory,
             )
         ids = ", ".join(m.stem for m in matches)
-        raise SessionError(f"'{session_id}' fits several sessions; give more of the id: {ids}", "ses_several", id=session_id, ids=ids)
+        raise SessionError(
+            f"'{session_id}' fits several sessions; give more of the id: {ids}", "ses_several", id=session_id, ids=ids
+        )
     paths = sorted(directory.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True) if directory.is_dir() else []
     for path in paths:
         try:

@@ -25,7 +25,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "question": ("vraag {i} van {k}", "question {i} of {k}"),
     "minutes_left": ("nog ± {m} min", "about {m} min to go"),
     "preview_short": ("Kort pad: {n} vragen, ± {m} min", "Short path: {n} questions, about {m} min"),
-    "preview_meeting": ("Pad voor het overleg: {n} vragen, ± {m} min (tijdsboxen samen {b} min)", "Meeting path: {n} questions, about {m} min (time boxes together {b} min)"),
+    "preview_meeting": (
+        "Pad voor het overleg: {n} vragen, ± {m} min (tijdsboxen samen {b} min)",
+        "Meeting path: {n} questions, about {m} min (time boxes together {b} min)",
+    ),
     "preview_full": ("Volledig pad: {n} vragen, ± {m} min", "Full path: {n} questions, about {m} min"),
     "preview_prompts": ("{n} vragen", "{n} questions"),
     "preview_prompt": ("{n} vraag", "{n} question"),
@@ -33,8 +36,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "preview_no_box": ("geen tijdsbox", "no time box"),
     "short_done_title": ("Het korte pad is rond", "The short path is done"),
     "short_done": (
-        "Het volledige pad vraagt nog {n} vragen (± {m} min): meer kanttekeningen, perspectieven en alternatieven. Al je antwoorden blijven staan.",
-        "The full path asks {n} more questions (about {m} min): more critical notes, perspectives and alternatives. All your answers stay.",
+        "Het volledige pad vraagt nog {n} vragen (± {m} min): meer kanttekeningen, perspectieven en alternatieven. Al je "
+        "antwoorden blijven staan.",
+        "The full path asks {n} more questions (about {m} min): more critical notes, perspectives and alternatives. All your "
+        "answers stay.",
     ),
     "short_done_pick": ("Verder met het volledige pad? [j/N]", "Go on with the full path? [y/N]"),
     "why": ("Waarom deze vraag", "Why this question"),
@@ -43,10 +48,22 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "previous": ("Vorig antwoord", "Previous answer"),
     "your_answer": ("Je antwoord", "Your answer"),
     "choose": ("Kies een nummer", "Choose a number"),
-    "choose_multi": ("Kies nummers, gescheiden door komma's (bv. 1,3), of 0 voor geen", "Choose numbers separated by commas (e.g. 1,3), or 0 for none"),
-    "invalid_choice": ("Dat is geen geldige keuze. Typ een nummer uit de lijst.", "That is not a valid choice. Type a number from the list."),
-    "invalid_range": ("Dat is geen geldige keuze. Typ een nummer van 1 tot {n}.", "That is not a valid choice. Type a number from 1 to {n}."),
-    "name_taken": ("Die naam staat al in de lijst; kies een andere naam of een pseudoniem.", "That name is already in the list; choose another name or a pseudonym."),
+    "choose_multi": (
+        "Kies nummers, gescheiden door komma's (bv. 1,3), of 0 voor geen",
+        "Choose numbers separated by commas (e.g. 1,3), or 0 for none",
+    ),
+    "invalid_choice": (
+        "Dat is geen geldige keuze. Typ een nummer uit de lijst.",
+        "That is not a valid choice. Type a number from the list.",
+    ),
+    "invalid_range": (
+        "Dat is geen geldige keuze. Typ een nummer van 1 tot {n}.",
+        "That is not a valid choice. Type a number from 1 to {n}.",
+    ),
+    "name_taken": (
+        "Die naam staat al in de lijst; kies een andere naam of een pseudoniem.",
+        "That name is already in the list; choose another name or a pseudonym.",
+    ),
     "note_clear": ("- = wissen", "- = clear"),
     "note": ("Notitie (optioneel, Enter = geen)", "Note (optional, Enter = none)"),
     "reason": ("Waarom niet haalbaar? (nodig)", "Why not feasible? (needed)"),
@@ -54,8 +71,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "what_is_it": ("Wat het is", "What it is"),
     "when_fits": ("Wanneer het kan passen", "When it may fit"),
     "region": ("Regio", "Region"),
-    "multi_start": ("Typ je tekst; sluit af met !end op een eigen regel.", "Type your text; finish with !end on a line of its own."),
-    "editor_failed": ("De editor kon niet openen ({err}). Typ je antwoord hier, of gebruik !multi.", "The editor could not open ({err}). Type your answer here, or use !multi."),
+    "multi_start": (
+        "Typ je tekst; sluit af met !end op een eigen regel.",
+        "Type your text; finish with !end on a line of its own.",
+    ),
+    "editor_failed": (
+        "De editor kon niet openen ({err}). Typ je antwoord hier, of gebruik !multi.",
+        "The editor could not open ({err}). Type your answer here, or use !multi.",
+    ),
     "list_keep": (
         "Enter = houden · + = toevoegen · 2 = nr. 2 wijzigen · -2 = nr. 2 weg · !opnieuw = leeg",
         "Enter = keep · + = add · 2 = change no. 2 · -2 = remove no. 2 · !again = clear",
@@ -67,7 +90,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Klopt dit nog? Enter = nog steeds zo; of typ wat nu vaststaat.",
         "Does this still hold? Enter = still so; or type what is established now.",
     ),
-    "rec_followup_of": ("Vervolg op de reflectie van {date} (sessie {id}).", "Follow-up to the reflection of {date} (session {id})."),
+    "rec_followup_of": (
+        "Vervolg op de reflectie van {date} (sessie {id}).",
+        "Follow-up to the reflection of {date} (session {id}).",
+    ),
     "rec_sum_changed": ("Wat veranderde sinds {date}", "What changed since {date}"),
     "rec_why": ("Waarom", "Why"),
     "list_next": ("Enter zonder tekst = klaar", "Enter without text = done"),
@@ -76,7 +102,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "field_who_person": ("Wie (pseudoniem of rol)", "Who (pseudonym or role)"),
     "field_relation": ("Relatie tot het kind of gezin", "Relation to the child or family"),
     "field_meaning": ("Betekenis (nu, of wat zou kunnen)", "Meaning (now, or what could be)"),
-    "field_risk": ("Een zorg of risico voor het kind? (j = ja, Enter = nee)", "A worry or a risk for the child? (y = yes, Enter = no)"),
+    "field_risk": (
+        "Een zorg of risico voor het kind? (j = ja, Enter = nee)",
+        "A worry or a risk for the child? (y = yes, Enter = no)",
+    ),
     "field_who_action": ("Wie doet het", "Who does it"),
     "field_what": ("Wat moet er gebeuren", "What needs to happen"),
     "field_when": ("Tegen wanneer", "By when"),
@@ -87,10 +116,16 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "privacy_edit": ("Antwoord aanpassen? [j/n]", "Edit the answer? [y/n]"),
     "overview_title": ("Overzicht", "Overview"),
-    "overview_pick": ("Typ het nummer van een deel om erheen te gaan, of Enter om terug te keren", "Type a part's number to go there, or Enter to return"),
+    "overview_pick": (
+        "Typ het nummer van een deel om erheen te gaan, of Enter om terug te keren",
+        "Type a part's number to go there, or Enter to return",
+    ),
     "review_title": ("Nog open voor je het verslag schrijft", "Still open before the record is written"),
     "review_none": ("Alles is beantwoord.", "Everything is answered."),
-    "review_pick": ("Typ een nummer om erheen te gaan, of Enter om het verslag te schrijven", "Type a number to go there, or Enter to write the record"),
+    "review_pick": (
+        "Typ een nummer om erheen te gaan, of Enter om het verslag te schrijven",
+        "Type a number to go there, or Enter to write the record",
+    ),
     "privacy_review": ("Mogelijke persoonsgegevens in je antwoorden", "Possible personal data in your answers"),
     "privacy_review_pick": (
         "Typ een nummer om dat antwoord aan te passen, of Enter om ze bewust te laten staan",
@@ -130,7 +165,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "resume_with": ("Verder gaan: {cmd}", "To continue: {cmd}"),
     "record_written": ("Het verslag staat in {path}", "The record is in {path}"),
-    "end_summary": ("{done} vragen beantwoord, {open} open (die staan onder 'Open punten').", "{done} questions answered, {open} open (listed under 'Open points')."),
+    "end_summary": (
+        "{done} vragen beantwoord, {open} open (die staan onder 'Open punten').",
+        "{done} questions answered, {open} open (listed under 'Open points').",
+    ),
     "end_full": (
         "Je volgde het korte pad. Het volledige pad heeft nog {n} vragen; later verder: {cmd} resume {id} --path full",
         "You followed the short path. The full path has {n} more questions; to go on later: {cmd} resume {id} --path full",
@@ -145,74 +183,145 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "resuming": ("Verder met sessie {id} ({case}).", "Continuing session {id} ({case})."),
     "reopened": (
-        "Deze reflectie was al afgerond. Wat je nu aanpast, komt in een nieuw verslag. Voor een nieuwe reflectie over dezelfde casus: {cmd} followup {id}",
-        "This reflection was already finished. What you change now goes into a new record. For a new reflection on the same case: {cmd} followup {id}",
+        "Deze reflectie was al afgerond. Wat je nu aanpast, komt in een nieuw verslag. Voor een nieuwe reflectie over "
+        "dezelfde casus: {cmd} followup {id}",
+        "This reflection was already finished. What you change now goes into a new record. For a new reflection on the same "
+        "case: {cmd} followup {id}",
     ),
     # the command line: messages, listings and errors
-    "cli_unknown_value": ("Onbekende waarde '{value}' voor {option}: kies uit {allowed}.", "Unknown value '{value}' for {option}: use one of {allowed}."),
-    "cli_fix_library": ("Verbeter de bibliotheek (of laat ze weg) en probeer opnieuw.", "Fix the library (or leave it out) and try again."),
+    "cli_unknown_value": (
+        "Onbekende waarde '{value}' voor {option}: kies uit {allowed}.",
+        "Unknown value '{value}' for {option}: use one of {allowed}.",
+    ),
+    "cli_fix_library": (
+        "Verbeter de bibliotheek (of laat ze weg) en probeer opnieuw.",
+        "Fix the library (or leave it out) and try again.",
+    ),
     "cli_note": ("let op: {text}", "note: {text}"),
     "cli_needs_terminal": (
-        "goedgenoeg {command} stelt vragen en heeft een terminal nodig, maar de invoer is er geen.\nStart het in een terminal, of vul het in vanuit een bestand: --answers BESTAND.yaml",
-        "goedgenoeg {command} asks questions and needs a terminal, but standard input is not one.\nRun it in a terminal, or fill it from a file: --answers FILE.yaml",
+        "goedgenoeg {command} stelt vragen en heeft een terminal nodig, maar de invoer is er geen.\nStart het in een "
+        "terminal, of vul het in vanuit een bestand: --answers BESTAND.yaml",
+        "goedgenoeg {command} asks questions and needs a terminal, but standard input is not one.\nRun it in a terminal, or "
+        "fill it from a file: --answers FILE.yaml",
     ),
     "cli_record_failed": (
         "Het verslag kon niet geschreven worden ({err}). Je antwoorden zijn bewaard: {cmd} record {id} -o BESTAND",
         "The record could not be written ({err}). Your answers are saved: {cmd} record {id} -o FILE",
     ),
-    "cli_answers_problems": ("Er is niets bewaard. Verbeter het antwoordenbestand en probeer opnieuw.", "Nothing was saved. Fix the answers file and try again."),
+    "cli_answers_problems": (
+        "Er is niets bewaard. Verbeter het antwoordenbestand en probeer opnieuw.",
+        "Nothing was saved. Fix the answers file and try again.",
+    ),
     "cli_privacy_warning": ("waarschuwing: mogelijk persoonsgegevens in {item}", "warning: possible personal data in {item}"),
     "cli_exists_choose": ("{path} bestaat al; kies een andere --output.", "{path} already exists; choose another --output."),
-    "cli_exists_force": ("{path} bestaat al. Gebruik --force om het te overschrijven, of kies een ander bestand.", "{path} already exists. Use --force to overwrite it, or choose another file."),
+    "cli_exists_force": (
+        "{path} bestaat al. Gebruik --force om het te overschrijven, of kies een ander bestand.",
+        "{path} already exists. Use --force to overwrite it, or choose another file.",
+    ),
     "cli_cannot_write": ("Kan {path} niet schrijven: {err}.", "Cannot write {path}: {err}."),
     "cli_saved_written": ("Sessie {id} bewaard; verslag geschreven naar {path}", "Session {id} saved; record written to {path}"),
     "cli_record_to": ("Verslag geschreven naar {path}", "Record written to {path}"),
     "cli_overview_to": ("Overzicht geschreven naar {path}", "Overview written to {path}"),
-    "cli_no_sessions": ("Geen sessies in {dir}. Begin er een met: {cmd} reflect", "No sessions in {dir}. Start one with: {cmd} reflect"),
+    "cli_no_sessions": (
+        "Geen sessies in {dir}. Begin er een met: {cmd} reflect",
+        "No sessions in {dir}. Start one with: {cmd} reflect",
+    ),
     "cli_damaged": ("beschadigd", "damaged"),
     "cli_finished": ("afgerond", "finished"),
     "cli_in_progress": ("bezig", "in progress"),
     "cli_not_sessions": ("{path} is geen map met sessies.", "{path} is not a folder of sessions."),
     "cli_preview_needs": (
-        "preview heeft {missing} nodig: wat er gevraagd wordt, hangt ervan af. Voorbeeld: goedgenoeg preview --decision placement --age under-1 --region flanders",
-        "preview needs {missing}: what is asked depends on them. Example: goedgenoeg preview --decision placement --age under-1 --region flanders",
+        "preview heeft {missing} nodig: wat er gevraagd wordt, hangt ervan af. Voorbeeld: goedgenoeg preview --decision "
+        "placement --age under-1 --region flanders",
+        "preview needs {missing}: what is asked depends on them. Example: goedgenoeg preview --decision placement --age "
+        "under-1 --region flanders",
     ),
     "cli_prompts": ("vragen", "prompts"),
-    "cli_check_problems": ("{n} probleem/problemen gevonden; {passed} bibliothe(e)k(en) in orde.", "{n} problem(s) found; {passed} librar(y/ies) passed."),
+    "cli_check_problems": (
+        "{n} probleem/problemen gevonden; {passed} bibliothe(e)k(en) in orde.",
+        "{n} problem(s) found; {passed} librar(y/ies) passed.",
+    ),
     "cli_check_ok": ("{passed} bibliothe(e)k(en) nagekeken, geen problemen.", "{passed} librar(y/ies) checked, no problems."),
-    "cli_prepared_form": ("--prepared verwacht NAAM=ID, bijvoorbeeld --prepared An=20261129-1900-3f99 (niet '{value}').", "--prepared takes NAME=ID, for example --prepared An=20261129-1900-3f99 (not '{value}')."),
-    "cli_prepared_team": ("--prepared hoort bij een overleg: gebruik het met --team.", "--prepared belongs to a meeting: use it with --team."),
-    "cli_prepared_cases": ("De voorbereide reflecties gaan over verschillende casussen ({detail}); een overleg gaat over één casus.", "The prepared reflections are about different cases ({detail}); a meeting is about one case."),
-    "cli_prepared_names": ("Elke voorbereiding heeft een eigen naam nodig ({detail}).", "Each preparation needs a name of its own ({detail})."),
-    "cli_prepared_in": ("Voorbereid en meegenomen: {names}. Hun antwoorden staan klaar als hun stem; Enter houdt ze.", "Prepared and brought in: {names}. Their answers are ready as their voices; Enter keeps them."),
+    "cli_prepared_form": (
+        "--prepared verwacht NAAM=ID, bijvoorbeeld --prepared An=20261129-1900-3f99 (niet '{value}').",
+        "--prepared takes NAME=ID, for example --prepared An=20261129-1900-3f99 (not '{value}').",
+    ),
+    "cli_prepared_team": (
+        "--prepared hoort bij een overleg: gebruik het met --team.",
+        "--prepared belongs to a meeting: use it with --team.",
+    ),
+    "cli_prepared_cases": (
+        "De voorbereide reflecties gaan over verschillende casussen ({detail}); een overleg gaat over één casus.",
+        "The prepared reflections are about different cases ({detail}); a meeting is about one case.",
+    ),
+    "cli_prepared_names": (
+        "Elke voorbereiding heeft een eigen naam nodig ({detail}).",
+        "Each preparation needs a name of its own ({detail}).",
+    ),
+    "cli_prepared_in": (
+        "Voorbereid en meegenomen: {names}. Hun antwoorden staan klaar als hun stem; Enter houdt ze.",
+        "Prepared and brought in: {names}. Their answers are ready as their voices; Enter keeps them.",
+    ),
     "cli_nothing_kept": ("Er was nog niets beantwoord; er is niets bewaard.", "Nothing was answered yet; nothing was kept."),
     "cli_moved": (
         "{n} bewaarde reflectie(s) verplaatst van {old} naar {new} (een lokale map die niet meereist met een zwervend profiel).",
         "Moved {n} saved reflection(s) from {old} to {new} (a local folder that does not travel with a roaming profile).",
     ),
-    "cli_move_failed": ("Kon {path} niet verplaatsen ({err}); het blijft waar het is.", "Could not move {path} ({err}); it stays where it is."),
+    "cli_move_failed": (
+        "Kon {path} niet verplaatsen ({err}); het blijft waar het is.",
+        "Could not move {path} ({err}); it stays where it is.",
+    ),
     "cli_libraries_missing": (
-        "Deze reflectie gebruikte bibliotheken die nu niet geladen zijn: {ids}. Hun antwoorden ontbreken tot je ze meegeeft met --library PAD (of ze in het configuratiebestand zet).",
-        "This reflection used libraries that are not loaded now: {ids}. Their answers are missing until you give them with --library PATH (or put them in the config file).",
+        "Deze reflectie gebruikte bibliotheken die nu niet geladen zijn: {ids}. Hun antwoorden ontbreken tot je ze meegeeft "
+        "met --library PAD (of ze in het configuratiebestand zet).",
+        "This reflection used libraries that are not loaded now: {ids}. Their answers are missing until you give them with "
+        "--library PATH (or put them in the config file).",
     ),
     "cli_unfinished_title": ("Onafgewerkte reflecties:", "Unfinished reflections:"),
-    "cli_unfinished_row": ("{n}. {case}  ({answered} van {total} vragen, laatst {updated})", "{n}. {case}  ({answered} of {total} questions, last {updated})"),
+    "cli_unfinished_row": (
+        "{n}. {case}  ({answered} van {total} vragen, laatst {updated})",
+        "{n}. {case}  ({answered} of {total} questions, last {updated})",
+    ),
     "cli_unfinished_pick": (
         "Typ een nummer om verder te gaan, of Enter voor een nieuwe reflectie",
         "Type a number to continue one, or Enter for a new reflection",
     ),
     # sessions (session.py raises these by key)
-    "ses_no_such": ("Geen sessie '{id}' in {dir}. '{cmd} sessions' toont ze.", "No session '{id}' in {dir}. '{cmd} sessions' lists them."),
-    "ses_several": ("'{id}' past bij meerdere sessies; geef meer van de id: {ids}", "'{id}' fits several sessions; give more of the id: {ids}"),
-    "ses_no_unfinished": ("Er is geen onafgewerkte sessie in {dir}. Begin er een met '{cmd} reflect'.", "There is no unfinished session in {dir}. Start one with '{cmd} reflect'."),
-    "ses_no_file": ("{path}: dat sessiebestand bestaat niet. '{cmd} sessions' toont de sessies.", "{path}: no such session file. '{cmd} sessions' lists the sessions."),
+    "ses_no_such": (
+        "Geen sessie '{id}' in {dir}. '{cmd} sessions' toont ze.",
+        "No session '{id}' in {dir}. '{cmd} sessions' lists them.",
+    ),
+    "ses_several": (
+        "'{id}' past bij meerdere sessies; geef meer van de id: {ids}",
+        "'{id}' fits several sessions; give more of the id: {ids}",
+    ),
+    "ses_no_unfinished": (
+        "Er is geen onafgewerkte sessie in {dir}. Begin er een met '{cmd} reflect'.",
+        "There is no unfinished session in {dir}. Start one with '{cmd} reflect'.",
+    ),
+    "ses_no_file": (
+        "{path}: dat sessiebestand bestaat niet. '{cmd} sessions' toont de sessies.",
+        "{path}: no such session file. '{cmd} sessions' lists the sessions.",
+    ),
     # the config file
     "cfg_bad_toml": ("{path}: geen geldige TOML ({err}).", "{path}: not valid TOML ({err})."),
     "cfg_unreadable": ("{path}: kan het niet lezen ({err}).", "{path}: cannot read it ({err})."),
-    "cfg_unknown_key": ("{path}: onbekende sleutel '{name}'; bekende sleutels: {keys}.", "{path}: unknown key '{name}'; known keys: {keys}."),
-    "cfg_bad_value": ("{where}: '{value}' kan niet voor {name}; gebruik {allowed}.", "{where}: '{value}' does not work for {name}; use {allowed}."),
-    "cfg_missing_file": ("{var} wijst naar {path}, maar dat bestand bestaat niet.", "{var} points to {path}, but there is no such file."),
-    "cfg_title": ("Instellingen (opdrachtregel > omgeving > gebruikersbestand > organisatiebestand > standaard)", "Settings (command line > environment > user file > organisation file > default)"),
+    "cfg_unknown_key": (
+        "{path}: onbekende sleutel '{name}'; bekende sleutels: {keys}.",
+        "{path}: unknown key '{name}'; known keys: {keys}.",
+    ),
+    "cfg_bad_value": (
+        "{where}: '{value}' kan niet voor {name}; gebruik {allowed}.",
+        "{where}: '{value}' does not work for {name}; use {allowed}.",
+    ),
+    "cfg_missing_file": (
+        "{var} wijst naar {path}, maar dat bestand bestaat niet.",
+        "{var} points to {path}, but there is no such file.",
+    ),
+    "cfg_title": (
+        "Instellingen (opdrachtregel > omgeving > gebruikersbestand > organisatiebestand > standaard)",
+        "Settings (command line > environment > user file > organisation file > default)",
+    ),
     "cfg_files": ("Configuratiebestanden:", "Config files:"),
     "cfg_file_org": ("organisatie", "organisation"),
     "cfg_file_user": ("gebruiker", "user"),
@@ -229,8 +338,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     # the record
     "rec_title": ("Reflectie", "Reflection"),
     "rec_notice": (
-        "Dit is een reflectie van de betrokken professional(s) voor het dossier. Het is geen risicotaxatie, score of advies: het toont wat overwogen werd, wat (nog) niet, en wat besloten werd en waarom.",
-        "This is a reflection by the professional(s) involved, for the case file. It is not a risk assessment, score or recommendation: it shows what was considered, what was not (yet), and what was decided and why.",
+        "Dit is een reflectie van de betrokken professional(s) voor het dossier. Het is geen risicotaxatie, score of advies: "
+        "het toont wat overwogen werd, wat (nog) niet, en wat besloten werd en waarom.",
+        "This is a reflection by the professional(s) involved, for the case file. It is not a risk assessment, score or "
+        "recommendation: it shows what was considered, what was not (yet), and what was decided and why.",
     ),
     "rec_case": ("Casus (pseudoniem)", "Case (pseudonym)"),
     "rec_date": ("Datum", "Date"),
@@ -293,10 +404,19 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "time_spent": ("{spent} min", "{spent} min"),
     "time_box": ("{spent} van {box} min", "{spent} of {box} min"),
     "time_over": ("de tijd voor dit deel is om", "the time for this part is up"),
-    "time_up_now": ("De tijdsbox van '{part}' is om. Afronden, of bewust meer tijd nemen?", "The time box of '{part}' is up. Round off, or take more time on purpose?"),
-    "step_done_title": ("Wat is er gebeurd met de volgende stappen van de vorige reflectie?", "What became of the next steps of the previous reflection?"),
+    "time_up_now": (
+        "De tijdsbox van '{part}' is om. Afronden, of bewust meer tijd nemen?",
+        "The time box of '{part}' is up. Round off, or take more time on purpose?",
+    ),
+    "step_done_title": (
+        "Wat is er gebeurd met de volgende stappen van de vorige reflectie?",
+        "What became of the next steps of the previous reflection?",
+    ),
     "step_done_pick": ("1 gedaan   2 deels   3 niet gedaan", "1 done   2 partly   3 not done"),
-    "followup_from": ("Vervolg op de reflectie van {date} ({id}). Je vorige antwoorden staan klaar: Enter houdt ze.", "Follow-up of the reflection of {date} ({id}). Your earlier answers are ready: Enter keeps them."),
+    "followup_from": (
+        "Vervolg op de reflectie van {date} ({id}). Je vorige antwoorden staan klaar: Enter houdt ze.",
+        "Follow-up of the reflection of {date} ({id}). Your earlier answers are ready: Enter keeps them.",
+    ),
     "rec_participants": ("Deelnemers", "Participants"),
     "rec_voices_differ": ("de stemmen verschillen", "the voices differ"),
     "voice_skipped": ("geen stem van {name}", "no voice from {name}"),
@@ -320,10 +440,19 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "rec_see_network": ("Zie 'Het netwerk' verderop.", "See 'The network' below."),
     "rec_legend": ("Legende", "Legend"),
     "rec_legend_person": ("betekenisvolle persoon", "meaningful person"),
-    "rec_legend_risk": ("gestreepte rode rand en \u26a0: een zorg of risico voor het kind", "dashed red border and \u26a0: a worry or a risk for the child"),
-    "rec_network_caption": ("Het netwerk van betekenisvolle mensen rond het kind", "The network of meaningful people around the child"),
+    "rec_legend_risk": (
+        "gestreepte rode rand en \u26a0: een zorg of risico voor het kind",
+        "dashed red border and \u26a0: a worry or a risk for the child",
+    ),
+    "rec_network_caption": (
+        "Het netwerk van betekenisvolle mensen rond het kind",
+        "The network of meaningful people around the child",
+    ),
     "rec_summary": ("Samenvatting", "Summary"),
-    "rec_summary_empty": ("De vragenbibliotheken duiden (nog) geen antwoorden aan voor de samenvatting: zie de afweging hieronder.", "The prompt libraries mark no answers for the summary (yet): see the weighing below."),
+    "rec_summary_empty": (
+        "De vragenbibliotheken duiden (nog) geen antwoorden aan voor de samenvatting: zie de afweging hieronder.",
+        "The prompt libraries mark no answers for the summary (yet): see the weighing below.",
+    ),
     "rec_sum_decision": ("Besluit of advies", "Decision or advice"),
     "rec_sum_grounds": ("Waarop het steunt", "What it rests on"),
     "rec_sum_facts": ("Feiten", "Facts"),
@@ -352,15 +481,20 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "rec_kind_full": ("volledige interne reflectie, niet voor het dossier", "full internal reflection, not for the case file"),
     "rec_internal_title": ("Interne reflectie - niet voor het dossier", "Internal reflection - not for the case file"),
     "rec_internal_notice": (
-        "Dit verslag bevat ook de eigen gevoelens, overtuigingen en ervaringen van de professional(s). Het is bedoeld voor intern gebruik (supervisie, intervisie) en hoort niet in het dossier van het kind. Voor het dossier: goedgenoeg record zonder --full.",
-        "This record also holds the professionals' own feelings, beliefs and experiences. It is meant for internal use (supervision, peer consultation) and does not belong in the child's case file. For the case file: goedgenoeg record without --full.",
+        "Dit verslag bevat ook de eigen gevoelens, overtuigingen en ervaringen van de professional(s). Het is bedoeld voor "
+        "intern gebruik (supervisie, intervisie) en hoort niet in het dossier van het kind. Voor het dossier: goedgenoeg "
+        "record zonder --full.",
+        "This record also holds the professionals' own feelings, beliefs and experiences. It is meant for internal use "
+        "(supervision, peer consultation) and does not belong in the child's case file. For the case file: goedgenoeg record "
+        "without --full.",
     ),
     "rec_reflection_done": (
-        "Er vond ook een reflectie plaats op valkuilen, overtuigingen en de eigen rol ({parts}). Die antwoorden zijn van de professional(s) en staan niet in dit dossierverslag.",
-        "A reflection on pitfalls, beliefs and one's own part also took place ({parts}). Those answers belong to the professional(s) and are not in this case-file record.",
+        "Er vond ook een reflectie plaats op valkuilen, overtuigingen en de eigen rol ({parts}). Die antwoorden zijn van de "
+        "professional(s) en staan niet in dit dossierverslag.",
+        "A reflection on pitfalls, beliefs and one's own part also took place ({parts}). Those answers belong to the "
+        "professional(s) and are not in this case-file record.",
     ),
     # goedgenoeg overview
-
     "ov_title": ("Overzicht over reflecties heen", "Overview across reflections"),
     "ov_counted": ("{n} sessies geteld.", "{n} sessions counted."),
     "ov_counted_cases": ("{sessions} over {cases} geteld.", "{sessions} over {cases} counted."),
@@ -369,7 +503,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "ov_cases": ("{n} casussen", "{n} cases"),
     "ov_cases_one": ("1 casus", "1 case"),
     "ov_followed_up": ("Casussen met een vervolg: {n}.", "Cases with a follow-up: {n}."),
-    "ov_dissent_line": ("Tegenstem vastgelegd: {n} casussen; niet vastgelegd: {m}.", "Dissent recorded: {n} cases; not recorded: {m}."),
+    "ov_dissent_line": (
+        "Tegenstem vastgelegd: {n} casussen; niet vastgelegd: {m}.",
+        "Dissent recorded: {n} cases; not recorded: {m}.",
+    ),
     "ov_exports": ("{n} exportbestanden opgeteld.", "{n} export files added in."),
     "ov_exports_one": ("1 exportbestand opgeteld.", "1 export file added in."),
     "ov_unreadable": ("{n} sessies konden niet gelezen worden.", "{n} sessions could not be read."),
@@ -453,7 +590,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "not_feasible": ("Overwogen, niet haalbaar", "Considered, not feasible"),
     "not_considered": ("Niet overwogen", "Not considered"),
     "not_applicable": ("Niet van toepassing", "Not applicable"),
-    "note_earlier": ("Eerdere notitie, bij een ander antwoord: {note} (typ ze opnieuw als ze nog geldt)", "Earlier note, with another answer: {note} (type it again if it still holds)"),
+    "note_earlier": (
+        "Eerdere notitie, bij een ander antwoord: {note} (typ ze opnieuw als ze nog geldt)",
+        "Earlier note, with another answer: {note} (type it again if it still holds)",
+    ),
     "started": ("Ingezet", "Started"),
     "running": ("Loopt", "Running"),
     "completed": ("Afgerond", "Completed"),

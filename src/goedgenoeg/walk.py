@@ -3,9 +3,10 @@ side is an `Asker` (the terminal in ask.py, scripted answers in tests)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Callable, Protocol
+from datetime import UTC, datetime
+from typing import Any, Protocol
 
 from .answers import is_open
 from .library import CONTEXT_LIBRARY, LibrarySet
@@ -100,7 +101,7 @@ def minutes(seconds: int) -> int:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
 
 
 class Walk:
@@ -153,9 +154,7 @@ class Walk:
         if prompt.when is not None and not prompt.when.matches(context):
             return False
         region = getattr(prompt, "region", None)
-        if prompt.kind == "alternative" and context.get("region") and context["region"] not in region:
-            return False
-        return True
+        return not (prompt.kind == "alternative" and context.get("region") and context["region"] not in region)
 
     def steps(self) -> list[Step]:
         """The prompts that apply, in order. They change only with the context, so they are

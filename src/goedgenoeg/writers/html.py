@@ -132,8 +132,12 @@ def network_svg(block: Network) -> str:
     for i in range(len(block.people)):
         angle = -math.pi / 2 + 2 * math.pi * i / n
         places.append((cx + rx * math.cos(angle), cy + ry * math.sin(angle)))
-    for (x, y), person in zip(places, block.people):
-        stroke = f'stroke="{RISK_STROKE}" stroke-dasharray="7 4" stroke-width="2.5"' if person.risk else 'stroke="#777" stroke-width="1.5"'
+    for (x, y), person in zip(places, block.people, strict=False):
+        stroke = (
+            f'stroke="{RISK_STROKE}" stroke-dasharray="7 4" stroke-width="2.5"'
+            if person.risk
+            else 'stroke="#777" stroke-width="1.5"'
+        )
         out.append(f'<line x1="{cx:.0f}" y1="{cy:.0f}" x2="{x:.0f}" y2="{y:.0f}" {stroke}/>')
     children = block.children or ("",)
     for k, child in enumerate(children):
@@ -142,7 +146,7 @@ def network_svg(block: Network) -> str:
         out.append(f'<ellipse cx="{cx:.0f}" cy="{y:.0f}" rx="72" ry="27" fill="#e8f0fe" stroke="#1a4d8f" stroke-width="2.5"/>')
         out.append(_svg_text(cx, y + 5, (_fit(child, 18, 1) or [""])[0], "font-weight:bold", 15))
         out.append("</g>")
-    for (x, y), person, lines in zip(places, block.people, texts):
+    for (x, y), person, lines in zip(places, block.people, texts, strict=False):
         out.append(f'<g class="person{" risk" if person.risk else ""}">')
         out.append(_box(x, y, person.risk, len(lines) * LINE_H + 14))
         top = y - (len(lines) - 1) * LINE_H / 2
@@ -157,9 +161,14 @@ def _legend(block: Network, lang: str) -> str:
     from ..texts import t
 
     def sample(risk: bool) -> str:
-        stroke = f'stroke="{RISK_STROKE}" stroke-width="2.5" stroke-dasharray="5 3"' if risk else 'stroke="#333" stroke-width="1.5"'
+        stroke = (
+            f'stroke="{RISK_STROKE}" stroke-width="2.5" stroke-dasharray="5 3"' if risk else 'stroke="#333" stroke-width="1.5"'
+        )
         fill = "#fff5f5" if risk else "#f7f7f7"
-        return f'<svg width="34" height="18" viewBox="0 0 34 18" aria-hidden="true"><rect x="2" y="2" width="30" height="14" rx="3" fill="{fill}" {stroke}/></svg>'
+        return (
+            '<svg width="34" height="18" viewBox="0 0 34 18" aria-hidden="true">'
+            f'<rect x="2" y="2" width="30" height="14" rx="3" fill="{fill}" {stroke}/></svg>'
+        )
 
     return (
         f"<figcaption><strong>{escape(t(lang, 'rec_legend'))}:</strong> "

@@ -51,7 +51,7 @@ def _block_line(line: str) -> str:
     escaped = _inline(line)
     ordered = _ORDERED.match(escaped)
     if ordered:
-        return f"{ordered.group(1)}\\{ordered.group(2)}{escaped[ordered.end():]}"
+        return f"{ordered.group(1)}\\{ordered.group(2)}{escaped[ordered.end() :]}"
     if _BLOCK_START.match(escaped):
         return "\\" + escaped
     return escaped

@@ -58,19 +58,19 @@ def _table(doc, headers, rows, widths=None, risk_column: int | None = None) -> N
     weights = widths if widths and len(widths) == len(headers) else (1,) * len(headers)
     total = sum(weights) or 1
     sizes = [Cm(TEXT_WIDTH_CM * w / total) for w in weights]
-    for cell, header in zip(table.rows[0].cells, headers):
+    for cell, header in zip(table.rows[0].cells, headers, strict=False):
         _add_text(cell.paragraphs[0], header, bold=True)
     _repeat_header(table.rows[0])
     for row in rows:
         cells = table.add_row().cells
-        for n, (cell, value) in enumerate(zip(cells, row)):
+        for n, (cell, value) in enumerate(zip(cells, row, strict=False)):
             color = RISK if risk_column == n and value else None
             _add_text(cell.paragraphs[0], value, bold=color is not None, color=color)
     for row in table.rows:
         _keep_row_together(row)
-        for cell, size in zip(row.cells, sizes):
+        for cell, size in zip(row.cells, sizes, strict=False):
             cell.width = size
-    for column, size in zip(table.columns, sizes):
+    for column, size in zip(table.columns, sizes, strict=False):
         column.width = size
     doc.add_paragraph()
 
