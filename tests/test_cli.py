@@ -118,7 +118,7 @@ def test_answers_file_with_unknown_id_and_bad_value_is_refused(tmp_path):
     result = runner.invoke(app, ["reflect", "--answers", str(path)])
     assert result.exit_code == 2
     assert f"{path}:2: unknown prompt id 'context.nope'" in result.stderr
-    assert f"{path}:3: context.decision: choose one of placement, measure, report, other" in result.stderr
+    assert f"{path}:3: context.decision: choose from placement, measure, report, other" in result.stderr
     assert "Er is niets bewaard" in result.stderr
 
 
@@ -149,7 +149,7 @@ def test_interactive_walk_on_plain_standard_input(tmp_path, monkeypatch, isolate
     answers = {k: v["value"] for k, v in session["answers"].items() if v["status"] == "answered"}
     assert answers == {
         "context.case": "GG-7",
-        "context.decision": "measure",
+        "context.decision": ["measure"],
         "context.age": "12-18",  # went back and changed 6-12 to 12-18
         "context.region": "netherlands",
         "context.who": "alone",
@@ -255,3 +255,15 @@ def test_stopping_while_typing_several_lines_keeps_them(tmp_path, monkeypatch, i
     assert result.exit_code == 130
     session = json.loads(next(isolated.glob("*.json")).read_text())
     assert session["answers"]["context.case"]["value"] == "GG-11\neerste regel"
+
+
+def test_an_answers_file_with_two_decisions_asks_and_records_both(tmp_path, libraries):
+    answers = answers_for(libraries, dict(BABY_FLANDERS, decision=["placement", "measure"]))
+    assert any(k.startswith("maatregel.") for k in answers) and any(k.startswith("plaatsing.") for k in answers)
+    path = tmp_path / "both.yaml"
+    path.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
+    result = runner.invoke(app, ["reflect", "--answers", str(path), "-o", str(tmp_path / "both.md")])
+    assert result.exit_code == 0, result.output
+    record = (tmp_path / "both.md").read_text(encoding="utf-8")
+    assert "| Beslissing in overweging | Een uithuisplaatsing; Een jeugdbeschermingsmaatregel |" in record
+    assert "### Nodig, en voor wie?" in record  # the measure's part is there beside the placement's

@@ -439,3 +439,20 @@ def test_the_sources_missing_ideas_are_asked(libraries):
         "richting",
     ):
         assert idea in asked, idea
+
+
+@pytest.mark.parametrize("region", REGIONS)
+@pytest.mark.parametrize("age", AGES)
+def test_a_placement_with_a_measure_is_one_short_path_of_both(libraries, age, region):
+    """A Flemish court-ordered placement is a placement and a measure: both decisions' prompts,
+    still within the 30 prompts of the short path."""
+    both = walk_for(libraries, "short", decision=["placement", "measure"], age=age, region=region, who="alone")
+    keys = {s.key for s in both.steps()}
+    assert len(keys) <= 30 and both.seconds_left() <= 30 * 60
+    assert "maatregel.voor-wie-nodig" in keys  # the measure's own question
+    full = {
+        s.key for s in walk_for(libraries, "full", decision=["placement", "measure"], age=age, region=region, who="alone").steps()
+    }
+    placement = {s.key for s in walk_for(libraries, "full", decision="placement", age=age, region=region, who="alone").steps()}
+    measure = {s.key for s in walk_for(libraries, "full", decision="measure", age=age, region=region, who="alone").steps()}
+    assert full == placement | measure

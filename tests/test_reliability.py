@@ -43,7 +43,7 @@ def test_a_pasted_block_is_one_answer_and_does_not_answer_the_next_questions(tmp
     child = spawn(["reflect", "--path", "full"], sessions)
     child.expect(r"Je antwoord[^:\n]*: ")  # the case reference
     child.send("Eerste alinea.\n\nTweede alinea.\n\nDerde alinea.\n")
-    child.expect(r"Kies een nummer[^:\n]*: ")  # the next question is asked, not answered
+    child.expect(r"Kies (een nummer|nummers)[^:\n]*: ")  # the next question is asked, not answered
     assert wait_for(lambda: "context.case" in only_session(sessions)["answers"])
     answers = only_session(sessions)["answers"]
     assert answers["context.case"]["value"] == "Eerste alinea.\n\nTweede alinea.\n\nDerde alinea."
@@ -58,9 +58,9 @@ def test_a_paste_at_a_one_line_question_is_refused_there_and_asked_again(tmp_pat
     child = spawn(["reflect", "--path", "full"], sessions)
     child.expect(r"Je antwoord[^:\n]*: ")
     child.sendline("GG-1")
-    child.expect(r"Kies een nummer[^:\n]*: ")  # the decision: one number expected
+    child.expect(r"Kies (een nummer|nummers)[^:\n]*: ")  # the decision: one number expected
     child.send("1\n2\n3\n")
-    child.expect(r"Kies een nummer[^:\n]*: ")  # asked again
+    child.expect(r"Kies (een nummer|nummers)[^:\n]*: ")  # asked again
     time.sleep(0.5)
     answers = only_session(sessions)["answers"]
     assert set(answers) == {"context.case"}  # nothing spilled into the next questions
@@ -76,7 +76,7 @@ def started_session(sessions, case="GG-2"):
     child = spawn(["reflect", "--path", "full"], sessions)
     child.expect(r"Je antwoord[^:\n]*: ")
     child.sendline(case)
-    child.expect(r"Kies een nummer[^:\n]*: ")
+    child.expect(r"Kies (een nummer|nummers)[^:\n]*: ")
     child.sendline("!stop")
     child.expect(r"goedgenoeg resume (\S+)")
     session_id = child.match.group(1)
@@ -89,21 +89,21 @@ def test_a_second_window_on_an_open_session_is_told_and_saves_nothing(tmp_path):
     sessions = tmp_path / "s"
     session_id = started_session(sessions)
     first = spawn(["resume", session_id], sessions)
-    first.expect(r"Kies een nummer[^:\n]*: ")
+    first.expect(r"Kies (een nummer|nummers)[^:\n]*: ")
     second = spawn(["resume", session_id], sessions)
     second.expect("al open in een ander venster")
     second.expect(pexpect.EOF)
     second.close()
     assert second.exitstatus == 1
     first.sendline("1")  # the first window goes on and its answer is kept
-    first.expect(r"Kies een nummer[^:\n]*: ")
+    first.expect(r"Kies (een nummer|nummers)[^:\n]*: ")
     assert wait_for(lambda: "context.decision" in only_session(sessions)["answers"])
     # a kill -9 leaves no lock behind: the session opens again at once
     first.kill(9)
     first.close()
     again = spawn(["resume", session_id], sessions)
     again.expect("Verder met sessie")
-    again.expect(r"Kies een nummer[^:\n]*: ")
+    again.expect(r"Kies (een nummer|nummers)[^:\n]*: ")
     again.sendline("!stop")
     again.expect(pexpect.EOF)
 
@@ -120,9 +120,9 @@ def test_resuming_a_copy_saves_into_the_copy_and_the_id_still_finds_the_original
     copy.write_bytes(original.read_bytes())
     before = original.read_bytes()
     child = spawn(["resume", str(copy)], sessions)
-    child.expect(r"Kies een nummer[^:\n]*: ")
+    child.expect(r"Kies (een nummer|nummers)[^:\n]*: ")
     child.sendline("1")
-    child.expect(r"Kies een nummer[^:\n]*: ")
+    child.expect(r"Kies (een nummer|nummers)[^:\n]*: ")
     child.sendline("!stop")
     child.expect("goedgenoeg resume ")
     child.expect("kopie")  # the way back is to the copy, not to the original
@@ -131,7 +131,7 @@ def test_resuming_a_copy_saves_into_the_copy_and_the_id_still_finds_the_original
     assert "context.decision" in json.loads(copy.read_text(encoding="utf-8"))["answers"]
     child = spawn(["resume", session_id], sessions)
     child.expect("Verder met sessie")
-    child.expect(r"Kies een nummer[^:\n]*: ")  # the original, still without a decision
+    child.expect(r"Kies (een nummer|nummers)[^:\n]*: ")  # the original, still without a decision
     child.sendline("!stop")
     child.expect(pexpect.EOF)
 
@@ -355,7 +355,7 @@ def test_a_temporary_file_left_by_a_killed_save_is_removed_on_the_next_start(tmp
     other = sessions / ".20990101-0000-beef.json.a1b2.tmp"  # another session's, also stale
     other.write_text("{}")
     child = spawn(["resume", session_id], sessions)
-    child.expect(r"Kies een nummer[^:\n]*: ")
+    child.expect(r"Kies (een nummer|nummers)[^:\n]*: ")
     assert not left.exists() and not other.exists()
     child.sendline("!stop")
     child.expect(pexpect.EOF)
@@ -492,7 +492,7 @@ def test_a_line_of_five_thousand_characters_is_kept_whole(tmp_path):
     child.expect(r"Je antwoord[^:\n]*: ")
     long_line = "abcdefghij" * 500
     child.sendline(long_line)
-    child.expect(r"Kies een nummer[^:\n]*: ")
+    child.expect(r"Kies (een nummer|nummers)[^:\n]*: ")
     assert only_session(sessions)["answers"]["context.case"]["value"] == long_line
     child.sendline("!stop")
     child.expect(pexpect.EOF)
@@ -528,7 +528,7 @@ def test_the_arrow_keys_move_in_the_line_instead_of_typing_escape_codes(tmp_path
     child = spawn(["reflect", "--path", "full"], sessions)
     child.expect(r"Je antwoord[^:\n]*: ")
     child.send("GG-13\x1b[D\x1b[DX\r")  # two to the left, then an X
-    child.expect(r"Kies een nummer[^:\n]*: ")
+    child.expect(r"Kies (een nummer|nummers)[^:\n]*: ")
     assert only_session(sessions)["answers"]["context.case"]["value"] == "GG-X13"
     child.sendline("!stop")
     child.expect(pexpect.EOF)
@@ -670,7 +670,7 @@ def test_a_really_full_disk_on_a_small_tmpfs(tmp_path):
         child.expect(r"opnieuw proberen[^:\n]*: ")
         filler.unlink()  # space freed
         child.sendline("")
-        child.expect(r"Kies een nummer[^:\n]*: ")
+        child.expect(r"Kies (een nummer|nummers)[^:\n]*: ")
         assert only_session(sessions)["answers"]["context.case"]["value"] == "GG-VOL"
         child.sendline("!stop")
         child.expect(pexpect.EOF)

@@ -38,7 +38,7 @@ def answer_step(child, step, n, skip=False):
         child.sendline(value)
         return value
     if kind == "choice":
-        child.expect(r"Kies een nummer[^:\n]*: ")
+        child.expect(r"Kies (een nummer|nummers)[^:\n]*: ")
         child.sendline(CHOICES.get(step.prompt.id, "1") if step.library.id == "context" else "1")
         return None
     if kind == "multi":
@@ -46,7 +46,7 @@ def answer_step(child, step, n, skip=False):
         child.sendline("1")
         return None
     if kind in ("reflection", "alternative"):
-        child.expect(r"Kies een nummer[^:\n]*: ")
+        child.expect(r"Kies (een nummer|nummers)[^:\n]*: ")
         child.sendline("1")
         child.expect(r"Notitie[^:\n]*: ")
         child.sendline(f"notitie-{n}")
@@ -215,7 +215,7 @@ def test_a_team_reflection_in_the_terminal_keeps_separate_voices(tmp_path):
     child.expect(r"Deel 1 van 7: De situatie · tijdsbox \d+ min")  # the meeting path: every part has a box
     for label, text in [
         ("Je antwoord", "GG-TEAM-PTY"),
-        ("Kies een nummer", "1"),
+        ("Kies nummers", "1"),
         ("Kies een nummer", "3"),
         ("Kies een nummer", "1"),
     ]:
@@ -258,7 +258,7 @@ def test_a_team_reflection_in_the_terminal_keeps_separate_voices(tmp_path):
 # The short path of a Flemish placement of a 7-month-old, written out: the order a caseworker meets.
 SHORT_BABY = [
     ("context.case", "text"),
-    ("context.decision", "choice"),
+    ("context.decision", "multi"),
     ("context.age", "choice"),
     ("context.region", "choice"),
     ("context.who", "choice"),
@@ -307,7 +307,7 @@ def test_the_short_path_of_a_baby_placement_to_the_record_then_on_into_the_full_
     typed = {}
     for n, (key, kind) in enumerate(SHORT_BABY):
         if key in BABY_CHOICES:
-            child.expect(r"Kies een nummer[^:\n]*: ")
+            child.expect(r"Kies (een nummer|nummers)[^:\n]*: ")
             child.sendline(BABY_CHOICES[key])
             continue
         if key == "mentaliseren.door-de-ogen-van-het-kind":  # the context is known: time left, not counts
@@ -409,7 +409,7 @@ def test_a_meeting_with_a_prepared_participant_a_skipped_voice_and_a_dissent(tmp
     number = child.match.group(1)
     child.expect(r"Typ het nummer[^:\n]*: ")
     child.sendline(number)
-    child.expect(r"Kies een nummer[^:\n]*: ")  # how it was decided
+    child.expect(r"Kies (een nummer|nummers)[^:\n]*: ")  # how it was decided
     child.sendline("1")
     child.expect(r"Je antwoord[^:\n]*: ")  # who disagreed
     child.sendline("Bo was het oneens: eerst een netwerkberaad")
@@ -436,7 +436,7 @@ def test_a_skip_with_enter_leaves_the_next_question_on_a_line_of_its_own(tmp_pat
     child.expect(r"Je antwoord[^:\n]*: ")
     child.sendline("GG-SKIP")
     for choice in ("1", "2", "1", "1"):
-        child.expect(r"Kies een nummer[^:\n]*: ")
+        child.expect(r"Kies (een nummer|nummers)[^:\n]*: ")
         child.sendline(choice)
     child.expect(r"Je antwoord \(Enter zonder antwoord = overslaan\): ")  # the role
     child.sendline("")

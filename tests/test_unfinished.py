@@ -27,7 +27,7 @@ def stopped_after_the_case(sessions, case, **extra):
     child = spawn(["reflect", "--path", "full"], sessions, **extra)
     child.expect(r"Je antwoord[^:\n]*: ")
     child.sendline(case)
-    child.expect(r"(Je antwoord|Kies een nummer)[^:\n]*: ")
+    child.expect(r"(Je antwoord|Kies een nummer|Kies nummers)[^:\n]*: ")
     child.sendline("!stop")
     child.expect(r"Verder gaan: (.*)\r\n")
     hint = child.match.group(1).strip()
@@ -48,7 +48,7 @@ def test_reflect_offers_the_unfinished_reflection_by_its_case_before_asking_anyt
     child.expect(r"Typ een nummer om verder te gaan, of Enter voor een nieuwe reflectie: ")
     child.sendline("1")
     child.expect(rf"Verder met sessie {saved.stem} \(GG-PTY-7\)")
-    child.expect(r"(Je antwoord|Kies een nummer)[^:\n]*: ")
+    child.expect(r"(Je antwoord|Kies een nummer|Kies nummers)[^:\n]*: ")
     child.sendline("!stop")
     assert ended(child) == 130
     assert len(list(sessions.glob("*.json"))) == 1  # continued, not a second one

@@ -210,8 +210,8 @@ def describe(prompt, value: Any, lang: str) -> str:
         return f"{label}: {value['note']}" if value.get("note") else label
     if kind in ("choice", "multi"):
         labels = {o.id: o.label.get(lang) for o in prompt.options}
-        chosen = [value] if kind == "choice" else value
-        return "; ".join(labels[c] for c in chosen) or "-"
+        chosen = [value] if isinstance(value, str) else value  # a single choice (or one kept from before)
+        return "; ".join(labels.get(c, c) for c in chosen) or "-"
     if kind == "people":
         return "; ".join(
             " - ".join(v for v in (r["who"], r["relation"], r["meaning"], t(lang, "rec_risk") if r.get("risk") else "") if v)

@@ -534,10 +534,12 @@ def preview(
 
     cfg = _settings(lang, library, region=region)
     lang = cfg.lang.value
+    # several decisions weighed together: --decision placement,measure
+    decisions = [_check_choice(d.strip(), "--decision", DECISIONS, lang) for d in decision.split(",")] if decision else None
     context = {
         key: value
         for key, value in (
-            ("decision", _check_choice(decision, "--decision", DECISIONS, lang)),
+            ("decision", decisions),
             ("age", _check_choice(age, "--age", AGE_BANDS, lang)),
             ("region", cfg.region.value),
             ("who", _check_choice(who, "--who", WHO, lang)),

@@ -216,7 +216,10 @@ PARAMS: dict[str, tuple[str, str]] = {
         "Alles, ook de eigen reflectie van de professionals, gemarkeerd als intern: niet voor het dossier.",
         "Everything, the professionals' own reflection included, marked as internal: not for the case file.",
     ),
-    "decision": ("De beslissing die op tafel ligt.", "The decision on the table."),
+    "decision": (
+        "De beslissing die op tafel ligt; meer dan één met komma's: placement,measure.",
+        "The decision on the table; more than one with commas: placement,measure.",
+    ),
     "age": ("De leeftijdsgroep van het kind.", "The child's age band."),
     "region": ("Waar je werkt.", "Where you work."),
     "who": ("Wie reflecteert.", "Who reflects."),

@@ -97,12 +97,14 @@ class When(Strict):
     region: list[Region] | None = None
     who: list[Who] | None = None
 
-    def matches(self, context: dict[str, str]) -> bool:
+    def matches(self, context: dict[str, Any]) -> bool:
         for key in ("decision", "age", "region", "who"):
             allowed = getattr(self, key)
             value = context.get(key)
-            # A context value not yet answered does not hide anything.
-            if allowed is not None and value is not None and value not in allowed:
+            # A context value not yet answered does not hide anything; several values (decisions
+            # weighed together, the ages of several children) match when any of them does.
+            values = value if isinstance(value, list) else [value]
+            if allowed is not None and value is not None and values and not any(v in allowed for v in values):
                 return False
         return True
 

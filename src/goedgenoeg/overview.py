@@ -205,6 +205,18 @@ def _values(answer: Answer | None) -> list:
     return list(answer.voices.values()) if answer.voices else [answer.value]
 
 
+def _decisions(answer: Answer | None) -> list[str]:
+    """The decisions a case weighs: a list (several at once), or one from before that was a choice."""
+    if answer is None or answer.status != "answered":
+        return []
+    found: list[str] = []
+    for value in _values(answer):
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and item not in found:
+                found.append(item)
+    return found
+
+
 def _single(answer: Answer | None) -> str | None:
     """A choice's value; for a team, the value its voices agree on (else None)."""
     values = {v for v in _values(answer) if isinstance(v, str)}
@@ -329,13 +341,15 @@ def count(sessions: list[Session], libraries: LibrarySet, unreadable: int = 0) -
         latest = group[-1]  # the state of the case
         followed_up += any(s.followup_of is not None for s in group)
 
-        decision = _single(latest.answers.get("context.decision"))
-        row = decisions[decision if decision in DECISIONS else NOT_ANSWERED]
+        # a case can weigh several decisions at once (a placement and a measure): it counts for each
+        kinds = [d for d in _decisions(latest.answers.get("context.decision")) if d in DECISIONS] or [NOT_ANSWERED]
         stand = _single(latest.answers.get("besluit.stand"))
         recorded = any(_dissent(s) for s in group)
-        row["cases"] += 1
-        row[stand if stand in STANDS else NOT_ANSWERED] += 1
-        row["dissent" if recorded else "no_dissent"] += 1
+        for kind in kinds:
+            row = decisions[kind]
+            row["cases"] += 1
+            row[stand if stand in STANDS else NOT_ANSWERED] += 1
+            row["dissent" if recorded else "no_dissent"] += 1
         dissent["recorded" if recorded else "not_recorded"] += 1
 
         judged: set[str] = set()

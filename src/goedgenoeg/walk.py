@@ -95,6 +95,10 @@ class Reply:
     stop: bool = False  # save this answer, then stop (Ctrl-C while typing several lines)
 
 
+def _hashable(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
 def minutes(seconds: int) -> int:
     """Estimated seconds as whole minutes, rounded up (1 at the least when there is anything)."""
     return -(-seconds // 60)
@@ -161,7 +165,7 @@ class Walk:
         worked out once per context (the walk asks for them several times per prompt)."""
         context = self.context()
         path = effective_path(self.path_choice, context)
-        key = (*(context.get(k) for k in ("decision", "age", "region", "who")), path)
+        key = (*(_hashable(context.get(k)) for k in ("decision", "age", "region", "who")), path)
         if self._steps is not None and self._steps[0] == key:
             return list(self._steps[1])
         steps = []
