@@ -230,9 +230,7 @@ def expected_counts(directory, libraries):
         dissent = False
         for d in group:
             who = d["answers"]["context.who"]["value"] if answered(d["answers"].get("context.who")) else None
-            keys = {"team": ["afsluiting.tegenstem"], "alone": ["besluit.tegenspraak"], "duo": ["besluit.tegenspraak"]}.get(
-                who, ["afsluiting.tegenstem", "besluit.tegenspraak"]
-            )
+            keys = {"team": ["afsluiting.tegenstem"], "alone": [], "duo": []}.get(who, ["afsluiting.tegenstem"])
             dissent = dissent or any(answered(d["answers"].get(k)) for k in keys)
         for column in ("cases", stand, "dissent" if dissent else "no_dissent"):
             row[column] = row.get(column, 0) + 1

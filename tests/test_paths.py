@@ -95,7 +95,7 @@ def test_in_a_team_every_part_has_a_time_box_and_shared_questions_take_longer(tm
     libraries = small(tmp_path)
     alone = Walk(libraries, {}, path="full")
     team = Walk(libraries, {"context.who": Answer(status="answered", value="team")}, path="full", people=4)
-    assert [p.box_minutes for p in alone.parts()] == [None, None, None, 10]  # only one section has its own box
+    assert all(p.box_minutes is None for p in alone.parts())  # time boxes belong to a case meeting
     assert all(p.box_minutes and p.box_minutes % 5 == 0 for p in team.parts())
     step = alone.steps()[0]
     assert team.seconds(step) == round(alone.seconds(step) * 1.5)
@@ -125,9 +125,12 @@ def test_per_person_prompts_count_for_every_participant(tmp_path):
     assert walk.seconds_left() == one + 2 * 60
 
 
-def test_time_boxes_add_up_per_part(tmp_path):
-    parts = Walk(small(tmp_path), {}, path="full").parts()
-    assert [p.box_minutes for p in parts] == [None, None, None, 10]
+def test_time_boxes_add_up_per_part_and_belong_to_a_meeting(tmp_path):
+    libraries = small(tmp_path)
+    assert [p.box_minutes for p in Walk(libraries, {}, path="full").parts()] == [None, None, None, None]
+    team = {"context.who": Answer(status="answered", value="team")}
+    boxes = [p.box_minutes for p in Walk(libraries, team, path="full").parts()]
+    assert boxes[-1] == 10 and all(b and b % 5 == 0 for b in boxes)  # its section's own box; the others estimated
 
 
 def test_end_of_short_path_offers_the_full_path_and_keeps_every_answer(tmp_path):

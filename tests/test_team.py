@@ -206,3 +206,23 @@ def test_a_followup_in_the_terminal_checks_facts_edits_lists_and_asks_why(tmp_pa
     changed = summary.split("**Volgende stappen van toen**")[0]
     assert "buurman" in changed  # the removal is a change, shown as it was before
     assert "de zitting drukt" not in record  # the own reflection was not carried over
+
+
+def test_a_followup_carries_only_the_steps_still_to_do(libraries):
+    from goedgenoeg import session as sessions
+    from goedgenoeg.reflect import drop_done_steps, start_followup
+
+    first = sessions.new_session(libraries, "nl")
+    steps = [
+        {"who": "consulent", "what": "veiligheidsplan opmaken", "when": "5 december", "result": "plan getekend"},
+        {"who": "mama", "what": "naar de huisarts", "when": "deze week", "result": "gewogen"},
+    ]
+    first.answers["besluit.stappen"] = Answer(status="answered", value=steps)
+    followup = start_followup(first, libraries)
+    followup.followup_of.steps_done = ["done", "partly"]
+    drop_done_steps(followup, libraries)
+    assert followup.answers["besluit.stappen"].value == [steps[1]]  # the done one is not a next step again
+    followup.followup_of.steps_done = ["done", "done"]
+    followup.answers["besluit.stappen"] = Answer(status="answered", value=steps)
+    drop_done_steps(followup, libraries)
+    assert "besluit.stappen" not in followup.answers  # all done: the next steps are asked anew

@@ -274,7 +274,10 @@ class TerminalAsker:
                 self.say(t(lang, "hint_long"), "dim")
             old = previous.value if previous is not None and previous.status == "answered" else None
             try:
-                if names and (getattr(prompt, "per_person", False) or (previous is not None and previous.voices)):
+                # a question for the case file's summary (the decision, its grounds, the facts) gets the
+                # team's one answer: voices prepared beforehand are shown above it as input
+                own_voices = previous is not None and previous.voices and prompt.summary is None
+                if names and (getattr(prompt, "per_person", False) or own_voices):
                     return self._voices(step, previous, names)
                 value = getattr(self, f"_ask_{prompt.kind}")(prompt, old)
             except _Partial as partial:
@@ -395,7 +398,7 @@ class TerminalAsker:
                 timing += f" ({t(lang, 'time_over')})"
             elif box:  # the time keeper hears it when the box runs out, not only at the next question
                 self._alarm(box * 60 - seconds)
-        left = t(lang, "minutes_left", m=minutes(position.seconds_left)) if position.seconds_left else ""
+        left = t(lang, "minutes_left", m=minutes(position.seconds_left)) if position.seconds_left and not self.followup else ""
         self.say(
             " · ".join(x for x in (t(lang, "question", i=position.in_section, k=position.section_size), left) if x) + timing,
             "dim",

@@ -234,10 +234,14 @@ def _walk_and_record(
     walk = Walk(libraries, session.answers, path=session.path)
     console.rule()
     console.print(t(lang, "record_written", path=path), style="bold green", markup=False, highlight=False)
-    console.print(
-        t(lang, "end_summary", done=len(walk.steps()) - len(walk.open_points()), open=len(walk.open_points())), highlight=False
-    )
-    if walk.path == "short":
+    open_points = walk.open_points()
+    own = sum(1 for _, step in open_points if not step.prompt.dossier)  # not in the dossier record
+    done = len(walk.steps()) - len(open_points)
+    if own:
+        console.print(t(lang, "end_summary_own", done=done, open=len(open_points) - own, own=own), highlight=False)
+    else:
+        console.print(t(lang, "end_summary", done=done, open=len(open_points)), highlight=False)
+    if walk.path == "short" and not walk.team():  # a meeting followed the meeting path
         more = len(Walk(libraries, session.answers, path="full").open_points()) - len(walk.open_points())
         if more > 0:
             console.print(t(lang, "end_full", cmd=cmd, id=session.id, n=more), markup=False, highlight=False)

@@ -315,4 +315,5 @@ class Session(BaseModel):
     # a meeting's starting point: what participants prepared alone, as each one's voice (shown
     # as the default at each question; Enter keeps it)
     prepared: dict[str, Answer] = {}
+    prepared_from: list[str] = []  # the ids of those prepared reflections (they belong to this case)
     finished: bool = False

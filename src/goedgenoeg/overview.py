@@ -53,7 +53,9 @@ CHOSEN = ("feasible",) + FOLLOWUP_STATUSES
 STATUS_PRIORITY = ("completed", "running", "started", "feasible", "not_feasible", "not_applicable", "not_considered")
 PERSPECTIVE_COLUMNS = ("open", "partly", "applied")  # open: none of its prompts got an answer
 PROMPT_COLUMNS = ("open", "applied")
-DISSENT_KEYS = {"team": ("afsluiting.tegenstem",), "alone": ("besluit.tegenspraak",), "duo": ("besluit.tegenspraak",)}
+# Dissent is a team's: who disagreed with the decision (alone or as a duo, 'who was consulted and
+# who argued the other side' is not a dissent with the decision).
+DISSENT_KEYS = ("afsluiting.tegenstem",)
 KEY = re.compile(r"^[A-Za-z0-9_.-]{1,120}$")  # what a row or column key in an export may be
 
 
@@ -242,11 +244,8 @@ def _left_for_later(prompt, answer: Answer | None) -> bool:
 
 
 def _dissent(session: Session) -> bool:
-    """A dissent is recorded: afsluiting.tegenstem for a team, besluit.tegenspraak alone or as a
-    duo (either, where who reflected was not answered)."""
-    who = _single(session.answers.get("context.who"))
-    keys = DISSENT_KEYS.get(who or "", ("afsluiting.tegenstem", "besluit.tegenspraak"))
-    return any(any(isinstance(v, str) and v.strip() for v in _values(session.answers.get(k))) for k in keys)
+    """A dissent is recorded: someone in the meeting disagreed with the decision (afsluiting.tegenstem)."""
+    return any(any(isinstance(v, str) and v.strip() for v in _values(session.answers.get(k))) for k in DISSENT_KEYS)
 
 
 def _case_ref(session: Session) -> str | None:
@@ -287,6 +286,10 @@ def cases(sessions: list[Session]) -> list[list[Session]]:
         ref = _case_ref(s)
         if s.followup_of is None and ref:
             firsts.setdefault(ref, []).append(s.id)
+    for s in sessions:  # a meeting and what its participants prepared for it are one case
+        for earlier in s.prepared_from:
+            if earlier in by_id:
+                union(earlier, s.id)
     for s in sessions:
         if s.followup_of is None:
             continue

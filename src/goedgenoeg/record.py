@@ -301,7 +301,7 @@ def _metadata(rec: _Record) -> list[Block]:
         ("rec_decision", _context_label(rec, "decision")),
         ("rec_age", _context_label(rec, "age")),
         ("rec_region", _context_label(rec, "region")),
-        ("rec_path", t(lang, f"rec_path_{path}")),
+        ("rec_path", t(lang, "rec_path_meeting" if path == "short" and rec.context.get("who") == "team" else f"rec_path_{path}")),
         ("rec_kind", t(lang, "rec_kind_full" if rec.full else "rec_kind_dossier")),
         ("rec_session", session.id),
         ("rec_tool", f"goedgenoeg {session.tool_version}"),

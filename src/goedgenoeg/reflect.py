@@ -134,6 +134,7 @@ def walk_session(
         rows = earlier_steps(session.followup_of, libraries)
         if rows:
             session.followup_of.steps_done, session.followup_of.steps_why = asker.steps_done(rows)
+            drop_done_steps(session, libraries)
             save()
     steps = walk.steps()
     if session.followup_of is not None:  # go over everything again, from where we were
@@ -153,6 +154,27 @@ def walk_session(
         session.finished = True
         save()
     return result
+
+
+def drop_done_steps(session: Session, libraries: LibrarySet) -> None:
+    """A follow-up's next steps start from what is still to do: an earlier step done is not
+    carried over as a new one (what became of it is in the record's summary)."""
+    baseline = session.followup_of
+    if baseline is None:
+        return
+    done = {
+        tuple(sorted(row.items()))
+        for row, status in zip(earlier_steps(baseline, libraries), baseline.steps_done, strict=False)
+        if status == "done"
+    }
+    for key, answer in list(session.answers.items()):
+        carried = key in baseline.answers and baseline.answers[key].value == answer.value
+        if answer.status == "answered" and carried and isinstance(answer.value, list):
+            kept = [r for r in answer.value if not (isinstance(r, dict) and tuple(sorted(r.items())) in done)]
+            if not kept:
+                del session.answers[key]  # asked anew
+            else:
+                answer.value = kept
 
 
 def fill_from_file(session: Session, libraries: LibrarySet, path: Path) -> list[str]:
@@ -230,6 +252,7 @@ def bring_in_prepared(session: Session, prepared: list[tuple[str, Session]]) -> 
             if answer is not None and answer.status == "answered":
                 session.answers[f"context.{key}"] = answer.model_copy()
                 break
+    session.prepared_from = [earlier.id for _, earlier in prepared]
     rows = [{"name": name, "organisation": "", "role": "", "meeting_role": "member"} for name in names]
     session.prepared = {"overleg.deelnemers": Answer(status="answered", value=rows, at=now())}
     keys = dict.fromkeys(k for _, p in prepared for k in p.answers if not k.startswith("context."))

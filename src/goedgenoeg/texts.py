@@ -164,6 +164,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "or make this one writable; nothing was saved.",
     ),
     "resume_with": ("Verder gaan: {cmd}", "To continue: {cmd}"),
+    "end_summary_own": (
+        "{done} vragen beantwoord, {open} open in het verslag (onder 'Open punten') en {own} open in je eigen "
+        "reflectie (die staat niet in het dossierverslag).",
+        "{done} questions answered, {open} open in the record (under 'Open points') and {own} open in your own "
+        "reflection (which is not in the dossier record).",
+    ),
     "record_written": ("Het verslag staat in {path}", "The record is in {path}"),
     "end_summary": (
         "{done} vragen beantwoord, {open} open (die staan onder 'Open punten').",
@@ -476,6 +482,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "rec_path": ("Pad", "Path"),
     "rec_path_short": ("kort pad", "short path"),
     "rec_path_full": ("volledig pad", "full path"),
+    "rec_path_meeting": ("pad voor het overleg", "meeting path"),
     "rec_kind": ("Soort verslag", "Kind of record"),
     "rec_kind_dossier": ("dossierverslag", "case-file record"),
     "rec_kind_full": ("volledige interne reflectie, niet voor het dossier", "full internal reflection, not for the case file"),

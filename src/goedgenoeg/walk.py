@@ -226,10 +226,9 @@ class Walk:
         team = self.team()
 
         def box(phase: str) -> int | None:
-            given = sum(boxes.get(phase, {}).values())
-            if team:
-                return round_up_to_five(given + minutes(unboxed.get(phase, 0)))
-            return given or None
+            if not team:  # time boxes belong to a case meeting
+                return None
+            return round_up_to_five(sum(boxes.get(phase, {}).values()) + minutes(unboxed.get(phase, 0)))
 
         return [PartProgress(r.phase, r.first_index, r.prompts, r.seconds, box(r.phase)) for r in rows]
 
