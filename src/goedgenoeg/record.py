@@ -356,8 +356,12 @@ def _weighing(rec: _Record) -> list[Block]:
             blocks.append(_alternatives_table(list(pending), lang))
             pending.clear()
 
+    def in_summary(step: Step) -> bool:
+        """Answered and already in the summary above: not repeated here."""
+        return _answered(rec.answer(step)) and (step.prompt.summary is not None or step.prompt.kind == "alternative")
+
     for step in rec.steps:
-        if step.library.id == CONTEXT_LIBRARY:
+        if step.library.id == CONTEXT_LIBRARY or in_summary(step):
             continue
         where = (step.library.id, step.section.id)
         if step.section.phase != phase:
@@ -384,7 +388,7 @@ def _weighing(rec: _Record) -> list[Block]:
         else:
             blocks += answer_blocks(step, rec.answer(step), lang)
     flush()
-    return blocks
+    return [Paragraph(t(lang, "rec_not_repeated"), "em")] + blocks if blocks else blocks
 
 
 def _network_of(rows: list[dict], lang: str, label: str = "") -> Network:

@@ -482,6 +482,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "rec_path": ("Pad", "Path"),
     "rec_path_short": ("kort pad", "short path"),
     "rec_path_full": ("volledig pad", "full path"),
+    "rec_not_repeated": (
+        "Hieronder de rest van de reflectie; wat in de samenvatting staat, wordt niet herhaald.",
+        "Below, the rest of the reflection; what is in the summary is not repeated.",
+    ),
     "rec_path_meeting": ("pad voor het overleg", "meeting path"),
     "rec_kind": ("Soort verslag", "Kind of record"),
     "rec_kind_dossier": ("dossierverslag", "case-file record"),
