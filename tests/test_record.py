@@ -391,6 +391,9 @@ def test_the_docx_is_a4_with_word_headings_bordered_tables_and_no_markdown_escap
     assert len(document.tables) >= 4
     for table in document.tables:
         assert table.style.name == "Table Grid"
+        # every table's first row repeats on each page, in the order Word's schema requires
+        first = [el.tag.split("}")[1] for el in table.rows[0]._tr.trPr]
+        assert "tblHeader" in first and first.index("cantSplit") < first.index("tblHeader"), first
         borders = table.style.element.find(qn("w:tblPr")).find(qn("w:tblBorders"))
         assert borders is not None and borders.find(qn("w:insideH")) is not None
         widths = [cell.width for cell in table.rows[0].cells]

@@ -47,7 +47,7 @@ def _repeat_header(row) -> None:
 
 def _keep_row_together(row) -> None:
     properties = row._tr.get_or_add_trPr()
-    properties.append(OxmlElement("w:cantSplit"))
+    properties.insert(0, OxmlElement("w:cantSplit"))  # the schema wants it before w:tblHeader
 
 
 def _table(doc, headers, rows, widths=None, risk_column: int | None = None) -> None:
