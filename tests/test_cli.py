@@ -207,7 +207,7 @@ def test_personal_data_is_flagged_and_the_record_says_what_was_left_in(tmp_path)
     assert "mogelijk persoonsgegevens in context.role: email" in result.stderr
     record = (tmp_path / "r.md").read_text()
     assert "Controle op persoonsgegevens" in record
-    assert "bewust laten staan: context.role: email" in record
+    assert "bewust laten staan: 'Jouw rol in deze casus (en die van wie meedenkt):' (e-mailadres)" in record
 
 
 def test_interactive_privacy_warning_offers_to_edit(tmp_path, monkeypatch, isolated):

@@ -204,6 +204,10 @@ def test_names_typed_in_the_network_and_participants_are_pointed_out_in_free_tex
     assert sorted(known_names(session, libraries)) == ["Anouk", "Els"]
     found = {step.key: [(f.kind, f.text) for f in hits] for _, step, hits in privacy_findings(session, libraries)}
     assert found == {"context.case": [("name", "Els"), ("name", "Anouk")]}
+    # where professionals name each other by design (who disagreed, who does what), only the family's names count
+    session.answers["afsluiting.tegenstem"] = Answer(status="answered", value="Anouk was het oneens; Els kan opvangen")
+    found = {step.key: [(f.kind, f.text) for f in hits] for _, step, hits in privacy_findings(session, libraries)}
+    assert found["afsluiting.tegenstem"] == [("name", "Els")]
 
 
 def test_role_words_are_not_taken_for_names():

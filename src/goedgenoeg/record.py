@@ -267,6 +267,19 @@ def _summary(rec: _Record) -> list[Block]:
     return blocks
 
 
+def _kept_item(rec: _Record, item: str) -> str:
+    """'library.prompt: bsn, name' as the reader reads it: the question's words and the kinds in
+    the record's language."""
+    from .privacy import KIND_LABELS
+
+    key, _, kinds = item.partition(": ")
+    step = next((s for s in rec.steps + rec.hidden if s.key == key), None)
+    where = step.prompt.text.get(rec.lang) if step is not None else key
+    where = where if len(where) <= 60 else where[:57].rstrip() + "..."
+    labels = [KIND_LABELS.get(k.strip(), {}).get(rec.lang, k.strip()) for k in kinds.split(",") if k.strip()]
+    return f"'{where}' ({', '.join(labels)})"
+
+
 def _context_label(rec: _Record, key: str) -> str:
     """A context answer as its label in the record's language ("-" when not answered)."""
     answer = rec.session.answers.get(f"{CONTEXT_LIBRARY}.{key}")
@@ -290,7 +303,7 @@ def _metadata(rec: _Record) -> list[Block]:
         else t(lang, "rec_privacy_not")
     )
     if session.privacy.kept:
-        privacy += "; " + t(lang, "rec_privacy_kept", items=", ".join(session.privacy.kept))
+        privacy += "; " + t(lang, "rec_privacy_kept", items="; ".join(_kept_item(rec, item) for item in session.privacy.kept))
     path = effective_path(session.path, rec.context)
     rows = [
         ("rec_case", rec.context.get("case", "-")),

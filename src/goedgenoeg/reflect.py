@@ -36,12 +36,17 @@ def handle_signals() -> None:
             signal.signal(getattr(signal, name), stop)
 
 
-def known_names(session: Session, libraries: LibrarySet) -> list[str]:
+# Where the professionals name each other by design: who disagreed, who does what. Their names
+# are not pointed out there; a family's names (the network) still are.
+NAMES_EXPECTED = ("overleg", "afsluiting")
+
+
+def known_names(session: Session, libraries: LibrarySet, kinds: tuple[str, ...] = ("people", "participants")) -> list[str]:
     """The names typed in the network (people) and participants lists."""
     names = []
     for step in Walk(libraries, session.answers, path="full").steps():
         answer = session.answers.get(step.key)
-        if answer is None or answer.status != "answered" or step.prompt.kind not in ("people", "participants"):
+        if answer is None or answer.status != "answered" or step.prompt.kind not in kinds:
             continue
         field = "who" if step.prompt.kind == "people" else "name"
         for value in [answer.value, *(answer.voices or {}).values()]:
@@ -54,10 +59,12 @@ def privacy_findings(session: Session, libraries: LibrarySet) -> list[tuple[int,
     appear in free text (not in the lists where they were typed)."""
     walk = Walk(libraries, session.answers, path="full")
     names = known_names(session, libraries)
+    family = known_names(session, libraries, ("people",))
     found = []
     for index, step in enumerate(walk.steps()):
         answer = session.answers.get(step.key)
-        words = () if step.prompt.kind in ("people", "participants") else names
+        professionals_named = step.library.id in NAMES_EXPECTED or step.prompt.kind == "actions"
+        words = () if step.prompt.kind in ("people", "participants") else family if professionals_named else names
         hits = [f for text in answer_texts(step.prompt, answer) for f in find_personal_data(text, words)]
         if hits:
             found.append((index, step, hits))
