@@ -14,6 +14,7 @@ import yaml
 from pydantic import ValidationError
 from yaml.composer import Composer
 
+from . import cache
 from .models import AGE_BANDS, DECISIONS, REGIONS, WHO, Bibliography, Library
 
 try:  # the C loader is much faster; fall back to pure Python where libyaml is missing
@@ -215,12 +216,20 @@ def read_yaml(path: Path, as_typed: bool = False) -> tuple[object, dict[tuple, i
     """Read one YAML file. Returns (data, lines by path, sha256); raises LibraryError.
     With `as_typed` (answers files), plain scalars that look like numbers, times or yes/no
     stay the text that was typed; only true/false and null keep their YAML meaning."""
-    name = str(path)
+    return _parse_yaml(str(path), _read_bytes(path), as_typed)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of a file, never more than the limit plus one (/dev/zero is not read to the end)."""
     try:
-        with open(path, "rb") as handle:  # never more than the limit: /dev/zero is not read to the end
-            raw = handle.read(MAX_BYTES + 1)
+        with open(path, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
     except OSError as err:
-        raise LibraryError([f"{name}:0: cannot read the file ({err.strerror})"]) from None
+        raise LibraryError([f"{path}:0: cannot read the file ({err.strerror})"]) from None
+
+
+def _parse_yaml(name: str, raw: bytes, as_typed: bool = False) -> tuple[object, dict[tuple, int], str]:
+    """read_yaml on bytes already read: the content hash is of exactly what was parsed."""
     if len(raw) > MAX_BYTES:
         limit = f"{MAX_BYTES // 1024} KiB"
         advice = (
@@ -581,7 +590,12 @@ def _line_of(problem: str) -> int:
 def load_library(path: Path, source_ids: set[str] | None = None) -> Loaded:
     """Load and validate one library file. Raises LibraryError with every problem found."""
     name = str(path)
-    data, lines, digest = read_yaml(path)
+    raw = _read_bytes(path)
+    digest = hashlib.sha256(raw).hexdigest() if len(raw) <= MAX_BYTES else ""
+    cached = cache.get(digest, source_ids) if digest else None
+    if cached is not None:
+        return Loaded(library=cached[0], path=name, sha256=digest, lines=cached[1])
+    data, lines, digest = _parse_yaml(name, raw)
     if not isinstance(data, dict):
         raise LibraryError(
             [
@@ -603,6 +617,7 @@ def load_library(path: Path, source_ids: set[str] | None = None) -> Loaded:
     problems += _dossier_problems(name, library, lines)
     if problems:
         raise LibraryError(problems)
+    cache.put(digest, source_ids, library, lines)
     return Loaded(library=library, path=name, sha256=digest, lines=lines)
 
 
