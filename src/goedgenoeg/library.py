@@ -204,6 +204,84 @@ class _Builder:
             ) from None
 
 
+class _Fallback(Exception):
+    """The event route cannot build this file as the node route would (an anchor, an alias, a tag,
+    a complex key, a problem to report): build it from the node tree instead."""
+
+
+class _EventBuilder(_Builder):
+    """The same data and line map as _Builder, built straight from libyaml's event stream,
+    without composing a node tree first (about half the time on a large library). It takes the
+    plain road only: anything unusual, and every problem, is left to the node route, so the
+    messages stay exactly the same."""
+
+    plain_tags: dict[str, str]
+
+    def build_document(self, loader):
+        self.plain_tags = {}
+        loader.get_event()  # the stream's start
+        if loader.check_event(yaml.StreamEndEvent):
+            raise _Fallback  # only comments
+        loader.get_event()  # the document's start
+        data = self.build_event(loader, (), 0)
+        loader.get_event()  # the document's end
+        if not loader.check_event(yaml.StreamEndEvent):
+            raise _Fallback  # a second document
+        return data
+
+    def build_event(self, loader, path: tuple, depth: int):
+        event = loader.get_event()
+        self.count += 1
+        if self.count > self.max_nodes or depth > MAX_DEPTH or getattr(event, "anchor", None) is not None:
+            raise _Fallback
+        self.lines.setdefault(path, event.start_mark.line + 1)
+        cls = type(event)
+        if cls is yaml.ScalarEvent:
+            return self.scalar(event)
+        if cls is yaml.MappingStartEvent:
+            if not event.implicit and event.tag is not None:
+                raise _Fallback
+            result = {}
+            lines = self.lines
+            while not loader.check_event(yaml.MappingEndEvent):
+                key_event = loader.get_event()
+                if type(key_event) is not yaml.ScalarEvent or key_event.anchor is not None:
+                    raise _Fallback
+                key = self.scalar(key_event)
+                if not isinstance(key, (str, int, float, bool)) or key in result:
+                    raise _Fallback
+                lines[path + (key,)] = key_event.start_mark.line + 1
+                result[key] = self.build_event(loader, path + (key,), depth + 1)
+            loader.get_event()
+            return result
+        if cls is yaml.SequenceStartEvent:
+            if not event.implicit and event.tag is not None:
+                raise _Fallback
+            items = []
+            while not loader.check_event(yaml.SequenceEndEvent):
+                items.append(self.build_event(loader, path + (len(items),), depth + 1))
+            loader.get_event()
+            return items
+        raise _Fallback  # an alias
+
+    def scalar(self, event):
+        if event.tag is not None and event.tag != "!":
+            raise _Fallback  # an explicit tag
+        implicit = event.implicit
+        if not implicit[0] and implicit[1]:  # quoted, no tag: text
+            return event.value
+        value = event.value
+        if implicit[0]:  # plain: the tag depends on the text alone, and keys and kinds repeat
+            tag = self.plain_tags.get(value)
+            if tag is None:
+                tag = self.plain_tags[value] = self.constructor.resolve(yaml.ScalarNode, value, implicit)
+        else:
+            tag = self.constructor.resolve(yaml.ScalarNode, value, implicit)
+        if tag == _STR_TAG:
+            return event.value
+        return self.construct(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style))
+
+
 class _Refused(Exception):
     """A value the builder refuses, with its line."""
 
@@ -246,6 +324,17 @@ def _parse_yaml(name: str, raw: bytes, as_typed: bool = False) -> tuple[object, 
     if not text.strip():
         raise LibraryError([f"{name}:1: the file is empty; a library needs at least id, version, title and sections"])
     deep = _could_nest_deeply(text)
+    if not deep and _Loader is not yaml.SafeLoader:
+        fast = _EventBuilder(None, min(MAX_NODES, NODES_PER_CHAR * len(text) + 10_000), as_typed)
+        loader = fast.constructor = _Loader(text)
+        try:
+            with _gc_paused():
+                data = fast.build_document(loader)
+            return data, fast.lines, hashlib.sha256(raw).hexdigest()
+        except (_Fallback, _Refused, yaml.YAMLError, RecursionError):
+            pass  # the node route below reads it again and reports exactly what is wrong
+        finally:
+            loader.dispose()
     loader = (_DeepLoader if deep else _Loader)(text)
     try:
         with _gc_paused():
