@@ -88,6 +88,7 @@ def test_a_damaged_cache_file_is_ignored_and_replaced(tmp_path, cache_dir):
         good[: len(good) // 2],
         b"not json at all\n{}",
         good.replace(b'"Een vraag?"', b'""'),  # valid JSON, invalid library
+        good.rsplit(b"\n", 1)[0] + b"\n[]",  # the line map replaced: it no longer matches its hash
         good.replace(b'"Een vraag?"', b'"Iets wat er nooit stond"').replace(cache.__version__.encode(), b"0.0.0-old"),
     ]
     for data in damaged:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import re
+from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
@@ -73,7 +74,7 @@ class Loaded:
     library: Library
     path: str
     sha256: str
-    lines: dict = field(default_factory=dict, compare=False, repr=False)
+    lines: Mapping[tuple, int] = field(default_factory=dict, compare=False, repr=False)  # the line of every path
 
 
 @dataclass
