@@ -324,8 +324,10 @@ def _parse_yaml(name: str, raw: bytes, as_typed: bool = False) -> tuple[object, 
         raise LibraryError([f"{name}:{line}: the file is not UTF-8 text; save it as UTF-8"]) from None
     if not text.strip():
         raise LibraryError([f"{name}:1: the file is empty; a library needs at least id, version, title and sections"])
-    deep = _could_nest_deeply(text)
-    if not deep and _Loader is not yaml.SafeLoader:
+    # First the event route: libyaml's parser keeps its own stack (no recursion in C) and the
+    # builder stops at MAX_DEPTH, so it needs no scan for deep nesting. Only when it falls back
+    # is the text scanned, to choose a composer that cannot crash on it.
+    if _Loader is not yaml.SafeLoader:
         fast = _EventBuilder(None, min(MAX_NODES, NODES_PER_CHAR * len(text) + 10_000), as_typed)
         loader = fast.constructor = _Loader(text)
         try:
@@ -336,7 +338,7 @@ def _parse_yaml(name: str, raw: bytes, as_typed: bool = False) -> tuple[object, 
             pass  # the node route below reads it again and reports exactly what is wrong
         finally:
             loader.dispose()
-    loader = (_DeepLoader if deep else _Loader)(text)
+    loader = (_DeepLoader if _could_nest_deeply(text) else _Loader)(text)
     try:
         with _gc_paused():
             node = loader.get_single_node()
