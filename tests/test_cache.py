@@ -150,6 +150,25 @@ def test_the_default_cache_is_the_users_cache_folder(tmp_path, monkeypatch):
     assert cache.cache_dir() is None
 
 
+def test_old_entries_are_removed_when_a_new_one_is_written(tmp_path, cache_dir):
+    path = write(tmp_path, "Een vraag?")
+    load_library(path, IDS)
+    (old,) = entries(cache_dir)
+    leftover = cache_dir / ".abc.json.x1y2.tmp"  # an interrupted write
+    leftover.write_bytes(b"half")
+    long_ago = old.stat().st_mtime - 31 * 24 * 3600
+    for file in (old, leftover):
+        os.utime(file, (long_ago, long_ago))
+    path.write_text(LIBRARY.format(question="Een andere vraag?"), encoding="utf-8")
+    load_library(path, IDS)
+    (new,) = entries(cache_dir)
+    assert new != old and not leftover.exists()
+    # an entry written recently stays
+    path.write_text(LIBRARY.format(question="Een derde vraag?"), encoding="utf-8")
+    load_library(path, IDS)
+    assert new in entries(cache_dir) and len(entries(cache_dir)) == 2
+
+
 def test_the_bundled_folder_is_never_written(cache_dir):
     before = sorted(p.name for p in bundled_dir().iterdir())
     load_all()

@@ -31,6 +31,7 @@ ENV_DIR = "GOEDGENOEG_CACHE_DIR"
 ENV_OFF = "GOEDGENOEG_NO_CACHE"
 FORMAT = 2  # raise when the layout of an entry changes
 SUFFIX = ".json"
+KEEP_DAYS = 30  # an entry not written again for this long is removed when another is written
 
 
 def cache_dir() -> Path | None:
@@ -138,3 +139,18 @@ def put(digest: str, source_ids: set[str] | None, library, lines: dict[tuple, in
 
     with contextlib.suppress(OSError):
         write_private(private_dir(folder) / (key + SUFFIX), data)
+        _prune(folder)
+
+
+def _prune(folder: Path) -> None:
+    """Remove old entries (of changed libraries, of earlier versions) and leftovers of an
+    interrupted write, so the folder does not grow with every edit. Only on a write, which is
+    rare: an entry still in use is simply written again after a miss."""
+    import time
+
+    oldest = time.time() - KEEP_DAYS * 24 * 3600
+    for entry in os.scandir(folder):
+        if entry.name.endswith(SUFFIX) or (entry.name.startswith(".") and entry.name.endswith(".tmp")):
+            with contextlib.suppress(OSError):
+                if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < oldest:
+                    os.unlink(entry.path)
