@@ -21,8 +21,16 @@ lint: install
 format: install
 	$(BIN)/ruff format src tests bench docs
 
-bench: install
+# The peers the benchmark compares with (cookiecutter, copier) live in a virtual environment of
+# their own, never in the project's.
+PEERS := bench/.peers
+bench: install $(PEERS)/.installed
 	$(BIN)/python bench/run.py
+
+$(PEERS)/.installed:
+	$(PYTHON) -m venv $(PEERS)
+	$(PEERS)/bin/python -m pip install --quiet cookiecutter copier
+	touch $@
 
 # Regenerate the coverage table in docs/content.md from the libraries.
 docs: install

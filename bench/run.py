@@ -10,6 +10,13 @@ baseline measured in the same run, interleaved with it:
   (c)  goedgenoeg --version
   (d)  goedgenoeg --help
   (e)  goedgenoeg reflect in a pseudo-terminal: spawn until the first "Je antwoord ...: " prompt
+       (with the library cache filled by the warm-up round, as on every start but the first;
+       (e1) the same with the cache switched off)
+  (p)  the peers' first question in a pseudo-terminal: cookiecutter and copier, installed in a
+       virtual environment of their own (bench/.peers, made by `make bench`)
+  (i)  per answer: goedgenoeg reflect --path full answering 10 questions, from Enter until the
+       next question is on screen, against a bare loop that reads a line with rich and writes a
+       3 kB file atomically (fsync) after each
   (e0) python -c "import goedgenoeg.cli, goedgenoeg.reflect, goedgenoeg.ask": the imports alone
        that (e) needs, to show how much of (e) is importing and how much is work
   (f)  goedgenoeg libraries check               (the bundled libraries)
@@ -47,14 +54,35 @@ SECTION_SIZE = 50
 # The input line of the first question. (The welcome line already contains "Je antwoorden",
 # so a bare "Je antwoord" would match before the first question is on screen.)
 FIRST_PROMPT = re.compile(r"Je antwoord[^:\n]*: ")
+ANY_PROMPT = re.compile(r"(?:Je antwoord|Kies)[^:\n]*: ")  # a text or a choice question
+ANSWERS = 10  # answers timed per round
+PEERS = Path(__file__).resolve().parent / ".peers" / "bin"
 
 TARGETS = {
     "version": 1.15,  # x python -c "import typer"
     "help": 1.15,  # x python -c "import typer"
     "first_prompt": 1.25,  # x (b)
+    "first_prompt_peer": 1.0,  # x cookiecutter's first question
+    "answer": 1.10,  # x the bare loop
     "growth": 60.0,  # 50,000 prompts / 1,000 prompts
-    "check_10k": 1.0,  # seconds
+    "check_10k": 5.0,  # x (b)
 }
+
+# The bare loop of (i): read a line with rich, then write a 3 kB file as the session is written.
+BARE_LOOP = """
+import os, sys, tempfile
+from rich.console import Console
+console = Console()
+path = os.path.join(sys.argv[1], "session.json")
+while True:
+    line = console.input("Je antwoord: ")
+    fd, tmp = tempfile.mkstemp(dir=sys.argv[1])
+    with os.fdopen(fd, "wb") as handle:
+        handle.write((line * 3000)[:3000].encode() or b"x" * 3000)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+"""
 
 
 # --- generated libraries -------------------------------------------------------------
@@ -218,23 +246,74 @@ def run_cmd(argv: list[str], env: dict) -> float:
     return elapsed
 
 
-def first_prompt(env: dict, sessions: Path) -> float:
+def spawn(argv: list[str], env: dict):
     import pexpect
 
+    child = pexpect.spawn(argv[0], argv[1:], env=dict(env, TERM="dumb"), dimensions=(50, 200), encoding="utf-8", timeout=30)
+    child.delaybeforesend = None  # pexpect waits 50 ms before each send by default
+    return child
+
+
+def first_prompt(env: dict, sessions: Path, argv: list[str] | None = None, pattern=FIRST_PROMPT) -> float:
     start = time.perf_counter()
-    child = pexpect.spawn(
-        str(BIN),
-        ["reflect"],
-        env=dict(env, GOEDGENOEG_SESSIONS_DIR=str(sessions), TERM="dumb"),
-        dimensions=(50, 200),
-        encoding="utf-8",
-        timeout=30,
-    )
+    child = spawn(argv or [str(BIN), "reflect"], dict(env, GOEDGENOEG_SESSIONS_DIR=str(sessions)))
     try:
-        child.expect(FIRST_PROMPT)
+        child.expect(pattern)
         return time.perf_counter() - start
     finally:
         child.close(force=True)
+
+
+def per_answer(argv: list[str], env: dict, pattern) -> float:
+    """The median time from Enter until the next question is on screen, over ANSWERS answers."""
+    child = spawn(argv, env)
+    try:
+        child.expect(pattern)
+        times = []
+        for i in range(ANSWERS):
+            start = time.perf_counter()
+            child.sendline("1" if i else "GG-BENCH")  # "1": the first option, or a short text
+            child.expect(pattern)
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+    finally:
+        child.close(force=True)
+
+
+def peer_templates(root: Path) -> dict[str, list[str]]:
+    """The peers' commands (when installed), each with a template of one question."""
+    found = {}
+    cc = root / "cookiecutter-template"
+    (cc / "{{cookiecutter.project_name}}").mkdir(parents=True)
+    (cc / "cookiecutter.json").write_text('{"project_name": "demo"}', encoding="utf-8")
+    (cc / "{{cookiecutter.project_name}}" / "README").write_text("demo\n", encoding="utf-8")
+    if (PEERS / "cookiecutter").exists():
+        found["cookiecutter"] = [str(PEERS / "cookiecutter"), str(cc), "-o", str(root / "cc-out"), "-f"]
+    cp = root / "copier-template"
+    cp.mkdir()
+    (cp / "copier.yml").write_text("project_name:\n  type: str\n  default: demo\n", encoding="utf-8")
+    (cp / "README").write_text("demo\n", encoding="utf-8")
+    if (PEERS / "copier").exists():
+        found["copier"] = [str(PEERS / "copier"), "copy", str(cp), str(root / "cp-out"), "--overwrite"]
+    return found
+
+
+PEER_PROMPTS = {
+    "cookiecutter": re.compile(r"project_name \(demo\): "),  # cookiecutter 2: "  [1/1] project_name (demo): "
+    "copier": re.compile(r"project_name[\s\S]*?demo"),  # copier 9 (questionary): the question with its default
+}
+
+
+def peer_versions() -> str:
+    if not PEERS.exists():
+        return "not installed (run `make bench`, which makes bench/.peers)"
+    done = subprocess.run(
+        [str(PEERS / "python"), "-c", "from importlib.metadata import version as v; print(v('cookiecutter'), v('copier'))"],
+        capture_output=True,
+        text=True,
+    )
+    parts = done.stdout.split()
+    return f"cookiecutter {parts[0]}, copier {parts[1]}" if len(parts) == 2 else "unknown"
 
 
 def in_process(fn) -> float:
@@ -274,6 +353,7 @@ def breakdown(files: list[tuple[int, Path]], source_ids: set[str]) -> list[str]:
                 c_compose, node = best(lambda text=text: lib._Loader(text).get_single_node())
                 py_compose, _ = best(lambda text=text, loader=deep_loader: loader(text).get_single_node())
                 build, data = best(lambda text=text, node=node: lib._Builder(lib._Loader(text)).build(node))
+                events, _ = best(lambda text=text: (lambda ld: lib._EventBuilder(ld).build_document(ld))(lib._Loader(text)))
                 validate, _ = best(lambda data=data: Library.model_validate(data))
             finally:
                 gc.enable()
@@ -285,6 +365,7 @@ def breakdown(files: list[tuple[int, Path]], source_ids: set[str]) -> list[str]:
                 ("composing the node tree, C composer", c_compose),
                 ("composing the node tree, Python composer", py_compose),
                 ("building data with line numbers from the nodes", build),
+                ("or: parsing and building from the event stream (read_yaml's route)", events),
                 ("pydantic validation (Library.model_validate)", validate),
             ):
                 rows.setdefault(name, []).append(value)
@@ -346,9 +427,15 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="goedgenoeg-bench-"))
     rng = random.Random(SEED)
     try:
-        env = dict(os.environ, GOEDGENOEG_SESSIONS_DIR=str(tmp / "sessions"), NO_COLOR="1")
-        env.pop("GOEDGENOEG_FORCE_INTERACTIVE", None)
+        env = dict(
+            os.environ, GOEDGENOEG_SESSIONS_DIR=str(tmp / "sessions"), NO_COLOR="1", GOEDGENOEG_CACHE_DIR=str(tmp / "cache")
+        )
+        for name in ("GOEDGENOEG_FORCE_INTERACTIVE", "GOEDGENOEG_NO_CACHE"):
+            env.pop(name, None)
+        cold = dict(env, GOEDGENOEG_NO_CACHE="1")
         sets = {size: write_set(tmp, size) for size in SIZES}
+        peers = peer_templates(tmp)
+        (tmp / "bare").mkdir()
         commands = {
             "pass": lambda: run_cmd([PY, "-c", "pass"], env),
             "typer": lambda: run_cmd([PY, "-c", "import typer"], env),
@@ -356,9 +443,18 @@ def main() -> None:
             "version": lambda: run_cmd([str(BIN), "--version"], env),
             "help": lambda: run_cmd([str(BIN), "--help"], env),
             "first_prompt": lambda: first_prompt(env, tmp / "pty-sessions"),
+            "first_prompt_cold": lambda: first_prompt(cold, tmp / "pty-sessions"),
+            "answer": lambda: per_answer(  # a folder of its own each time: no unfinished session to offer
+                [str(BIN), "reflect", "--path", "full"],
+                dict(env, GOEDGENOEG_SESSIONS_DIR=str(Path(tempfile.mkdtemp(dir=tmp)) / "sessions")),
+                ANY_PROMPT,
+            ),
+            "bare_answer": lambda: per_answer([PY, "-c", BARE_LOOP, str(tmp / "bare")], env, FIRST_PROMPT),
             "reflect_imports": lambda: run_cmd([PY, "-c", "import goedgenoeg.cli, goedgenoeg.reflect, goedgenoeg.ask"], env),
             "check": lambda: run_cmd([str(BIN), "libraries", "check"], env),
         }
+        for peer, argv in peers.items():
+            commands[peer] = lambda argv=argv, peer=peer: first_prompt(env, tmp / "pty-sessions", argv, PEER_PROMPTS[peer])
         samples: dict[str, list[float]] = {k: [] for k in commands}
         rounds = []  # per round: {name: seconds}, for paired ratios
         for r in range(ROUNDS + 1):
@@ -373,6 +469,8 @@ def main() -> None:
 
         # (g) and (h): in-process, after warming up the imports; interleaved with (a), (b) and
         # the 10,000-prompt check as a subprocess.
+        # in-process figures measure reading and validating: no library cache (and never the user's)
+        os.environ["GOEDGENOEG_NO_CACHE"] = "1"
         from goedgenoeg.library import bundled_dir, load_library, load_sources
         from goedgenoeg.record import render
 
@@ -396,7 +494,8 @@ def main() -> None:
 
         heavy = {f"load_{size}": (lambda size=size: load_set(size)) for size in SIZES}
         heavy["render"] = lambda: in_process(lambda: render(session, libs))
-        heavy["check_10k"] = lambda: run_cmd([str(BIN), "libraries", "check", str(sets[10_000][0].parent)], env)
+        heavy["check_10k"] = lambda: run_cmd([str(BIN), "libraries", "check", str(sets[10_000][0].parent)], cold)
+        heavy["check_10k_cached"] = lambda: run_cmd([str(BIN), "libraries", "check", str(sets[10_000][0].parent)], env)
         heavy["pass"] = commands["pass"]
         heavy["b"] = commands["b"]
         heavy_samples: dict[str, list[float]] = {k: [] for k in heavy}
@@ -408,6 +507,7 @@ def main() -> None:
         samples["pass"] += heavy_samples.pop("pass")
         samples["b"] += heavy_samples.pop("b")
         samples.update(heavy_samples)
+        samples["check_10k_cached"] = samples["check_10k_cached"][1:] or samples["check_10k_cached"]  # the first fills it
         files = len(sets[SIZES[-1]])
         first, last = per_file[::files], per_file[files - 1 :: files]  # the first and last file of every round
         split += [
@@ -417,7 +517,7 @@ def main() -> None:
             f"{ms(statistics.median(first))} ms, the last {ms(statistics.median(last))} ms (medians).",
             "",
         ]
-        report(samples, rounds, sets, answered_prompts, text, split, started, load_before)
+        report(samples, rounds, sets, answered_prompts, text, split, started, load_before, list(peers))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -428,13 +528,19 @@ LABELS = {
     "typer": '(t) `python -c "import typer"`',
     "version": "(c) `goedgenoeg --version`",
     "help": "(d) `goedgenoeg --help`",
-    "first_prompt": "(e) `goedgenoeg reflect`: first prompt in a pty",
+    "first_prompt": "(e) `goedgenoeg reflect`: first prompt in a pty (library cache filled)",
+    "first_prompt_cold": "(e1) the same, library cache switched off (`GOEDGENOEG_NO_CACHE=1`)",
+    "cookiecutter": "(p) cookiecutter: first question in a pty",
+    "copier": "(p) copier: first question in a pty",
+    "answer": "(i) per answer: goedgenoeg reflect, Enter until the next question (median of 10 a round)",
+    "bare_answer": "(i) per answer: bare loop (rich input + atomic 3 kB write with fsync)",
     "reflect_imports": '(e0) only the imports (e) needs: `python -c "import goedgenoeg.cli, goedgenoeg.reflect, goedgenoeg.ask"`',
-    "check": "(f) `goedgenoeg libraries check` (bundled)",
+    "check": "(f) `goedgenoeg libraries check` (bundled; library cache filled)",
     "load_1000": "(g) load_library, 1,000 prompts (1 file), in-process",
     "load_10000": "(g) load_library, 10,000 prompts (2 files), in-process",
     "load_50000": "(g) load_library, 50,000 prompts (10 files), in-process",
-    "check_10k": "(g) `goedgenoeg libraries check DIR`, 10,000 prompts, subprocess",
+    "check_10k": "(g) `goedgenoeg libraries check DIR`, 10,000 prompts, subprocess, no cache",
+    "check_10k_cached": "(g) the same, from the library cache (unchanged files)",
     "render": "(h) record.render, session with 1,000 answers, in-process",
 }
 
@@ -443,8 +549,8 @@ def paired(rounds: list[dict], name: str, base: str) -> dict:
     return stats([row[name] / row[base] for row in rounds])
 
 
-def report(samples, rounds, sets, answered_prompts, text, split, started, load_before) -> None:
-    s = {k: stats(v) for k, v in samples.items()}
+def report(samples, rounds, sets, answered_prompts, text, split, started, load_before, peers) -> None:
+    s = {k: stats(v) for k, v in samples.items() if v}
     med = {k: v["median"] for k, v in s.items()}
     out = [
         "## Figures",
@@ -457,6 +563,9 @@ def report(samples, rounds, sets, answered_prompts, text, split, started, load_b
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for key, label in LABELS.items():
+        if key not in s:
+            out.append(f"| {label} | not measured (not installed) | | | | | | |")
+            continue
         x = s[key]
         out.append(
             f"| {label} | {ms(x['median'])} | {ms(x['p25'])}-{ms(x['p75'])} | {ms(x['min'])} | {x['n']} | "
@@ -506,13 +615,36 @@ def report(samples, rounds, sets, answered_prompts, text, split, started, load_b
             "x",
             paired(rounds, "first_prompt", "b"),
         ),
+        row(
+            "first question / cookiecutter's",
+            med["first_prompt"] / med["cookiecutter"],
+            TARGETS["first_prompt_peer"],
+            "x",
+            paired(rounds, "first_prompt", "cookiecutter"),
+        )
+        if "cookiecutter" in peers
+        else "| first question / cookiecutter's | not measured: cookiecutter not installed | | **missed** |",
+        row(
+            "answer / bare loop",
+            med["answer"] / med["bare_answer"],
+            TARGETS["answer"],
+            "x",
+            paired(rounds, "answer", "bare_answer"),
+        ),
         row("load 50,000 / load 1,000", growth, TARGETS["growth"], "x"),
-        row("`libraries check` of 10,000 prompts", med["check_10k"], TARGETS["check_10k"], " s"),
+        row("`libraries check` of 10,000 prompts, no cache / (b)", med["check_10k"] / med["b"], TARGETS["check_10k"], "x"),
+        row(
+            "`libraries check` of 10,000 prompts, from the cache / (b)",
+            med["check_10k_cached"] / med["b"],
+            TARGETS["check_10k"],
+            "x",
+        ),
         "",
     ]
     out += (
         ["## Machine", ""]
         + machine()
+        + [f"- peers (bench/.peers): {peer_versions()}"]
         + [
             f"- load average before / after: {' '.join(f'{x:.2f}' for x in load_before)}"
             f" / {' '.join(f'{x:.2f}' for x in os.getloadavg())}",

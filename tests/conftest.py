@@ -6,8 +6,14 @@ REPO = Path(__file__).resolve().parent.parent
 BIN = REPO / ".venv" / "bin" / "goedgenoeg"
 
 
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory):
+    """One library cache for the whole run (as a user has one), never the user's real cache."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch):
+def isolated(tmp_path, monkeypatch, shared_cache):
     """Every test gets its own sessions folder and working folder (records are written there)."""
     sessions = tmp_path / "sessions"
     monkeypatch.setenv("GOEDGENOEG_SESSIONS_DIR", str(sessions))
@@ -24,6 +30,9 @@ def isolated(tmp_path, monkeypatch):
         "GOEDGENOEG_VIA",
     ):
         monkeypatch.delenv(var, raising=False)
+    monkeypatch.delenv("GOEDGENOEG_NO_CACHE", raising=False)
+    monkeypatch.setenv("GOEDGENOEG_CACHE_DIR", str(shared_cache))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home-config"))
     monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "site-config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home-data"))

@@ -30,7 +30,7 @@ def test_fresh_install_outside_the_repo_finds_the_bundled_libraries(tmp_path):
     # reflect runs from another folder too (scripted, so no terminal is needed)
     answers = elsewhere / "a.yaml"
     answers.write_text("context.case: GG-INSTALL\ncontext.region: flanders\n", encoding="utf-8")
-    env = {"GOEDGENOEG_SESSIONS_DIR": str(tmp_path / "s"), "PATH": "/usr/bin:/bin"}
+    env = {"GOEDGENOEG_SESSIONS_DIR": str(tmp_path / "s"), "GOEDGENOEG_CACHE_DIR": str(tmp_path / "c"), "PATH": "/usr/bin:/bin"}
     done = subprocess.run(
         [str(command), "reflect", "--answers", str(answers)], capture_output=True, text=True, cwd=elsewhere, env=env
     )

@@ -14,7 +14,6 @@ sets it. A relative path in a file is read from that file's folder.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,10 +120,16 @@ def default_sessions_dir() -> Path:
 
 def _read(path: Path) -> dict:
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        handle = path.open("rb")
     except FileNotFoundError:
-        return {}
+        return {}  # the usual case: no file, and no TOML parser to import (`--help` stays quick)
+    except OSError as err:
+        raise ConfigError("cfg_unreadable", path=path, err=err.strerror or err) from None
+    import tomllib
+
+    try:
+        with handle:
+            data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as err:
         raise ConfigError("cfg_bad_toml", path=path, err=err) from None
     except OSError as err:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import re
+from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
@@ -14,6 +15,7 @@ import yaml
 from pydantic import ValidationError
 from yaml.composer import Composer
 
+from . import cache
 from .models import AGE_BANDS, DECISIONS, REGIONS, WHO, Bibliography, Library
 
 try:  # the C loader is much faster; fall back to pure Python where libyaml is missing
@@ -72,7 +74,7 @@ class Loaded:
     library: Library
     path: str
     sha256: str
-    lines: dict = field(default_factory=dict, compare=False, repr=False)
+    lines: Mapping[tuple, int] = field(default_factory=dict, compare=False, repr=False)  # the line of every path
 
 
 @dataclass
@@ -203,6 +205,84 @@ class _Builder:
             ) from None
 
 
+class _Fallback(Exception):
+    """The event route cannot build this file as the node route would (an anchor, an alias, a tag,
+    a complex key, a problem to report): build it from the node tree instead."""
+
+
+class _EventBuilder(_Builder):
+    """The same data and line map as _Builder, built straight from libyaml's event stream,
+    without composing a node tree first (about half the time on a large library). It takes the
+    plain road only: anything unusual, and every problem, is left to the node route, so the
+    messages stay exactly the same."""
+
+    plain_tags: dict[str, str]
+
+    def build_document(self, loader):
+        self.plain_tags = {}
+        loader.get_event()  # the stream's start
+        if loader.check_event(yaml.StreamEndEvent):
+            raise _Fallback  # only comments
+        loader.get_event()  # the document's start
+        data = self.build_event(loader, (), 0)
+        loader.get_event()  # the document's end
+        if not loader.check_event(yaml.StreamEndEvent):
+            raise _Fallback  # a second document
+        return data
+
+    def build_event(self, loader, path: tuple, depth: int):
+        event = loader.get_event()
+        self.count += 1
+        if self.count > self.max_nodes or depth > MAX_DEPTH or getattr(event, "anchor", None) is not None:
+            raise _Fallback
+        self.lines.setdefault(path, event.start_mark.line + 1)
+        cls = type(event)
+        if cls is yaml.ScalarEvent:
+            return self.scalar(event)
+        if cls is yaml.MappingStartEvent:
+            if not event.implicit and event.tag is not None:
+                raise _Fallback
+            result = {}
+            lines = self.lines
+            while not loader.check_event(yaml.MappingEndEvent):
+                key_event = loader.get_event()
+                if type(key_event) is not yaml.ScalarEvent or key_event.anchor is not None:
+                    raise _Fallback
+                key = self.scalar(key_event)
+                if not isinstance(key, (str, int, float, bool)) or key in result:
+                    raise _Fallback
+                lines[path + (key,)] = key_event.start_mark.line + 1
+                result[key] = self.build_event(loader, path + (key,), depth + 1)
+            loader.get_event()
+            return result
+        if cls is yaml.SequenceStartEvent:
+            if not event.implicit and event.tag is not None:
+                raise _Fallback
+            items = []
+            while not loader.check_event(yaml.SequenceEndEvent):
+                items.append(self.build_event(loader, path + (len(items),), depth + 1))
+            loader.get_event()
+            return items
+        raise _Fallback  # an alias
+
+    def scalar(self, event):
+        if event.tag is not None and event.tag != "!":
+            raise _Fallback  # an explicit tag
+        implicit = event.implicit
+        if not implicit[0] and implicit[1]:  # quoted, no tag: text
+            return event.value
+        value = event.value
+        if implicit[0]:  # plain: the tag depends on the text alone, and keys and kinds repeat
+            tag = self.plain_tags.get(value)
+            if tag is None:
+                tag = self.plain_tags[value] = self.constructor.resolve(yaml.ScalarNode, value, implicit)
+        else:
+            tag = self.constructor.resolve(yaml.ScalarNode, value, implicit)
+        if tag == _STR_TAG:
+            return event.value
+        return self.construct(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style))
+
+
 class _Refused(Exception):
     """A value the builder refuses, with its line."""
 
@@ -215,12 +295,20 @@ def read_yaml(path: Path, as_typed: bool = False) -> tuple[object, dict[tuple, i
     """Read one YAML file. Returns (data, lines by path, sha256); raises LibraryError.
     With `as_typed` (answers files), plain scalars that look like numbers, times or yes/no
     stay the text that was typed; only true/false and null keep their YAML meaning."""
-    name = str(path)
+    return _parse_yaml(str(path), _read_bytes(path), as_typed)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of a file, never more than the limit plus one (/dev/zero is not read to the end)."""
     try:
-        with open(path, "rb") as handle:  # never more than the limit: /dev/zero is not read to the end
-            raw = handle.read(MAX_BYTES + 1)
+        with open(path, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
     except OSError as err:
-        raise LibraryError([f"{name}:0: cannot read the file ({err.strerror})"]) from None
+        raise LibraryError([f"{path}:0: cannot read the file ({err.strerror})"]) from None
+
+
+def _parse_yaml(name: str, raw: bytes, as_typed: bool = False) -> tuple[object, dict[tuple, int], str]:
+    """read_yaml on bytes already read: the content hash is of exactly what was parsed."""
     if len(raw) > MAX_BYTES:
         limit = f"{MAX_BYTES // 1024} KiB"
         advice = (
@@ -236,8 +324,21 @@ def read_yaml(path: Path, as_typed: bool = False) -> tuple[object, dict[tuple, i
         raise LibraryError([f"{name}:{line}: the file is not UTF-8 text; save it as UTF-8"]) from None
     if not text.strip():
         raise LibraryError([f"{name}:1: the file is empty; a library needs at least id, version, title and sections"])
-    deep = _could_nest_deeply(text)
-    loader = (_DeepLoader if deep else _Loader)(text)
+    # First the event route: libyaml's parser keeps its own stack (no recursion in C) and the
+    # builder stops at MAX_DEPTH, so it needs no scan for deep nesting. Only when it falls back
+    # is the text scanned, to choose a composer that cannot crash on it.
+    if _Loader is not yaml.SafeLoader:
+        fast = _EventBuilder(None, min(MAX_NODES, NODES_PER_CHAR * len(text) + 10_000), as_typed)
+        loader = fast.constructor = _Loader(text)
+        try:
+            with _gc_paused():
+                data = fast.build_document(loader)
+            return data, fast.lines, hashlib.sha256(raw).hexdigest()
+        except (_Fallback, _Refused, yaml.YAMLError, RecursionError):
+            pass  # the node route below reads it again and reports exactly what is wrong
+        finally:
+            loader.dispose()
+    loader = (_DeepLoader if _could_nest_deeply(text) else _Loader)(text)
     try:
         with _gc_paused():
             node = loader.get_single_node()
@@ -581,7 +682,12 @@ def _line_of(problem: str) -> int:
 def load_library(path: Path, source_ids: set[str] | None = None) -> Loaded:
     """Load and validate one library file. Raises LibraryError with every problem found."""
     name = str(path)
-    data, lines, digest = read_yaml(path)
+    raw = _read_bytes(path)
+    digest = hashlib.sha256(raw).hexdigest() if len(raw) <= MAX_BYTES else ""
+    cached = cache.get(digest, source_ids) if digest else None
+    if cached is not None:
+        return Loaded(library=cached[0], path=name, sha256=digest, lines=cached[1])
+    data, lines, digest = _parse_yaml(name, raw)
     if not isinstance(data, dict):
         raise LibraryError(
             [
@@ -603,6 +709,7 @@ def load_library(path: Path, source_ids: set[str] | None = None) -> Loaded:
     problems += _dossier_problems(name, library, lines)
     if problems:
         raise LibraryError(problems)
+    cache.put(digest, source_ids, library, lines)
     return Loaded(library=library, path=name, sha256=digest, lines=lines)
 
 

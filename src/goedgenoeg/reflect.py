@@ -13,7 +13,6 @@ from .files import write_private
 from .library import LibraryError, LibrarySet, read_yaml
 from .models import Answer, Session
 from .privacy import find_personal_data, name_words
-from .record import render, suggested_name
 from .walk import Step, Walk, apply, earlier_steps, now, run
 
 
@@ -293,6 +292,8 @@ def write_record(
     """Write the record (md, docx or html; the dossier record, or everything when `full`) to
     `output`, or in the current folder under a name made from its own answers (never over an
     existing file unless force)."""
+    from .record import render, suggested_name  # only at the end of a walk: not before the first question
+
     data = render(session, libraries, fmt=fmt, full=full)
     data = data.encode("utf-8") if isinstance(data, str) else data
     if output is not None:

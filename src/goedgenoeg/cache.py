@@ -1,0 +1,156 @@
+"""A cache of validated libraries, so a start does not parse and validate YAML that did not change.
+
+One file per library version: its name is a hash of the file's content hash, the tool version,
+the cache format and the bibliography's ids (a library's `source` is checked against them).
+A changed file has another content hash and so another key: a cache entry is never served for
+text it was not made from. The entry is JSON, never pickle (a cache file someone else could
+write must not be able to run code), in three lines: a header (the key, the version, the hash
+of the third line), the library as pydantic dumped it (read back with `model_validate_json`, so
+it is validated again), and the line map. The line map is larger than the library and only a
+problem report needs it (a cached library has none), so it is decoded when first used.
+A damaged entry, one from another version, or one that is not the user's own is ignored (and
+replaced). Only libraries without problems are cached; a library with problems is read and
+reported in full every time.
+
+GOEDGENOEG_CACHE_DIR points the cache elsewhere; GOEDGENOEG_NO_CACHE=1 switches it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import json
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from . import __version__
+
+ENV_DIR = "GOEDGENOEG_CACHE_DIR"
+ENV_OFF = "GOEDGENOEG_NO_CACHE"
+FORMAT = 2  # raise when the layout of an entry changes
+SUFFIX = ".json"
+KEEP_DAYS = 30  # an entry not written again for this long is removed when another is written
+
+
+def cache_dir() -> Path | None:
+    """The cache folder, or None when the cache is switched off."""
+    if os.environ.get(ENV_OFF, "").strip() not in ("", "0"):
+        return None
+    given = os.environ.get(ENV_DIR, "").strip()
+    if given:
+        return Path(given)
+    from platformdirs import user_cache_path
+
+    return user_cache_path("goedgenoeg", appauthor=False) / "libraries"
+
+
+def entry_key(digest: str, source_ids: set[str] | None) -> str:
+    """The key of one library's entry: everything its validated form depends on."""
+    ids = "\n".join(sorted(source_ids)) if source_ids is not None else "\0none"
+    text = f"goedgenoeg-cache\n{FORMAT}\n{__version__}\n{digest}\n{ids}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """No cyclic garbage collection while a large tree of new objects is built (none of it is
+    garbage; see library._gc_paused)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class LineMap(Mapping):
+    """The line of every path of a cached library, decoded from its JSON when first used."""
+
+    def __init__(self, encoded: bytes):
+        self._encoded = encoded
+        self._lines: dict[tuple, int] | None = None
+
+    def _decoded(self) -> dict[tuple, int]:
+        if self._lines is None:
+            with _gc_paused():
+                self._lines = {tuple(entry[:-1]): entry[-1] for entry in json.loads(self._encoded)}
+            self._encoded = b""
+        return self._lines
+
+    def __getitem__(self, path: tuple) -> int:
+        return self._decoded()[path]
+
+    def __iter__(self) -> Iterator[tuple]:
+        return iter(self._decoded())
+
+    def __len__(self) -> int:
+        return len(self._decoded())
+
+
+def get(digest: str, source_ids: set[str] | None):
+    """(library, lines) from the cache, or None when there is no usable entry."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    key = entry_key(digest, source_ids)
+    try:
+        with open(folder / (key + SUFFIX), "rb") as handle:
+            if os.name == "posix":
+                info = os.fstat(handle.fileno())
+                if info.st_uid != os.getuid() or info.st_mode & 0o022:
+                    return None  # not the user's own, or writable by others: not trusted
+            raw = handle.read()
+    except OSError:
+        return None
+    from pydantic import ValidationError
+
+    from .models import Library
+
+    try:
+        head, body, lines = raw.split(b"\n")
+        header = json.loads(head)
+        if header.get("key") != key or header.get("version") != __version__ or header.get("format") != FORMAT:
+            return None
+        if header.get("lines") != hashlib.sha256(lines).hexdigest():
+            return None  # cut off or changed
+        with _gc_paused():
+            library = Library.model_validate_json(body)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, ValidationError):
+        return None  # damaged: read the YAML instead (and write a good entry)
+    return library, LineMap(lines)
+
+
+def put(digest: str, source_ids: set[str] | None, library, lines: dict[tuple, int]) -> None:
+    """Store a validated library. A cache that cannot be written is no problem: it is skipped."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    if not all(isinstance(part, (str, int)) and not isinstance(part, bool) for path in lines for part in path):
+        return  # the line map must come back exactly as it was
+    key = entry_key(digest, source_ids)
+    with _gc_paused():
+        encoded = json.dumps([[*path, line] for path, line in lines.items()], separators=(",", ":")).encode("utf-8")
+        header = {"format": FORMAT, "version": __version__, "key": key, "lines": hashlib.sha256(encoded).hexdigest()}
+        data = b"\n".join((json.dumps(header).encode("ascii"), library.model_dump_json().encode("utf-8"), encoded))
+    from .files import private_dir, write_private
+
+    with contextlib.suppress(OSError):
+        write_private(private_dir(folder) / (key + SUFFIX), data)
+        _prune(folder)
+
+
+def _prune(folder: Path) -> None:
+    """Remove old entries (of changed libraries, of earlier versions) and leftovers of an
+    interrupted write, so the folder does not grow with every edit. Only on a write, which is
+    rare: an entry still in use is simply written again after a miss."""
+    import time
+
+    oldest = time.time() - KEEP_DAYS * 24 * 3600
+    for entry in os.scandir(folder):
+        if entry.name.endswith(SUFFIX) or (entry.name.startswith(".") and entry.name.endswith(".tmp")):
+            with contextlib.suppress(OSError):
+                if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < oldest:
+                    os.unlink(entry.path)
