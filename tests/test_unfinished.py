@@ -42,11 +42,11 @@ def test_reflect_offers_the_unfinished_reflection_by_its_case_before_asking_anyt
     assert hint == f"{BIN} resume {saved.stem}"  # .venv/bin is not on the PATH here: the full path
 
     child = spawn(["reflect"], sessions)
-    index = child.expect([r"Onafgewerkte reflecties:", r"Je antwoord[^:\n]*: "])
+    index = child.expect([r"Niet afgemaakte reflecties:", r"Je antwoord[^:\n]*: "])
     assert index == 0, "a new question came before the offer"
     child.expect(r"1\. GG-PTY-7  \(1 van \d+ vragen, laatst ")
-    child.expect(r"Typ een nummer om verder te gaan, of Enter voor een nieuwe reflectie: ")
-    child.sendline("1")
+    child.expect(r"Enter = verder met 1[^:\n]*: ")
+    child.sendline("")  # Enter continues the top one
     child.expect(rf"Verder met sessie {saved.stem} \(GG-PTY-7\)")
     child.expect(r"(Je antwoord|Kies een nummer|Kies nummers)[^:\n]*: ")
     child.sendline("!stop")
@@ -54,12 +54,12 @@ def test_reflect_offers_the_unfinished_reflection_by_its_case_before_asking_anyt
     assert len(list(sessions.glob("*.json"))) == 1  # continued, not a second one
 
 
-def test_enter_starts_anew_and_a_reflection_stopped_before_any_answer_is_not_kept(tmp_path):
+def test_n_starts_anew_and_a_reflection_stopped_before_any_answer_is_not_kept(tmp_path):
     sessions = tmp_path / "s"
     stopped_after_the_case(sessions, "GG-PTY-8")
     child = spawn(["reflect", "--path", "full"], sessions)
-    child.expect(r"Typ een nummer om verder te gaan, of Enter voor een nieuwe reflectie: ")
-    child.sendline("")
+    child.expect(r"Enter = verder met 1[^:\n]*: ")
+    child.sendline("n")
     child.expect(r"Je antwoord[^:\n]*: ")
     child.sendline("!stop")
     child.expect(r"Er was nog niets beantwoord; er is niets bewaard\.")

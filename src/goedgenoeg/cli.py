@@ -272,7 +272,9 @@ def _offer_unfinished(cfg, directory: Path, libraries, console) -> str | None:
         except (EOFError, KeyboardInterrupt):
             console.print()
             raise typer.Exit(130) from None
-        if not choice:
+        if not choice:  # a tired Enter continues what was there, it does not start a duplicate
+            return rows[0].id
+        if choice.lower() in ("n", "nieuw", "new"):
             return None
         if choice.isdigit() and 1 <= int(choice) <= len(rows):
             return rows[int(choice) - 1].id

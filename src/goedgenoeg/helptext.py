@@ -33,7 +33,7 @@ APP = (
     "Voorbeelden:\n\n"
     "  goedgenoeg reflect                 een reflectie beginnen (in het Nederlands)\n\n"
     "  goedgenoeg reflect --lang en       een reflectie in het Engels\n\n"
-    "  goedgenoeg resume                  de laatste onafgewerkte reflectie verderzetten\n\n"
+    "  goedgenoeg resume                  verder met de laatste niet afgemaakte reflectie\n\n"
     "  goedgenoeg sessions                de bewaarde reflecties tonen\n\n"
     "  goedgenoeg record ID -o r.md       het verslag van een reflectie schrijven\n\n"
     "  goedgenoeg config                  de instellingen tonen en waar ze vandaan komen",
@@ -53,7 +53,7 @@ APP = (
 COMMANDS: dict[str, tuple[str, str]] = {
     "reflect": (
         "Een nieuwe reflectie beginnen. Elk antwoord wordt meteen bewaard; stoppen kan altijd met "
-        "Ctrl-C of !stop. Een onafgewerkte reflectie wordt eerst aangeboden. Alleen of met twee volg "
+        "Ctrl-C of !stop. Een niet afgemaakte reflectie wordt eerst aangeboden. Alleen of met twee volg "
         "je het korte pad (ongeveer 30 minuten); daarna wordt het volledige aangeboden.\n\n"
         "Voorbeelden:\n\n  goedgenoeg reflect\n\n  goedgenoeg reflect --path full --format docx\n\n"
         "  goedgenoeg reflect --team\n\n  goedgenoeg reflect --team --prepared An=20261129-1900-3f99\n\n"
@@ -269,7 +269,7 @@ PARAMS: dict[str, tuple[str, str]] = {
         "The earlier reflection of this case (id or its start).",
     ),
     "resume session_id": (
-        "Id van de sessie (of het begin ervan); standaard de laatste onafgewerkte.",
+        "Id van de sessie (of het begin ervan); standaard de laatste niet afgemaakte.",
         "Session id (or its start); default: the last unfinished one.",
     ),
     "record session_id": (

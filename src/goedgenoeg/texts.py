@@ -265,8 +265,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Each preparation needs a name of its own ({detail}).",
     ),
     "cli_prepared_in": (
-        "Voorbereid en meegenomen: {names}. Hun antwoorden staan klaar als hun stem; Enter houdt ze.",
-        "Prepared and brought in: {names}. Their answers are ready as their voices; Enter keeps them.",
+        "Voorbereid en meegenomen: {names}. Wat elk voorbereidde, staat bij elke vraag klaar.",
+        "Prepared and brought in: {names}. What each prepared is ready at every question.",
     ),
     "cli_nothing_kept": ("Er was nog niets beantwoord; er is niets bewaard.", "Nothing was answered yet; nothing was kept."),
     "cli_moved": (
@@ -283,14 +283,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "This reflection used libraries that are not loaded now: {ids}. Their answers are missing until you give them with "
         "--library PATH (or put them in the config file).",
     ),
-    "cli_unfinished_title": ("Onafgewerkte reflecties:", "Unfinished reflections:"),
+    "cli_unfinished_title": ("Niet afgemaakte reflecties:", "Unfinished reflections:"),
     "cli_unfinished_row": (
         "{n}. {case}  ({answered} van {total} vragen, laatst {updated})",
         "{n}. {case}  ({answered} of {total} questions, last {updated})",
     ),
     "cli_unfinished_pick": (
-        "Typ een nummer om verder te gaan, of Enter voor een nieuwe reflectie",
-        "Type a number to continue one, or Enter for a new reflection",
+        "Enter = verder met 1 · een nummer = verder met dat · n = nieuw",
+        "Enter = continue 1 · a number = continue that one · n = new",
     ),
     # sessions (session.py raises these by key)
     "ses_no_such": (
@@ -302,7 +302,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "'{id}' fits several sessions; give more of the id: {ids}",
     ),
     "ses_no_unfinished": (
-        "Er is geen onafgewerkte sessie in {dir}. Begin er een met '{cmd} reflect'.",
+        "Er is geen niet afgemaakte sessie in {dir}. Begin er een met '{cmd} reflect'.",
         "There is no unfinished session in {dir}. Start one with '{cmd} reflect'.",
     ),
     "ses_no_file": (
