@@ -226,3 +226,24 @@ def test_a_followup_carries_only_the_steps_still_to_do(libraries):
     followup.answers["besluit.stappen"] = Answer(status="answered", value=steps)
     drop_done_steps(followup, libraries)
     assert "besluit.stappen" not in followup.answers  # all done: the next steps are asked anew
+
+
+def test_a_teams_network_is_one_picture_saying_who_named_whom(tmp_path, libraries, isolated):
+    answers = answers_for(libraries, TEAM)
+    answers["overleg.deelnemers"] = PARTICIPANTS
+    answers["netwerk.wie-belangrijk"] = {
+        "voices": {
+            "An": [{"who": "Opa", "relation": "grootvader", "meaning": "haalt op"}],
+            "Bo": [
+                {"who": "opa", "relation": "grootvader", "meaning": "kookt op woensdag"},
+                {"who": "Tante Mia", "relation": "tante", "meaning": "drinkt", "risk": True},
+            ],
+        }
+    }
+    record = run(tmp_path, ["reflect"], answers, "team.md")
+    network = record.split("## Het netwerk\n", 1)[1].split("\n## ", 1)[0]
+    rows = [x for x in network.splitlines() if x.startswith("| ") and not x.startswith("| Wie")]
+    assert len(rows) == 2, rows  # one table: opa once, tante once
+    assert "haalt op; kookt op woensdag (genoemd door An, Bo)" in rows[0]
+    assert "(genoemd door Bo)" in rows[1] and "zorg of risico" in rows[1]
+    assert "Stem van" not in network

@@ -409,9 +409,32 @@ def _network_of(rows: list[dict], lang: str, label: str = "") -> Network:
     return Network((t(lang, "rec_child"),), people, _people_headers(lang), t(lang, "rec_risk"), label)
 
 
+def _merged_network(voices: dict[str, list[dict]], lang: str) -> list[dict]:
+    """One network from a team's voices: each person once, with what each voice said of them
+    and who named them (a worry or a risk when anyone marked it so)."""
+    people: dict[str, dict] = {}
+    named: dict[str, list[str]] = {}
+    for name, rows in voices.items():
+        for row in rows or []:
+            key = " ".join(str(row.get("who", "")).casefold().split())
+            if key not in people:
+                people[key] = dict(row)
+                named[key] = []
+            else:
+                merged = people[key]
+                for field in ("relation", "meaning"):
+                    if row.get(field) and row[field] not in merged.get(field, ""):
+                        merged[field] = "; ".join(x for x in (merged.get(field, ""), row[field]) if x)
+                merged["risk"] = bool(merged.get("risk")) or bool(row.get("risk"))
+            named[key].append(name)
+    for key, row in people.items():
+        row["meaning"] = " ".join(x for x in (row.get("meaning", ""), t(lang, "rec_named_by", names=", ".join(named[key]))) if x)
+    return list(people.values())
+
+
 def _network(rec: _Record) -> list[Block]:
-    """The meaningful people around the child, from the people prompts drawn as a network
-    (each voice apart when a team's answers differ)."""
+    """The meaningful people around the child, from the people prompts drawn as one network
+    (a team's differing voices merged, each person saying who named them)."""
     lang = rec.lang
     blocks: list[Block] = []
     for step in rec.steps:
@@ -419,10 +442,8 @@ def _network(rec: _Record) -> list[Block]:
         if not _is_network(step) or not _answered(answer):
             continue
         voices = _distinct_voices(answer)
-        if voices is None:
-            blocks.append(_network_of(_shared(answer), lang))
-        else:
-            blocks += [_network_of(value, lang, t(lang, "voice_of", name=name)) for name, value in voices.items()]
+        rows = _shared(answer) if voices is None else _merged_network(voices, lang)
+        blocks.append(_network_of(rows, lang))
     return [Heading(2, t(lang, "rec_network"))] + blocks if blocks else []
 
 
