@@ -54,9 +54,11 @@ def entry_key(digest: str, source_ids: set[str] | None) -> str:
 
 
 @contextlib.contextmanager
-def _gc_paused():
-    """No cyclic garbage collection while a large tree of new objects is built (none of it is
-    garbage; see library._gc_paused)."""
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a large tree of new objects is built. None of
+    it is garbage yet, but every few hundred new objects the collector would walk the growing
+    tree again: on a 5,000-prompt file that took longer than the parsing itself, and made
+    loading grow faster than the file (bench/run.py, docs/performance.md)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -75,7 +77,7 @@ class LineMap(Mapping):
 
     def _decoded(self) -> dict[tuple, int]:
         if self._lines is None:
-            with _gc_paused():
+            with gc_paused():
                 self._lines = {tuple(entry[:-1]): entry[-1] for entry in json.loads(self._encoded)}
             self._encoded = b""
         return self._lines
@@ -116,7 +118,7 @@ def get(digest: str, source_ids: set[str] | None):
             return None
         if header.get("lines") != hashlib.sha256(lines).hexdigest():
             return None  # cut off or changed
-        with _gc_paused():
+        with gc_paused():
             library = Library.model_validate_json(body)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, ValidationError):
         return None  # damaged: read the YAML instead (and write a good entry)
@@ -131,7 +133,7 @@ def put(digest: str, source_ids: set[str] | None, library, lines: dict[tuple, in
     if not all(isinstance(part, (str, int)) and not isinstance(part, bool) for path in lines for part in path):
         return  # the line map must come back exactly as it was
     key = entry_key(digest, source_ids)
-    with _gc_paused():
+    with gc_paused():
         encoded = json.dumps([[*path, line] for path, line in lines.items()], separators=(",", ":")).encode("utf-8")
         header = {"format": FORMAT, "version": __version__, "key": key, "lines": hashlib.sha256(encoded).hexdigest()}
         data = b"\n".join((json.dumps(header).encode("ascii"), library.model_dump_json().encode("utf-8"), encoded))

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import re
 from collections.abc import Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -16,6 +14,7 @@ from pydantic import ValidationError
 from yaml.composer import Composer
 
 from . import cache
+from .cache import gc_paused
 from .models import AGE_BANDS, DECISIONS, REGIONS, WHO, Bibliography, Library
 
 try:  # the C loader is much faster; fall back to pure Python where libyaml is missing
@@ -126,19 +125,7 @@ _AS_TYPED_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 
 
-@contextmanager
-def _gc_paused():
-    """Pause the cyclic garbage collector while a large tree of new objects is built. None of
-    it is garbage yet, but every few hundred new objects the collector would walk the growing
-    tree again: on a 5,000-prompt file that took longer than the parsing itself, and made
-    loading grow faster than the file (bench/run.py, docs/performance.md)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+_gc_paused = gc_paused  # one place: cache.gc_paused
 
 
 class _Builder:
