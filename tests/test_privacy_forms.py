@@ -212,6 +212,8 @@ def test_names_typed_in_the_network_and_participants_are_pointed_out_in_free_tex
 
 def test_role_words_are_not_taken_for_names():
     assert name_words(["Oma", "Tante Els", "buurman Karim"]) == ["Els", "Karim"]
+    # 'Bij een nieuw letsel ...' is not about the day care 'De Bij' (found walking the short path)
+    assert name_words(["Kinderopvang De Bij", "Van Dijk"]) == ["Dijk"]
 
 
 def test_the_record_says_what_was_checked_not_just_done(tmp_path, isolated):

@@ -228,6 +228,31 @@ _ROLE_WORDS = {
     "de",
     "het",
     "een",
+    # words every Dutch or English sentence may start with: a name like 'De Bij' must not turn
+    # 'Bij een nieuw letsel' into a finding
+    "bij",
+    "van",
+    "voor",
+    "met",
+    "op",
+    "in",
+    "aan",
+    "en",
+    "of",
+    "om",
+    "na",
+    "uit",
+    "als",
+    "the",
+    "and",
+    # places and services, not people
+    "kinderopvang",
+    "opvang",
+    "kinderdagverblijf",
+    "creche",
+    "crèche",
+    "consultatiebureau",
+    "wijkteam",
 }
 
 
