@@ -47,7 +47,7 @@ def plan(libraries: LibrarySet, context: dict[str, str], path: str | None, lang:
         PartPlan(part.phase, t(lang, f"part_{part.phase}"), part.prompts, minutes(part.seconds), part.box_minutes)
         for part in walk.parts()
     ]
-    return Plan(effective_path(path, context), len(steps), minutes(sum(walk.seconds(s) for s in steps)), parts)
+    return Plan(effective_path(path), len(steps), minutes(sum(walk.seconds(s) for s in steps)), parts)
 
 
 def lines(result: Plan, lang: str, team: bool) -> list[str]:

@@ -64,7 +64,7 @@ def record_steps(session: Session, libraries: LibrarySet) -> list[Step]:
     """The prompts a record covers: those on the session's path, and any other with an answer
     (a short walk that went on into the full path, or a follow-up)."""
     walk = Walk(libraries, session.answers, path="full")
-    path = effective_path(session.path, walk.context())
+    path = effective_path(session.path)
     return [s for s in walk.steps() if path == "full" or s.prompt.short or s.key in session.answers]
 
 
@@ -304,7 +304,7 @@ def _metadata(rec: _Record) -> list[Block]:
     )
     if session.privacy.kept:
         privacy += "; " + t(lang, "rec_privacy_kept", items="; ".join(_kept_item(rec, item) for item in session.privacy.kept))
-    path = effective_path(session.path, rec.context)
+    path = effective_path(session.path)
     rows = [
         ("rec_case", rec.context.get("case", "-")),
         ("rec_date", session.updated[:10]),

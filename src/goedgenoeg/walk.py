@@ -15,10 +15,9 @@ from .models import PHASES, Answer, Library, Section
 CONTEXT_KEYS = ("case", "decision", "age", "region", "who", "role")
 
 
-def effective_path(choice: str | None, context: dict[str, str]) -> str:
+def effective_path(choice: str | None) -> str:
     """The path a walk follows: the one chosen, else the short one (for a team: the meeting
     path, the short path with the meeting's own prompts)."""
-    del context  # every context starts on the short path; kept for callers that pass it
     return choice if choice is not None else "short"
 
 
@@ -128,7 +127,7 @@ class Walk:
 
     @property
     def path(self) -> str:
-        return effective_path(self.path_choice, self.context())
+        return effective_path(self.path_choice)
 
     def previous(self, key: str) -> Answer | None:
         return self.answers.get(key) or self.baseline.get(key)
@@ -164,7 +163,7 @@ class Walk:
         """The prompts that apply, in order. They change only with the context, so they are
         worked out once per context (the walk asks for them several times per prompt)."""
         context = self.context()
-        path = effective_path(self.path_choice, context)
+        path = effective_path(self.path_choice)
         key = (*(_hashable(context.get(k)) for k in ("decision", "age", "region", "who")), path)
         if self._steps is not None and self._steps[0] == key:
             return list(self._steps[1])
@@ -206,9 +205,9 @@ class Walk:
         return sum(self.seconds(s) for s in self.steps() if s.key not in self.answers)
 
     def parts(self) -> list[PartProgress]:
-        """The parts (phases) that have prompts, in order, with their estimated seconds and time
-        box: the sections' own time boxes; in a team every part has one (its boxed sections plus
-        the estimate for the rest, rounded up to five minutes)."""
+        """The parts (phases) that have prompts, in order, with their estimated seconds and, in a
+        case meeting, their time box: the boxes of its sections that have one, plus the estimate
+        for the rest, rounded up to five minutes."""
         rows: list[PartProgress] = []
         boxes: dict[str, dict[int, int]] = {}  # phase -> id(section) -> its time box
         unboxed: dict[str, int] = {}  # phase -> estimated seconds of the steps without a box
