@@ -144,6 +144,7 @@ def test_interactive_walk_on_plain_standard_input(tmp_path, monkeypatch, isolate
     result = runner.invoke(app, ["reflect", "--path", "full"], input="\n".join(lines) + "\n")
     assert result.exit_code == 130, result.output
     assert "Waarom deze vraag" in result.output  # '?' showed the help
+    assert "(overgeslagen)" in result.output  # Enter without an answer says it skipped, as '>' does
     assert "goedgenoeg resume" in result.output
     session = json.loads(next(isolated.glob("*.json")).read_text())
     answers = {k: v["value"] for k, v in session["answers"].items() if v["status"] == "answered"}

@@ -66,6 +66,10 @@ def test_a_team_reflection_shows_participants_voices_dissent_and_guiding_questio
         "| Wie uit het netwerk kan mee opvangen? | niet beantwoord |",
     ):
         assert row in full and (row in record) == guiding.dossier
+    # a guiding question left without an answer is an open point
+    open_points = record.split("## Open punten", 1)[1].split("\n## ", 1)[0]
+    assert "Richtvraag zonder antwoord: Wie uit het netwerk kan mee opvangen?" in open_points
+    assert "Is thuis blijven met steun veilig genoeg?" not in open_points
     MarkdownIt("commonmark").enable("table").parse(record)
 
 

@@ -292,7 +292,8 @@ class TerminalAsker:
                 if action in ("skip", "later"):  # say so: a skip inside a half-given answer drops it
                     self.say(f"({t(lang, 'skipped' if action == 'skip' else 'marked_later')})", "dim")
                 return Reply(action)
-            if value is None:
+            if value is None:  # Enter without an answer: say so, as for '>'
+                self.say(f"({t(lang, 'skipped')})", "dim")
                 return Reply("skip")
             if self.keep is not None:  # on disk before it is checked: the check never costs an answer
                 self.keep(step, value)

@@ -527,6 +527,12 @@ def _open_points(rec: _Record) -> list[Block]:
             continue
         state = _state(answer, lang) if not _answered(answer) else describe_answer(step.prompt, answer, lang)[:60]
         items.append(f"{step.section.title.get(lang)}: {step.prompt.text.get(lang)} ({state})")
+    for step in rec.steps:  # a meeting's guiding questions that got no answer stay open too
+        answer = rec.answer(step)
+        if step.prompt.kind == "guiding" and _answered(answer):
+            for row in _shared(answer) or []:
+                if row.get("status") == "not_answered":
+                    items.append(t(lang, "rec_guiding_open", question=row.get("question", "")))
     body: Block = BulletList(tuple(items)) if items else Paragraph(t(lang, "rec_open_none"))
     return [Heading(2, t(lang, "rec_open")), body]
 

@@ -486,6 +486,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Hieronder de rest van de reflectie; wat in de samenvatting staat, wordt niet herhaald.",
         "Below, the rest of the reflection; what is in the summary is not repeated.",
     ),
+    "rec_guiding_open": ("Richtvraag zonder antwoord: {question}", "Guiding question without an answer: {question}"),
     "rec_named_by": ("(genoemd door {names})", "(named by {names})"),
     "rec_path_meeting": ("pad voor het overleg", "meeting path"),
     "rec_kind": ("Soort verslag", "Kind of record"),
