@@ -64,7 +64,7 @@ CASES = {
     "missing_kind.yaml": (
         8,
         "sections[0].prompts[0]: a prompt needs 'kind' "
-        "(text, reflection, choice, multi, alternative, people, actions, participants, list, guiding)",
+        "(text, reflection, choice, multi, alternative, people, children, actions, participants, list, guiding)",
     ),
     "choice_one_option.yaml": (13, "sections[0].prompts[0].options: give at least 2 items here (now 1)"),
     "id_uppercase.yaml": (5, "sections[0].id: 'Deel' is not a valid id: use lowercase letters, digits, '-' and '_'"),

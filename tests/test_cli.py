@@ -45,6 +45,8 @@ def answers_for(libraries, context):
     answers = {f"context.{k}": v for k, v in context.items()}
     walk = Walk(libraries, {k: Answer(status="answered", value=v) for k, v in answers.items()}, path="full")
     for n, step in enumerate(walk.steps()):
+        if step.prompt.kind == "children":  # one child unless a test names several
+            continue
         answers.setdefault(step.key, sample_value(step.prompt, n))
     return answers
 
@@ -268,3 +270,55 @@ def test_an_answers_file_with_two_decisions_asks_and_records_both(tmp_path, libr
     record = (tmp_path / "both.md").read_text(encoding="utf-8")
     assert "| Beslissing in overweging | Een uithuisplaatsing; Een jeugdbeschermingsmaatregel |" in record
     assert "### Nodig, en voor wie?" in record  # the measure's part is there beside the placement's
+
+
+def test_an_answers_file_with_two_decisions_and_two_children_names_each_child(tmp_path, libraries):
+    context = dict(BABY_FLANDERS, decision=["placement", "measure"])
+    answers = answers_for(libraries, context)
+    answers["context.children"] = [{"name": "Noor", "age": "under-1"}, {"name": "Lars", "age": "6-12"}]
+    answers["mentaliseren.door-de-ogen-van-het-kind"] = {
+        "voices": {"Noor": "huilt veel", "Lars": "zegt dat hij thuis wil blijven"}
+    }
+    answers["netwerk.wie-belangrijk"] = [{"who": "oma", "relation": "grootmoeder", "meaning": "vangt op"}]
+    path = tmp_path / "two.yaml"
+    path.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
+    result = runner.invoke(app, ["reflect", "--answers", str(path), "-o", str(tmp_path / "two.md")])
+    assert result.exit_code == 0, result.output
+    record = (tmp_path / "two.md").read_text(encoding="utf-8")
+    assert "| Kinderen | Noor (jonger dan 1 jaar); Lars (6 tot 12 jaar) |" in record
+    child = record.split("*per kind:*", 1)[1].split("\n### ", 1)[0]
+    assert "**Noor**\n\nhuilt veel" in child and "**Lars**\n\nzegt dat hij thuis wil blijven" in child
+    html_out = tmp_path / "two.html"
+    session_id = result.output.split()[1]
+    assert runner.invoke(app, ["record", session_id, "--format", "html", "-o", str(html_out)]).exit_code == 0
+    svg = html_out.read_text(encoding="utf-8").split("<svg viewBox", 1)[1].split("</svg>", 1)[0]
+    assert "Noor" in svg and "Lars" in svg  # each child in the middle of the network
+
+
+def test_the_childs_prompts_are_asked_for_each_child_that_their_age_fits(libraries):
+    import io
+
+    from rich.console import Console
+
+    from goedgenoeg.ask import TerminalAsker
+    from goedgenoeg.models import Answer
+
+    context = {"case": "GG-KIND", "decision": "placement", "age": "under-1", "region": "flanders", "who": "alone"}
+    answers = {f"context.{k}": Answer(status="answered", value=v) for k, v in context.items()}
+    answers["context.children"] = Answer(
+        status="answered", value=[{"name": "Noor", "age": "under-1"}, {"name": "Lars", "age": "6-12"}]
+    )
+    walk = Walk(libraries, answers, path="full")
+    steps = [s for s in walk.steps() if s.section.per_child]
+    both = next(s for s in steps if s.prompt.when is None or s.prompt.when.age is None)
+    school = [s for s in steps if s.prompt.when is not None and s.prompt.when.age and "under-1" not in s.prompt.when.age]
+    assert school, "some of the child's prompts do not fit a baby"
+    for step, expected in ((both, ["Noor", "Lars"]), (school[0], ["Lars"])):
+        out = io.StringIO()
+        asker = TerminalAsker(Console(file=out, width=100, color_system=None), "nl")
+        asker.walk = walk
+        typed = iter([f"over {name}" for name in expected])
+        asker._input = lambda label, typed=typed: next(typed)
+        reply = asker.ask(step, walk.position(walk.steps().index(step)), None)
+        assert reply.voices == {name: f"over {name}" for name in expected}
+        assert [line for line in out.getvalue().splitlines() if line.startswith("Over ")] == [f"Over {n}" for n in expected]

@@ -445,10 +445,10 @@ def test_the_greeting_and_previous_answer_show_no_escape_codes(libraries, tmp_pa
     child = spawn(["resume", session.id, "--path", "full"], sessions)
     child.logfile_read = transcript = io.StringIO()
     child.expect("Verder met sessie")
-    child.expect(r"(Kies een nummer|Je antwoord|Kies nummers|Persoon 1|Stap 1)[^:\n]*: ")
+    child.expect(r"(Kies een nummer|Je antwoord|Kies nummers|Persoon 1|Stap 1|Kind 1)[^:\n]*: ")
     for _ in range(3):  # back to the context questions: their earlier answers are shown
         child.sendline("<")
-        child.expect(r"(Kies een nummer|Je antwoord|Kies nummers|Persoon 1|Stap 1)[^:\n]*: ")
+        child.expect(r"(Kies een nummer|Je antwoord|Kies nummers|Persoon 1|Stap 1|Kind 1)[^:\n]*: ")
     child.sendline("!stop")
     child.expect(pexpect.EOF)
     seen = transcript.getvalue()

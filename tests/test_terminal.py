@@ -72,6 +72,10 @@ def answer_step(child, step, n, skip=False):
         child.expect(r"Stap 2 · Wat moet er gebeuren[^:\n]*: ")
         child.sendline("")
         return f"belt-{n}"
+    if kind == "children":  # one child: Enter
+        child.expect(r"Kind 1 · Pseudoniem[^:\n]*: ")
+        child.sendline("")
+        return None
     raise AssertionError(kind)
 
 
@@ -96,7 +100,7 @@ def test_a_whole_reflection_with_help_back_and_skip(tmp_path, libraries):
             child.expect("Waarom deze vraag: ")
             child.expect("Bron: ")
         if n == 12:  # go back one, keep the previous answer with Enter, then go on
-            child.expect(r"(Kies een nummer|Je antwoord|Kies nummers|Persoon 1|Stap 1)[^:\n]*: ")
+            child.expect(r"(Kies een nummer|Je antwoord|Kies nummers|Persoon 1|Stap 1|Kind 1)[^:\n]*: ")
             child.sendline("<")
             child.expect("Vorig antwoord: ")
             prev = steps[n - 1].prompt.kind
@@ -153,7 +157,7 @@ def test_ctrl_c_and_resume_keep_answers_from_before_and_after(tmp_path, librarie
         value = answer_step(child, step, n)
         if value:
             typed[step.key] = value
-    child.expect(r"(Kies een nummer|Je antwoord|Kies nummers|Persoon 1|Stap 1)[^:\n]*: ")
+    child.expect(r"(Kies een nummer|Je antwoord|Kies nummers|Persoon 1|Stap 1|Kind 1)[^:\n]*: ")
     child.sendline("!stop")
     child.expect(pexpect.EOF)
 
@@ -337,6 +341,8 @@ def test_the_short_path_of_a_baby_placement_to_the_record_then_on_into_the_full_
     child.expect("Jouw rol in deze casus")
     child.expect(r"Je antwoord[^:\n]*: ")
     child.sendline("consulent OCJ")
+    child.expect(r"Kind 1 · Pseudoniem[^:\n]*: ")  # one child: Enter
+    child.sendline("")
     child.expect(r"Je antwoord[^:\n]*: ")
     child.sendline("rust en dezelfde gezichten")
     child.expect(r"Je antwoord[^:\n]*: ")
@@ -442,6 +448,6 @@ def test_a_skip_with_enter_leaves_the_next_question_on_a_line_of_its_own(tmp_pat
     child.sendline("")
     child.expect(r"\S")  # whatever comes next ...
     assert "\n" in child.before, repr(child.before)  # ... starts on a line of its own
-    child.expect(r"Je antwoord[^:\n]*: ")
+    child.expect(r"(Je antwoord|Kind 1)[^:\n]*: ")
     child.sendline("!stop")
     child.expect(pexpect.EOF)

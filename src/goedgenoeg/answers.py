@@ -6,7 +6,9 @@ from typing import Any
 
 from .models import (
     ACTION_FIELDS,
+    AGE_BANDS,
     ALTERNATIVE_STATUSES,
+    CHILD_FIELDS,
     GUIDING_STATUSES,
     MEETING_ROLES,
     PARTICIPANT_FIELDS,
@@ -60,6 +62,31 @@ def _rows(value: Any, fields: tuple[str, ...], required: str, flags: tuple[str, 
     return rows
 
 
+def _children(value: Any) -> list[dict[str, Any]]:
+    """The children of a case: each a pseudonym of its own and an age band."""
+    rows = _rows(value, CHILD_FIELDS, "name")
+    for n, row in enumerate(rows, 1):
+        if row["age"] not in AGE_BANDS:
+            raise AnswerError(f"entry {n}: age must be one of {', '.join(AGE_BANDS)}")
+    names = [r["name"] for r in rows]
+    if len(set(names)) != len(names):
+        raise AnswerError("every child needs a different pseudonym")
+    return rows
+
+
+def _participants(value: Any) -> list[dict[str, Any]]:
+    """The participants of a meeting: each a name of its own and a meeting role."""
+    rows = _rows(value, PARTICIPANT_FIELDS, "name")
+    for n, row in enumerate(rows, 1):
+        row["meeting_role"] = row["meeting_role"] or "member"
+        if row["meeting_role"] not in MEETING_ROLES:
+            raise AnswerError(f"entry {n}: meeting_role must be one of {', '.join(MEETING_ROLES)}")
+    names = [r["name"] for r in rows]
+    if len(set(names)) != len(names):
+        raise AnswerError("every participant needs a different name (or pseudonym)")
+    return rows
+
+
 def normalise(prompt, value: Any) -> Any:
     """Return the canonical stored form of `value` for `prompt`, or raise AnswerError."""
     kind = prompt.kind
@@ -103,18 +130,12 @@ def normalise(prompt, value: Any) -> Any:
         return [i for i in ids if i in value]  # option order, no duplicates
     if kind == "people":
         return _rows(value, PERSON_FIELDS, "who", PERSON_FLAGS)
+    if kind == "children":
+        return _children(value)
     if kind == "actions":
         return _rows(value, ACTION_FIELDS, "what")
     if kind == "participants":
-        rows = _rows(value, PARTICIPANT_FIELDS, "name")
-        for n, row in enumerate(rows, 1):
-            row["meeting_role"] = row["meeting_role"] or "member"
-            if row["meeting_role"] not in MEETING_ROLES:
-                raise AnswerError(f"entry {n}: meeting_role must be one of {', '.join(MEETING_ROLES)}")
-        names = [r["name"] for r in rows]
-        if len(set(names)) != len(names):
-            raise AnswerError("every participant needs a different name (or pseudonym)")
-        return rows
+        return _participants(value)
     if kind == "list":
         if isinstance(value, str):
             value = [value]
@@ -171,6 +192,8 @@ def free_texts(prompt, value: Any) -> list[str]:
         return [value.get("note", "")] if value.get("note") else []
     if prompt.kind in ("people", "actions", "participants", "guiding"):
         return [v for row in value for v in row.values() if isinstance(v, str) and v]
+    if prompt.kind == "children":
+        return [row["name"] for row in value]
     if prompt.kind == "list":
         return list(value)
     return []
@@ -221,6 +244,8 @@ def describe(prompt, value: Any, lang: str) -> str:
         return "; ".join(" - ".join(v for v in (r["who"], r["what"], r["when"], r["result"]) if v) for r in value)
     if kind == "participants":
         return "; ".join(f"{r['name']} ({t(lang, 'role_' + r['meeting_role'])})" for r in value)
+    if kind == "children":
+        return "; ".join(f"{r['name']} ({t(lang, 'age_' + r['age'])})" for r in value)
     if kind == "list":
         return "; ".join(value)
     if kind == "guiding":

@@ -16,6 +16,7 @@ from rich.table import Table
 
 from .answers import AnswerError, describe, describe_answer, free_texts, normalise
 from .models import (
+    AGE_BANDS,
     ALTERNATIVE_STATUSES,
     GUIDING_STATUSES,
     MEETING_ROLES,
@@ -213,7 +214,18 @@ class TerminalAsker:
         names = [p["name"] for p in self.walk.participants()]
         return names if len(names) >= 2 else []
 
-    def _voices(self, step: Step, previous: Answer | None, names: list[str]) -> Reply:
+    def _children(self, step: Step) -> list[str]:
+        """For the child's own prompts, when several children are named: the pseudonyms of those
+        whose age the prompt fits (no school questions for a baby)."""
+        if self.walk is None or not step.section.per_child:
+            return []
+        children = self.walk.children()
+        if len(children) < 2:
+            return []
+        ages = step.prompt.when.age if step.prompt.when is not None else None
+        return [c["name"] for c in children if ages is None or c["age"] in ages]
+
+    def _voices(self, step: Step, previous: Answer | None, names: list[str], label: str = "voice_of") -> Reply:
         """Each person's own answer. A person's earlier voice is their default; a group answer
         is nobody's (Enter must not record it for someone who said nothing). '>' skips this
         person's voice only, '<' goes back one person, !stop keeps the voices given."""
@@ -222,7 +234,7 @@ class TerminalAsker:
         i = 0
         while i < len(names):
             name = names[i]
-            self.say(t(self.lang, "voice_of", name=name), "bold cyan")
+            self.say(t(self.lang, label, name=name), "bold cyan")
             try:
                 value = getattr(self, f"_ask_{step.prompt.kind}")(step.prompt, old.get(name))
             except _Command as command:
@@ -277,6 +289,9 @@ class TerminalAsker:
                 # a question for the case file's summary (the decision, its grounds, the facts) gets the
                 # team's one answer: voices prepared beforehand are shown above it as input
                 own_voices = previous is not None and previous.voices and prompt.summary is None
+                children = self._children(step)
+                if children:  # the child's own prompts, for each child
+                    return self._voices(step, previous, children, label="child_of")
                 if names and (getattr(prompt, "per_person", False) or own_voices):
                     return self._voices(step, previous, names)
                 value = getattr(self, f"_ask_{prompt.kind}")(prompt, old)
@@ -604,6 +619,17 @@ class TerminalAsker:
             row["risk"] = self._line(f"{title} · {t(self.lang, 'field_risk')}").lower() in ("j", "ja", "y", "yes")
 
         return self._ask_rows(old, fields, "person", more=risk)
+
+    def _ask_children(self, prompt, old):
+        labels = [t(self.lang, f"age_{a}") for a in AGE_BANDS]
+
+        def age(title: str, row: dict) -> None:
+            self.say(f"{title} · {t(self.lang, 'field_child_age')}")
+            index = self._choose(labels, None, inline=True)
+            row["age"] = AGE_BANDS[index if index is not None else 0]
+
+        # Enter at once means one child: an answer, not a skip
+        return self._ask_rows(old, [("name", "field_child_name")], "child_n", more=age) or []
 
     def _ask_actions(self, prompt, old):
         fields = [("what", "field_what"), ("who", "field_who_action"), ("when", "field_when"), ("result", "field_result")]

@@ -435,6 +435,7 @@ _KNOWN_KEYS = sorted(
         "nl",
         "en",
         "per_person",
+        "per_child",
         "diagram",
         "of",
         "minutes",
@@ -535,7 +536,19 @@ def _message(err: dict) -> str:
     return err["msg"][0].lower() + err["msg"][1:]
 
 
-_KINDS = ("text", "reflection", "choice", "multi", "alternative", "people", "actions", "participants", "list", "guiding")
+_KINDS = (
+    "text",
+    "reflection",
+    "choice",
+    "multi",
+    "alternative",
+    "people",
+    "children",
+    "actions",
+    "participants",
+    "list",
+    "guiding",
+)
 
 
 def _clean_loc(err: dict) -> tuple:

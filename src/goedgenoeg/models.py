@@ -29,6 +29,7 @@ PERSON_FIELDS = ("who", "relation", "meaning", "risk")  # risk: a yes/no flag, t
 PERSON_FLAGS = ("risk",)  # missing in older sessions: no
 ACTION_FIELDS = ("who", "what", "when", "result")
 PARTICIPANT_FIELDS = ("name", "organisation", "role", "meeting_role")
+CHILD_FIELDS = ("name", "age")  # a child of the case: a pseudonym and an age band
 MEETING_ROLES = ("presenter", "chair", "timekeeper", "advocate", "member")
 GUIDING_STATUSES = ("answered", "partly", "not_answered")
 STEP_DONE = ("done", "partly", "not_done")
@@ -175,6 +176,14 @@ class PeoplePrompt(PromptBase):
     diagram: bool = False  # draw the people as a network diagram in the record
 
 
+class ChildrenPrompt(PromptBase):
+    """The children a decision is about, each by pseudonym and age band (the child's prompts
+    are then asked for each child)."""
+
+    kind: Literal["children"]
+    SECONDS: ClassVar[int] = 45
+
+
 class ActionsPrompt(PromptBase):
     kind: Literal["actions"]
     SECONDS: ClassVar[int] = 120
@@ -210,6 +219,7 @@ Prompt = Annotated[
     | MultiPrompt
     | AlternativePrompt
     | PeoplePrompt
+    | ChildrenPrompt
     | ActionsPrompt
     | ParticipantsPrompt
     | ListPrompt
@@ -224,6 +234,7 @@ class Section(Strict):
     intro: Text | None = None
     when: When | None = None
     phase: Phase = "weighing"  # the part of the walk it belongs to
+    per_child: bool = False  # the child's own prompts: asked for each child of several
     order: int | None = None  # its place within the part (default: the library's order)
     minutes: Annotated[int, Field(gt=0, le=600)] | None = None  # an optional time box
     prompts: Annotated[list[Prompt], Field(min_length=1)]

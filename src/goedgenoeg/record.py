@@ -140,22 +140,29 @@ def value_blocks(prompt, value, lang: str) -> list[Block]:
         return [Table(headers, rows, (45, 20, 35))]
     if kind == "list":
         return [BulletList(tuple(value), numbered=True)]
+    if kind == "children":
+        return [BulletList(tuple(f"{r['name']} ({t(lang, 'age_' + r['age'])})" for r in value))]
     if kind == "reflection":
         blocks: list[Block] = [Paragraph(t(lang, value["response"]), "em")]
         return blocks + ([Paragraph(value["note"])] if value.get("note") else [])
     return [Paragraph(describe(prompt, value, lang))]
 
 
-def answer_blocks(step: Step, answer, lang: str) -> list[Block]:
+def answer_blocks(step: Step, answer, lang: str, children: tuple[str, ...] = ()) -> list[Block]:
     """One prompt's answer: its state when not answered, each voice by name when a team's
     voices differ, else the answer."""
     if not _answered(answer):
         return [Paragraph(_state(answer, lang), "em")]
+    if step.section.per_child and answer.voices and set(answer.voices) <= set(children):  # each child by name
+        blocks: list[Block] = [Paragraph(t(lang, "rec_per_child") + ":", "em")]
+        for name, value in answer.voices.items():
+            blocks += [Paragraph(name, "strong"), *value_blocks(step.prompt, value, lang)]
+        return blocks
     voices = _distinct_voices(answer)
     if voices is None:
         return value_blocks(step.prompt, _shared(answer), lang)
     label = t(lang, "rec_voices_differ") if len(voices) > 1 else t(lang, "rec_one_voice")
-    blocks: list[Block] = [Paragraph(label + ":", "em")]
+    blocks = [Paragraph(label + ":", "em")]
     for name, value in voices.items():
         blocks.append(Paragraph(name, "strong"))
         blocks += value_blocks(step.prompt, value, lang)
@@ -221,7 +228,7 @@ def _summary_slot(rec: _Record, slot: str) -> list[Block]:
             continue
         if len(steps) > 1:
             blocks.append(Paragraph(step.prompt.text.get(lang), "strong"))
-        blocks += answer_blocks(step, answer, lang)
+        blocks += answer_blocks(step, answer, lang, tuple(_children(rec)))
         if slot == "interpretations" and _answered(answer) and _distinct_voices(answer) is None and _whose(rec):
             blocks.append(Paragraph(t(lang, "rec_whose", who=_whose(rec)), "em"))
     return blocks
@@ -313,6 +320,7 @@ def _metadata(rec: _Record) -> list[Block]:
         ("rec_role", rec.context.get("role", "-")),
         ("rec_decision", _context_label(rec, "decision")),
         ("rec_age", _context_label(rec, "age")),
+        *([("rec_children", _context_label(rec, "children"))] if _children(rec) else []),
         ("rec_region", _context_label(rec, "region")),
         ("rec_path", t(lang, "rec_path_meeting" if path == "short" and rec.context.get("who") == "team" else f"rec_path_{path}")),
         ("rec_kind", t(lang, "rec_kind_full" if rec.full else "rec_kind_dossier")),
@@ -399,14 +407,20 @@ def _weighing(rec: _Record) -> list[Block]:
         if _is_network(step) and _answered(rec.answer(step)):
             blocks.append(Paragraph(t(lang, "rec_see_network"), "em"))
         else:
-            blocks += answer_blocks(step, rec.answer(step), lang)
+            blocks += answer_blocks(step, rec.answer(step), lang, tuple(_children(rec)))
     flush()
     return [Paragraph(t(lang, "rec_not_repeated"), "em")] + blocks if blocks else blocks
 
 
-def _network_of(rows: list[dict], lang: str, label: str = "") -> Network:
+def _children(rec: _Record) -> list[str]:
+    """The pseudonyms of the case's children, when several are named."""
+    answer = rec.session.answers.get(f"{CONTEXT_LIBRARY}.children")
+    return [r["name"] for r in answer.value] if _answered(answer) and isinstance(answer.value, list) else []
+
+
+def _network_of(rows: list[dict], lang: str, label: str = "", centre: tuple[str, ...] = ()) -> Network:
     people = tuple(Person(r["who"], r.get("relation", ""), r.get("meaning", ""), bool(r.get("risk"))) for r in rows)
-    return Network((t(lang, "rec_child"),), people, _people_headers(lang), t(lang, "rec_risk"), label)
+    return Network(centre or (t(lang, "rec_child"),), people, _people_headers(lang), t(lang, "rec_risk"), label)
 
 
 def _merged_network(voices: dict[str, list[dict]], lang: str) -> list[dict]:
@@ -443,7 +457,7 @@ def _network(rec: _Record) -> list[Block]:
             continue
         voices = _distinct_voices(answer)
         rows = _shared(answer) if voices is None else _merged_network(voices, lang)
-        blocks.append(_network_of(rows, lang))
+        blocks.append(_network_of(rows, lang, centre=tuple(_children(rec))))  # each child in the middle
     return [Heading(2, t(lang, "rec_network"))] + blocks if blocks else []
 
 

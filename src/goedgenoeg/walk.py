@@ -145,13 +145,23 @@ class Walk:
         answer = self.answers.get(f"{library_id}.{prompt_id}")
         return list(answer.value) if answer is not None and answer.status == "answered" else []
 
-    def context(self) -> dict[str, str]:
+    def context(self) -> dict[str, Any]:
         values = {}
         for key in CONTEXT_KEYS:
             answer = self.answers.get(f"{CONTEXT_LIBRARY}.{key}")
             if answer is not None and answer.status == "answered":
                 values[key] = answer.value
+        children = self.children()
+        if children:  # several children: what fits any of their ages applies
+            values["age"] = list(dict.fromkeys(c["age"] for c in children))
         return values
+
+    def children(self) -> list[dict[str, str]]:
+        """The children of the case, each by pseudonym and age band, when more than one is named."""
+        answer = self.answers.get(f"{CONTEXT_LIBRARY}.children")
+        if answer is None or answer.status != "answered" or not isinstance(answer.value, list):
+            return []
+        return answer.value
 
     def _applies(self, prompt, context) -> bool:
         if prompt.when is not None and not prompt.when.matches(context):
