@@ -415,10 +415,11 @@ class TerminalAsker:
             elif box:  # the time keeper hears it when the box runs out, not only at the next question
                 self._alarm(box * 60 - seconds)
         left = t(lang, "minutes_left", m=minutes(position.seconds_left)) if position.seconds_left and not self.followup else ""
-        self.say(
-            " · ".join(x for x in (t(lang, "question", i=position.in_section, k=position.section_size), left) if x) + timing,
-            "dim",
-        )
+        # "vraag 1 van 1" says nothing: the count only where a section has several questions
+        count = t(lang, "question", i=position.in_section, k=position.section_size) if position.section_size > 1 else ""
+        status = " · ".join(x for x in (count, left, timing.removeprefix(" · ")) if x)
+        if status:
+            self.say(status, "dim")
 
     def save_failed(self, err: OSError) -> bool:
         """Saving failed (a full disk, a read-only folder): try again (True) or stop (False)."""
