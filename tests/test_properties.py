@@ -231,14 +231,8 @@ def test_a_mutated_library_loads_or_raises_library_error(folder, tree):
 
 # --- (c) answer text in the record --------------------------------------------------
 
-BABY_FLANDERS = {
-    "case": "GG-FL-1",
-    "decision": "placement",
-    "age": "under-1",
-    "region": "flanders",
-    "who": "duo",
-    "role": "consulent OCJ",
-}
+from test_cli import BABY_FLANDERS  # noqa: E402  (the same case as the command tests)
+
 PLACEHOLDER = "QQPLACEHOLDERQQ"
 MARKDOWN = st.lists(
     st.one_of(
