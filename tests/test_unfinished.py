@@ -2,6 +2,7 @@
 reference; a reflection stopped before any answer leaves nothing behind."""
 
 import os
+import re
 
 import pexpect
 import pytest
@@ -70,3 +71,23 @@ def test_n_starts_anew_and_a_reflection_stopped_before_any_answer_is_not_kept(tm
 def test_after_make_run_the_hint_is_make_run(tmp_path):
     hint = stopped_after_the_case(tmp_path / "s", "GG-PTY-9", GOEDGENOEG_VIA="make")
     assert hint == "make run"
+
+
+def test_the_resume_command_is_never_broken_over_lines(tmp_path):
+    """On a narrow terminal (or from a long folder) the command to continue stays one line, so
+    it can be copied as it is."""
+    sessions = tmp_path / "s"
+    env = dict(os.environ, GOEDGENOEG_SESSIONS_DIR=str(sessions), NO_COLOR="1", TERM="xterm", COLUMNS="40")
+    env.pop("GOEDGENOEG_FORCE_INTERACTIVE", None)
+    child = pexpect.spawn(str(BIN), ["reflect", "--path", "full"], env=env, dimensions=(50, 40), encoding="utf-8", timeout=20)
+    child.expect("Je antwoord")  # the prompts wrap on a narrow screen: wait for their end
+    child.expect(": ")
+    child.sendline("GG-PTY-10")
+    child.expect("Kies nummers")
+    child.expect(": ")
+    child.sendline("!stop")
+    child.expect(r"Verder gaan: ([^\r\n]*)\r\n")
+    hint = re.sub(r"\x1b\[[0-9;]*m", "", child.match.group(1)).strip()
+    assert ended(child) == 130
+    (saved,) = sessions.glob("*.json")
+    assert hint == f"{BIN} resume {saved.stem}"

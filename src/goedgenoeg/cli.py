@@ -204,7 +204,7 @@ def _walk_and_record(
     if greeting == "resuming":
         case = session.answers.get("context.case")
         case_ref = strip_control(str(case.value)) if case and case.value else "-"
-        console.print(t(lang, "resuming", id=session.id, case=case_ref), markup=False, highlight=False)
+        console.print(t(lang, "resuming", id=session.id, case=case_ref), markup=False, highlight=False, soft_wrap=True)
     elif greeting == "welcome":
         console.print(t(lang, "welcome"), style="bold", highlight=False)
     try:
@@ -222,7 +222,7 @@ def _walk_and_record(
         console.print(t(lang, "stopped" if result == "stopped" else "stopped_unsaved"), style="bold")
         # a copy ('ID (kopie).json') is resumed by its file, not by the id it shares with the original
         again = session.id if file == sessions.path_of(directory, session.id) else f'"{file}"'
-        console.print(t(lang, "resume_with", cmd=hints.resume(again)), markup=False, highlight=False)
+        console.print(t(lang, "resume_with", cmd=hints.resume(again)), markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(130)
     cmd = hints.command()
     try:
@@ -233,7 +233,7 @@ def _walk_and_record(
 
     walk = Walk(libraries, session.answers, path=session.path)
     console.rule()
-    console.print(t(lang, "record_written", path=path), style="bold green", markup=False, highlight=False)
+    console.print(t(lang, "record_written", path=path), style="bold green", markup=False, highlight=False, soft_wrap=True)
     open_points = walk.open_points()
     own = sum(1 for _, step in open_points if not step.prompt.dossier)  # not in the dossier record
     done = len(walk.steps()) - len(open_points)
@@ -244,8 +244,8 @@ def _walk_and_record(
     if walk.path == "short" and not walk.team():  # a meeting followed the meeting path
         more = len(Walk(libraries, session.answers, path="full").open_points()) - len(walk.open_points())
         if more > 0:
-            console.print(t(lang, "end_full", cmd=cmd, id=session.id, n=more), markup=False, highlight=False)
-    console.print(t(lang, "end_again", cmd=cmd, id=session.id), style="dim", markup=False, highlight=False)
+            console.print(t(lang, "end_full", cmd=cmd, id=session.id, n=more), markup=False, highlight=False, soft_wrap=True)
+    console.print(t(lang, "end_again", cmd=cmd, id=session.id), style="dim", markup=False, highlight=False, soft_wrap=True)
 
 
 def _offer_unfinished(cfg, directory: Path, libraries, console) -> str | None:
