@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .library import CONTEXT_LIBRARY, LibrarySet
@@ -37,9 +38,10 @@ class Plan:
         }
 
 
-def plan(libraries: LibrarySet, context: dict[str, str], path: str | None, lang: str, people: int = 1) -> Plan:
+def plan(libraries: LibrarySet, context: Mapping[str, str | list[str]], path: str | None, lang: str, people: int = 1) -> Plan:
     """The prompts a walk with this context asks (the context prompts included: they are still
-    asked), grouped by part. A per-person prompt counts once for each of `people`."""
+    asked), grouped by part. A per-person prompt counts once for each of `people`. A context
+    value is a word, or a list of them where several can be given (decision)."""
     answers = {f"{CONTEXT_LIBRARY}.{k}": Answer(status="answered", value=v) for k, v in context.items()}
     walk = Walk(libraries, answers, path=path, people=people)
     steps = walk.steps()
