@@ -4,11 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypedDict
 
 from .library import CONTEXT_LIBRARY, LibrarySet
 from .models import Answer
 from .texts import t
 from .walk import Walk, effective_path, minutes
+
+
+class PartJson(TypedDict):
+    phase: str
+    title: str
+    prompts: int
+    minutes: int
+    box: int | None
+
+
+class PlanJson(TypedDict):
+    """What `preview --json` prints."""
+
+    path: str
+    prompts: int
+    minutes: int
+    parts: list[PartJson]
 
 
 @dataclass(frozen=True)
@@ -27,7 +45,7 @@ class Plan:
     minutes: int
     parts: list[PartPlan]
 
-    def as_json(self) -> dict[str, object]:
+    def as_json(self) -> PlanJson:
         return {
             "path": self.path,
             "prompts": self.prompts,
