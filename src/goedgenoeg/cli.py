@@ -321,7 +321,7 @@ def reflect(
                 session, libraries, directory, output, "resuming", cfg.record_format.value, console=console, file=file
             )
             return
-    session = sessions.new_session(libraries, cfg.lang.value)
+    session = sessions.new_session(libraries, lang)
     session.path = path
     if team:
         team_session(session)

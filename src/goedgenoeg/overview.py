@@ -341,9 +341,9 @@ def count(sessions: list[Session], libraries: LibrarySet, unreadable: int = 0) -
                 if lib.id == MENTALISEREN and section.id in PERSPECTIVES:
                     perspectives.setdefault(section.id, dict.fromkeys(PERSPECTIVE_COLUMNS, 0))
                     prompts.setdefault(section.id, {})[key] = dict.fromkeys(PROMPT_COLUMNS, 0)
-    decisions = {d: dict.fromkeys(DECISION_COLUMNS, 0) for d in DECISION_ROWS}
+    decisions: dict[str, dict[str, int]] = {d: dict.fromkeys(DECISION_COLUMNS, 0) for d in DECISION_ROWS}
     dissent = dict.fromkeys(DISSENT, 0)
-    steps = {v: dict.fromkeys(STEP_COLUMNS, 0) for v in STEP_DONE}
+    steps: dict[str, dict[str, int]] = {v: dict.fromkeys(STEP_COLUMNS, 0) for v in STEP_DONE}
     followed_up = 0
 
     fitted: list[Session] = []
@@ -357,7 +357,7 @@ def count(sessions: list[Session], libraries: LibrarySet, unreadable: int = 0) -
         followed_up += any(s.followup_of is not None for s in group)
 
         # a case can weigh several decisions at once (a placement and a measure): it counts for each
-        kinds = [d for d in _decisions(latest.answers.get("context.decision")) if d in DECISIONS] or [NOT_ANSWERED]
+        kinds: list[str] = [d for d in _decisions(latest.answers.get("context.decision")) if d in DECISIONS] or [NOT_ANSWERED]
         stand = _single(latest.answers.get("besluit.stand"))
         recorded = any(_dissent(s) for s in group)
         for kind in kinds:
