@@ -24,14 +24,21 @@ import json
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .models import Library
 
 ENV_DIR = "GOEDGENOEG_CACHE_DIR"
 ENV_OFF = "GOEDGENOEG_NO_CACHE"
 FORMAT = 2  # raise when the layout of an entry changes
 SUFFIX = ".json"
 KEEP_DAYS = 30  # an entry not written again for this long is removed when another is written
+
+# A place in a library's YAML: the keys and list indexes that lead to it, e.g. ("sections", 0, "id").
+LinePath = tuple[str | int, ...]
 
 
 def cache_dir() -> Path | None:
@@ -68,31 +75,31 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-class LineMap(Mapping):
+class LineMap(Mapping[LinePath, int]):
     """The line of every path of a cached library, decoded from its JSON when first used."""
 
-    def __init__(self, encoded: bytes):
+    def __init__(self, encoded: bytes) -> None:
         self._encoded = encoded
-        self._lines: dict[tuple, int] | None = None
+        self._lines: dict[LinePath, int] | None = None
 
-    def _decoded(self) -> dict[tuple, int]:
+    def _decoded(self) -> dict[LinePath, int]:
         if self._lines is None:
             with gc_paused():
                 self._lines = {tuple(entry[:-1]): entry[-1] for entry in json.loads(self._encoded)}
             self._encoded = b""
         return self._lines
 
-    def __getitem__(self, path: tuple) -> int:
+    def __getitem__(self, path: LinePath) -> int:
         return self._decoded()[path]
 
-    def __iter__(self) -> Iterator[tuple]:
+    def __iter__(self) -> Iterator[LinePath]:
         return iter(self._decoded())
 
     def __len__(self) -> int:
         return len(self._decoded())
 
 
-def get(digest: str, source_ids: set[str] | None):
+def get(digest: str, source_ids: set[str] | None) -> tuple[Library, LineMap] | None:
     """(library, lines) from the cache, or None when there is no usable entry."""
     folder = cache_dir()
     if folder is None:
@@ -125,7 +132,7 @@ def get(digest: str, source_ids: set[str] | None):
     return library, LineMap(lines)
 
 
-def put(digest: str, source_ids: set[str] | None, library, lines: dict[tuple, int]) -> None:
+def put(digest: str, source_ids: set[str] | None, library: Library, lines: Mapping[tuple[object, ...], int]) -> None:
     """Store a validated library. A cache that cannot be written is no problem: it is skipped."""
     folder = cache_dir()
     if folder is None:

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, Literal, TypeVar
 
 APP = "goedgenoeg"
 FILE_NAME = "config.toml"
@@ -32,13 +32,16 @@ ENV = {
     "small_count": "GOEDGENOEG_SMALL_COUNT",
 }
 KEYS = tuple(ENV)
-LANGS = ("nl", "en")
-FORMATS = ("md", "docx", "html")
+Lang = Literal["nl", "en"]
+LANGS: tuple[Lang, ...] = ("nl", "en")
+Format = Literal["md", "docx", "html"]
+FORMATS: tuple[Format, ...] = ("md", "docx", "html")
 SMALL_COUNT = 3  # counts of 1 and 2 could point at one known case: shown as "<3"
 TRUE = ("1", "true", "yes", "ja", "on")
 FALSE = ("0", "false", "no", "nee", "off", "")
 
 T = TypeVar("T")
+C = TypeVar("C", bound=str)
 
 
 class ConfigError(Exception):
@@ -55,7 +58,7 @@ class Origin:
     """Where a value came from: kind is default, org, user, env or option; detail is the file,
     the variable or the option."""
 
-    kind: str
+    kind: Literal["default", "org", "user", "env", "option"]
     detail: str = ""
 
 
@@ -70,11 +73,11 @@ class Value(Generic[T]):
 
 @dataclass(frozen=True)
 class Config:
-    lang: Value[str]
+    lang: Value[Lang]
     region: Value[str | None]
     libraries: tuple[Value[Path], ...]
     sessions_dir: Value[Path]
-    record_format: Value[str]
+    record_format: Value[Format]
     plain: Value[bool]
     small_count: Value[int]  # the overview shows counts from 1 up to this one (exclusive) as "<N"
     files: tuple[tuple[Origin, Path, bool], ...]  # (org|user, path, whether it exists)
@@ -118,7 +121,7 @@ def default_sessions_dir() -> Path:
     return user_data_path(APP, appauthor=False, roaming=False) / "sessions"
 
 
-def _read(path: Path) -> dict:
+def _read(path: Path) -> dict[str, object]:
     try:
         handle = path.open("rb")
     except FileNotFoundError:
@@ -140,48 +143,81 @@ def _read(path: Path) -> dict:
     return data
 
 
-def _check(key: str, value: object, where: str, base: Path | None) -> object:
-    """A value from a file or the environment in its proper type, or ConfigError."""
+def _bad(key: str, value: object, where: str, allowed: str) -> ConfigError:
+    return ConfigError("cfg_bad_value", where=where, name=key, value=value, allowed=allowed)
 
-    def bad(allowed: str):
-        return ConfigError("cfg_bad_value", where=where, name=key, value=value, allowed=allowed)
 
-    if key == "lang":
-        if value not in LANGS:
-            raise bad(" | ".join(LANGS))
-        return value
-    if key == "region":
-        from .models import REGIONS  # pydantic comes with it: only when a region is set
+def _choice(key: str, value: object, where: str, allowed: tuple[C, ...]) -> C:
+    """One of the allowed words, or ConfigError."""
+    for option in allowed:
+        if value == option:
+            return option
+    raise _bad(key, value, where, " | ".join(allowed))
 
-        if value not in REGIONS:
-            raise bad(" | ".join(REGIONS))
+
+def _plain(value: object, where: str) -> bool:
+    if isinstance(value, bool):
         return value
-    if key == "record_format":
-        if value not in FORMATS:
-            raise bad(" | ".join(FORMATS))
-        return value
-    if key == "plain":
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, str) and value.lower() in TRUE + FALSE:
-            return value.lower() in TRUE
-        raise bad("true | false")
-    if key == "small_count":
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise bad("1, 2, 3, ...")
-        return value
-    if key == "sessions_dir":
-        if not isinstance(value, str) or not value:
-            raise bad('"..."')
-        return _path(value, base)
-    if key == "libraries":
-        items = value if isinstance(value, list) else None
-        if items is None or not all(isinstance(x, str) and x for x in items):
-            raise bad('["...", ...]')
-        return [_path(x, base) for x in items]
-    raise bad("")  # pragma: no cover - KEYS and this function name the same keys
+    if isinstance(value, str) and value.lower() in TRUE + FALSE:
+        return value.lower() in TRUE
+    raise _bad("plain", value, where, "true | false")
+
+
+def _small_count(value: object, where: str) -> int:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise _bad("small_count", value, where, "1, 2, 3, ...")
+    return value
+
+
+def _sessions_dir(value: object, where: str, base: Path | None) -> Path:
+    if not isinstance(value, str) or not value:
+        raise _bad("sessions_dir", value, where, '"..."')
+    return _path(value, base)
+
+
+def _libraries(value: object, where: str, base: Path | None) -> list[Path]:
+    items = value if isinstance(value, list) else None
+    if items is None or not all(isinstance(x, str) and x for x in items):
+        raise _bad("libraries", value, where, '["...", ...]')
+    return [_path(x, base) for x in items]
+
+
+@dataclass
+class _Found:
+    """The values found so far, each with where it came from. A later source replaces an
+    earlier one, except `libraries`, which add up."""
+
+    lang: Value[Lang] | None = None
+    region: Value[str | None] | None = None
+    sessions_dir: Value[Path] | None = None
+    record_format: Value[Format] | None = None
+    plain: Value[bool] | None = None
+    small_count: Value[int] | None = None
+    libraries: list[Value[Path]] = field(default_factory=list)
+
+    def check(self, key: str, value: object, where: str, base: Path | None, origin: Origin) -> None:
+        """Keep a value from a file, the environment or the command line in its proper type,
+        or raise ConfigError."""
+        if key == "lang":
+            self.lang = Value(_choice(key, value, where, LANGS), origin)
+        elif key == "region":
+            from .models import REGIONS  # pydantic comes with it: only when a region is set
+
+            self.region = Value(_choice(key, value, where, REGIONS), origin)
+        elif key == "record_format":
+            self.record_format = Value(_choice(key, value, where, FORMATS), origin)
+        elif key == "plain":
+            self.plain = Value(_plain(value, where), origin)
+        elif key == "small_count":
+            self.small_count = Value(_small_count(value, where), origin)
+        elif key == "sessions_dir":
+            self.sessions_dir = Value(_sessions_dir(value, where, base), origin)
+        elif key == "libraries":
+            self.libraries += [Value(p, origin) for p in _libraries(value, where, base)]
+        else:  # pragma: no cover - KEYS and this method name the same keys
+            raise _bad(key, value, where, "")
 
 
 def _path(text: str, base: Path | None) -> Path:
@@ -200,9 +236,8 @@ def load(options: Options | None = None, environ: Mapping[str, str] | None = Non
     """The effective settings. Raises ConfigError for a broken file or value."""
     options = options or Options()
     environ = os.environ if environ is None else environ
-    found: dict[str, Value] = {}
-    libraries: list[Value[Path]] = []
-    files = []
+    found = _Found()
+    files: list[tuple[Origin, Path, bool]] = []
     for origin, path in config_files(environ):
         if origin.detail == ENV_CONFIG and not path.is_file():
             raise ConfigError("cfg_missing_file", path=path, var=ENV_CONFIG)
@@ -210,54 +245,54 @@ def load(options: Options | None = None, environ: Mapping[str, str] | None = Non
         files.append((origin, path, path.is_file()))
         where_origin = Origin(origin.kind, str(path))
         for key, raw in data.items():
-            value = _check(key, raw, str(path), path.parent)
-            if key == "libraries":
-                libraries += [Value(p, where_origin) for p in value]
-            else:
-                found[key] = Value(value, where_origin)  # the user file comes later and wins
+            found.check(key, raw, str(path), path.parent, where_origin)  # the user file comes later and wins
     for key, var in ENV.items():
         raw = environ.get(var)
         if raw is None or (raw == "" and key != "plain"):
             continue
         origin = Origin("env", var)
         if key == "libraries":
-            libraries += [Value(Path(p).expanduser(), origin) for p in raw.split(os.pathsep) if p]
+            found.libraries += [Value(Path(p).expanduser(), origin) for p in raw.split(os.pathsep) if p]
         else:
-            found[key] = Value(_check(key, raw, var, None), origin)
-    given = {
+            found.check(key, raw, var, None, origin)
+    given: dict[str, tuple[object, str]] = {
         "lang": (options.lang, "--lang"),
         "region": (options.region, "--region"),
-        "sessions_dir": (options.sessions_dir, "--sessions-dir"),
         "record_format": (options.record_format, "--format"),
         "plain": (options.plain, "--plain"),
     }
     for key, (value, flag) in given.items():
         if value is not None:
-            checked = _check(key, value, flag, None) if key != "sessions_dir" else Path(value)
-            found[key] = Value(checked, Origin("option", flag))
-    libraries += [Value(Path(p), Origin("option", "--library")) for p in options.libraries]
+            found.check(key, value, flag, None, Origin("option", flag))
+    if options.sessions_dir is not None:
+        found.sessions_dir = Value(Path(options.sessions_dir), Origin("option", "--sessions-dir"))
+    found.libraries += [Value(Path(p), Origin("option", "--library")) for p in options.libraries]
     return Config(
-        lang=found.get("lang", Value("nl", DEFAULT)),
-        region=found.get("region", Value(None, DEFAULT)),
-        libraries=tuple(libraries),
-        sessions_dir=found.get("sessions_dir", Value(default_sessions_dir(), DEFAULT)),
-        record_format=found.get("record_format", Value("md", DEFAULT)),
-        plain=found.get("plain", Value(False, DEFAULT)),
-        small_count=found.get("small_count", Value(SMALL_COUNT, DEFAULT)),
+        lang=found.lang or Value("nl", DEFAULT),
+        region=found.region or Value(None, DEFAULT),
+        libraries=tuple(found.libraries),
+        sessions_dir=found.sessions_dir or Value(default_sessions_dir(), DEFAULT),
+        record_format=found.record_format or Value("md", DEFAULT),
+        plain=found.plain or Value(False, DEFAULT),
+        small_count=found.small_count or Value(SMALL_COUNT, DEFAULT),
         files=tuple(files),
     )
 
 
-def lang_hint(args: list[str], environ: Mapping[str, str] | None = None) -> str:
+def _as_lang(text: str) -> Lang | None:
+    return next((lang for lang in LANGS if lang == text), None)
+
+
+def lang_hint(args: list[str], environ: Mapping[str, str] | None = None) -> Lang:
     """The language for help and errors before the command line is parsed: --lang in the
     arguments, else the settings, else Dutch. Never fails."""
     for index, arg in enumerate(args):
         if arg == "--":
             break
-        if arg == "--lang" and index + 1 < len(args) and args[index + 1] in LANGS:
-            return args[index + 1]
-        if arg.startswith("--lang=") and arg[7:] in LANGS:
-            return arg[7:]
+        if arg == "--lang" and index + 1 < len(args) and (lang := _as_lang(args[index + 1])):
+            return lang
+        if arg.startswith("--lang=") and (lang := _as_lang(arg[7:])):
+            return lang
     try:
         return load(environ=environ).lang.value
     except ConfigError:

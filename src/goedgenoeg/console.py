@@ -3,19 +3,33 @@ screen readers that leaves out rules and box-drawing around tables."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from rich.align import AlignMethod
+    from rich.style import Style
+    from rich.text import TextType
 
 
 class PlainConsole(Console):
     """Rules become their title on a line of its own (or an empty line); tables lose their box."""
 
-    def rule(self, title="", *args, **kwargs) -> None:
+    def rule(
+        self,
+        title: TextType = "",
+        *,
+        characters: str = "─",
+        style: str | Style = "rule.line",
+        align: AlignMethod = "center",
+    ) -> None:
         if title:
             self.print(title)
         else:
             self.print()
 
-    def print(self, *objects, **kwargs) -> None:
+    def print(self, *objects: Any, **kwargs: Any) -> None:  # rich's own: anything it can render
         from rich.table import Table
 
         for item in objects:

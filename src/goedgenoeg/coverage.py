@@ -7,7 +7,7 @@ import re
 from .library import LibrarySet
 
 
-def _section_key(section: str) -> list:
+def _section_key(section: str) -> list[int | str]:
     """Sort '§3.10' after '§3.9', names after numbers."""
     return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", section)]
 

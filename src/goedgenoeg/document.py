@@ -5,7 +5,7 @@ into one format. Text here is plain text: escaping belongs to each writer."""
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, is_dataclass, replace
-from typing import Literal
+from typing import Literal, TypeVar, cast
 
 from .sanitize import strip_control
 
@@ -78,13 +78,19 @@ def clean(document: Document) -> Document:
     """The same document without escape sequences or control characters in any of its text
     (answers, case references and library texts may hold them; a record must not)."""
 
-    def fix(value):
-        if isinstance(value, str):
-            return strip_control(value)
-        if isinstance(value, tuple):
-            return tuple(fix(v) for v in value)
-        if is_dataclass(value):
-            return replace(value, **{f.name: fix(getattr(value, f.name)) for f in fields(value)})
-        return value
+    return _fix(document)
 
-    return fix(document)
+
+_T = TypeVar("_T")
+
+
+def _fix(value: _T) -> _T:
+    """`value` with its text cleaned, of the same type (a string, a tuple or a block)."""
+    fixed: object = value
+    if isinstance(value, str):
+        fixed = strip_control(value)
+    elif isinstance(value, tuple):
+        fixed = tuple(_fix(v) for v in value)
+    elif is_dataclass(value) and not isinstance(value, type):
+        fixed = replace(value, **{f.name: _fix(getattr(value, f.name)) for f in fields(value)})
+    return cast(_T, fixed)  # each branch rebuilds a value of the type it was given

@@ -10,18 +10,19 @@ are put in the same language by a help formatter and a usage error of our own.
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import IO, TYPE_CHECKING, Any
 
 import typer
 import typer.core
-from typer.core import TyperCommand, TyperGroup
+from typer._click.core import Command, Context  # typer (0.29 and later) carries its own click
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
+from typer._click.formatting import HelpFormatter
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
-try:  # typer 0.2x carries its own copy of click
-    from typer._click.exceptions import NoArgsIsHelpError, UsageError
-    from typer._click.formatting import HelpFormatter
-except ImportError:  # older typer uses click itself
-    from click.exceptions import NoArgsIsHelpError, UsageError
-    from click.formatting import HelpFormatter
+if TYPE_CHECKING:
+    from .config import Lang
 
 # --- the texts -------------------------------------------------------------------------------
 
@@ -346,13 +347,15 @@ def error_message(message: str, lang: str) -> str:
 
 
 class LocalFormatter(HelpFormatter):
-    lang = "nl"
+    lang: Lang = "nl"
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, prefix if prefix is not None else word("Usage: ", self.lang))
 
-    def section(self, name: str):
-        return super().section(word(name, self.lang))
+    @contextmanager
+    def section(self, name: str) -> Iterator[None]:
+        with super().section(word(name, self.lang)):
+            yield
 
 
 class LocalContext(typer.Context):
@@ -365,12 +368,12 @@ class LocalContext(typer.Context):
 class LocalUsageError(UsageError):
     """A usage error said in the user's language."""
 
-    def __init__(self, original: UsageError, lang: str) -> None:
+    def __init__(self, original: UsageError, lang: Lang) -> None:
         super().__init__(original.format_message(), original.ctx)
         self.exit_code = original.exit_code
         self.lang = lang
 
-    def show(self, file: Any = None) -> None:
+    def show(self, file: IO[Any] | None = None) -> None:
         if self.lang == "en":
             return super().show(file)
         echo = typer.echo
@@ -382,13 +385,21 @@ class LocalUsageError(UsageError):
         echo(f"Fout: {error_message(self.format_message(), self.lang)}", file=file, err=file is None)
 
 
-class _Local:
+# _Local is mixed into typer's command classes; mypy reads it as one, so it can check the calls
+# to super() (at run time it stands before TyperCommand or TyperGroup in the MRO).
+if TYPE_CHECKING:
+    _CommandBase = Command
+else:
+    _CommandBase = object
+
+
+class _Local(_CommandBase):
     """What the command and the group share: the language, and usage errors in it."""
 
-    lang = "nl"
-    context_class = LocalContext
+    lang: Lang = "nl"
+    context_class: type[Context] = LocalContext
 
-    def make_context(self, info_name, args, parent=None, **extra):
+    def make_context(self, info_name: str | None, args: list[str], parent: Context | None = None, **extra: Any) -> Context:
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
         except (LocalUsageError, NoArgsIsHelpError):  # the help itself, shown without "Error"
@@ -396,7 +407,7 @@ class _Local:
         except UsageError as err:
             raise LocalUsageError(err, self.lang) from None
 
-    def get_help_option(self, ctx):
+    def get_help_option(self, ctx: Context) -> TyperOption | None:
         option = super().get_help_option(ctx)
         if option is not None:
             option.help = text(PARAMS, "help", self.lang)
@@ -408,7 +419,7 @@ class LocalCommand(_Local, TyperCommand):
 
 
 class LocalGroup(_Local, TyperGroup):
-    def resolve_command(self, ctx, args):
+    def resolve_command(self, ctx: Context, args: list[str]) -> tuple[str | None, Command | None, list[str]]:
         try:
             return super().resolve_command(ctx, args)
         except (LocalUsageError, NoArgsIsHelpError):  # the help itself, shown without "Error"
@@ -416,21 +427,36 @@ class LocalGroup(_Local, TyperGroup):
         except UsageError as err:
             raise LocalUsageError(err, self.lang) from None
 
-    def main(self, args=None, prog_name=None, **extra):
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:  # typer's own: what the command returns
         import sys
 
         from .config import lang_hint
 
         given = list(sys.argv[1:] if args is None else args)
         localise(self, lang_hint(given))
-        return super().main(args=given, prog_name=prog_name, **extra)
+        return super().main(
+            args=given,
+            prog_name=prog_name,
+            complete_var=complete_var,
+            standalone_mode=standalone_mode,
+            windows_expand_args=windows_expand_args,
+            **extra,
+        )
 
 
-def localise(group: LocalGroup, lang: str) -> None:
+def localise(group: LocalGroup, lang: Lang) -> None:
     """Put the texts of `lang` on the whole command tree (typer builds it anew on every run)."""
     _set_typer_words(lang)
 
-    def visit(command, path: str) -> None:
+    def visit(command: _Local, path: str) -> None:  # every command of the tree is a Local one
         command.lang = lang
         own = APP if not path else COMMANDS.get(path)
         if own is not None:
@@ -455,4 +481,6 @@ def localise(group: LocalGroup, lang: str) -> None:
 def _set_typer_words(lang: str) -> None:
     """typer passes a few fixed words (default, required, Options, Arguments) through
     gettext's `_`; give it ours for Dutch."""
-    typer.core._ = (lambda message: message) if lang == "en" else (lambda message: WORDS_NL.get(message, message))
+    typer.core._ = (  # type: ignore[attr-defined]  # typer's private gettext hook: no public way to set it
+        (lambda message: message) if lang == "en" else (lambda message: WORDS_NL.get(message, message))
+    )

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar, final
 
 from pydantic import BaseModel, ConfigDict, StrictInt, StrictStr, ValidationError, model_validator
 
@@ -30,6 +31,11 @@ from .library import LibrarySet
 from .models import ALTERNATIVE_STATUSES, DECISIONS, FOLLOWUP_STATUSES, STEP_DONE, Answer, Session
 from .texts import has_text, t
 from .walk import Walk
+
+if TYPE_CHECKING:
+    from rich.table import Table as RichTable
+
+    from .models import Prompt
 
 KANTTEKENINGEN = "kanttekeningen"
 MENTALISEREN = "mentaliseren"
@@ -67,6 +73,7 @@ def label(lang: str, key: str, **values: object) -> str:
 # --- counts -----------------------------------------------------------------------
 
 
+@final  # so a Count is never also a dict of counts (see _Counts)
 @dataclass(frozen=True)
 class Count:
     """How many: exact (lo == hi), or a range of what it could be (after the small-count rule,
@@ -135,6 +142,10 @@ def parse_count(cell: int | str) -> Count:
 
 Row = dict[str, Count]
 Table = dict[str, Row]
+# what a counted field of an Overview holds: a count, or counts one, two or three keys deep
+_Counts = TypeVar("_Counts", Count, Row, Table, dict[str, Table])
+# the counts as shown (`Count.shown`), at the same depth, and the rest of an export's JSON
+Shown = int | str | dict[str, "Shown"]
 
 
 @dataclass(frozen=True)
@@ -173,7 +184,7 @@ class Overview:
     )
 
 
-def _merge(a: Any, b: Any) -> Any:
+def _merge(a: _Counts, b: _Counts) -> _Counts:
     """Add two nested dicts of counts (or two counts); a's keys first, then b's new ones."""
     if isinstance(a, Count):
         return a + b
@@ -183,7 +194,7 @@ def _merge(a: Any, b: Any) -> Any:
     return merged
 
 
-def _map(x: Any, fn) -> Any:
+def _map(x: _Counts, fn: Callable[[Count], Count]) -> _Counts:
     return fn(x) if isinstance(x, Count) else {k: _map(v, fn) for k, v in x.items()}
 
 
@@ -200,7 +211,7 @@ def hide(overview: Overview, small: int) -> Overview:
 # --- counting sessions ------------------------------------------------------------
 
 
-def _values(answer: Answer | None) -> list:
+def _values(answer: Answer | None) -> list[object]:
     """The answer's value, or each voice of a team answer; nothing when not answered."""
     if answer is None or answer.status != "answered":
         return []
@@ -227,7 +238,8 @@ def _single(answer: Answer | None) -> str | None:
 
 def _statuses(answer: Answer | None) -> set[str]:
     """The statuses an alternative got in one session, from every voice."""
-    return {v.get("status") for v in _values(answer) if isinstance(v, dict)} & set(ALTERNATIVE_STATUSES)
+    found = {v.get("status") for v in _values(answer) if isinstance(v, dict)}
+    return {status for status in ALTERNATIVE_STATUSES if status in found}
 
 
 def _latest_status(answer: Answer | None) -> str:
@@ -235,7 +247,7 @@ def _latest_status(answer: Answer | None) -> str:
     return next((s for s in STATUS_PRIORITY if s in statuses), NOT_ANSWERED)
 
 
-def _left_for_later(prompt, answer: Answer | None) -> bool:
+def _left_for_later(prompt: Prompt, answer: Answer | None) -> bool:
     if answer is None:
         return False
     if answer.status in ("later", "skipped"):
@@ -329,12 +341,12 @@ def count(sessions: list[Session], libraries: LibrarySet, unreadable: int = 0) -
                 if lib.id == MENTALISEREN and section.id in PERSPECTIVES:
                     perspectives.setdefault(section.id, dict.fromkeys(PERSPECTIVE_COLUMNS, 0))
                     prompts.setdefault(section.id, {})[key] = dict.fromkeys(PROMPT_COLUMNS, 0)
-    decisions = {d: dict.fromkeys(DECISION_COLUMNS, 0) for d in DECISION_ROWS}
+    decisions: dict[str, dict[str, int]] = {d: dict.fromkeys(DECISION_COLUMNS, 0) for d in DECISION_ROWS}
     dissent = dict.fromkeys(DISSENT, 0)
-    steps = {v: dict.fromkeys(STEP_COLUMNS, 0) for v in STEP_DONE}
+    steps: dict[str, dict[str, int]] = {v: dict.fromkeys(STEP_COLUMNS, 0) for v in STEP_DONE}
     followed_up = 0
 
-    fitted = []
+    fitted: list[Session] = []
     for original in _unique(sessions):
         session = original.model_copy(deep=True)
         fit_answers(session, libraries)  # answers that no longer fit are left out, as elsewhere
@@ -345,7 +357,7 @@ def count(sessions: list[Session], libraries: LibrarySet, unreadable: int = 0) -
         followed_up += any(s.followup_of is not None for s in group)
 
         # a case can weigh several decisions at once (a placement and a measure): it counts for each
-        kinds = [d for d in _decisions(latest.answers.get("context.decision")) if d in DECISIONS] or [NOT_ANSWERED]
+        kinds: list[str] = [d for d in _decisions(latest.answers.get("context.decision")) if d in DECISIONS] or [NOT_ANSWERED]
         stand = _single(latest.answers.get("besluit.stand"))
         recorded = any(_dissent(s) for s in group)
         for kind in kinds:
@@ -395,24 +407,29 @@ def count(sessions: list[Session], libraries: LibrarySet, unreadable: int = 0) -
         sessions=Count.of(len(fitted)),
         cases=Count.of(len(groups)),
         followed_up=Count.of(followed_up),
-        decisions=_exact(decisions),
-        dissent=_exact(dissent),
-        steps=_exact(steps),
-        alternatives=_exact(alternatives),
-        later=_exact(later),
-        perspectives=_exact(perspectives),
-        perspective_prompts=_exact(prompts),
+        decisions=_exact_table(decisions),
+        dissent=_exact_row(dissent),
+        steps=_exact_table(steps),
+        alternatives=_exact_table(alternatives),
+        later=_exact_row(later),
+        perspectives=_exact_table(perspectives),
+        perspective_prompts={k: _exact_table(v) for k, v in prompts.items()},
         unreadable=unreadable,
     )
 
 
-def _exact(x: Any) -> Any:
-    return Count.of(x) if isinstance(x, int) else {k: _exact(v) for k, v in x.items()}
+def _exact_row(counts: dict[str, int]) -> Row:
+    return {k: Count.of(n) for k, n in counts.items()}
+
+
+def _exact_table(rows: dict[str, dict[str, int]]) -> Table:
+    return {k: _exact_row(v) for k, v in rows.items()}
 
 
 # --- export files -----------------------------------------------------------------
 
 Cell = StrictInt | StrictStr
+CellTree = int | str | Mapping[str, "CellTree"]  # a count as shown, or counts one or more keys deep
 
 
 class ExportFile(BaseModel):
@@ -438,8 +455,8 @@ class ExportFile(BaseModel):
 
     @model_validator(mode="after")
     def _plain_keys_and_counts(self) -> ExportFile:
-        def check(x: Any) -> None:
-            if isinstance(x, dict):
+        def check(x: CellTree) -> None:
+            if isinstance(x, Mapping):
                 for key, value in x.items():
                     if not KEY.match(key):
                         raise ValueError("a key that is not an id")
@@ -452,22 +469,39 @@ class ExportFile(BaseModel):
         return self
 
     def overview(self) -> Overview:
-        def read(x: Any) -> Any:
-            return {k: read(v) for k, v in x.items()} if isinstance(x, dict) else parse_count(x)
+        return Overview(
+            sessions=parse_count(self.sessions),
+            cases=parse_count(self.cases),
+            followed_up=parse_count(self.followed_up),
+            decisions=_parsed_table(self.decisions),
+            dissent=_parsed_row(self.dissent),
+            steps=_parsed_table(self.steps),
+            alternatives=_parsed_table(self.alternatives),
+            later=_parsed_row(self.later),
+            perspectives=_parsed_table(self.perspectives),
+            perspective_prompts={k: _parsed_table(v) for k, v in self.perspective_prompts.items()},
+            exports=1,
+        )
 
-        return Overview(**{name: read(getattr(self, name)) for name in Overview.COUNTED}, exports=1)
+
+def _parsed_row(cells: dict[str, Cell]) -> Row:
+    return {k: parse_count(cell) for k, cell in cells.items()}
 
 
-def to_data(overview: Overview, small: int, files: bool = False) -> dict:
+def _parsed_table(rows: dict[str, dict[str, Cell]]) -> Table:
+    return {k: _parsed_row(v) for k, v in rows.items()}
+
+
+def _shown(x: _Counts, small: int) -> Shown:
+    return x.shown(small) if isinstance(x, Count) else {k: _shown(v, small) for k, v in x.items()}
+
+
+def to_data(overview: Overview, small: int, files: bool = False) -> dict[str, Shown]:
     """The hidden counts as JSON data: the export, and with `files` also how many files could
     not be read or were exports (for `overview --json`)."""
     hidden = hide(overview, small)
-
-    def shown(x: Any) -> Any:
-        return x.shown(small) if isinstance(x, Count) else {k: shown(v) for k, v in x.items()}
-
-    data: dict[str, Any] = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "small_count": small}
-    data.update({name: shown(getattr(hidden, name)) for name in Overview.COUNTED})
+    data: dict[str, Shown] = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "small_count": small}
+    data.update({name: _shown(getattr(hidden, name), small) for name in Overview.COUNTED})
     if files:
         data.update(unreadable_files=overview.unreadable, exports_read=overview.exports)
     return data
@@ -477,7 +511,7 @@ def to_json(overview: Overview, small: int, files: bool = False) -> str:
     return json.dumps(to_data(overview, small, files), ensure_ascii=False, indent=2) + "\n"
 
 
-def read_export(data: Any) -> Overview | None:
+def read_export(data: object) -> Overview | None:
     """An export's counts, or None when `data` is not an export this version can read."""
     try:
         return ExportFile.model_validate(data).overview()
@@ -490,7 +524,9 @@ def load_dir(directory: Path) -> tuple[list[Session], list[Overview], int]:
     what is in them)."""
     from .session import SessionError, load
 
-    sessions, exports, unreadable = [], [], 0
+    sessions: list[Session] = []
+    exports: list[Overview] = []
+    unreadable = 0
     for path in sorted(Path(directory).glob("*.json")):
         try:
             data = json.loads(path.read_bytes().decode("utf-8"))
@@ -535,7 +571,8 @@ class Block:
 
 
 def _texts(libraries: LibrarySet, lang: str) -> tuple[dict[str, str], dict[str, str]]:
-    prompts, sections = {}, {}
+    prompts: dict[str, str] = {}
+    sections: dict[str, str] = {}
     for loaded in libraries.libraries:
         for section in loaded.library.sections:
             if loaded.library.id == MENTALISEREN:
@@ -572,7 +609,7 @@ def blocks(overview: Overview, libraries: LibrarySet, lang: str, small: int) -> 
     """The tables of the overview, from the hidden counts."""
     o = hide(overview, small)
     texts, sections = _texts(libraries, lang)
-    out = []
+    out: list[Block] = []
 
     decision_rows: list[list[str | Count]] = [
         [label(lang, f"col_{c}"), c] + [o.decisions.get(d, {}).get(c, Count()) for d in DECISION_ROWS] for c in DECISION_COLUMNS
@@ -668,12 +705,12 @@ def blocks(overview: Overview, libraries: LibrarySet, lang: str, small: int) -> 
     return out
 
 
-def terminal_tables(overview: Overview, libraries: LibrarySet, lang: str, small: int) -> list:
+def terminal_tables(overview: Overview, libraries: LibrarySet, lang: str, small: int) -> list[RichTable]:
     """rich Tables for the terminal (rich is imported here, only when the command runs)."""
     from rich.table import Table
     from rich.text import Text
 
-    tables = []
+    tables: list[RichTable] = []
     for block in blocks(overview, libraries, lang, small):
         if not block.terminal:
             continue

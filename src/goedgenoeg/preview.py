@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypedDict
 
 from .library import CONTEXT_LIBRARY, LibrarySet
 from .models import Answer
 from .texts import t
 from .walk import Walk, effective_path, minutes
+
+
+class PartJson(TypedDict):
+    phase: str
+    title: str
+    prompts: int
+    minutes: int
+    box: int | None
+
+
+class PlanJson(TypedDict):
+    """What `preview --json` prints."""
+
+    path: str
+    prompts: int
+    minutes: int
+    parts: list[PartJson]
 
 
 @dataclass(frozen=True)
@@ -26,7 +45,7 @@ class Plan:
     minutes: int
     parts: list[PartPlan]
 
-    def as_json(self) -> dict[str, object]:
+    def as_json(self) -> PlanJson:
         return {
             "path": self.path,
             "prompts": self.prompts,
@@ -37,9 +56,10 @@ class Plan:
         }
 
 
-def plan(libraries: LibrarySet, context: dict[str, str], path: str | None, lang: str, people: int = 1) -> Plan:
+def plan(libraries: LibrarySet, context: Mapping[str, str | list[str]], path: str | None, lang: str, people: int = 1) -> Plan:
     """The prompts a walk with this context asks (the context prompts included: they are still
-    asked), grouped by part. A per-person prompt counts once for each of `people`."""
+    asked), grouped by part. A per-person prompt counts once for each of `people`. A context
+    value is a word, or a list of them where several can be given (decision)."""
     answers = {f"{CONTEXT_LIBRARY}.{k}": Answer(status="answered", value=v) for k, v in context.items()}
     walk = Walk(libraries, answers, path=path, people=people)
     steps = walk.steps()

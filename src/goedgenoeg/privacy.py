@@ -18,11 +18,14 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
+
+FindingKind = Literal["bsn", "rrn", "email", "phone", "iban", "name"]
 
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str  # one of: "bsn", "rrn", "email", "phone", "iban", "name"
+    kind: FindingKind
     text: str  # the matched text as it appears
     start: int
     end: int
@@ -67,7 +70,7 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
-def _number_kind(candidate: str) -> str | None:
+def _number_kind(candidate: str) -> FindingKind | None:
     """The kind of personal number `candidate` is (it has been cut to a run of chunks), or None."""
     digits = _digits(candidate)
     international = candidate.startswith("+") or (candidate.startswith("00") and candidate[2:3] not in ("0", "."))
@@ -101,7 +104,7 @@ def _phone_ok(candidate: str, digits: str, international: bool) -> bool:
         return False
 
 
-def _numbers(text: str) -> Iterable[tuple[str, int, int]]:
+def _numbers(text: str) -> Iterable[tuple[FindingKind, int, int]]:
     """(kind, start, end) of every personal number among the runs of number chunks."""
     for run in _RUN.finditer(text):
         end = run.end()
@@ -272,7 +275,7 @@ def find_personal_data(text: str, names: Iterable[str] = ()) -> list[Finding]:
         starts.insert(i, start)
         ends.insert(i, end)
 
-    def add(kind: str, start: int, end: int) -> None:
+    def add(kind: FindingKind, start: int, end: int) -> None:
         if free(start, end):
             found.append(Finding(kind, text[start:end], start, end))
             take(start, end)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import os
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -17,6 +19,12 @@ from .files import private_dir, write_private
 from .library import LibrarySet
 from .models import SESSION_FORMAT, Answer, LibraryStamp, Session
 from .walk import Walk, now
+
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
+
+    from .config import Lang
+    from .models import Prompt
 
 ENV_DIR = "GOEDGENOEG_SESSIONS_DIR"
 
@@ -39,7 +47,7 @@ def lock_path(path: Path) -> Path:
     return Path(path).with_name(f".{Path(path).name}.lock")
 
 
-def hold(path: Path):
+def hold(path: Path) -> BaseFileLock:
     """Open a session file for writing in this process only, until release() or the process
     ends. An OS lock (flock, or LockFile on Windows): the system lets go of it when the process
     dies, so even a kill -9 cannot leave it stuck. Raises SessionBusy if another process holds it."""
@@ -65,7 +73,7 @@ def sessions_dir(given: Path | None = None) -> Path:
     return default_sessions_dir()
 
 
-def new_session(libraries: LibrarySet, lang: str) -> Session:
+def new_session(libraries: LibrarySet, lang: Lang) -> Session:
     stamp = datetime.now().strftime("%Y%m%d-%H%M")
     created = now()
     return Session(
@@ -154,7 +162,7 @@ def load(path: Path) -> Session:
         raise SessionError(f"{path}: the session file is damaged ({where}: {first['msg']}). {keep}") from None
 
 
-def _misfits(answers: dict[str, Answer], prompts: dict) -> list[tuple[str, str]]:
+def _misfits(answers: dict[str, Answer], prompts: Mapping[str, Prompt]) -> list[tuple[str, str]]:
     """Answers whose prompt is gone or whose value no longer fits it (the others are
     normalised in place), with the reason."""
     found = []

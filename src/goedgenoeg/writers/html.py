@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections.abc import Iterable, Sequence
 from html import escape
 
-from ..document import BulletList, Document, Heading, Network, Notice, Paragraph, Table, clean
+from ..document import BulletList, Document, Heading, Network, Notice, Paragraph, Person, Table, clean
 
 CSS = """
 @page { size: A4; margin: 20mm 18mm 22mm 18mm;
@@ -69,7 +70,7 @@ def _paragraph(block: Paragraph) -> str:
     return f"<p>{body}</p>"
 
 
-def _table(headers, rows, widths=None) -> str:
+def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequence[int] | None = None) -> str:
     out = ["<table>"]
     if widths and len(widths) == len(headers):
         total = sum(widths) or 1
@@ -105,9 +106,9 @@ def _box(x: float, y: float, risk: bool, h: float, w: int = BOX_W) -> str:
     return f'<rect x="{x - w / 2:.0f}" y="{y - h / 2:.0f}" width="{w}" height="{h}" rx="8" fill="{fill}" {stroke}/>'
 
 
-def _person_lines(person, risk_label: str) -> list[tuple[str, str, float]]:
+def _person_lines(person: Person, risk_label: str) -> list[tuple[str, str, float]]:
     """The lines of text in a person's box: who, relation, meaning, and the risk marker."""
-    lines = [(t, "font-weight:bold", 14) for t in _fit(person.who, 24, 2)]
+    lines: list[tuple[str, str, float]] = [(t, "font-weight:bold", 14) for t in _fit(person.who, 24, 2)]
     lines += [(t, "", 12.5) for t in _fit(person.relation, 28, 1)]
     lines += [(t, "font-style:italic", 12) for t in _fit(person.meaning, 30, 2)]
     if person.risk:

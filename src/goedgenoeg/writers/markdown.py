@@ -5,6 +5,8 @@ only where it could become markup, so the file also reads well pasted as plain t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 
 from ..document import BulletList, Document, Heading, Network, Notice, Paragraph, Table, clean
 
@@ -14,7 +16,7 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")  # '&' only where it would start an entity 
 _SPACE = (" ", "\t")
 
 
-def _inline(line: str, escape: set[str] = frozenset()) -> str:
+def _inline(line: str, escape: AbstractSet[str] = frozenset()) -> str:
     """Escape one line (no line breaks) so no inline markup can start in it. '*' and '_' stay
     where they cannot open or close emphasis (between spaces; '_' inside a word)."""
     out = []
@@ -89,8 +91,8 @@ def _paragraph(block: Paragraph) -> str:
     return "  \n".join(f"{mark}{_inline(x)}{mark}" for x in _lines(block.text))
 
 
-def _table(headers, rows) -> str:
-    def row(cells) -> str:
+def _table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    def row(cells: Sequence[str]) -> str:
         return "| " + " | ".join(escape_cell(c) or " " for c in cells) + " |"
 
     return "\n".join([row(headers), "|" + "---|" * len(headers)] + [row(r) for r in rows])

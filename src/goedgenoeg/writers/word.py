@@ -6,6 +6,8 @@ library). Only imported when a docx is written."""
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from docx import Document as new_docx
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -14,6 +16,11 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from ..document import BulletList, Document, Heading, Network, Notice, Paragraph, Table, clean
+
+if TYPE_CHECKING:
+    from docx.document import Document as Docx
+    from docx.table import _Row
+    from docx.text.paragraph import Paragraph as DocxParagraph
 
 PAGE_WIDTH, PAGE_HEIGHT = Cm(21.0), Cm(29.7)  # A4
 MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM = Cm(2.0), Cm(2.0), Cm(2.2)
@@ -25,7 +32,9 @@ def _lines(text: str) -> list[str]:
     return [x.strip() for x in str(text).splitlines() if x.strip()]
 
 
-def _add_text(paragraph, text: str, bold: bool = False, italic: bool = False, color: RGBColor | None = None) -> None:
+def _add_text(
+    paragraph: DocxParagraph, text: str, bold: bool = False, italic: bool = False, color: RGBColor | None = None
+) -> None:
     """Text into a paragraph as runs, its line breaks kept as line breaks."""
     for n, line in enumerate(_lines(text)):
         run = paragraph.add_run(line)
@@ -37,7 +46,7 @@ def _add_text(paragraph, text: str, bold: bool = False, italic: bool = False, co
             run.add_break()
 
 
-def _repeat_header(row) -> None:
+def _repeat_header(row: _Row) -> None:
     """Repeat a table's header row on every page it runs over."""
     properties = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
@@ -45,12 +54,18 @@ def _repeat_header(row) -> None:
     properties.append(header)
 
 
-def _keep_row_together(row) -> None:
+def _keep_row_together(row: _Row) -> None:
     properties = row._tr.get_or_add_trPr()
     properties.insert(0, OxmlElement("w:cantSplit"))  # the schema wants it before w:tblHeader
 
 
-def _table(doc, headers, rows, widths=None, risk_column: int | None = None) -> None:
+def _table(
+    doc: Docx,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    widths: Sequence[int] | None = None,
+    risk_column: int | None = None,
+) -> None:
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -75,7 +90,7 @@ def _table(doc, headers, rows, widths=None, risk_column: int | None = None) -> N
     doc.add_paragraph()
 
 
-def _list(doc, block: BulletList) -> None:
+def _list(doc: Docx, block: BulletList) -> None:
     for n, item in enumerate(block.items, 1):
         if block.numbered:  # numbered by hand: Word's list numbering would run on across lists
             paragraph = doc.add_paragraph()
@@ -87,14 +102,14 @@ def _list(doc, block: BulletList) -> None:
         _add_text(paragraph, item)
 
 
-def _network(doc, block: Network) -> None:
+def _network(doc: Docx, block: Network) -> None:
     if block.label:
         _add_text(doc.add_paragraph(), block.label, italic=True)
     rows = [(p.who, p.relation, p.meaning, f"\u26a0 {block.risk_label}" if p.risk else "") for p in block.people]
     _table(doc, block.headers, rows, (25, 25, 35, 15), risk_column=3)
 
 
-def _notice(doc, block: Notice) -> None:
+def _notice(doc: Docx, block: Notice) -> None:
     """The internal notice as a bordered box at the top."""
     table = doc.add_table(rows=1, cols=1)
     table.style = doc.styles["Table Grid"]
@@ -105,7 +120,7 @@ def _notice(doc, block: Notice) -> None:
     doc.add_paragraph()
 
 
-def _page(doc) -> None:
+def _page(doc: Docx) -> None:
     for section in doc.sections:
         section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
         section.left_margin = section.right_margin = MARGIN_SIDE
@@ -116,7 +131,7 @@ def _page(doc) -> None:
     normal.paragraph_format.space_after = Pt(4)
 
 
-def _running(doc, document: Document) -> None:
+def _running(doc: Docx, document: Document) -> None:
     """On every page: the title (and for an internal record its notice) in the header, the page
     number in the footer, so a page that comes loose still says what it belongs to."""
     notices = [b for b in document.blocks if isinstance(b, Notice)]
