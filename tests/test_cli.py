@@ -182,13 +182,19 @@ def test_english_record(tmp_path, libraries, runner):
     assert f"### {libraries.get('besluit').sections[1].title.en}" in record
 
 
-def test_help_has_examples_and_version_is_quick(runner):
+def test_help_has_examples_every_command_has_its_help_and_version_names_the_package(runner):
+    # how quickly --version answers is held by test_startup (it imports nothing heavy) and `make bench`
+    from goedgenoeg import __version__
+
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0 and "Voorbeelden" in result.output and "goedgenoeg reflect" in result.output
     for command in ("reflect", "resume", "record", "sessions"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0, command
-    assert runner.invoke(app, ["--version"]).output.strip().startswith("goedgenoeg ")
+        assert result.stdout.startswith("Gebruik: ") and f" {command} [OPTIES]" in result.stdout.split("\n")[0], command
+        if command != "sessions":  # a listing without options needs no example
+            assert f"goedgenoeg {command}" in result.stdout.split("Voorbeelden:", 1)[1], command
+    assert runner.invoke(app, ["--version"]).output == f"goedgenoeg {__version__}\n"
 
 
 def test_unknown_language_is_refused(tmp_path, runner):
