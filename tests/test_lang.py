@@ -167,3 +167,34 @@ def test_listing_statuses_are_dutch_and_english(tmp_path, monkeypatch, runner):
     assert runner.invoke(app, ["reflect", "--answers", str(answers), "-o", "r.md"]).exit_code == 0
     assert "afgerond" in runner.invoke(app, ["sessions"]).output
     assert "finished" in runner.invoke(app, ["sessions", "--lang", "en"]).output
+
+
+def test_lang_is_taken_before_the_command_as_well_as_after_it(tmp_path, runner):
+    answers = tmp_path / "a.yaml"
+    answers.write_text("context.case: GG-LANG\ncontext.region: flanders\n", encoding="utf-8")
+    assert runner.invoke(app, ["--lang", "en", "reflect", "--answers", str(answers), "-o", "r.md"]).exit_code == 0
+    assert "# Reflection: GG-LANG" in (tmp_path / "r.md").read_text(encoding="utf-8")
+    before = runner.invoke(app, ["--lang", "en", "sessions"])
+    after = runner.invoke(app, ["sessions", "--lang", "en"])
+    assert before.exit_code == 0 and "finished" in before.stdout and before.stdout == after.stdout
+    # the language of one run does not carry over into the next, and after the command beats before it
+    assert "afgerond" in runner.invoke(app, ["sessions"]).stdout
+    assert "afgerond" in runner.invoke(app, ["--lang", "en", "sessions", "--lang", "nl"]).stdout
+    config = runner.invoke(app, ["--lang=en", "config"]).stdout
+    assert re.search(r"^  lang +en +\[option --lang\]$", config, re.M), config
+    # errors and help before the command follow it too
+    missing = runner.invoke(app, ["--lang", "en", "record", "20990101-nope"])
+    assert missing.exit_code == 1 and "No session '20990101-nope' in" in missing.stderr
+    assert runner.invoke(app, ["--lang", "en", "record", "--help"]).stdout.startswith("Usage: ")
+    wrong = runner.invoke(app, ["--lang", "fr", "sessions"])
+    assert wrong.exit_code == 2 and "'fr'" in wrong.stderr and "nl | en" in wrong.stderr
+
+
+def test_tab_completion_describes_the_commands_in_the_users_language(runner):
+    """typer's completion shows the help texts beside the commands (zsh, fish, PowerShell): Dutch by
+    default, English with GOEDGENOEG_LANG=en. (What typer itself prints is English: see the README.)"""
+    asked = {"_GOEDGENOEG_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "goedgenoeg "}
+    dutch = runner.invoke(app, [], prog_name="goedgenoeg", env=asked).stdout
+    english = runner.invoke(app, [], prog_name="goedgenoeg", env=dict(asked, GOEDGENOEG_LANG="en")).stdout
+    assert '"reflect":"Een nieuwe reflectie beginnen."' in dutch, dutch[:300]
+    assert '"reflect":"Start a new reflection."' in english, english[:300]
