@@ -56,3 +56,24 @@ def test_the_readme_preview_is_what_the_tool_prints(runner):
     result = runner.invoke(app, args)
     assert result.exit_code == 0
     assert result.stdout.strip() == shown.strip(), "update the preview in the README"
+
+
+def docs_update():
+    """docs/update.py, the script behind `make docs`, as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("docs_update", REPO / "docs" / "update.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_readme_command_reference_is_what_help_prints():
+    update = docs_update()
+    match = re.search(r"<!-- help:start -->\n(.*?)\n<!-- help:end -->", README, re.S)
+    assert match, "the README needs the command reference between the help markers"
+    assert match.group(1) == update.help_reference(), "run 'make docs' to update the README's command reference"
+    # every command is in it, each with its Dutch help
+    for name, _ in commands(get_command(app)):
+        block = match.group(1).split(f"<code>{name} --help</code>", 1)[1].split("</details>", 1)[0]
+        assert f"Gebruik: {name} [OPTIES]" in block and "Deze hulp tonen en stoppen." in block, name
