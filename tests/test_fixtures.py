@@ -13,6 +13,7 @@ from goedgenoeg import __version__
 
 INNER = """
 import pexpect
+from conftest import installed_script
 
 
 def test_a_failing_pty_test_shows_its_transcript(spawn):
@@ -23,10 +24,11 @@ def test_a_failing_pty_test_shows_its_transcript(spawn):
 
 def test_the_spawn_fixture_is_set_by_the_options(spawn, pytestconfig):
     assert spawn.timeout == float(pytestconfig.getoption("--pty-timeout") or 7)
-    if pytestconfig.getoption("--pty-module"):
+    script = installed_script()
+    if pytestconfig.getoption("--pty-module") or script is None:  # no command installed: python -m
         assert spawn.argv[1:] == ["-m", "goedgenoeg"] and spawn.hint == "goedgenoeg"
     else:
-        assert spawn.argv == [spawn.hint] and spawn.hint.endswith("goedgenoeg")
+        assert spawn.argv == [str(script)] == [spawn.hint]
     child = spawn(["--version"])
     child.expect(pexpect.EOF)
     assert child.before.strip() == "goedgenoeg {version}"
