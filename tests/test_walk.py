@@ -21,6 +21,7 @@ def test_context_comes_first_and_conditions_follow_it(libraries):
     assert any(k.startswith("maatregel.") for k in teen_keys - baby_keys)
     assert not any(k.startswith("maatregel.") for k in baby_keys)
     # alternatives follow the region
+    assert any(k.startswith("alternatieven.") for k in baby_keys)
     for key in baby_keys:
         if key.startswith("alternatieven."):
             prompt = next(s.prompt for s in baby.steps() if s.key == key)
