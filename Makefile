@@ -39,7 +39,7 @@ $(PEERS)/.installed:
 	$(PEERS)/bin/python -m pip install --quiet cookiecutter copier
 	touch $@
 
-# Regenerate the coverage table in docs/content.md from the libraries.
+# Regenerate what the tool produces: the coverage table in docs/content.md, the help of every command in README.md.
 docs: install
 	$(BIN)/python docs/update.py
 

@@ -7,12 +7,9 @@ the size limit, nesting deep enough to crash the C composer) are generated into 
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from goedgenoeg.cli import app
 from goedgenoeg.library import MAX_BYTES
-
-runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
 
 BROKEN = Path(__file__).parent / "broken"
 
@@ -135,7 +132,7 @@ GENERATED = {
 }
 
 
-def check(path: Path, line: int, message: str) -> None:
+def check(runner, path: Path, line: int, message: str) -> None:
     result = runner.invoke(app, ["libraries", "check", str(path)])
     output = result.output + (result.stderr or "")
     assert result.exit_code == 1, output
@@ -154,18 +151,18 @@ def test_every_broken_file_has_a_case():
 
 
 @pytest.mark.parametrize("name", sorted(CASES), ids=lambda n: n.removesuffix(".yaml"))
-def test_broken_file(name):
+def test_broken_file(name, runner):
     line, message = CASES[name]
-    check(BROKEN / name, line, message)
+    check(runner, BROKEN / name, line, message)
 
 
 @pytest.mark.parametrize("make", list(GENERATED), ids=lambda f: f.__name__.removeprefix("generate_"))
-def test_generated_broken_file(make, tmp_path):
+def test_generated_broken_file(make, tmp_path, runner):
     line, message = GENERATED[make]
-    check(make(tmp_path), line, message)
+    check(runner, make(tmp_path), line, message)
 
 
-def test_a_folder_of_broken_files_reports_each_file_in_one_run(tmp_path):
+def test_a_folder_of_broken_files_reports_each_file_in_one_run(tmp_path, runner):
     """All files at once: one problem per file, no file stops the others (an alias bomb and a
     crash-deep file included)."""
     folder = tmp_path / "libs"

@@ -4,12 +4,9 @@ import json
 
 import yaml
 from markdown_it import MarkdownIt
-from typer.testing import CliRunner
 
 from goedgenoeg.cli import app
 from goedgenoeg.walk import Walk
-
-runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
 
 
 def sample_value(prompt, n):
@@ -69,7 +66,7 @@ MEASURE_TEN_NL = {
 }
 
 
-def run_scripted(tmp_path, libraries, context, name):
+def run_scripted(runner, tmp_path, libraries, context, name):
     answers = answers_for(libraries, context)
     path = tmp_path / f"{name}.yaml"
     path.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
@@ -79,9 +76,9 @@ def run_scripted(tmp_path, libraries, context, name):
     return answers, out.read_text(encoding="utf-8")
 
 
-def test_two_full_reflections_differ_where_the_conditions_say(tmp_path, libraries):
-    baby_answers, baby = run_scripted(tmp_path, libraries, BABY_FLANDERS, "baby")
-    ten_answers, ten = run_scripted(tmp_path, libraries, MEASURE_TEN_NL, "ten")
+def test_two_full_reflections_differ_where_the_conditions_say(tmp_path, libraries, runner):
+    baby_answers, baby = run_scripted(runner, tmp_path, libraries, BABY_FLANDERS, "baby")
+    ten_answers, ten = run_scripted(runner, tmp_path, libraries, MEASURE_TEN_NL, "ten")
     prompts = {f"{x.library.id}.{p.id}": p for x in libraries.libraries for s in x.library.sections for p in s.prompts}
     for answers, record in ((baby_answers, baby), (ten_answers, ten)):
         for key, value in answers.items():
@@ -103,8 +100,8 @@ def test_two_full_reflections_differ_where_the_conditions_say(tmp_path, librarie
     assert any(f"| {p.text.nl} |" in ten for p in only_nl)
 
 
-def test_record_has_metadata_tables_and_parses_as_markdown(tmp_path, libraries):
-    _, record = run_scripted(tmp_path, libraries, BABY_FLANDERS, "baby")
+def test_record_has_metadata_tables_and_parses_as_markdown(tmp_path, libraries, runner):
+    _, record = run_scripted(runner, tmp_path, libraries, BABY_FLANDERS, "baby")
     assert record.startswith("# Reflectie: GG-FL-1")
     for label in ("Casus (pseudoniem)", "Beslissing in overweging", "Vragenbibliotheken", "Open punten", "Bronnen"):
         assert label in record
@@ -114,7 +111,7 @@ def test_record_has_metadata_tables_and_parses_as_markdown(tmp_path, libraries):
     assert "geen risicotaxatie" in record
 
 
-def test_answers_file_with_unknown_id_and_bad_value_is_refused(tmp_path):
+def test_answers_file_with_unknown_id_and_bad_value_is_refused(tmp_path, runner):
     path = tmp_path / "a.yaml"
     path.write_text("context.case: X\ncontext.nope: 1\ncontext.decision: verhuizen\n", encoding="utf-8")
     result = runner.invoke(app, ["reflect", "--answers", str(path)])
@@ -124,7 +121,7 @@ def test_answers_file_with_unknown_id_and_bad_value_is_refused(tmp_path):
     assert "Er is niets bewaard" in result.stderr
 
 
-def test_not_feasible_needs_a_reason(tmp_path, libraries):
+def test_not_feasible_needs_a_reason(tmp_path, libraries, runner):
     key = next(s.key for s in Walk(libraries, {}, path="full").steps() if s.prompt.kind == "alternative")
     path = tmp_path / "a.yaml"
     path.write_text(f"{key}: not_feasible\n", encoding="utf-8")
@@ -133,14 +130,14 @@ def test_not_feasible_needs_a_reason(tmp_path, libraries):
     assert "needs a note saying why" in result.stderr
 
 
-def test_without_a_terminal_reflect_refuses_instead_of_hanging():
+def test_without_a_terminal_reflect_refuses_instead_of_hanging(runner):
     result = runner.invoke(app, ["reflect"], input="")
     assert result.exit_code == 2
     assert "heeft een terminal nodig" in result.stderr
     assert "--answers" in result.stderr
 
 
-def test_interactive_walk_on_plain_standard_input(tmp_path, monkeypatch, isolated):
+def test_interactive_walk_on_plain_standard_input(tmp_path, monkeypatch, isolated, runner):
     monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
     lines = ["GG-7", "?", "2", "5", "<", "6", "2", "1", "", "!stop"]
     result = runner.invoke(app, ["reflect", "--path", "full"], input="\n".join(lines) + "\n")
@@ -160,8 +157,8 @@ def test_interactive_walk_on_plain_standard_input(tmp_path, monkeypatch, isolate
     assert session["answers"]["context.role"]["status"] == "skipped"
 
 
-def test_sessions_lists_and_record_writes_from_a_saved_session(tmp_path, libraries):
-    run_scripted(tmp_path, libraries, BABY_FLANDERS, "baby")
+def test_sessions_lists_and_record_writes_from_a_saved_session(tmp_path, libraries, runner):
+    run_scripted(runner, tmp_path, libraries, BABY_FLANDERS, "baby")
     result = runner.invoke(app, ["sessions"])
     assert "GG-FL-1" in result.output and "afgerond" in result.output
     session_id = result.output.split()[0]
@@ -173,7 +170,7 @@ def test_sessions_lists_and_record_writes_from_a_saved_session(tmp_path, librari
     assert runner.invoke(app, ["record", session_id, "-o", str(out), "--force"]).exit_code == 0
 
 
-def test_english_record(tmp_path, libraries):
+def test_english_record(tmp_path, libraries, runner):
     answers = answers_for(libraries, BABY_FLANDERS)
     path = tmp_path / "a.yaml"
     path.write_text(yaml.safe_dump(answers), encoding="utf-8")
@@ -185,21 +182,27 @@ def test_english_record(tmp_path, libraries):
     assert f"### {libraries.get('besluit').sections[1].title.en}" in record
 
 
-def test_help_has_examples_and_version_is_quick():
+def test_help_has_examples_every_command_has_its_help_and_version_names_the_package(runner):
+    # how quickly --version answers is held by test_startup (it imports nothing heavy) and `make bench`
+    from goedgenoeg import __version__
+
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0 and "Voorbeelden" in result.output and "goedgenoeg reflect" in result.output
     for command in ("reflect", "resume", "record", "sessions"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0, command
-    assert runner.invoke(app, ["--version"]).output.strip().startswith("goedgenoeg ")
+        assert result.stdout.startswith("Gebruik: ") and f" {command} [OPTIES]" in result.stdout.split("\n")[0], command
+        if command != "sessions":  # a listing without options needs no example
+            assert f"goedgenoeg {command}" in result.stdout.split("Voorbeelden:", 1)[1], command
+    assert runner.invoke(app, ["--version"]).output == f"goedgenoeg {__version__}\n"
 
 
-def test_unknown_language_is_refused(tmp_path):
+def test_unknown_language_is_refused(tmp_path, runner):
     result = runner.invoke(app, ["reflect", "--lang", "fr", "--answers", "x.yaml"])
     assert result.exit_code == 2 and "--lang" in result.stderr and "nl | en" in result.stderr
 
 
-def test_personal_data_is_flagged_and_the_record_says_what_was_left_in(tmp_path):
+def test_personal_data_is_flagged_and_the_record_says_what_was_left_in(tmp_path, runner):
     path = tmp_path / "a.yaml"
     path.write_text(
         "context.case: GG-P\ncontext.role: 'consulent, bereikbaar op jan.peeters@example.be'\ncontext.region: flanders\n",
@@ -213,7 +216,7 @@ def test_personal_data_is_flagged_and_the_record_says_what_was_left_in(tmp_path)
     assert "bewust laten staan: 'Jouw rol in deze casus (en die van wie meedenkt):' (e-mailadres)" in record
 
 
-def test_interactive_privacy_warning_offers_to_edit(tmp_path, monkeypatch, isolated):
+def test_interactive_privacy_warning_offers_to_edit(tmp_path, monkeypatch, isolated, runner):
     monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
     lines = ["BSN 111222333", "j", "GG-8", "!stop"]
     result = runner.invoke(app, ["reflect"], input="\n".join(lines) + "\n")
@@ -223,7 +226,7 @@ def test_interactive_privacy_warning_offers_to_edit(tmp_path, monkeypatch, isola
     assert "111222333" not in json.dumps(session)
 
 
-def test_long_answers_over_several_lines_and_in_the_editor(tmp_path, monkeypatch, isolated):
+def test_long_answers_over_several_lines_and_in_the_editor(tmp_path, monkeypatch, isolated, runner):
     monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
     editor = tmp_path / "editor.sh"
     editor.write_text('#!/bin/sh\nprintf "geschreven in de editor\\ntweede regel\\n" > "$1"\n')
@@ -242,7 +245,7 @@ def test_long_answers_over_several_lines_and_in_the_editor(tmp_path, monkeypatch
     assert "\n# geen kop" not in out.read_text()  # user text never becomes a heading
 
 
-def test_a_record_that_cannot_be_written_says_so_and_keeps_the_session(tmp_path, isolated):
+def test_a_record_that_cannot_be_written_says_so_and_keeps_the_session(tmp_path, isolated, runner):
     path = tmp_path / "a.yaml"
     path.write_text("context.case: GG-W\n", encoding="utf-8")
     result = runner.invoke(app, ["reflect", "--answers", str(path), "-o", str(tmp_path / "no" / "such" / "dir" / "r.md")])
@@ -252,7 +255,7 @@ def test_a_record_that_cannot_be_written_says_so_and_keeps_the_session(tmp_path,
     assert list(isolated.glob("*.json"))
 
 
-def test_stopping_while_typing_several_lines_keeps_them(tmp_path, monkeypatch, isolated):
+def test_stopping_while_typing_several_lines_keeps_them(tmp_path, monkeypatch, isolated, runner):
     monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
     result = runner.invoke(app, ["reflect"], input="!multi\nGG-11\neerste regel\n")  # input ends mid-answer
     assert result.exit_code == 130
@@ -260,7 +263,7 @@ def test_stopping_while_typing_several_lines_keeps_them(tmp_path, monkeypatch, i
     assert session["answers"]["context.case"]["value"] == "GG-11\neerste regel"
 
 
-def test_an_answers_file_with_two_decisions_asks_and_records_both(tmp_path, libraries):
+def test_an_answers_file_with_two_decisions_asks_and_records_both(tmp_path, libraries, runner):
     answers = answers_for(libraries, dict(BABY_FLANDERS, decision=["placement", "measure"]))
     assert any(k.startswith("maatregel.") for k in answers) and any(k.startswith("plaatsing.") for k in answers)
     path = tmp_path / "both.yaml"
@@ -272,7 +275,7 @@ def test_an_answers_file_with_two_decisions_asks_and_records_both(tmp_path, libr
     assert "### Nodig, en voor wie?" in record  # the measure's part is there beside the placement's
 
 
-def test_an_answers_file_with_two_decisions_and_two_children_names_each_child(tmp_path, libraries):
+def test_an_answers_file_with_two_decisions_and_two_children_names_each_child(tmp_path, libraries, runner):
     context = dict(BABY_FLANDERS, decision=["placement", "measure"])
     answers = answers_for(libraries, context)
     answers["context.children"] = [{"name": "Noor", "age": "under-1"}, {"name": "Lars", "age": "6-12"}]

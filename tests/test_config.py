@@ -3,11 +3,7 @@ and the command line, in that order of precedence, and 'goedgenoeg config' showi
 
 import json
 
-from typer.testing import CliRunner
-
 from goedgenoeg.cli import app
-
-runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
 
 OWN_LIBRARY = """\
 id: eigen
@@ -36,7 +32,7 @@ def config_line(output, key):
     return next(line for line in output.splitlines() if line.strip().startswith(key + " "))
 
 
-def test_a_config_file_named_by_the_environment_sets_language_sessions_folder_and_a_library(tmp_path, monkeypatch):
+def test_a_config_file_named_by_the_environment_sets_language_sessions_folder_and_a_library(tmp_path, monkeypatch, runner):
     own_library(tmp_path / "org-prompts")
     config = tmp_path / "goedgenoeg.toml"
     config.write_text(
@@ -69,7 +65,7 @@ def test_a_config_file_named_by_the_environment_sets_language_sessions_folder_an
     assert "Ons eigen antwoord" in record.output and record.output.startswith("# Reflection: GG-CFG")
 
 
-def test_option_beats_environment_beats_user_file_beats_organisation_file(tmp_path, monkeypatch):
+def test_option_beats_environment_beats_user_file_beats_organisation_file(tmp_path, monkeypatch, runner):
     org = tmp_path / "site-config" / "goedgenoeg" / "config.toml"
     org.parent.mkdir(parents=True)
     org.write_text('lang = "en"\nregion = "flanders"\nrecord_format = "html"\nplain = true\n', encoding="utf-8")
@@ -90,7 +86,7 @@ def test_option_beats_environment_beats_user_file_beats_organisation_file(tmp_pa
     assert config_line(out, "lang").endswith("en  [environment variable GOEDGENOEG_LANG]")
 
 
-def test_the_configured_region_is_the_default_of_the_context_question(tmp_path, monkeypatch):
+def test_the_configured_region_is_the_default_of_the_context_question(tmp_path, monkeypatch, runner):
     monkeypatch.setenv("GOEDGENOEG_REGION", "netherlands")
     answers = tmp_path / "a.yaml"
     answers.write_text("context.case: GG-REG\n", encoding="utf-8")
@@ -98,7 +94,7 @@ def test_the_configured_region_is_the_default_of_the_context_question(tmp_path, 
     assert "Nederland" in (tmp_path / "r.md").read_text()
 
 
-def test_a_broken_config_file_says_where_and_what_to_fix(tmp_path, monkeypatch):
+def test_a_broken_config_file_says_where_and_what_to_fix(tmp_path, monkeypatch, runner):
     config = tmp_path / "c.toml"
     monkeypatch.setenv("GOEDGENOEG_CONFIG", str(config))
     config.write_text('lang = "nl"\nregio = "flanders"\n', encoding="utf-8")
@@ -119,7 +115,7 @@ def test_a_broken_config_file_says_where_and_what_to_fix(tmp_path, monkeypatch):
     assert result.exit_code == 2 and "GOEDGENOEG_CONFIG" in result.stderr and "absent.toml" in result.stderr
 
 
-def test_a_record_loads_the_libraries_its_session_was_made_with_or_says_which_are_missing(tmp_path):
+def test_a_record_loads_the_libraries_its_session_was_made_with_or_says_which_are_missing(tmp_path, runner):
     library = own_library(tmp_path / "prompts")
     answers = tmp_path / "a.yaml"
     answers.write_text("context.case: GG-LIB\ncontext.region: flanders\neigen.vraag: Ons eigen antwoord\n", encoding="utf-8")
@@ -136,7 +132,7 @@ def test_a_record_loads_the_libraries_its_session_was_made_with_or_says_which_ar
     assert "Ons eigen antwoord" not in gone.output
 
 
-def test_the_configured_region_is_offered_and_kept_with_enter_when_asked(tmp_path, monkeypatch, isolated):
+def test_the_configured_region_is_offered_and_kept_with_enter_when_asked(tmp_path, monkeypatch, isolated, runner):
     monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
     monkeypatch.setenv("GOEDGENOEG_REGION", "netherlands")
     result = runner.invoke(app, ["reflect", "--path", "full"], input="GG-R\n1\n1\n\n!stop\n")

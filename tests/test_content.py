@@ -380,22 +380,30 @@ def test_the_short_path_holds_the_heart_in_thirty_minutes(libraries, decision, a
 
 
 def test_the_own_reflection_stays_out_of_the_dossier(libraries):
+    own, summary = set(), set()
     for library, section, prompt in all_prompts(libraries):
         where = f"{library.id}.{section.id}.{prompt.id}"
         if section.id in ("overtuigingen", "jijzelf", "check-in") or (
             library.id == "kanttekeningen" and prompt.kind == "reflection"
         ):
             assert not prompt.dossier, where
+            own.add(section.id if section.id in ("overtuigingen", "jijzelf", "check-in") else library.id)
         if prompt.summary:  # what the summary shows is for the case file
             assert prompt.dossier, where
+            summary.add(where)
+    assert own == {"overtuigingen", "jijzelf", "check-in", "kanttekeningen"}  # every kind of own reflection was seen
+    assert len(summary) >= 10
 
 
 def test_critical_notes_on_the_short_path_are_statements(libraries):
     """A reflection item is answered 'Herken ik / Herken ik niet': a statement, not a question."""
+    checked = 0
     for library, _section, prompt in all_prompts(libraries):
         if prompt.short and prompt.kind == "reflection":
             assert not prompt.text.nl.rstrip().endswith("?"), f"{library.id}.{prompt.id}"
             assert not prompt.text.en.rstrip().endswith("?"), f"{library.id}.{prompt.id}"
+            checked += 1
+    assert checked >= 3  # a short path holds 3-5 critical notes
 
 
 @pytest.mark.parametrize("age", AGES)

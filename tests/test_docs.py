@@ -3,13 +3,11 @@
 import re
 
 from typer.main import get_command
-from typer.testing import CliRunner
 
 from conftest import REPO
 from goedgenoeg.cli import app
 from goedgenoeg.coverage import coverage_table
 
-runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
@@ -34,7 +32,7 @@ def test_every_command_and_option_is_in_the_readme():
                 assert any(opt in README for opt in param.opts), f"{name} {param.opts}"
 
 
-def test_the_prepared_answers_example_works(tmp_path):
+def test_the_prepared_answers_example_works(tmp_path, runner):
     block = README.split("### Prepared answers", 1)[1].split("```yaml", 1)[1].split("```", 1)[0]
     path = tmp_path / "answers.yaml"
     path.write_text(block, encoding="utf-8")
@@ -51,10 +49,31 @@ def test_content_doc_holds_the_current_coverage_table(libraries):
     assert match.group(1).strip() == coverage_table(libraries).strip(), "run 'make docs' to update docs/content.md"
 
 
-def test_the_readme_preview_is_what_the_tool_prints():
+def test_the_readme_preview_is_what_the_tool_prints(runner):
     block = README.split("## Plan the time", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
     command, shown = block.split("\n", 1)
     args = command.removeprefix("$ goedgenoeg ").split()
     result = runner.invoke(app, args)
     assert result.exit_code == 0
     assert result.stdout.strip() == shown.strip(), "update the preview in the README"
+
+
+def docs_update():
+    """docs/update.py, the script behind `make docs`, as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("docs_update", REPO / "docs" / "update.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_readme_command_reference_is_what_help_prints():
+    update = docs_update()
+    match = re.search(r"<!-- help:start -->\n(.*?)\n<!-- help:end -->", README, re.S)
+    assert match, "the README needs the command reference between the help markers"
+    assert match.group(1) == update.help_reference(), "run 'make docs' to update the README's command reference"
+    # every command is in it, each with its Dutch help
+    for name, _ in commands(get_command(app)):
+        block = match.group(1).split(f"<code>{name} --help</code>", 1)[1].split("</details>", 1)[0]
+        assert f"Gebruik: {name} [OPTIES]" in block and "Deze hulp tonen en stoppen." in block, name

@@ -4,12 +4,9 @@ import re
 
 import pytest
 from typer.main import get_command
-from typer.testing import CliRunner
 
 from goedgenoeg.cli import app
 from goedgenoeg.helptext import COMMANDS, PARAMS
-
-runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
 
 # Words that give English away. Command names, option names and option values (short|full,
 # md|docx|html, placement|measure, ...) stay English by design and are not in this list.
@@ -100,7 +97,7 @@ def english_words(text):
 
 
 @pytest.mark.parametrize("path", COMMAND_PATHS, ids=lambda p: " ".join(p) or "goedgenoeg")
-def test_every_commands_help_is_dutch_by_default_and_english_on_request(path, monkeypatch):
+def test_every_commands_help_is_dutch_by_default_and_english_on_request(path, monkeypatch, runner):
     dutch = runner.invoke(app, [*path, "--help"])
     assert dutch.exit_code == 0, dutch.output
     assert dutch.output.startswith("Gebruik: ") and "Opties:" in dutch.output
@@ -127,7 +124,7 @@ def test_every_command_and_option_has_help_in_both_languages():
 
 
 @pytest.mark.parametrize("command", ["record", "resume"])
-def test_an_unknown_session_id_is_an_error_in_dutch_and_in_english(command, monkeypatch):
+def test_an_unknown_session_id_is_an_error_in_dutch_and_in_english(command, monkeypatch, runner):
     monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
     dutch = runner.invoke(app, [command, "20990101-nope"])
     assert dutch.exit_code == 1
@@ -144,7 +141,7 @@ def test_an_unknown_session_id_is_an_error_in_dutch_and_in_english(command, monk
     assert "No session '20990101-nope' in" in by_option.stderr
 
 
-def test_without_a_command_the_help_is_shown_not_an_error():
+def test_without_a_command_the_help_is_shown_not_an_error(runner):
     for path in ([], ["libraries"]):
         result = runner.invoke(app, path)
         shown = result.output + (result.stderr or "")
@@ -152,7 +149,7 @@ def test_without_a_command_the_help_is_shown_not_an_error():
         assert "Fout" not in shown
 
 
-def test_usage_errors_are_dutch_too():
+def test_usage_errors_are_dutch_too(runner):
     result = runner.invoke(app, ["reflect", "--nope"])
     assert result.exit_code == 2
     assert "Fout: Onbekende optie: --nope" in result.stderr and "voor hulp" in result.stderr
@@ -164,9 +161,40 @@ def test_usage_errors_are_dutch_too():
     assert "Error: Missing argument 'ID'." in english.stderr
 
 
-def test_listing_statuses_are_dutch_and_english(tmp_path, monkeypatch):
+def test_listing_statuses_are_dutch_and_english(tmp_path, monkeypatch, runner):
     answers = tmp_path / "a.yaml"
     answers.write_text("context.case: GG-LIST\ncontext.region: flanders\n", encoding="utf-8")
     assert runner.invoke(app, ["reflect", "--answers", str(answers), "-o", "r.md"]).exit_code == 0
     assert "afgerond" in runner.invoke(app, ["sessions"]).output
     assert "finished" in runner.invoke(app, ["sessions", "--lang", "en"]).output
+
+
+def test_lang_is_taken_before_the_command_as_well_as_after_it(tmp_path, runner):
+    answers = tmp_path / "a.yaml"
+    answers.write_text("context.case: GG-LANG\ncontext.region: flanders\n", encoding="utf-8")
+    assert runner.invoke(app, ["--lang", "en", "reflect", "--answers", str(answers), "-o", "r.md"]).exit_code == 0
+    assert "# Reflection: GG-LANG" in (tmp_path / "r.md").read_text(encoding="utf-8")
+    before = runner.invoke(app, ["--lang", "en", "sessions"])
+    after = runner.invoke(app, ["sessions", "--lang", "en"])
+    assert before.exit_code == 0 and "finished" in before.stdout and before.stdout == after.stdout
+    # the language of one run does not carry over into the next, and after the command beats before it
+    assert "afgerond" in runner.invoke(app, ["sessions"]).stdout
+    assert "afgerond" in runner.invoke(app, ["--lang", "en", "sessions", "--lang", "nl"]).stdout
+    config = runner.invoke(app, ["--lang=en", "config"]).stdout
+    assert re.search(r"^  lang +en +\[option --lang\]$", config, re.M), config
+    # errors and help before the command follow it too
+    missing = runner.invoke(app, ["--lang", "en", "record", "20990101-nope"])
+    assert missing.exit_code == 1 and "No session '20990101-nope' in" in missing.stderr
+    assert runner.invoke(app, ["--lang", "en", "record", "--help"]).stdout.startswith("Usage: ")
+    wrong = runner.invoke(app, ["--lang", "fr", "sessions"])
+    assert wrong.exit_code == 2 and "'fr'" in wrong.stderr and "nl | en" in wrong.stderr
+
+
+def test_tab_completion_describes_the_commands_in_the_users_language(runner):
+    """typer's completion shows the help texts beside the commands (zsh, fish, PowerShell): Dutch by
+    default, English with GOEDGENOEG_LANG=en. (What typer itself prints is English: see the README.)"""
+    asked = {"_GOEDGENOEG_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "goedgenoeg "}
+    dutch = runner.invoke(app, [], prog_name="goedgenoeg", env=asked).stdout
+    english = runner.invoke(app, [], prog_name="goedgenoeg", env=dict(asked, GOEDGENOEG_LANG="en")).stdout
+    assert '"reflect":"Een nieuwe reflectie beginnen."' in dutch, dutch[:300]
+    assert '"reflect":"Start a new reflection."' in english, english[:300]

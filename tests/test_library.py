@@ -2,12 +2,8 @@
 
 import textwrap
 
-from typer.testing import CliRunner
-
 from goedgenoeg.cli import app
 from goedgenoeg.library import bundled_dir
-
-runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
 
 GOOD = """\
 id: eigen
@@ -31,13 +27,13 @@ def write(tmp_path, name, text):
     return path
 
 
-def test_bundled_libraries_pass_the_check():
+def test_bundled_libraries_pass_the_check(runner):
     result = runner.invoke(app, ["libraries", "check"])
     assert result.exit_code == 0, result.output + str(result.stderr)
     assert "geen problemen" in result.output
 
 
-def test_typo_missing_nl_and_duplicate_id_give_three_file_line_messages(tmp_path):
+def test_typo_missing_nl_and_duplicate_id_give_three_file_line_messages(tmp_path, runner):
     path = write(
         tmp_path,
         "kapot.yaml",
@@ -78,7 +74,7 @@ def test_typo_missing_nl_and_duplicate_id_give_three_file_line_messages(tmp_path
     assert "Traceback" not in result.stderr + result.output
 
 
-def test_all_three_problems_in_one_run_when_in_separate_files(tmp_path):
+def test_all_three_problems_in_one_run_when_in_separate_files(tmp_path, runner):
     folder = tmp_path / "libs"
     folder.mkdir()
     write(folder, "a.yaml", GOOD.replace("kind: text", "kind: text\n        txet: {nl: x}"))
@@ -107,21 +103,21 @@ def test_a_given_library_replaces_the_bundled_one_with_the_same_id(tmp_path):
     assert libs.get("mentaliseren") is not None
 
 
-def test_unknown_source_is_reported(tmp_path):
+def test_unknown_source_is_reported(tmp_path, runner):
     path = write(tmp_path, "x.yaml", GOOD.replace("goedgenoeg-2025 §3.1", "onbekend-1999 §2"))
     result = runner.invoke(app, ["libraries", "check", str(path)])
     assert result.exit_code == 1
     assert f"{path}:12: source 'onbekend-1999' is not in the bibliography" in result.stderr
 
 
-def test_reflect_with_a_broken_library_says_what_to_fix(tmp_path):
+def test_reflect_with_a_broken_library_says_what_to_fix(tmp_path, runner):
     path = write(tmp_path, "x.yaml", GOOD.replace("kind: text", "kind: essay"))
     result = runner.invoke(app, ["reflect", "--library", str(path), "--answers", str(path)])
     assert result.exit_code == 2
     assert f"{path}:9:" in result.stderr and "unknown prompt kind" in result.stderr
 
 
-def test_schema_is_json_schema_of_a_library():
+def test_schema_is_json_schema_of_a_library(runner):
     import json
 
     result = runner.invoke(app, ["libraries", "schema"])
@@ -135,7 +131,7 @@ def test_bundled_folder_is_inside_the_package():
     assert "site-packages" in str(bundled_dir()) or "src" in str(bundled_dir())
 
 
-def test_a_tab_inside_text_is_fine(tmp_path):
+def test_a_tab_inside_text_is_fine(tmp_path, runner):
     text = GOOD.replace(
         "help: {nl: Waarom, en: Why}",
         "help:\n          nl: >-\n            Waarom\n            \tmet een tab erin\n          en: Why",
@@ -162,7 +158,7 @@ def test_deep_nesting_is_refused_cleanly_wherever_the_brackets_hide(tmp_path):
     assert not _could_nest_deeply("x: '" + "[" * 5000 + "'\n")  # quoted text is only text
 
 
-def test_paths_and_dossier_flags_are_checked(tmp_path):
+def test_paths_and_dossier_flags_are_checked(tmp_path, runner):
     flags = '        source: "goedgenoeg-2025 §3.1"\n        short: true\n        dossier: false\n        summary: facts\n'
     path = write(tmp_path, "x.yaml", GOOD.replace('        source: "goedgenoeg-2025 §3.1"\n', flags))
     result = runner.invoke(app, ["libraries", "check", str(path)])

@@ -63,16 +63,14 @@ def test_the_time_keeper_hears_when_the_box_runs_out_and_not_after_an_answer():
     assert quiet.getvalue() == ""
 
 
-def test_a_meeting_starts_from_what_participants_prepared(tmp_path, libraries, monkeypatch):
+def test_a_meeting_starts_from_what_participants_prepared(tmp_path, libraries, monkeypatch, runner):
     import json
 
     import yaml
-    from typer.testing import CliRunner
 
     from goedgenoeg.cli import app
 
     monkeypatch.setenv("GOEDGENOEG_SESSIONS_DIR", str(tmp_path / "s"))
-    runner = CliRunner()
     prepared = {
         "context.case": "GG-OV-1",
         "context.decision": "measure",

@@ -10,7 +10,6 @@ import stat
 
 import pytest
 from markdown_it import MarkdownIt
-from typer.testing import CliRunner
 
 from goedgenoeg import session as sessions
 from goedgenoeg.cli import app
@@ -27,7 +26,6 @@ from goedgenoeg.models import (
 )
 from goedgenoeg.walk import Walk
 
-runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
 OUTCOMES = ALTERNATIVE_STATUSES + ("not_answered",)
 SESSIONS = 24
 # session n follows up session m; a negative m: an earlier session that is not in the folder
@@ -330,19 +328,19 @@ def terminal_rows(stdout):
     return [[c.strip() for c in line.split("│")[1:-1]] for line in stdout.splitlines() if line.startswith("│")]
 
 
-def run_json(*args, env=None):
+def run_json(runner, *args, env=None):
     result = runner.invoke(app, ["overview", "--json", *args], env=env)
     assert result.exit_code == 0, result.output + result.stderr
     return json.loads(result.stdout), result
 
 
-def test_counts_per_case_match_the_session_files_and_nothing_personal_comes_out(team, libraries):
+def test_counts_per_case_match_the_session_files_and_nothing_personal_comes_out(team, libraries, runner):
     e, damaged = expected_counts(team, libraries)
     assert (e["sessions"], e["cases"], damaged) == (SESSIONS, CASES, 2)
     assert e["followed_up"] >= 3 and any(s["steps"] >= 3 for s in e["steps"].values())  # the data varies
     assert any(1 <= n <= 2 for n in counts_in({**e, "sessions": 0, "cases": 0}))  # there are small counts to hide
 
-    data, as_json = run_json()
+    data, as_json = run_json(runner)
     assert data["format"] == "goedgenoeg-overview" and data["version"] == "1" and data["small_count"] == 3
     assert (data["sessions"], data["cases"], data["unreadable_files"]) == (SESSIONS, CASES, 2)
     for name in COUNTED[2:]:
@@ -409,12 +407,12 @@ def test_counts_per_case_match_the_session_files_and_nothing_personal_comes_out(
             assert terminal[texts[key]] == [str(row[c]) for c in ("applied", "considered", "chosen", "not_considered")], key
 
 
-def test_the_terminal_tables_fit_80_columns(team):
+def test_the_terminal_tables_fit_80_columns(team, runner):
     result = runner.invoke(app, ["overview"], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= 80
-    data, _ = run_json()
+    data, _ = run_json(runner)
     rows = {row[0]: row[1:] for row in terminal_rows(result.stdout) if len(row) == 6}
     for column, name in (
         ("cases", "Casussen"),
@@ -428,7 +426,7 @@ def test_the_terminal_tables_fit_80_columns(team):
     assert "Alternatieven: afgewogen en gekozen" in result.stdout and "Alternatieven: ingezet (laatste sessie)" in result.stdout
 
 
-def test_two_cases_one_with_a_follow_up_show_no_count_of_one_or_two(isolated, libraries):
+def test_two_cases_one_with_a_follow_up_show_no_count_of_one_or_two(isolated, libraries, runner):
     """The must-show: 2 cases, 3 sessions, and every 1 or 2 shows as "<3"."""
     from goedgenoeg.overview import Count, count, load_dir
     from goedgenoeg.reflect import start_followup
@@ -444,7 +442,7 @@ def test_two_cases_one_with_a_follow_up_show_no_count_of_one_or_two(isolated, li
     exact = count(found, libraries, unreadable)
     assert (exact.sessions, exact.cases, exact.followed_up) == (Count.of(3), Count.of(2), Count.of(1))
 
-    data, result = run_json()
+    data, result = run_json(runner)
     assert data["sessions"] == 3 and data["cases"] == "<3" and data["followed_up"] == "<3"
     assert data["steps"]["done"] == {"steps": "<3", "cases": "<3"} and data["steps"]["not_done"] == {"steps": 0, "cases": 0}
     shown_counts = counts_in(data)
@@ -456,12 +454,12 @@ def test_two_cases_one_with_a_follow_up_show_no_count_of_one_or_two(isolated, li
     assert not any(cell in ("1", "2") for row in terminal_rows(terminal) for cell in row)
 
     # the threshold is a setting: with 2, the two cases show, a single one still does not
-    data, _ = run_json(env={"GOEDGENOEG_SMALL_COUNT": "2"})
+    data, _ = run_json(runner, env={"GOEDGENOEG_SMALL_COUNT": "2"})
     assert data["small_count"] == 2 and data["cases"] == 2 and data["followed_up"] == "<2"
     assert not any(n == 1 for n in counts_in(data))
 
 
-def test_small_count_is_a_setting_shown_by_config(tmp_path, monkeypatch):
+def test_small_count_is_a_setting_shown_by_config(tmp_path, monkeypatch, runner):
     shown_default = runner.invoke(app, ["config"]).output
     assert "  small_count    3  [standaard]" in shown_default
     monkeypatch.setenv("GOEDGENOEG_SMALL_COUNT", "5")
@@ -476,7 +474,7 @@ def test_small_count_is_a_setting_shown_by_config(tmp_path, monkeypatch):
     assert f"  small_count    4  [gebruikersbestand {config}]" in runner.invoke(app, ["config"]).output
 
 
-def test_an_export_read_back_gives_the_same_counts_and_holds_nothing_personal(team, tmp_path, libraries):
+def test_an_export_read_back_gives_the_same_counts_and_holds_nothing_personal(team, tmp_path, libraries, runner):
     shared = tmp_path / "gedeeld"
     shared.mkdir()
     export = shared / "team-a.json"
@@ -492,8 +490,8 @@ def test_an_export_read_back_gives_the_same_counts_and_holds_nothing_personal(te
     assert not re.search(r"20\d\d-?\d\d-?\d\d", text)  # no session id, no date
     assert not any(n in (1, 2) for n in counts_in(data))
 
-    original, _ = run_json(str(team))
-    read_back, result = run_json(str(shared))
+    original, _ = run_json(runner, str(team))
+    read_back, result = run_json(runner, str(shared))
     assert read_back["exports_read"] == 1 and read_back["unreadable_files"] == 0
     for name in COUNTED:
         assert read_back[name] == original[name], name
@@ -510,17 +508,17 @@ def test_an_export_read_back_gives_the_same_counts_and_holds_nothing_personal(te
     assert result.exit_code == 1 and "dubbel" in result.stderr and not (team / "export.json").exists()
 
 
-def test_exports_beside_sessions_add_up(team, tmp_path):
+def test_exports_beside_sessions_add_up(team, tmp_path, runner):
     shared = tmp_path / "organisatie"
     shared.mkdir()
     assert runner.invoke(app, ["overview", "--export", str(shared / "team-a.json")]).exit_code == 0
     assert runner.invoke(app, ["overview", "--export", str(shared / "team-b.json")]).exit_code == 0
-    one, _ = run_json(str(team))
+    one, _ = run_json(runner, str(team))
     (shared / "kapot.json").write_text('{"format": "goedgenoeg-overview", "version": "1", "cases": "vrije-tekst"}')
     tampered = json.loads((shared / "team-a.json").read_text())
     tampered["later"]["GG-SECRET-97 vrije-tekst"] = 5  # free text where an id belongs: not read
     (shared / "ander.json").write_text(json.dumps(tampered))
-    two, result = run_json(str(shared))
+    two, result = run_json(runner, str(shared))
     assert two["exports_read"] == 2 and two["unreadable_files"] == 2
     assert "vrije-tekst" not in result.stdout and "GG-SECRET" not in result.stdout
     assert two["sessions"] == 2 * SESSIONS and two["cases"] == 2 * CASES
@@ -532,11 +530,11 @@ def test_exports_beside_sessions_add_up(team, tmp_path):
     # the same exports beside the sessions themselves: three times the sessions
     shutil.copy(shared / "team-a.json", team / "team-a.json")
     shutil.copy(shared / "team-b.json", team / "team-b.json")
-    three, _ = run_json(str(team))
+    three, _ = run_json(runner, str(team))
     assert three["sessions"] == 3 * SESSIONS and three["exports_read"] == 2 and three["unreadable_files"] == 2
 
 
-def test_english_from_a_folder_argument(team, libraries, tmp_path):
+def test_english_from_a_folder_argument(team, libraries, tmp_path, runner):
     result = runner.invoke(app, ["overview", str(team), "--lang", "en", "-o", "overview.md"])
     assert result.exit_code == 0, result.stderr
     md = (tmp_path / "overview.md").read_text(encoding="utf-8")
@@ -546,7 +544,7 @@ def test_english_from_a_folder_argument(team, libraries, tmp_path):
     assert "GG-SECRET" not in md + result.stdout and "vrije-tekst" not in md + result.stdout
 
 
-def test_markdown_is_private_and_never_overwritten_without_force(team, tmp_path):
+def test_markdown_is_private_and_never_overwritten_without_force(team, tmp_path, runner):
     out = tmp_path / "o.md"
     assert runner.invoke(app, ["overview", "-o", str(out)]).exit_code == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
@@ -559,7 +557,7 @@ def test_markdown_is_private_and_never_overwritten_without_force(team, tmp_path)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
 
 
-def test_an_empty_folder_and_a_missing_one(tmp_path):
+def test_an_empty_folder_and_a_missing_one(tmp_path, runner):
     (tmp_path / "empty").mkdir()
     result = runner.invoke(app, ["overview", str(tmp_path / "empty")])
     assert result.exit_code == 0 and "0 sessies geteld." in result.stdout and "niet gelezen" not in result.stdout

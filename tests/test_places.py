@@ -6,13 +6,9 @@ import os
 import stat
 from pathlib import Path
 
-from typer.testing import CliRunner
-
 from goedgenoeg import hints
 from goedgenoeg.cli import app
 from goedgenoeg.config import default_sessions_dir
-
-runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
 
 
 def test_sessions_live_in_the_local_user_data_folder_never_the_roaming_one(tmp_path, monkeypatch):
@@ -28,7 +24,7 @@ def test_sessions_live_in_the_local_user_data_folder_never_the_roaming_one(tmp_p
     assert asked.get("roaming") is False  # on Windows: Local AppData, not Roaming
 
 
-def test_sessions_in_the_old_folder_are_moved_once_with_a_message(tmp_path, monkeypatch):
+def test_sessions_in_the_old_folder_are_moved_once_with_a_message(tmp_path, monkeypatch, runner):
     old = tmp_path / "home-config" / "goedgenoeg" / "sessions"  # typer's app folder, as before
     answers = tmp_path / "a.yaml"
     answers.write_text("context.case: GG-OLD\ncontext.region: flanders\n", encoding="utf-8")
@@ -50,7 +46,7 @@ def test_sessions_in_the_old_folder_are_moved_once_with_a_message(tmp_path, monk
     assert "verplaatst" not in again.stderr and "GG-OLD" in again.output
 
 
-def test_a_chosen_sessions_folder_takes_nothing_from_the_old_one(tmp_path, monkeypatch):
+def test_a_chosen_sessions_folder_takes_nothing_from_the_old_one(tmp_path, monkeypatch, runner):
     old = tmp_path / "home-config" / "goedgenoeg" / "sessions"
     old.mkdir(parents=True)
     (old / "20260101-0000-abcd.json").write_text("{}", encoding="utf-8")

@@ -2,15 +2,12 @@
 
 import re
 
-from typer.testing import CliRunner
-
 from goedgenoeg.cli import app
 
-runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
 BOX = re.compile("[\u2500-\u257f]")  # the box-drawing block
 
 
-def test_plain_output_has_no_box_drawing(tmp_path, monkeypatch):
+def test_plain_output_has_no_box_drawing(tmp_path, monkeypatch, runner):
     answers = tmp_path / "a.yaml"
     answers.write_text(
         "context.case: GG-PLAIN\ncontext.region: flanders\ncontext.decision: placement\ncontext.age: under-1\n"

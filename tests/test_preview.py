@@ -4,11 +4,8 @@ path are held here, with the bundled content."""
 import json
 
 import pytest
-from typer.testing import CliRunner
 
 from goedgenoeg.cli import app
-
-runner = CliRunner()
 
 CONTEXTS = [
     ("placement", "under-1", "flanders", "alone"),  # an OCJ consulent, a 7-month-old
@@ -20,20 +17,20 @@ CONTEXTS = [
 ]
 
 
-def preview(*args):
+def preview(runner, *args):
     result = runner.invoke(app, ["preview", *args])
     assert result.exit_code == 0, result.output
     return result.output
 
 
-def plan(decision, age, region, who, *more):
-    return json.loads(preview("--decision", decision, "--age", age, "--region", region, "--who", who, "--json", *more))
+def plan(runner, decision, age, region, who, *more):
+    return json.loads(preview(runner, "--decision", decision, "--age", age, "--region", region, "--who", who, "--json", *more))
 
 
 @pytest.mark.parametrize("decision,age,region,who", CONTEXTS)
-def test_short_path_fits_thirty_minutes_and_the_full_path_keeps_the_depth(decision, age, region, who):
-    short = plan(decision, age, region, who)
-    full = plan(decision, age, region, who, "--path", "full")
+def test_short_path_fits_thirty_minutes_and_the_full_path_keeps_the_depth(decision, age, region, who, runner):
+    short = plan(runner, decision, age, region, who)
+    full = plan(runner, decision, age, region, who, "--path", "full")
     assert short["path"] == "short" and full["path"] == "full"
     assert 15 <= short["prompts"] <= 30
     assert short["minutes"] <= 30
@@ -46,23 +43,23 @@ def test_short_path_fits_thirty_minutes_and_the_full_path_keeps_the_depth(decisi
         assert needed in phases
 
 
-def test_the_text_preview_names_the_parts_and_the_minutes():
-    out = preview("--decision", "placement", "--age", "under-1", "--region", "flanders")
+def test_the_text_preview_names_the_parts_and_the_minutes(runner):
+    out = preview(runner, "--decision", "placement", "--age", "under-1", "--region", "flanders")
     assert out.startswith("Kort pad: ")
     assert "De feiten en de zorgen" in out and "Het besluit" in out and "min" in out
 
 
-def test_a_team_preview_shows_time_boxes_and_counts_every_voice():
-    three = plan("measure", "6-12", "netherlands", "team", "--people", "3")
-    six = plan("measure", "6-12", "netherlands", "team", "--people", "6")
+def test_a_team_preview_shows_time_boxes_and_counts_every_voice(runner):
+    three = plan(runner, "measure", "6-12", "netherlands", "team", "--people", "3")
+    six = plan(runner, "measure", "6-12", "netherlands", "team", "--people", "6")
     assert three["path"] == "short"  # the meeting path
     assert all(p["box"] for p in three["parts"])  # every part has a time box
     assert six["minutes"] > three["minutes"]  # questions everyone answers take longer with more people
-    out = preview("--decision", "measure", "--age", "6-12", "--region", "netherlands", "--who", "team")
+    out = preview(runner, "--decision", "measure", "--age", "6-12", "--region", "netherlands", "--who", "team")
     assert "tijdsbox" in out
 
 
-def test_preview_says_what_is_missing_or_wrong():
+def test_preview_says_what_is_missing_or_wrong(runner):
     result = runner.invoke(app, ["preview", "--decision", "placement"])
     assert result.exit_code == 2
     assert "--age" in result.output and "--region" in result.output
@@ -71,7 +68,7 @@ def test_preview_says_what_is_missing_or_wrong():
     assert "placement, measure, report, other" in result.output
 
 
-def test_english_preview():
+def test_english_preview(runner):
     out = runner.invoke(
         app, ["preview", "--decision", "report", "--age", "3-6", "--region", "netherlands", "--lang", "en"]
     ).output
@@ -79,11 +76,13 @@ def test_english_preview():
 
 
 @pytest.mark.parametrize("people", [3, 5])
-def test_the_meeting_path_fits_a_case_meeting(people):
-    meeting = plan("measure", "6-12", "netherlands", "team", "--people", str(people))
+def test_the_meeting_path_fits_a_case_meeting(people, runner):
+    meeting = plan(runner, "measure", "6-12", "netherlands", "team", "--people", str(people))
     assert meeting["prompts"] <= 45 and meeting["minutes"] <= 90
     assert all(p["box"] for p in meeting["parts"]) and sum(p["box"] for p in meeting["parts"]) <= 90
-    full = plan("measure", "6-12", "netherlands", "team", "--people", str(people), "--path", "full")
+    full = plan(runner, "measure", "6-12", "netherlands", "team", "--people", str(people), "--path", "full")
     assert full["prompts"] >= 2 * meeting["prompts"]
-    out = preview("--decision", "measure", "--age", "6-12", "--region", "netherlands", "--who", "team", "--people", str(people))
+    out = preview(
+        runner, "--decision", "measure", "--age", "6-12", "--region", "netherlands", "--who", "team", "--people", str(people)
+    )
     assert out.startswith("Pad voor het overleg: ") and "tijdsboxen samen" in out

@@ -216,8 +216,7 @@ def test_role_words_are_not_taken_for_names():
     assert name_words(["Kinderopvang De Bij", "Van Dijk"]) == ["Dijk"]
 
 
-def test_the_record_says_what_was_checked_not_just_done(tmp_path, isolated):
-    from typer.testing import CliRunner
+def test_the_record_says_what_was_checked_not_just_done(tmp_path, isolated, runner):
 
     from goedgenoeg.cli import app
 
@@ -226,7 +225,7 @@ def test_the_record_says_what_was_checked_not_just_done(tmp_path, isolated):
         "context.case: GG-9\ncontext.decision: placement\ncontext.age: 3-6\ncontext.region: netherlands\ncontext.who: alone\n",
         encoding="utf-8",
     )
-    result = CliRunner().invoke(app, ["reflect", "--answers", str(path), "-o", str(tmp_path / "r.md")])
+    result = runner.invoke(app, ["reflect", "--answers", str(path), "-o", str(tmp_path / "r.md")])
     assert result.exit_code == 0, result.output
     record = (tmp_path / "r.md").read_text(encoding="utf-8")
     line = next(x for x in record.splitlines() if "Controle op persoonsgegevens" in x)

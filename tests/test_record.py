@@ -509,13 +509,11 @@ def test_python_docx_is_imported_only_for_a_word_record(small):
     assert "docx" in sys.modules
 
 
-def test_the_commands_write_each_format_and_the_full_record(tmp_path):
+def test_the_commands_write_each_format_and_the_full_record(tmp_path, runner):
     import yaml
-    from typer.testing import CliRunner
 
     from goedgenoeg.cli import app
 
-    runner = CliRunner()
     library = tmp_path / "proef.yaml"
     library.write_text(LIBRARY, encoding="utf-8")
     answers = tmp_path / "a.yaml"

@@ -8,16 +8,6 @@ import time
 import pexpect
 import pytest
 
-from conftest import BIN
-
-needs_command = pytest.mark.skipif(not BIN.exists(), reason="run through 'make test', which installs the command")
-
-
-def spawn(args, sessions, term="dumb", **env):
-    full_env = dict(os.environ, GOEDGENOEG_SESSIONS_DIR=str(sessions), NO_COLOR="1", TERM=term, **env)
-    full_env.pop("GOEDGENOEG_FORCE_INTERACTIVE", None)
-    return pexpect.spawn(str(BIN), args, env=full_env, dimensions=(50, 250), encoding="utf-8", timeout=20)
-
 
 def only_session(sessions):
     files = sorted(sessions.glob("*.json"))
@@ -37,8 +27,7 @@ def wait_for(predicate, seconds=10):
 # --- 1. a paste is one answer ------------------------------------------------------------
 
 
-@needs_command
-def test_a_pasted_block_is_one_answer_and_does_not_answer_the_next_questions(tmp_path):
+def test_a_pasted_block_is_one_answer_and_does_not_answer_the_next_questions(tmp_path, spawn):
     sessions = tmp_path / "s"
     child = spawn(["reflect", "--path", "full"], sessions)
     child.expect(r"Je antwoord[^:\n]*: ")  # the case reference
@@ -52,8 +41,7 @@ def test_a_pasted_block_is_one_answer_and_does_not_answer_the_next_questions(tmp
     child.expect(pexpect.EOF)
 
 
-@needs_command
-def test_a_paste_at_a_one_line_question_is_refused_there_and_asked_again(tmp_path):
+def test_a_paste_at_a_one_line_question_is_refused_there_and_asked_again(tmp_path, spawn):
     sessions = tmp_path / "s"
     child = spawn(["reflect", "--path", "full"], sessions)
     child.expect(r"Je antwoord[^:\n]*: ")
@@ -71,7 +59,7 @@ def test_a_paste_at_a_one_line_question_is_refused_there_and_asked_again(tmp_pat
 # --- 2. two windows on one session --------------------------------------------------------
 
 
-def started_session(sessions, case="GG-2"):
+def started_session(spawn, sessions, case="GG-2"):
     """A reflection with its case reference answered, stopped; returns its id."""
     child = spawn(["reflect", "--path", "full"], sessions)
     child.expect(r"Je antwoord[^:\n]*: ")
@@ -84,10 +72,9 @@ def started_session(sessions, case="GG-2"):
     return session_id
 
 
-@needs_command
-def test_a_second_window_on_an_open_session_is_told_and_saves_nothing(tmp_path):
+def test_a_second_window_on_an_open_session_is_told_and_saves_nothing(tmp_path, spawn):
     sessions = tmp_path / "s"
-    session_id = started_session(sessions)
+    session_id = started_session(spawn, sessions)
     first = spawn(["resume", session_id], sessions)
     first.expect(r"Kies (een nummer|nummers)[^:\n]*: ")
     second = spawn(["resume", session_id], sessions)
@@ -111,10 +98,9 @@ def test_a_second_window_on_an_open_session_is_told_and_saves_nothing(tmp_path):
 # --- 8. the file you open is the file you save ---------------------------------------------
 
 
-@needs_command
-def test_resuming_a_copy_saves_into_the_copy_and_the_id_still_finds_the_original(tmp_path):
+def test_resuming_a_copy_saves_into_the_copy_and_the_id_still_finds_the_original(tmp_path, spawn):
     sessions = tmp_path / "s"
-    session_id = started_session(sessions)
+    session_id = started_session(spawn, sessions)
     original = sessions / f"{session_id}.json"
     copy = sessions / f"{session_id} (kopie).json"
     copy.write_bytes(original.read_bytes())
@@ -138,11 +124,8 @@ def test_resuming_a_copy_saves_into_the_copy_and_the_id_still_finds_the_original
 
 # --- 5. a full disk, a read-only folder, a dangling symlink ---------------------------------
 
-from typer.testing import CliRunner  # noqa: E402
 
 from goedgenoeg.cli import app  # noqa: E402
-
-runner = CliRunner()
 
 
 def failing_writes(monkeypatch, times):
@@ -163,7 +146,7 @@ def failing_writes(monkeypatch, times):
     monkeypatch.setattr(session_module, "write_private", write)
 
 
-def test_a_full_disk_keeps_the_answer_and_saves_it_when_tried_again(tmp_path, monkeypatch, isolated):
+def test_a_full_disk_keeps_the_answer_and_saves_it_when_tried_again(tmp_path, monkeypatch, isolated, runner):
     monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
     failing_writes(monkeypatch, 2)
     result = runner.invoke(app, ["reflect", "--path", "full"], input="GG-VOL\n\n\n!stop\n")
@@ -174,7 +157,7 @@ def test_a_full_disk_keeps_the_answer_and_saves_it_when_tried_again(tmp_path, mo
     assert only_session(isolated)["answers"]["context.case"]["value"] == "GG-VOL"
 
 
-def test_stopping_after_a_failed_save_says_what_is_saved(tmp_path, monkeypatch, isolated):
+def test_stopping_after_a_failed_save_says_what_is_saved(tmp_path, monkeypatch, isolated, runner):
     monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
     failing_writes(monkeypatch, 99)
     result = runner.invoke(app, ["reflect", "--path", "full"], input="GG-VOL\n!stop\n")
@@ -186,7 +169,7 @@ def test_stopping_after_a_failed_save_says_what_is_saved(tmp_path, monkeypatch, 
 
 
 @pytest.mark.parametrize("make", ["dangling_symlink", "a_file"])
-def test_an_unusable_sessions_folder_gets_a_message_not_a_traceback(tmp_path, monkeypatch, make):
+def test_an_unusable_sessions_folder_gets_a_message_not_a_traceback(tmp_path, monkeypatch, make, runner):
     monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
     target = tmp_path / "sessies"
     if make == "dangling_symlink":
@@ -212,7 +195,7 @@ context.role: 12:30:00
 """
 
 
-def test_an_answers_file_keeps_exactly_what_was_typed(tmp_path, isolated):
+def test_an_answers_file_keeps_exactly_what_was_typed(tmp_path, isolated, runner):
     path = tmp_path / "antwoorden.yaml"
     path.write_text(ANSWERS_AS_TYPED, encoding="utf-8")
     result = runner.invoke(app, ["reflect", "--answers", str(path), "-o", str(tmp_path / "r.md")])
@@ -223,7 +206,7 @@ def test_an_answers_file_keeps_exactly_what_was_typed(tmp_path, isolated):
     assert "0123" in (tmp_path / "r.md").read_text(encoding="utf-8")
 
 
-def test_a_bsn_in_an_answers_file_stays_itself_and_is_found(tmp_path, isolated):
+def test_a_bsn_in_an_answers_file_stays_itself_and_is_found(tmp_path, isolated, runner):
     path = tmp_path / "antwoorden.yaml"
     # 012345672 is a valid BSN, and to YAML 1.1 an octal number (2739130): it must stay itself
     text = ANSWERS_AS_TYPED.replace("context.case: 0123", "context.case: 012345672")
@@ -237,7 +220,7 @@ def test_a_bsn_in_an_answers_file_stays_itself_and_is_found(tmp_path, isolated):
 # --- 12. an endless answers file -------------------------------------------------------------
 
 
-def test_an_endless_answers_file_is_read_only_up_to_the_limit(tmp_path, isolated):
+def test_an_endless_answers_file_is_read_only_up_to_the_limit(tmp_path, isolated, runner):
     started = time.monotonic()
     result = runner.invoke(app, ["reflect", "--answers", "/dev/zero"])
     assert result.exit_code == 2
@@ -245,7 +228,7 @@ def test_an_endless_answers_file_is_read_only_up_to_the_limit(tmp_path, isolated
     assert time.monotonic() - started < 10
 
 
-def test_a_four_megabyte_answers_file_is_checked_in_seconds_not_minutes(tmp_path, isolated):
+def test_a_four_megabyte_answers_file_is_checked_in_seconds_not_minutes(tmp_path, isolated, runner):
     body = ("Moeder belt 06-12345678, BSN 123456782, mail jan@example.nl. " + "woorden " * 40 + "\n") * 10_000
     lines = "".join("  " + line + "\n" for line in body.splitlines())
     path = tmp_path / "groot.yaml"
@@ -281,20 +264,11 @@ def test_a_file_that_appears_while_the_record_is_written_is_not_overwritten(tmp_
     assert [p.name for p in tmp_path.iterdir()] == ["verslag.md"]  # no temporary file left
 
 
-@needs_command
-def test_simultaneous_record_writers_only_one_is_told_written(tmp_path):
-    import subprocess
-
+def test_simultaneous_record_writers_only_one_is_told_written(tmp_path, spawn):
     sessions = tmp_path / "s"
-    session_id = started_session(sessions)
+    session_id = started_session(spawn, sessions)
     out = tmp_path / "verslag.md"
-    env = dict(os.environ, GOEDGENOEG_SESSIONS_DIR=str(sessions))
-    procs = [
-        subprocess.Popen(
-            [str(BIN), "record", session_id, "-o", str(out)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-        )
-        for _ in range(12)
-    ]
+    procs = [spawn.run(["record", session_id, "-o", str(out)], sessions) for _ in range(12)]
     said = [p.communicate()[0] for p in procs]
     assert sum("Verslag geschreven" in s for s in said) == 1
     assert sum(p.returncode == 1 for p in procs) == 11
@@ -303,8 +277,7 @@ def test_simultaneous_record_writers_only_one_is_told_written(tmp_path):
 # --- 6. an answer is saved before it is checked ------------------------------------------------
 
 
-@needs_command
-def test_an_answer_is_on_disk_before_the_personal_data_question(tmp_path):
+def test_an_answer_is_on_disk_before_the_personal_data_question(tmp_path, spawn):
     sessions = tmp_path / "s"
     child = spawn(["reflect", "--path", "full"], sessions)
     child.expect(r"Je antwoord[^:\n]*: ")
@@ -346,10 +319,9 @@ def test_parents_the_tool_creates_are_owner_only_under_umask_000(tmp_path, libra
 # --- 11. temporary files of a killed save are cleaned up ---------------------------------------
 
 
-@needs_command
-def test_a_temporary_file_left_by_a_killed_save_is_removed_on_the_next_start(tmp_path):
+def test_a_temporary_file_left_by_a_killed_save_is_removed_on_the_next_start(tmp_path, spawn):
     sessions = tmp_path / "s"
-    session_id = started_session(sessions)
+    session_id = started_session(spawn, sessions)
     left = sessions / f".{session_id}.json.k3x9.tmp"
     left.write_text('{"answers": "alles"}')
     other = sessions / ".20990101-0000-beef.json.a1b2.tmp"  # another session's, also stale
@@ -405,7 +377,7 @@ def hostile_session(libraries, sessions_dir):
     return session
 
 
-def test_sessions_list_and_records_carry_no_control_characters(libraries, isolated, tmp_path):
+def test_sessions_list_and_records_carry_no_control_characters(libraries, isolated, tmp_path, runner):
     session = hostile_session(libraries, isolated)
     listed = runner.invoke(app, ["sessions"])
     assert listed.exit_code == 0 and "GG" in listed.output
@@ -421,7 +393,7 @@ def test_sessions_list_and_records_carry_no_control_characters(libraries, isolat
     assert result.exit_code == 0, result.output
 
 
-def test_library_texts_with_escape_codes_are_shown_without_them(tmp_path):
+def test_library_texts_with_escape_codes_are_shown_without_them(tmp_path, runner):
     from importlib.resources import files as resources
 
     text = (resources("goedgenoeg") / "prompts" / "netwerk.yaml").read_text(encoding="utf-8")
@@ -436,8 +408,7 @@ def test_library_texts_with_escape_codes_are_shown_without_them(tmp_path):
     assert not CONTROL.search(result.output)
 
 
-@needs_command
-def test_the_greeting_and_previous_answer_show_no_escape_codes(libraries, tmp_path):
+def test_the_greeting_and_previous_answer_show_no_escape_codes(libraries, tmp_path, spawn):
     import io
 
     sessions = tmp_path / "s"
@@ -485,8 +456,7 @@ def test_a_crash_does_not_print_the_case_data_held_in_variables(tmp_path):
 # --- 4. a line longer than the terminal's line buffer -------------------------------------------
 
 
-@needs_command
-def test_a_line_of_five_thousand_characters_is_kept_whole(tmp_path):
+def test_a_line_of_five_thousand_characters_is_kept_whole(tmp_path, spawn):
     sessions = tmp_path / "s"
     child = spawn(["reflect", "--path", "full"], sessions)
     child.expect(r"Je antwoord[^:\n]*: ")
@@ -522,8 +492,7 @@ def test_without_line_editing_a_line_at_the_terminal_limit_is_said_to_be_cut(mon
 # --- 16. the terminal: arrow keys, UTF-8 output, a file held by another program -------------------
 
 
-@needs_command
-def test_the_arrow_keys_move_in_the_line_instead_of_typing_escape_codes(tmp_path):
+def test_the_arrow_keys_move_in_the_line_instead_of_typing_escape_codes(tmp_path, spawn):
     sessions = tmp_path / "s"
     child = spawn(["reflect", "--path", "full"], sessions)
     child.expect(r"Je antwoord[^:\n]*: ")
@@ -638,8 +607,7 @@ def test_a_single_voice_keeps_its_name_in_the_record(libraries):
     assert "één stem, niet het hele team" in record[max(0, at - 200) : at]
 
 
-@needs_command
-def test_a_really_full_disk_on_a_small_tmpfs(tmp_path):
+def test_a_really_full_disk_on_a_small_tmpfs(tmp_path, spawn):
     """The same on a real full file system, where the machine allows mounting one."""
     import shutil
     import subprocess

@@ -5,7 +5,6 @@ import os
 import socket
 
 import pytest
-from typer.testing import CliRunner
 
 from goedgenoeg import files
 from goedgenoeg import session as sessions
@@ -13,8 +12,6 @@ from goedgenoeg.cli import app
 from goedgenoeg.models import Answer
 from goedgenoeg.reflect import walk_session
 from helpers import CONTEXT_FLANDERS_BABY, ScriptedAsker
-
-runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
 
 
 def saved_session(libraries, directory, answers=None):
@@ -81,7 +78,7 @@ def test_a_write_that_dies_while_writing_leaves_the_previous_session_intact(tmp_
         (b'{"format": 1, "id": "x"}', "the session file is damaged (created: Field required)"),
     ],
 )
-def test_damaged_session_files_get_a_clear_message_and_are_kept(tmp_path, content, message):
+def test_damaged_session_files_get_a_clear_message_and_are_kept(tmp_path, content, message, runner):
     directory = tmp_path / "s"
     directory.mkdir()
     path = directory / "20260101-0000-abcd.json"
@@ -137,7 +134,7 @@ def test_a_whole_walk_opens_no_socket(tmp_path, libraries, monkeypatch):
     assert "GG-001" in record.read_text()
 
 
-def test_resume_without_sessions_says_what_to_do(tmp_path, monkeypatch):
+def test_resume_without_sessions_says_what_to_do(tmp_path, monkeypatch, runner):
     monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
     result = runner.invoke(app, ["resume", "--sessions-dir", str(tmp_path / "none")])
     assert result.exit_code == 1

@@ -3,15 +3,12 @@ start is measured by `make bench`, not here: tests stay fast and deterministic.)
 
 import os
 import subprocess
-import sys
-
-from conftest import BIN
 
 
-def test_version_imports_none_of_pydantic_yaml_and_rich():
-    # The installed console script, exactly as a user runs it; `python -m goedgenoeg` when the
-    # tests run without `make test`.
-    command = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "goedgenoeg"]
+def test_version_imports_none_of_pydantic_yaml_and_rich(tool):
+    # The installed console script, exactly as a user runs it; `python -m goedgenoeg` where it
+    # is not installed (the `tool` fixture in conftest).
+    command = list(tool.argv)
     env = dict(os.environ, PYTHONPROFILEIMPORTTIME="1")  # every import is logged on stderr
     done = subprocess.run(command + ["--version"], capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
@@ -26,8 +23,8 @@ def test_version_imports_none_of_pydantic_yaml_and_rich():
     assert heavy == [], f"goedgenoeg --version imported {heavy}"
 
 
-def _imports(args: list[str]) -> tuple[subprocess.CompletedProcess, set[str]]:
-    command = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "goedgenoeg"]
+def _imports(tool, args: list[str]) -> tuple[subprocess.CompletedProcess, set[str]]:
+    command = list(tool.argv)
     env = dict(os.environ, PYTHONPROFILEIMPORTTIME="1")
     done = subprocess.run(command + args, capture_output=True, text=True, env=env, timeout=60)
     imported = {
@@ -38,8 +35,8 @@ def _imports(args: list[str]) -> tuple[subprocess.CompletedProcess, set[str]]:
     return done, imported
 
 
-def test_help_imports_no_models_no_yaml_no_rich_and_no_toml_without_a_config_file():
-    done, imported = _imports(["--help"])
+def test_help_imports_no_models_no_yaml_no_rich_and_no_toml_without_a_config_file(tool):
+    done, imported = _imports(tool, ["--help"])
     assert done.returncode == 0, done.stderr[-2000:]
     assert "goedgenoeg.cli" in imported, done.stderr[-2000:]
     heavy = sorted(m for m in imported if m.split(".")[0] in ("pydantic", "pydantic_core", "yaml", "rich", "tomllib"))

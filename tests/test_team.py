@@ -4,14 +4,11 @@ import re
 
 import yaml
 from markdown_it import MarkdownIt
-from typer.testing import CliRunner
 
 from goedgenoeg.cli import app
 from goedgenoeg.models import Answer
 from goedgenoeg.walk import Walk
 from test_cli import answers_for
-
-runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
 
 TEAM = {"case": "GG-TEAM", "decision": "placement", "age": "1-3", "region": "flanders", "who": "team", "role": "OCJ-team"}
 PARTICIPANTS = [
@@ -21,7 +18,7 @@ PARTICIPANTS = [
 ]
 
 
-def run(tmp_path, args, answers, name="r.md"):
+def run(runner, tmp_path, args, answers, name="r.md"):
     path = tmp_path / f"{name}.yaml"
     path.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
     result = runner.invoke(app, args + ["--answers", str(path), "-o", str(tmp_path / name)])
@@ -29,7 +26,7 @@ def run(tmp_path, args, answers, name="r.md"):
     return (tmp_path / name).read_text(encoding="utf-8")
 
 
-def test_a_team_reflection_shows_participants_voices_dissent_and_guiding_questions(tmp_path, libraries):
+def test_a_team_reflection_shows_participants_voices_dissent_and_guiding_questions(tmp_path, libraries, runner):
     answers = answers_for(libraries, TEAM)
     answers["overleg.deelnemers"] = PARTICIPANTS
     answers["overleg.richtvragen"] = ["Is thuis blijven met steun veilig genoeg?", "Wie uit het netwerk kan mee opvangen?"]
@@ -46,7 +43,7 @@ def test_a_team_reflection_shows_participants_voices_dissent_and_guiding_questio
         {"question": "Is thuis blijven met steun veilig genoeg?", "status": "answered", "where": "afwegen zonder score"},
         {"question": "Wie uit het netwerk kan mee opvangen?", "status": "not_answered", "where": ""},
     ]
-    record = run(tmp_path, ["reflect", "--team"], answers)
+    record = run(runner, tmp_path, ["reflect", "--team"], answers)
     for person in PARTICIPANTS:
         assert re.search(rf"\| {person['name']} \| {person['organisation']} \| {person['role']} \|", record)
     assert "procesbewaker / voorzitter" in record and "brengt bewust de andere kant in" in record
@@ -89,10 +86,10 @@ NETWORK = [
 ]
 
 
-def test_the_network_is_a_table_in_markdown_and_a_picture_in_html(tmp_path, libraries):
+def test_the_network_is_a_table_in_markdown_and_a_picture_in_html(tmp_path, libraries, runner):
     answers = answers_for(libraries, TEAM)
     answers["netwerk.wie-belangrijk"] = NETWORK
-    record = run(tmp_path, ["reflect"], answers)
+    record = run(runner, tmp_path, ["reflect"], answers)
     assert "```" not in record and "mermaid" not in record
     network = record.split("\n## Het netwerk\n", 1)[1].split("\n## ", 1)[0]
     rows = [x for x in network.splitlines() if x.startswith("| ")][1:]
@@ -111,7 +108,7 @@ def test_the_network_is_a_table_in_markdown_and_a_picture_in_html(tmp_path, libr
     assert "oma &quot;Mie&quot;" in svg and "buurvrouw &lt;script&gt;" in svg and "<script" not in html
 
 
-def test_a_followup_lists_exactly_what_changed(tmp_path, libraries, isolated):
+def test_a_followup_lists_exactly_what_changed(tmp_path, libraries, isolated, runner):
     context = dict(TEAM, who="alone")
     answers = answers_for(libraries, context)
     alternative = next(k for k, v in answers.items() if isinstance(v, dict) and v.get("status") == "feasible")
@@ -119,7 +116,7 @@ def test_a_followup_lists_exactly_what_changed(tmp_path, libraries, isolated):
         {"who": "oma", "relation": "grootmoeder", "meaning": "vangt op"},
         {"who": "buurman", "relation": "buur", "meaning": "brengt naar school"},
     ]
-    run(tmp_path, ["reflect"], answers, "first.md")
+    run(runner, tmp_path, ["reflect"], answers, "first.md")
     session_id = runner.invoke(app, ["sessions"]).output.split()[0]
     changes = {
         "besluit.feiten": "sinds vorige week een nieuwe melding van de school",  # a fact updated
@@ -129,7 +126,7 @@ def test_a_followup_lists_exactly_what_changed(tmp_path, libraries, isolated):
         "steps_done": ["partly"],
         "steps_why": ["wachtlijst bij de thuisbegeleiding"],
     }
-    record = run(tmp_path, ["followup", session_id], changes, "second.md")
+    record = run(runner, tmp_path, ["followup", session_id], changes, "second.md")
     assert record.split("\n\n")[1].startswith("**Vervolg op de reflectie van ")  # the header says so
     summary = record.split("## Samenvatting\n", 1)[1].split("\n## ", 1)[0]
     assert summary.startswith("\n### Wat veranderde sinds ")  # the summary starts with what changed
@@ -142,9 +139,9 @@ def test_a_followup_lists_exactly_what_changed(tmp_path, libraries, isolated):
     assert "| consulent | stap" in steps and "| deels gedaan | wachtlijst bij de thuisbegeleiding |" in steps
 
 
-def test_a_followup_keeps_every_earlier_answer_when_jumping_ahead(tmp_path, libraries, isolated, monkeypatch):
+def test_a_followup_keeps_every_earlier_answer_when_jumping_ahead(tmp_path, libraries, isolated, monkeypatch, runner):
     answers = answers_for(libraries, dict(TEAM, who="alone"))
-    run(tmp_path, ["reflect"], answers, "first.md")
+    run(runner, tmp_path, ["reflect"], answers, "first.md")
     first_id = runner.invoke(app, ["sessions"]).output.split()[0]
     monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
     # jump to the last part at once, change nothing there, and stop
@@ -164,7 +161,7 @@ def test_a_followup_keeps_every_earlier_answer_when_jumping_ahead(tmp_path, libr
             assert (value in record) == prompts[key].dossier, key
 
 
-def test_a_followup_in_the_terminal_checks_facts_edits_lists_and_asks_why(tmp_path, libraries, isolated, monkeypatch):
+def test_a_followup_in_the_terminal_checks_facts_edits_lists_and_asks_why(tmp_path, libraries, isolated, monkeypatch, runner):
     answers = {
         "context.case": "GG-VERVOLG",
         "context.decision": "placement",
@@ -180,7 +177,7 @@ def test_a_followup_in_the_terminal_checks_facts_edits_lists_and_asks_why(tmp_pa
         "besluit.stappen": [{"who": "consulent", "what": "Amber aanvragen", "when": "vrijdag", "result": "aangevraagd"}],
         "kanttekeningen.haast": {"response": "recognise", "note": "de zitting drukt"},
     }
-    run(tmp_path, ["reflect"], answers, "first.md")
+    run(runner, tmp_path, ["reflect"], answers, "first.md")
     first = runner.invoke(app, ["sessions"]).output.split()[0]
     monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
     lines = [
@@ -232,7 +229,7 @@ def test_a_followup_carries_only_the_steps_still_to_do(libraries):
     assert "besluit.stappen" not in followup.answers  # all done: the next steps are asked anew
 
 
-def test_a_teams_network_is_one_picture_saying_who_named_whom(tmp_path, libraries, isolated):
+def test_a_teams_network_is_one_picture_saying_who_named_whom(tmp_path, libraries, isolated, runner):
     answers = answers_for(libraries, TEAM)
     answers["overleg.deelnemers"] = PARTICIPANTS
     answers["netwerk.wie-belangrijk"] = {
@@ -244,7 +241,7 @@ def test_a_teams_network_is_one_picture_saying_who_named_whom(tmp_path, librarie
             ],
         }
     }
-    record = run(tmp_path, ["reflect"], answers, "team.md")
+    record = run(runner, tmp_path, ["reflect"], answers, "team.md")
     network = record.split("## Het netwerk\n", 1)[1].split("\n## ", 1)[0]
     rows = [x for x in network.splitlines() if x.startswith("| ") and not x.startswith("| Wie")]
     assert len(rows) == 2, rows  # one table: opa once, tante once

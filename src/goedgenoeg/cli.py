@@ -40,9 +40,19 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+class _BeforeCommand:
+    """Options given before the command (`goedgenoeg --lang en sessions`), for every command."""
+
+    lang: str | None = None
+
+
 @app.callback()
-def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True)) -> None:
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True),
+    lang: str | None = LangOpt,
+) -> None:
     """goedgenoeg"""
+    _BeforeCommand.lang = lang  # set on every run: nothing carries over from an earlier one
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -60,9 +70,13 @@ def _settings(
     plain: bool | None = None,
     region: str | None = None,
 ):
-    """The effective settings (command line > environment > user file > organisation file)."""
+    """The effective settings (command line > environment > user file > organisation file).
+    --lang after the command beats --lang before it."""
     from . import config
     from .texts import t
+
+    if lang is None:
+        lang = _BeforeCommand.lang
 
     try:
         return config.load(config.Options(lang, region, tuple(library or ()), sessions_dir, fmt, plain))
