@@ -6,13 +6,15 @@ from __future__ import annotations
 import os
 import signal
 from pathlib import Path
+from typing import Any
 
 from . import session as sessions
 from .answers import AnswerError, answer_texts, normalise, normalise_voices
 from .files import write_private
 from .library import LibraryError, LibrarySet, read_yaml
-from .models import Answer, Session
+from .models import ActionsPrompt, Answer, AnyPrompt, ParticipantsPrompt, PeoplePrompt, Session
 from .privacy import find_personal_data, name_words
+from .values import ParticipantRow, to_json
 from .walk import Step, Walk, apply, earlier_steps, now, run
 
 
@@ -40,17 +42,25 @@ def handle_signals() -> None:
 NAMES_EXPECTED = ("overleg", "afsluiting")
 
 
-def known_names(session: Session, libraries: LibrarySet, kinds: tuple[str, ...] = ("people", "participants")) -> list[str]:
-    """The names typed in the network (people) and participants lists."""
-    names = []
+def known_names(session: Session, libraries: LibrarySet, participants: bool = True) -> list[str]:
+    """The names typed in the network (people) and, unless not wanted, the participants lists."""
+    names: list[str] = []
     for step in Walk(libraries, session.answers, path="full").steps():
         answer = session.answers.get(step.key)
-        if answer is None or answer.status != "answered" or step.prompt.kind not in kinds:
+        if answer is None or answer.status != "answered":
             continue
-        field = "who" if step.prompt.kind == "people" else "name"
         for value in [answer.value, *(answer.voices or {}).values()]:
-            names += [row.get(field, "") for row in value or []]
+            names += _names_in(step.prompt, value, participants)
     return name_words(names)
+
+
+def _names_in(prompt: AnyPrompt, value: Any, participants: bool) -> list[str]:
+    """The names in a network (who) or, when wanted, a participants list (name)."""
+    if isinstance(prompt, PeoplePrompt):
+        return [row.who for row in prompt.parse(value)]
+    if participants and isinstance(prompt, ParticipantsPrompt):
+        return [row.name for row in prompt.parse(value)]
+    return []
 
 
 def privacy_findings(session: Session, libraries: LibrarySet) -> list[tuple[int, Step, list]]:
@@ -58,12 +68,13 @@ def privacy_findings(session: Session, libraries: LibrarySet) -> list[tuple[int,
     appear in free text (not in the lists where they were typed)."""
     walk = Walk(libraries, session.answers, path="full")
     names = known_names(session, libraries)
-    family = known_names(session, libraries, ("people",))
+    family = known_names(session, libraries, participants=False)
     found = []
     for index, step in enumerate(walk.steps()):
         answer = session.answers.get(step.key)
-        professionals_named = step.library.id in NAMES_EXPECTED or step.prompt.kind == "actions"
-        words = () if step.prompt.kind in ("people", "participants") else family if professionals_named else names
+        professionals_named = step.library.id in NAMES_EXPECTED or isinstance(step.prompt, ActionsPrompt)
+        lists_names = isinstance(step.prompt, PeoplePrompt | ParticipantsPrompt)  # where the names are typed
+        words = () if lists_names else family if professionals_named else names
         hits = [f for text in answer_texts(step.prompt, answer) for f in find_personal_data(text, words)]
         if hits:
             found.append((index, step, hits))
@@ -169,7 +180,7 @@ def drop_done_steps(session: Session, libraries: LibrarySet) -> None:
     if baseline is None:
         return
     done = {
-        tuple(sorted(row.items()))
+        tuple(sorted(to_json(row).items()))
         for row, status in zip(earlier_steps(baseline, libraries), baseline.steps_done, strict=False)
         if status == "done"
     }
@@ -221,7 +232,7 @@ def fill_from_file(session: Session, libraries: LibrarySet, path: Path) -> list[
             else:
                 answers[key] = Answer(status="answered", value=normalise(prompt, value), at=now())
         except AnswerError as err:
-            problems.append(f"{path}:{line}: {key}: {err}")
+            problems.append(f"{path}:{line}: {key}: {err.text(session.lang)}")
     if not problems:
         session.answers.update(answers)
         findings = privacy_findings(session, libraries)
@@ -259,7 +270,7 @@ def bring_in_prepared(session: Session, prepared: list[tuple[str, Session]]) -> 
                 session.answers[f"context.{key}"] = answer.model_copy()
                 break
     session.prepared_from = [earlier.id for _, earlier in prepared]
-    rows = [{"name": name, "organisation": "", "role": "", "meeting_role": "member"} for name in names]
+    rows = [to_json(ParticipantRow(name)) for name in names]
     session.prepared = {"overleg.deelnemers": Answer(status="answered", value=rows, at=now())}
     keys = dict.fromkeys(k for _, p in prepared for k in p.answers if not k.startswith("context."))
     for key in keys:
