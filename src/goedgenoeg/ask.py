@@ -8,8 +8,8 @@ import re
 import sys
 import threading
 import time
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from rich.console import Console
 from rich.markup import escape
@@ -31,7 +31,7 @@ from .models import (
     ReflectionPrompt,
     TextPrompt,
 )
-from .privacy import KIND_LABELS, find_personal_data, mask
+from .privacy import KIND_LABELS, Finding, find_personal_data, mask
 from .sanitize import strip_control
 from .texts import t
 from .values import (
@@ -52,11 +52,17 @@ from .vocab import (
     REFLECTION_RESPONSES,
     STEP_DONE,
     WEIGHED_STATUSES,
+    Action,
     AlternativeStatus,
 )
-from .walk import Position, Reply, SectionProgress, Step, minutes
+from .walk import Position, Reply, SectionProgress, Step, Walk, minutes
 
-COMMANDS = {
+if TYPE_CHECKING:
+    from .models import Section
+
+# A command typed instead of an answer: a walk's action, or (in a team) "give each voice".
+Command = Literal[Action, "voices"]
+COMMANDS: dict[str, Command] = {
     "<": "back",
     "!terug": "back",
     "!back": "back",
@@ -128,9 +134,16 @@ class _Partial(Exception):
         self.text = text
 
 
+def _walk_action(command: Command) -> Action:
+    """What a command is to the walk: '!stemmen' where it does not apply is a skip."""
+    return "skip" if command == "voices" else command
+
+
 class _Command(Exception):
-    def __init__(self, action: str):
-        self.action = action
+    """A navigation command typed instead of an answer."""
+
+    def __init__(self, action: Command):
+        self.action: Command = action
 
 
 def _default_editor(text: str) -> str | None:
@@ -154,12 +167,12 @@ class TerminalAsker:
         self.console = console
         self.lang = lang
         self.editor = editor
-        self._shown_section = None
+        self._shown_section: Section | None = None
         self._step: Step | None = None  # the step being asked
         self._shown_phase: str | None = None
         self._intro_shown: set[str] = set()
         self._help: tuple[str, str] = ("", "")
-        self.walk = None  # set by reflect.walk_session: participants and list items
+        self.walk: Walk | None = None  # set by reflect.walk_session: participants and list items
         self.timings: dict[str, float] | None = None  # seconds per section, kept in the session
         self._timer: threading.Timer | None = None  # rings when the part's time box runs out
         self.followup = False  # set by reflect.walk_session: a follow-up offers what became of things
@@ -257,7 +270,7 @@ class TerminalAsker:
         """Each person's own answer. A person's earlier voice is their default; a group answer
         is nobody's (Enter must not record it for someone who said nothing). '>' skips this
         person's voice only, '<' goes back one person, !stop keeps the voices given."""
-        voices: dict = {}
+        voices: dict[str, Any] = {}
         old = previous.voices if previous is not None and previous.voices else {}
         i = 0
         while i < len(names):
@@ -329,9 +342,9 @@ class TerminalAsker:
                 if command.action == "voices" and names:
                     try:
                         return self._voices(step, previous, names)
-                    except _Command as inner:
-                        return Reply(inner.action)
-                action = command.action if command.action != "voices" else "skip"
+                    except _Command as inner:  # '!stemmen' again while giving voices: as a skip
+                        return Reply(_walk_action(inner.action))
+                action = _walk_action(command.action)
                 if action in ("skip", "later"):  # say so: a skip inside a half-given answer drops it
                     self.say(f"({t(lang, 'skipped' if action == 'skip' else 'marked_later')})", "dim")
                 return Reply(action)
@@ -384,7 +397,7 @@ class TerminalAsker:
             self.say(f"{n:>3}. {step.section.title.get(lang)} ({t(lang, 'open_count', n=count)})")
         return self._pick(parts, "review_pick")
 
-    def privacy_review(self, findings: list[tuple[int, Step, list]]) -> int | None:
+    def privacy_review(self, findings: list[tuple[int, Step, list[Finding]]]) -> int | None:
         """Findings over the whole session: returns the step index to edit, or None."""
         lang = self.lang
         self.console.rule(t(lang, "privacy_review"))
@@ -395,13 +408,14 @@ class TerminalAsker:
 
     # --- pieces --------------------------------------------------------------------
 
-    def _pick(self, rows: list, key: str) -> int | None:
+    def _pick(self, rows: Sequence[tuple[Any, ...]], key: str) -> int | None:
         while True:
             choice = self._input(t(self.lang, key)).strip()
             if not choice:
                 return None
             if choice.isdigit() and 1 <= int(choice) <= len(rows):
-                return rows[int(choice) - 1][0]
+                index: int = rows[int(choice) - 1][0]
+                return index
             self.say(t(self.lang, "invalid_range", n=len(rows)), "red")
 
     def _status(self, step: Step, answer: Answer | None) -> str:
@@ -470,7 +484,7 @@ class TerminalAsker:
         answer = self._input(t(lang, "short_done_pick")).strip().lower()
         return answer in ("j", "ja", "y", "yes")
 
-    def _privacy_ok(self, prompt, value) -> bool:
+    def _privacy_ok(self, prompt: PromptBase, value: Any) -> bool:
         found = [f for text in free_texts(prompt, value) for f in find_personal_data(text)]
         if not found:
             return True

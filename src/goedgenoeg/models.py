@@ -31,32 +31,82 @@ from .values import (
     text,
     to_json,
 )
-from .vocab import (  # noqa: F401 - the fixed words, importable from here as they always were
-    AGE_BANDS,
-    ALTERNATIVE_STATUSES,
-    CONDITION_KEYS,
-    DECISIONS,
-    FOLLOWUP_STATUSES,
-    GUIDING_STATUSES,
-    LANGS,
-    MEETING_ROLES,
-    PATHS,
-    PHASES,
-    REFLECTION_RESPONSES,
-    REGIONS,
-    STEP_DONE,
-    SUMMARY_SLOTS,
-    WEIGHED_STATUSES,
-    WHO,
-    AgeBand,
-    AnswerStatus,
-    Decision,
-    Lang,
-    PathName,
-    Phase,
-    Region,
-    SummarySlot,
-    Who,
+
+# the fixed words, importable from here as they always were (explicit re-exports)
+from .vocab import (
+    AGE_BANDS as AGE_BANDS,
+)
+from .vocab import (
+    ALTERNATIVE_STATUSES as ALTERNATIVE_STATUSES,
+)
+from .vocab import (
+    CONDITION_KEYS as CONDITION_KEYS,
+)
+from .vocab import (
+    DECISIONS as DECISIONS,
+)
+from .vocab import (
+    FOLLOWUP_STATUSES as FOLLOWUP_STATUSES,
+)
+from .vocab import (
+    GUIDING_STATUSES as GUIDING_STATUSES,
+)
+from .vocab import (
+    LANGS as LANGS,
+)
+from .vocab import (
+    MEETING_ROLES as MEETING_ROLES,
+)
+from .vocab import (
+    PATHS as PATHS,
+)
+from .vocab import (
+    PHASES as PHASES,
+)
+from .vocab import (
+    REFLECTION_RESPONSES as REFLECTION_RESPONSES,
+)
+from .vocab import (
+    REGIONS as REGIONS,
+)
+from .vocab import (
+    STEP_DONE as STEP_DONE,
+)
+from .vocab import (
+    SUMMARY_SLOTS as SUMMARY_SLOTS,
+)
+from .vocab import (
+    WEIGHED_STATUSES as WEIGHED_STATUSES,
+)
+from .vocab import (
+    WHO as WHO,
+)
+from .vocab import (
+    AgeBand as AgeBand,
+)
+from .vocab import (
+    AnswerStatus as AnswerStatus,
+)
+from .vocab import (
+    Decision as Decision,
+)
+from .vocab import (
+    Lang as Lang,
+)
+from .vocab import (
+    PathName as PathName,
+)
+from .vocab import (
+    Phase as Phase,
+)
+from .vocab import (
+    Region as Region,
+)
+from .vocab import (
+    SummarySlot as SummarySlot,
+)
+from .vocab import (
+    Who as Who,
 )
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]

@@ -8,26 +8,26 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard, cast
 
 from .answers import describe, describe_answer, is_open
 from .document import Block, BulletList, Document, Heading, Network, Notice, Paragraph, Person, Table
 from .library import CONTEXT_LIBRARY, LibrarySet
 from .models import (
     AlternativePrompt,
+    Answer,
     ChoicePrompt,
     GuidingPrompt,
     MultiPrompt,
     PeoplePrompt,
-    PersonRow,
     PromptBase,
     Session,
     people_headers,
 )
 from .sanitize import strip_control
 from .texts import has_text, t
-from .values import ChildRow, stored_rows
-from .vocab import CHILDREN_KEY
+from .values import ChildRow, PersonRow, stored_rows
+from .vocab import CHILDREN_KEY, Phase
 from .walk import Step, Walk, earlier_steps, effective_path
 from .writers.markdown import escape_block, escape_cell, escape_line  # noqa: F401 - kept importable here
 
@@ -69,7 +69,7 @@ class _Record:
     not_visited: set[tuple[str, str]]  # (library, section) of parts nobody went through
     section_sizes: dict[tuple[str, str], int]
 
-    def answer(self, step: Step):
+    def answer(self, step: Step) -> Answer | None:
         return self.session.answers.get(step.key)
 
 
@@ -99,7 +99,7 @@ def _prepare(session: Session, libraries: LibrarySet, full: bool) -> _Record:
 # --- answers as blocks --------------------------------------------------------------
 
 
-def _state(answer, lang: str) -> str:
+def _state(answer: Answer | None, lang: str) -> str:
     """What an unanswered prompt says in the record."""
     if answer is None:
         return t(lang, "unanswered")
@@ -110,18 +110,18 @@ def _state(answer, lang: str) -> str:
     return ""
 
 
-def _answered(answer) -> bool:
+def _answered(answer: Answer | None) -> TypeGuard[Answer]:
     return answer is not None and answer.status == "answered"
 
 
-def _shared(answer):
+def _shared(answer: Answer) -> Any:
     """The one answer of a prompt: its value, or the voices' common value."""
     if answer.voices:
         return next(iter(answer.voices.values()))
     return answer.value
 
 
-def _distinct_voices(answer) -> dict | None:
+def _distinct_voices(answer: Answer) -> dict[str, Any] | None:
     """The voices of a team answer when they differ, or when only one person answered (one
     person's view must not read as the team's); None when there is one shared answer."""
     if not answer.voices:
@@ -135,7 +135,7 @@ def value_blocks(prompt: PromptBase, value: Any, lang: str) -> list[Block]:
     return prompt.blocks(value, lang)
 
 
-def answer_blocks(step: Step, answer, lang: str, children: tuple[str, ...] = ()) -> list[Block]:
+def answer_blocks(step: Step, answer: Answer | None, lang: str, children: tuple[str, ...] = ()) -> list[Block]:
     """One prompt's answer: its state when not answered, each voice by name when a team's
     voices differ, else the answer."""
     if not _answered(answer):
@@ -213,7 +213,7 @@ def _summary_slot(rec: _Record, slot: str) -> list[Block]:
         answer = rec.answer(step)
         chosen = isinstance(step.prompt, ChoicePrompt | MultiPrompt)
         short = chosen and _answered(answer) and _distinct_voices(answer) is None
-        if len(steps) > 1 and short:  # one line: "Where does the decision stand now? Proposed"
+        if len(steps) > 1 and short and answer is not None:  # one line: "Where does the decision stand now? Proposed"
             blocks.append(Paragraph(f"{step.prompt.text.get(lang)} {describe(step.prompt, _shared(answer), lang)}"))
             continue
         if len(steps) > 1:
@@ -469,7 +469,7 @@ def _time(rec: _Record) -> list[Block]:
     boxes = {p.phase: p.box_minutes for p in walk.parts()}
     if not session.timings or not (rec.context.get("who") == "team" or any(boxes.values())):
         return []
-    spent: dict[str, float] = {}
+    spent: dict[Phase, float] = {}
     for step in dict.fromkeys((s.section.phase, f"{s.library.id}.{s.section.id}") for s in rec.steps):
         phase, key = step
         if key in session.timings:
@@ -490,7 +490,7 @@ def _changes(rec: _Record) -> list[Block]:
     if baseline is None:
         return []
 
-    def said(step: Step, answer) -> str:
+    def said(step: Step, answer: Answer | None) -> str:
         return describe_answer(step.prompt, answer, lang) if _answered(answer) else _state(answer, lang)
 
     rows = []
@@ -563,25 +563,26 @@ def _sources(rec: _Record) -> list[Block]:
 
 def _clean(block: Block) -> Block:
     """The block with escape sequences and control characters removed from all its text."""
-    changes = {}
+    changes: dict[str, Any] = {}
     for field in dataclasses.fields(block):
         value = getattr(block, field.name)
         if isinstance(value, str):
             changes[field.name] = strip_control(value)
         elif isinstance(value, tuple):
             changes[field.name] = _clean_tuple(value)
-    return dataclasses.replace(block, **changes)
+    cleaned: Block = dataclasses.replace(cast(Any, block), **changes)
+    return cleaned
 
 
-def _clean_tuple(values: tuple) -> tuple:
-    out = []
+def _clean_tuple(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    out: list[Any] = []
     for value in values:
         if isinstance(value, str):
             out.append(strip_control(value))
         elif isinstance(value, tuple):
             out.append(_clean_tuple(value))
         elif dataclasses.is_dataclass(value):
-            out.append(_clean(value))
+            out.append(_clean(cast(Block, value)))
         else:
             out.append(value)
     return tuple(out)

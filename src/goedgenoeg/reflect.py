@@ -6,14 +6,14 @@ from __future__ import annotations
 import os
 import signal
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from . import session as sessions
 from .answers import AnswerError, answer_texts, normalise, normalise_voices
 from .files import write_private
 from .library import LibraryError, LibrarySet, read_yaml
 from .models import ActionsPrompt, Answer, AnyPrompt, ParticipantsPrompt, PeoplePrompt, Session
-from .privacy import find_personal_data, name_words
+from .privacy import Finding, find_personal_data, name_words
 from .values import ParticipantRow, to_json
 from .walk import Step, Walk, apply, earlier_steps, now, run
 
@@ -29,7 +29,7 @@ class NotSaved(KeyboardInterrupt):
 def handle_signals() -> None:
     """Turn SIGHUP and SIGTERM into a clean stop; answers are already on disk."""
 
-    def stop(signum, frame):
+    def stop(signum: int, frame: object) -> NoReturn:
         raise Interrupted()
 
     for name in ("SIGHUP", "SIGTERM"):
@@ -63,7 +63,7 @@ def _names_in(prompt: AnyPrompt, value: Any, participants: bool) -> list[str]:
     return []
 
 
-def privacy_findings(session: Session, libraries: LibrarySet) -> list[tuple[int, Step, list]]:
+def privacy_findings(session: Session, libraries: LibrarySet) -> list[tuple[int, Step, list[Finding]]]:
     """Likely personal data per prompt, and where the names of the network and the participants
     appear in free text (not in the lists where they were typed)."""
     walk = Walk(libraries, session.answers, path="full")
@@ -81,7 +81,7 @@ def privacy_findings(session: Session, libraries: LibrarySet) -> list[tuple[int,
     return found
 
 
-def _kept(findings) -> list[str]:
+def _kept(findings: list[tuple[int, Step, list[Finding]]]) -> list[str]:
     """What was left in on purpose, for the record: prompt key and kinds, never the text."""
     return [f"{step.key}: {', '.join(sorted({f.kind for f in hits}))}" for _, step, hits in findings]
 
@@ -136,7 +136,7 @@ def walk_session(
                 if not hasattr(asker, "save_failed") or not asker.save_failed(err):
                     raise NotSaved() from None
 
-    def keep(step: Step, value) -> None:
+    def keep(step: Step, value: Any) -> None:
         walk.answers[step.key] = Answer(status="answered", value=value, at=now())
         save()
 

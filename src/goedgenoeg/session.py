@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -155,7 +156,7 @@ def load(path: Path) -> Session:
         raise SessionError(f"{path}: the session file is damaged ({where}: {first['msg']}). {keep}") from None
 
 
-def _misfits(answers: dict[str, Answer], prompts: dict[str, PromptBase], lang: str) -> list[tuple[str, str]]:
+def _misfits(answers: dict[str, Answer], prompts: Mapping[str, PromptBase], lang: str) -> list[tuple[str, str]]:
     """Answers whose prompt is gone or whose value no longer fits it (the others are
     normalised in place), with the reason in the user's language."""
     found = []

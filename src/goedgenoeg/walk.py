@@ -10,9 +10,9 @@ from typing import Any, Protocol
 
 from .answers import is_open
 from .library import CONTEXT_LIBRARY, LibrarySet
-from .models import PHASES, ActionsPrompt, Answer, AnyPrompt, Baseline, Library, ParticipantsPrompt, Section
+from .models import ActionsPrompt, Answer, AnyPrompt, Baseline, Library, ParticipantsPrompt, Section
 from .values import ActionRow, ChildRow, ParticipantRow, stored_rows
-from .vocab import CHILDREN_KEY, CONDITION_KEYS, CONTEXT_KEYS, Action, WalkEnd
+from .vocab import CHILDREN_KEY, CONDITION_KEYS, CONTEXT_KEYS, PHASES, Action, AnswerStatus, WalkEnd
 
 
 def effective_path(choice: str | None) -> str:
@@ -123,7 +123,7 @@ class Walk:
         self._people = people  # for a plan: how many take part (else the participants given)
         self.baseline = baseline or {}  # a follow-up's earlier answers, shown as defaults
         self.path_choice = path  # "short", "full", or None: by who reflects
-        self._steps: tuple[tuple, list[Step]] | None = None
+        self._steps: tuple[tuple[Any, ...], list[Step]] | None = None
 
     @property
     def path(self) -> str:
@@ -312,7 +312,7 @@ def apply(walk: Walk, step: Step, reply: Reply, save: Callable[[], None]) -> boo
     if reply.action == "answer":
         walk.answers[step.key] = Answer(status="answered", value=reply.value, voices=reply.voices, at=now())
     elif reply.action in ("skip", "later"):
-        status = "skipped" if reply.action == "skip" else "later"
+        status: AnswerStatus = "skipped" if reply.action == "skip" else "later"
         walk.answers[step.key] = Answer(status=status, at=now())
     else:
         return False
@@ -365,8 +365,8 @@ def run(
                 walk.path_choice = "full"
                 save()  # the choice of path is part of the session
                 asked.clear()  # going forward passes over everything answered on the short path
-                index = walk.first_open()
-                index = len(walk.steps()) if index is None else index
+                first = walk.first_open()
+                index = len(walk.steps()) if first is None else first
                 continue
         if index >= len(steps):
             target = asker.review(walk.open_points(), walk.answers)
