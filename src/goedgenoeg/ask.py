@@ -311,20 +311,7 @@ class TerminalAsker:
         names = self._names(step)
         self._help = (prompt.help.get(lang), prompt.source)
         while True:
-            self.console.print()
-            self.say(prompt.text.get(lang), "bold")
-            if isinstance(prompt, ReflectionPrompt) and prompt.counter is not None:
-                self.say(f"{t(lang, 'counter')}: {prompt.counter.get(lang)}", "green")
-            if isinstance(prompt, AlternativePrompt):
-                self.say(f"{t(lang, 'what_is_it')}: {prompt.description.get(lang)}")
-                self.say(f"{t(lang, 'when_fits')}: {prompt.fits.get(lang)}")
-            if previous is not None and previous.status == "answered":
-                self.say(f"{t(lang, 'previous')}: {describe_answer(prompt, previous, lang)}", "yellow")
-                if self.followup and step.section.phase == "facts":
-                    self.say(t(lang, "followup_check_fact"), "bold yellow")
-            self.say(t(lang, "hint") + (" · " + t(lang, "hint_voices") if names else ""), "dim")
-            if isinstance(prompt, TextPrompt) and prompt.long:
-                self.say(t(lang, "hint_long"), "dim")
+            self._show_question(step, previous, bool(names))
             old = previous.value if previous is not None and previous.status == "answered" else None
             try:
                 # a question for the case file's summary (the decision, its grounds, the facts) gets the
@@ -356,6 +343,25 @@ class TerminalAsker:
             if self._privacy_ok(prompt, value):
                 return Reply("answer", value)
             previous = Answer(status="answered", value=value)
+
+    def _show_question(self, step: Step, previous: Answer | None, voices: bool) -> None:
+        """The question, what the kind adds to it (the counter-thought of a reflection, what an
+        alternative is and when it fits), the earlier answer and the hints."""
+        lang, prompt = self.lang, step.prompt
+        self.console.print()
+        self.say(prompt.text.get(lang), "bold")
+        if isinstance(prompt, ReflectionPrompt) and prompt.counter is not None:
+            self.say(f"{t(lang, 'counter')}: {prompt.counter.get(lang)}", "green")
+        if isinstance(prompt, AlternativePrompt):
+            self.say(f"{t(lang, 'what_is_it')}: {prompt.description.get(lang)}")
+            self.say(f"{t(lang, 'when_fits')}: {prompt.fits.get(lang)}")
+        if previous is not None and previous.status == "answered":
+            self.say(f"{t(lang, 'previous')}: {describe_answer(prompt, previous, lang)}", "yellow")
+            if self.followup and step.section.phase == "facts":
+                self.say(t(lang, "followup_check_fact"), "bold yellow")
+        self.say(t(lang, "hint") + (" · " + t(lang, "hint_voices") if voices else ""), "dim")
+        if isinstance(prompt, TextPrompt) and prompt.long:
+            self.say(t(lang, "hint_long"), "dim")
 
     def overview(self, sections: list[SectionProgress]) -> int | None:
         lang = self.lang
