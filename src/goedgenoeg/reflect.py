@@ -15,6 +15,7 @@ from .library import LibraryError, LibrarySet, read_yaml
 from .models import ActionsPrompt, Answer, AnyPrompt, ParticipantsPrompt, PeoplePrompt, Session
 from .privacy import Finding, find_personal_data, name_words
 from .values import ParticipantRow, to_json
+from .vocab import CONTEXT_KEYS
 from .walk import Step, Walk, apply, earlier_steps, now, run
 
 
@@ -263,7 +264,7 @@ def bring_in_prepared(session: Session, prepared: list[tuple[str, Session]]) -> 
     names = [name for name, _ in prepared]
     if len(set(names)) < len(names):
         raise PreparedError("cli_prepared_names", ", ".join(names))
-    for key in ("case", "decision", "age", "region"):
+    for key in (k for k in CONTEXT_KEYS if k not in ("who", "role")):  # who: the team; role: each one's own
         for _, earlier in prepared:
             answer = earlier.answers.get(f"context.{key}")
             if answer is not None and answer.status == "answered":
