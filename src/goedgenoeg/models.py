@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .document import Block, BulletList, Paragraph, Table
 from .texts import t
 from .values import (
     ActionRow,
@@ -108,6 +107,9 @@ from .vocab import (
 from .vocab import (
     Who as Who,
 )
+
+if TYPE_CHECKING:  # the record's document is imported when a record is built, not before the first question
+    from .document import Block
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 # The fields of the rows some kinds answer with, in their stored order.
@@ -217,6 +219,8 @@ class PromptBase(Strict):
 
     def blocks(self, raw: Any, lang: str) -> list[Block]:
         """The value's part of the record document."""
+        from .document import Paragraph
+
         return [Paragraph(self.describe(raw, lang))]
 
 
@@ -276,6 +280,8 @@ class ReflectionPrompt(PromptBase):
         return self.parse(raw).response == "later"
 
     def blocks(self, raw: Any, lang: str) -> list[Block]:
+        from .document import Paragraph
+
         value = self.parse(raw)
         blocks: list[Block] = [Paragraph(t(lang, value.response), "em")]
         return blocks + ([Paragraph(value.note)] if value.note else [])
@@ -382,6 +388,8 @@ class PeoplePrompt(PromptBase):
         return _texts_of(self.parse(raw))
 
     def blocks(self, raw: Any, lang: str) -> list[Block]:
+        from .document import Table
+
         rows = tuple(_person_cells(r, lang) for r in self.parse(raw))
         return [Table(people_headers(lang), rows, (25, 25, 35, 15))]
 
@@ -409,6 +417,8 @@ class ChildrenPrompt(PromptBase):
         return [r.name for r in self.parse(raw)]
 
     def blocks(self, raw: Any, lang: str) -> list[Block]:
+        from .document import BulletList
+
         return [BulletList(tuple(self._items(raw, lang)))]
 
 
@@ -429,6 +439,8 @@ class ActionsPrompt(PromptBase):
         return _texts_of(self.parse(raw))
 
     def blocks(self, raw: Any, lang: str) -> list[Block]:
+        from .document import Table
+
         headers = (t(lang, "field_who_action"), t(lang, "field_what"), t(lang, "field_when"), t(lang, "field_result"))
         return [Table(headers, tuple((r.who, r.what, r.when, r.result) for r in self.parse(raw)), (20, 35, 15, 30))]
 
@@ -453,6 +465,8 @@ class ParticipantsPrompt(PromptBase):
         return _texts_of(self.parse(raw))
 
     def blocks(self, raw: Any, lang: str) -> list[Block]:
+        from .document import Table
+
         headers = (t(lang, "field_name"), t(lang, "field_organisation"), t(lang, "field_role"), t(lang, "field_meeting_role"))
         rows = tuple((r.name, r.organisation, r.role, t(lang, "role_" + r.meeting_role)) for r in self.parse(raw))
         return [Table(headers, rows, (20, 25, 25, 30))]
@@ -482,6 +496,8 @@ class ListPrompt(PromptBase):
         return self.parse(raw)
 
     def blocks(self, raw: Any, lang: str) -> list[Block]:
+        from .document import BulletList
+
         return [BulletList(tuple(self.parse(raw)), numbered=True)]
 
 
@@ -512,6 +528,8 @@ class GuidingPrompt(PromptBase):
         return _texts_of(self.parse(raw))
 
     def blocks(self, raw: Any, lang: str) -> list[Block]:
+        from .document import Table
+
         headers = (t(lang, "rec_question"), t(lang, "rec_status"), t(lang, "guiding_where"))
         rows = tuple((r.question, t(lang, "guiding_" + r.status), r.where) for r in self.parse(raw))
         return [Table(headers, rows, (45, 20, 35))]

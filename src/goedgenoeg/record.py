@@ -430,7 +430,7 @@ def _merged_network(voices: dict[str, list[PersonRow]], lang: str) -> list[Perso
                 people[key] = _merge_person(people[key], row)
             named[key].append(name)
     said = {key: t(lang, "rec_named_by", names=", ".join(names)) for key, names in named.items()}
-    return [dataclasses.replace(row, meaning=" ".join(x for x in (row.meaning, said[key]) if x)) for key, row in people.items()]
+    return [row._replace(meaning=" ".join(x for x in (row.meaning, said[key]) if x)) for key, row in people.items()]
 
 
 def _merge_person(merged: PersonRow, row: PersonRow) -> PersonRow:

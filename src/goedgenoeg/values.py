@@ -9,9 +9,7 @@ Code that reads an answer asks the prompt to parse it; nothing else reads the di
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
-from typing import Any, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar, cast
 
 from .vocab import (
     AGE_BANDS,
@@ -43,26 +41,24 @@ class AnswerError(ValueError):
 
 
 # --- the typed values ------------------------------------------------------------------------
+# Named tuples: immutable, typed, and quick to define (the first question waits for this module).
 
 
-@dataclass(frozen=True)
-class ReflectionValue:
+class ReflectionValue(NamedTuple):
     """A reflection prompt's answer: recognised or not (or later), with an optional note."""
 
     response: ReflectionResponse
     note: str = ""
 
 
-@dataclass(frozen=True)
-class AlternativeValue:
+class AlternativeValue(NamedTuple):
     """An alternative's status, with a note (the reason, when it is not feasible)."""
 
     status: AlternativeStatus
     note: str = ""
 
 
-@dataclass(frozen=True)
-class PersonRow:
+class PersonRow(NamedTuple):
     """A meaningful person in the network; `risk`: a worry or a risk (missing in older sessions: no)."""
 
     who: str
@@ -71,8 +67,7 @@ class PersonRow:
     risk: bool = False
 
 
-@dataclass(frozen=True)
-class ActionRow:
+class ActionRow(NamedTuple):
     """A next step: who does what, by when, and what the result looks like."""
 
     who: str = ""
@@ -81,16 +76,14 @@ class ActionRow:
     result: str = ""
 
 
-@dataclass(frozen=True)
-class ChildRow:
+class ChildRow(NamedTuple):
     """A child of the case: a pseudonym of its own and an age band."""
 
     name: str
     age: AgeBand
 
 
-@dataclass(frozen=True)
-class ParticipantRow:
+class ParticipantRow(NamedTuple):
     """A participant of a team reflection and their meeting role."""
 
     name: str
@@ -99,8 +92,7 @@ class ParticipantRow:
     meeting_role: MeetingRole = "member"
 
 
-@dataclass(frozen=True)
-class GuidingRow:
+class GuidingRow(NamedTuple):
     """A guiding question gone back over: answered, partly or not, and where."""
 
     question: str
@@ -115,14 +107,15 @@ T = TypeVar("T")
 
 def fields_of(kind: type[Any]) -> tuple[str, ...]:
     """The fields of a typed value, in their stored order."""
-    return tuple(f.name for f in dataclasses.fields(kind))
+    fields: tuple[str, ...] = kind._fields
+    return fields
 
 
 def to_json(value: object) -> Any:
     """A typed value in its stored form: rows and pairs as dicts (keys in field order), lists as
     lists, text as it is."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):
+        return value._asdict()
     if isinstance(value, list):
         return [to_json(v) for v in value]
     return value
@@ -176,7 +169,7 @@ def rows(value: Any, kind: type[Row], required: str) -> list[dict[str, Any]]:
     """Loose rows checked field by field: a list of mappings with only the fields of `kind`,
     each text (a bool field yes/no), `required` given. Returns them as clean dicts, every field set."""
     names = fields_of(kind)
-    flags = {f.name for f in dataclasses.fields(kind) if f.type in ("bool", bool)}
+    flags = {name for name, default in kind._field_defaults.items() if isinstance(default, bool)}  # yes/no fields
     if not isinstance(value, list):
         raise AnswerError("ans_rows_list", fields=", ".join(names))
     clean_rows = []
