@@ -127,3 +127,87 @@ def test_row_errors_name_the_entry_and_field_in_both_languages(libraries):
     with pytest.raises(AnswerError) as voices:
         normalise_voices(people, [])
     assert voices.value.text("nl") == "voices moet namen van deelnemers koppelen aan antwoorden"
+
+
+def team_walk(libraries, extra=None):
+    from goedgenoeg.models import Answer
+
+    context = {"case": "GG-KINDS", "decision": ["placement"], "age": "under-1", "region": "flanders", "who": "team"}
+    answers = {f"context.{k}": Answer(status="answered", value=v) for k, v in context.items()}
+    for key, value in (extra or {}).items():
+        answers[key] = Answer(status="answered", value=value)
+    return Walk(libraries, answers, path="full")
+
+
+def ask_with(walk, step, typed, previous=None):
+    """Ask one step in the terminal with these lines typed; the reply and what was shown."""
+    import io
+
+    from rich.console import Console
+
+    from goedgenoeg.ask import TerminalAsker
+
+    out = io.StringIO()
+    asker = TerminalAsker(Console(file=out, width=100, color_system=None), "nl")
+    asker.walk = walk
+    lines = iter(typed)
+    asker._input = lambda label: next(lines)
+    reply = asker.ask(step, walk.position(walk.steps().index(step)), previous)
+    assert next(lines, None) is None, "every typed line was read"
+    return reply, out.getvalue()
+
+
+def first_of(walk, kind):
+    """The first prompt of a kind, outside the context where there is one."""
+    steps = [s for s in walk.steps() if s.prompt.kind == kind]
+    return next((s for s in steps if s.library.id != "context"), steps[0])
+
+
+def test_each_kind_is_asked_by_its_own_function_and_stored_as_before(libraries):
+    walk = team_walk(libraries)
+    lists = first_of(walk, "list")
+    guiding_walk = team_walk(libraries, {lists.key: ["vraag 1", "vraag 2"]})
+    choice, multi = first_of(walk, "choice").prompt, first_of(walk, "multi").prompt
+    cases = {
+        "text": (["mijn antwoord"], "mijn antwoord"),
+        "reflection": (["1", "een notitie"], {"response": "recognise", "note": "een notitie"}),
+        "choice": (["2"], choice.options[1].id),
+        "multi": (["2,1"], [multi.options[0].id, multi.options[1].id]),
+        "alternative": (["2", "", "te ver weg"], {"status": "not_feasible", "note": "te ver weg"}),
+        "people": (
+            ["oma", "grootmoeder", "vangt op", "ja", ""],
+            [{"who": "oma", "relation": "grootmoeder", "meaning": "vangt op", "risk": True}],
+        ),
+        "actions": (
+            ["bellen", "consulent", "vrijdag", "afspraak", ""],
+            [{"who": "consulent", "what": "bellen", "when": "vrijdag", "result": "afspraak"}],
+        ),
+        "participants": (
+            ["An", "OCJ", "consulent", "2", ""],
+            [{"name": "An", "organisation": "OCJ", "role": "consulent", "meeting_role": "chair"}],
+        ),
+        "list": (["vraag 1", "vraag 2", ""], ["vraag 1", "vraag 2"]),
+    }
+    for kind, (typed, stored) in cases.items():
+        reply, _ = ask_with(walk, first_of(walk, kind), typed)
+        assert (reply.action, reply.value) == ("answer", stored), kind
+    reply, shown = ask_with(guiding_walk, first_of(guiding_walk, "guiding"), ["2", "bij het besluit", ""])
+    assert reply.value == [{"question": "vraag 1", "status": "partly", "where": "bij het besluit"}]
+    assert "• vraag 2" in shown
+    children = next(s for s in walk.steps() if s.prompt.kind == "children")
+    reply, _ = ask_with(walk, children, ["Noor", "1", "Lars", "5", ""])
+    assert reply.value == [{"name": "Noor", "age": "unborn"}, {"name": "Lars", "age": "6-12"}]
+
+
+def test_an_earlier_note_stays_with_its_answer(libraries):
+    from goedgenoeg.models import Answer
+
+    walk = team_walk(libraries)
+    step = first_of(walk, "reflection")
+    before = Answer(status="answered", value={"response": "recognise", "note": "oud"})
+    kept, _ = ask_with(walk, step, ["", ""], before)
+    assert kept.value == {"response": "recognise", "note": "oud"}
+    changed, shown = ask_with(walk, step, ["2", ""], before)
+    assert changed.value == {"response": "not_recognise", "note": ""}
+    assert "Eerdere notitie, bij een ander antwoord: oud" in shown  # shown, not kept
+    assert "Eerdere notitie" not in ask_with(walk, step, ["", ""], before)[1]
