@@ -614,7 +614,8 @@ SESSION_FORMAT = 1
 
 
 class Answer(BaseModel):
-    """One prompt's answer. `value` depends on the prompt kind (see answers.py)."""
+    """One prompt's answer, as stored: `value` is plain JSON whose shape its prompt kind decides
+    (its `parse()` reads it into a typed value, values.py); `voices` are a team's answers by name."""
 
     model_config = ConfigDict(extra="forbid")
 

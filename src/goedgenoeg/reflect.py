@@ -15,7 +15,7 @@ from .library import LibraryError, LibrarySet, read_yaml
 from .models import ActionsPrompt, Answer, AnyPrompt, ParticipantsPrompt, PeoplePrompt, Session
 from .privacy import Finding, find_personal_data, name_words
 from .values import ParticipantRow, to_json
-from .vocab import CONTEXT_KEYS
+from .vocab import CONTEXT_KEYS, WalkEnd
 from .walk import Step, Walk, apply, earlier_steps, now, run
 
 
@@ -114,7 +114,7 @@ def walk_session(
     directory: Path,
     path: Path | None = None,
     defaults: dict[str, Answer] | None = None,
-) -> str:
+) -> WalkEnd:
     """Walk from the first unanswered prompt. Returns "done" (record may be written) or
     "stopped". Every answer is saved (to `path`, the file the session was opened from, else
     ID.json in `directory`) before the next prompt appears. A save that fails (a full disk,
