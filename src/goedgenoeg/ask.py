@@ -124,9 +124,6 @@ def _waiting(wait: float = 0.03) -> bool:
         return False
 
 
-R = TypeVar("R")
-
-
 class _Partial(Exception):
     """Stopped while typing several lines: what was typed so far is kept."""
 
@@ -144,6 +141,9 @@ class _Command(Exception):
 
     def __init__(self, action: Command):
         self.action: Command = action
+
+
+R = TypeVar("R")  # a row of a list being gone over (_start_list)
 
 
 def _default_editor(text: str) -> str | None:
