@@ -20,7 +20,6 @@ from .models import (
     GuidingPrompt,
     MultiPrompt,
     PeoplePrompt,
-    PromptBase,
     Session,
     people_headers,
 )
@@ -130,11 +129,6 @@ def _distinct_voices(answer: Answer) -> dict[str, Any] | None:
     return answer.voices if len(values) == 1 or any(v != values[0] for v in values) else None
 
 
-def value_blocks(prompt: PromptBase, value: Any, lang: str) -> list[Block]:
-    """The blocks of one answer value: its prompt kind gives them."""
-    return prompt.blocks(value, lang)
-
-
 def answer_blocks(step: Step, answer: Answer | None, lang: str, children: tuple[str, ...] = ()) -> list[Block]:
     """One prompt's answer: its state when not answered, each voice by name when a team's
     voices differ, else the answer."""
@@ -143,16 +137,16 @@ def answer_blocks(step: Step, answer: Answer | None, lang: str, children: tuple[
     if step.section.per_child and answer.voices and set(answer.voices) <= set(children):  # each child by name
         blocks: list[Block] = [Paragraph(t(lang, "rec_per_child") + ":", "em")]
         for name, value in answer.voices.items():
-            blocks += [Paragraph(name, "strong"), *value_blocks(step.prompt, value, lang)]
+            blocks += [Paragraph(name, "strong"), *step.prompt.blocks(value, lang)]
         return blocks
     voices = _distinct_voices(answer)
     if voices is None:
-        return value_blocks(step.prompt, _shared(answer), lang)
+        return step.prompt.blocks(_shared(answer), lang)  # its kind gives the blocks
     label = t(lang, "rec_voices_differ") if len(voices) > 1 else t(lang, "rec_one_voice")
     blocks = [Paragraph(label + ":", "em")]
     for name, value in voices.items():
         blocks.append(Paragraph(name, "strong"))
-        blocks += value_blocks(step.prompt, value, lang)
+        blocks += step.prompt.blocks(value, lang)
     return blocks
 
 
