@@ -24,7 +24,8 @@ from goedgenoeg.walk import Walk
 
 DATA = Path(__file__).parent / "data"
 # written by main at 4eed638 (tests/data/make_main_sessions.py): a team reflection on the full
-# path with every prompt kind, and a follow-up of it
+# path with every prompt kind, and a follow-up of it. When a record changes on purpose, write the
+# records again with `make_main_sessions.py --records-only`; the session files stay as they are.
 MAIN_SESSIONS = ("20261129-2000-main", "20261206-1000-main")
 
 

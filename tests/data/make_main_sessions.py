@@ -7,7 +7,13 @@ code of an earlier main (here 4eed638), so the files are exactly what that versi
 Every prompt kind is answered: a team reflection (participants, a list and its guiding
 questions, voices that differ and agree, a network named by several), two children (the
 child's prompts per child), skipped, later and 'not considered' answers, and a follow-up that
-changes answers and says what became of the next steps."""
+changes answers and says what became of the next steps.
+
+When a record changes on purpose later (a text, a library), write the records again from the
+stored sessions, leaving the session files as main wrote them:
+
+    .venv/bin/python tests/data/make_main_sessions.py --records-only
+"""
 
 from __future__ import annotations
 
@@ -121,12 +127,18 @@ def followup(previous, libraries):
     return session
 
 
-def main() -> None:
+def main(records_only: bool = False) -> None:
     libraries = load_all()
-    first = team_session(libraries)
-    second = followup(first, libraries)
-    for session in (first, second):
-        (HERE / f"{session.id}.json").write_text(session.model_dump_json(indent=2), encoding="utf-8")
+    if records_only:
+        from goedgenoeg.session import load
+
+        sessions = [load(HERE / f"{name}.json") for name in ("20261129-2000-main", "20261206-1000-main")]
+    else:
+        first = team_session(libraries)
+        sessions = [first, followup(first, libraries)]
+    for session in sessions:
+        if not records_only:
+            (HERE / f"{session.id}.json").write_text(session.model_dump_json(indent=2), encoding="utf-8")
         (HERE / f"{session.id}.md").write_text(render(session, libraries, "md"), encoding="utf-8")
         (HERE / f"{session.id}-full.md").write_text(render(session, libraries, "md", full=True), encoding="utf-8")
         (HERE / f"{session.id}.html").write_bytes(render(session, libraries, "html"))
@@ -135,4 +147,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(records_only="--records-only" in sys.argv)
