@@ -21,7 +21,8 @@ lint: install typecheck
 # Strict mypy (settings in pyproject.toml) on the modules made strict-clean so far. The list grows
 # until it is the whole package (issue 14); a module on it stays clean.
 TYPED := __init__ __main__ config cache session document privacy coverage console files migrate preview hints \
-	sanitize texts overview helptext writers/__init__ writers/markdown writers/html writers/word
+	sanitize texts overview helptext writers/__init__ writers/markdown writers/html writers/word \
+	vocab values models answers walk record
 typecheck: install
 	$(BIN)/mypy $(TYPED:%=src/goedgenoeg/%.py)
 

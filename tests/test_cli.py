@@ -117,8 +117,12 @@ def test_answers_file_with_unknown_id_and_bad_value_is_refused(tmp_path, runner)
     result = runner.invoke(app, ["reflect", "--answers", str(path)])
     assert result.exit_code == 2
     assert f"{path}:2: unknown prompt id 'context.nope'" in result.stderr
-    assert f"{path}:3: context.decision: choose from placement, measure, report, other" in result.stderr
+    # an answer that does not fit is said in the user's language: Dutch by default, English on request
+    assert f"{path}:3: context.decision: kies uit placement, measure, report, other" in result.stderr
     assert "Er is niets bewaard" in result.stderr
+    english = runner.invoke(app, ["reflect", "--lang", "en", "--answers", str(path)])
+    assert english.exit_code == 2
+    assert f"{path}:3: context.decision: choose from placement, measure, report, other" in english.stderr
 
 
 def test_not_feasible_needs_a_reason(tmp_path, libraries, runner):
@@ -127,7 +131,9 @@ def test_not_feasible_needs_a_reason(tmp_path, libraries, runner):
     path.write_text(f"{key}: not_feasible\n", encoding="utf-8")
     result = runner.invoke(app, ["reflect", "--answers", str(path)])
     assert result.exit_code == 2
-    assert "needs a note saying why" in result.stderr
+    assert "'not_feasible' heeft een notitie nodig die zegt waarom" in result.stderr
+    english = runner.invoke(app, ["reflect", "--lang", "en", "--answers", str(path)])
+    assert "'not_feasible' needs a note saying why" in english.stderr
 
 
 def test_without_a_terminal_reflect_refuses_instead_of_hanging(runner):

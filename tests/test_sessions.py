@@ -98,9 +98,12 @@ def test_answers_for_removed_prompts_are_set_aside_not_lost(tmp_path, libraries)
     answers["context.decision"] = "verhuizing"  # an option that no longer exists
     session, path = saved_session(libraries, tmp_path, answers)
     loaded = sessions.load(path)
-    warnings = sessions.fit_answers(loaded, libraries)
-    assert any("oud.verdwenen" in w and "no longer exists" in w for w in warnings)
-    assert any("context.decision" in w and "no longer fits" in w for w in warnings)
+    english = sessions.fit_answers(loaded.model_copy(deep=True), libraries, "en")
+    assert "oud.verdwenen: its library or prompt no longer exists; the answer is kept in the file but not used" in english
+    assert any("context.decision: the answer no longer fits the question (choose from placement" in w for w in english)
+    warnings = sessions.fit_answers(loaded, libraries)  # the session's language: Dutch
+    assert any("oud.verdwenen: de bibliotheek of de vraag bestaat niet meer; het antwoord blijft in het" in w for w in warnings)
+    assert any("context.decision: het antwoord past niet meer bij de vraag (kies uit placement" in w for w in warnings)
     assert "context.case" in loaded.answers
     assert set(loaded.set_aside) == {"oud.verdwenen", "context.decision"}
     sessions.save(loaded, tmp_path)

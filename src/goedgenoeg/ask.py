@@ -8,14 +8,43 @@ import re
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .answers import AnswerError, describe, describe_answer, free_texts, normalise
+from .answers import AnswerError, describe, describe_answer, free_texts
 from .models import (
+    ActionsPrompt,
+    AlternativePrompt,
+    Answer,
+    ChildrenPrompt,
+    ChoicePrompt,
+    GuidingPrompt,
+    ListPrompt,
+    MultiPrompt,
+    ParticipantsPrompt,
+    PeoplePrompt,
+    PromptBase,
+    ReflectionPrompt,
+    TextPrompt,
+)
+from .privacy import KIND_LABELS, Finding, find_personal_data, mask
+from .sanitize import strip_control
+from .texts import t
+from .values import (
+    ActionRow,
+    AlternativeValue,
+    ChildRow,
+    GuidingRow,
+    ParticipantRow,
+    PersonRow,
+    ReflectionValue,
+    to_json,
+)
+from .vocab import (
     AGE_BANDS,
     ALTERNATIVE_STATUSES,
     GUIDING_STATUSES,
@@ -23,14 +52,17 @@ from .models import (
     REFLECTION_RESPONSES,
     STEP_DONE,
     WEIGHED_STATUSES,
-    Answer,
+    Action,
+    AlternativeStatus,
 )
-from .privacy import KIND_LABELS, find_personal_data, mask
-from .sanitize import strip_control
-from .texts import t
-from .walk import Position, Reply, SectionProgress, Step, minutes
+from .walk import Position, Reply, SectionProgress, Step, Walk, minutes
 
-COMMANDS = {
+if TYPE_CHECKING:
+    from .models import Section
+
+# A command typed instead of an answer: a walk's action, or (in a team) "give each voice".
+Command = Literal[Action, "voices"]
+COMMANDS: dict[str, Command] = {
     "<": "back",
     "!terug": "back",
     "!back": "back",
@@ -44,7 +76,6 @@ COMMANDS = {
     "!stemmen": "voices",
     "!voices": "voices",
 }
-TEAM_KINDS = ("participants", "list", "guiding")  # asked once for the whole team
 
 
 # The terminal's bracketed-paste marks, should they reach us (readline handles them itself).
@@ -100,9 +131,19 @@ class _Partial(Exception):
         self.text = text
 
 
+def _walk_action(command: Command) -> Action:
+    """What a command is to the walk: '!stemmen' where it does not apply is a skip."""
+    return "skip" if command == "voices" else command
+
+
 class _Command(Exception):
-    def __init__(self, action: str):
-        self.action = action
+    """A navigation command typed instead of an answer."""
+
+    def __init__(self, action: Command):
+        self.action: Command = action
+
+
+R = TypeVar("R")  # a row of a list being gone over (_start_list)
 
 
 def _default_editor(text: str) -> str | None:
@@ -126,12 +167,12 @@ class TerminalAsker:
         self.console = console
         self.lang = lang
         self.editor = editor
-        self._shown_section = None
+        self._shown_section: Section | None = None
         self._step: Step | None = None  # the step being asked
         self._shown_phase: str | None = None
         self._intro_shown: set[str] = set()
         self._help: tuple[str, str] = ("", "")
-        self.walk = None  # set by reflect.walk_session: participants and list items
+        self.walk: Walk | None = None  # set by reflect.walk_session: participants and list items
         self.timings: dict[str, float] | None = None  # seconds per section, kept in the session
         self._timer: threading.Timer | None = None  # rings when the part's time box runs out
         self.followup = False  # set by reflect.walk_session: a follow-up offers what became of things
@@ -209,9 +250,9 @@ class TerminalAsker:
                 self.timings[key] = round(self.timings.get(key, 0.0) + time.monotonic() - started, 1)
 
     def _names(self, step: Step) -> list[str]:
-        if self.walk is None or step.library.id == "context" or step.prompt.kind in TEAM_KINDS:
+        if self.walk is None or step.library.id == "context" or step.prompt.TEAM_WIDE:
             return []
-        names = [p["name"] for p in self.walk.participants()]
+        names = [p.name for p in self.walk.participants()]
         return names if len(names) >= 2 else []
 
     def _children(self, step: Step) -> list[str]:
@@ -223,20 +264,20 @@ class TerminalAsker:
         if len(children) < 2:
             return []
         ages = step.prompt.when.age if step.prompt.when is not None else None
-        return [c["name"] for c in children if ages is None or c["age"] in ages]
+        return [c.name for c in children if ages is None or c.age in ages]
 
     def _voices(self, step: Step, previous: Answer | None, names: list[str], label: str = "voice_of") -> Reply:
         """Each person's own answer. A person's earlier voice is their default; a group answer
         is nobody's (Enter must not record it for someone who said nothing). '>' skips this
         person's voice only, '<' goes back one person, !stop keeps the voices given."""
-        voices: dict = {}
+        voices: dict[str, Any] = {}
         old = previous.voices if previous is not None and previous.voices else {}
         i = 0
         while i < len(names):
             name = names[i]
             self.say(t(self.lang, label, name=name), "bold cyan")
             try:
-                value = getattr(self, f"_ask_{step.prompt.kind}")(step.prompt, old.get(name))
+                value = self._ask_value(step.prompt, old.get(name))
             except _Command as command:
                 if command.action in ("skip", "later"):
                     voices.pop(name, None)
@@ -270,20 +311,7 @@ class TerminalAsker:
         names = self._names(step)
         self._help = (prompt.help.get(lang), prompt.source)
         while True:
-            self.console.print()
-            self.say(prompt.text.get(lang), "bold")
-            if prompt.kind == "reflection" and prompt.counter is not None:
-                self.say(f"{t(lang, 'counter')}: {prompt.counter.get(lang)}", "green")
-            if prompt.kind == "alternative":
-                self.say(f"{t(lang, 'what_is_it')}: {prompt.description.get(lang)}")
-                self.say(f"{t(lang, 'when_fits')}: {prompt.fits.get(lang)}")
-            if previous is not None and previous.status == "answered":
-                self.say(f"{t(lang, 'previous')}: {describe_answer(prompt, previous, lang)}", "yellow")
-                if self.followup and step.section.phase == "facts":
-                    self.say(t(lang, "followup_check_fact"), "bold yellow")
-            self.say(t(lang, "hint") + (" · " + t(lang, "hint_voices") if names else ""), "dim")
-            if prompt.kind == "text" and prompt.long:
-                self.say(t(lang, "hint_long"), "dim")
+            self._show_question(step, previous, bool(names))
             old = previous.value if previous is not None and previous.status == "answered" else None
             try:
                 # a question for the case file's summary (the decision, its grounds, the facts) gets the
@@ -294,16 +322,16 @@ class TerminalAsker:
                     return self._voices(step, previous, children, label="child_of")
                 if names and (getattr(prompt, "per_person", False) or own_voices):
                     return self._voices(step, previous, names)
-                value = getattr(self, f"_ask_{prompt.kind}")(prompt, old)
+                value = self._ask_value(prompt, old)
             except _Partial as partial:
                 return Reply("answer", partial.text, stop=True)
             except _Command as command:
                 if command.action == "voices" and names:
                     try:
                         return self._voices(step, previous, names)
-                    except _Command as inner:
-                        return Reply(inner.action)
-                action = command.action if command.action != "voices" else "skip"
+                    except _Command as inner:  # '!stemmen' again while giving voices: as a skip
+                        return Reply(_walk_action(inner.action))
+                action = _walk_action(command.action)
                 if action in ("skip", "later"):  # say so: a skip inside a half-given answer drops it
                     self.say(f"({t(lang, 'skipped' if action == 'skip' else 'marked_later')})", "dim")
                 return Reply(action)
@@ -315,6 +343,25 @@ class TerminalAsker:
             if self._privacy_ok(prompt, value):
                 return Reply("answer", value)
             previous = Answer(status="answered", value=value)
+
+    def _show_question(self, step: Step, previous: Answer | None, voices: bool) -> None:
+        """The question, what the kind adds to it (the counter-thought of a reflection, what an
+        alternative is and when it fits), the earlier answer and the hints."""
+        lang, prompt = self.lang, step.prompt
+        self.console.print()
+        self.say(prompt.text.get(lang), "bold")
+        if isinstance(prompt, ReflectionPrompt) and prompt.counter is not None:
+            self.say(f"{t(lang, 'counter')}: {prompt.counter.get(lang)}", "green")
+        if isinstance(prompt, AlternativePrompt):
+            self.say(f"{t(lang, 'what_is_it')}: {prompt.description.get(lang)}")
+            self.say(f"{t(lang, 'when_fits')}: {prompt.fits.get(lang)}")
+        if previous is not None and previous.status == "answered":
+            self.say(f"{t(lang, 'previous')}: {describe_answer(prompt, previous, lang)}", "yellow")
+            if self.followup and step.section.phase == "facts":
+                self.say(t(lang, "followup_check_fact"), "bold yellow")
+        self.say(t(lang, "hint") + (" · " + t(lang, "hint_voices") if voices else ""), "dim")
+        if isinstance(prompt, TextPrompt) and prompt.long:
+            self.say(t(lang, "hint_long"), "dim")
 
     def overview(self, sections: list[SectionProgress]) -> int | None:
         lang = self.lang
@@ -356,7 +403,7 @@ class TerminalAsker:
             self.say(f"{n:>3}. {step.section.title.get(lang)} ({t(lang, 'open_count', n=count)})")
         return self._pick(parts, "review_pick")
 
-    def privacy_review(self, findings: list[tuple[int, Step, list]]) -> int | None:
+    def privacy_review(self, findings: list[tuple[int, Step, list[Finding]]]) -> int | None:
         """Findings over the whole session: returns the step index to edit, or None."""
         lang = self.lang
         self.console.rule(t(lang, "privacy_review"))
@@ -367,13 +414,14 @@ class TerminalAsker:
 
     # --- pieces --------------------------------------------------------------------
 
-    def _pick(self, rows: list, key: str) -> int | None:
+    def _pick(self, rows: Sequence[tuple[Any, ...]], key: str) -> int | None:
         while True:
             choice = self._input(t(self.lang, key)).strip()
             if not choice:
                 return None
             if choice.isdigit() and 1 <= int(choice) <= len(rows):
-                return rows[int(choice) - 1][0]
+                index: int = rows[int(choice) - 1][0]
+                return index
             self.say(t(self.lang, "invalid_range", n=len(rows)), "red")
 
     def _status(self, step: Step, answer: Answer | None) -> str:
@@ -442,7 +490,7 @@ class TerminalAsker:
         answer = self._input(t(lang, "short_done_pick")).strip().lower()
         return answer in ("j", "ja", "y", "yes")
 
-    def _privacy_ok(self, prompt, value) -> bool:
+    def _privacy_ok(self, prompt: PromptBase, value: Any) -> bool:
         found = [f for text in free_texts(prompt, value) for f in find_personal_data(text)]
         if not found:
             return True
@@ -470,25 +518,21 @@ class TerminalAsker:
             self.say(t(self.lang, "invalid_range", n=len(labels)), "red")
 
     # --- one method per prompt kind; None means "no answer" (skip) ---------------------
+    # Each gets the typed earlier value (or None) and returns a typed value; ASKERS (below the
+    # class) finds the one for a prompt's kind, and _ask_value turns values into stored JSON.
 
-    def _ask_text(self, prompt, old):
+    def _ask_value(self, prompt: PromptBase, old: Any) -> Any:
+        """Ask a prompt's own question: the earlier stored value in, the new stored value out
+        (None: no answer)."""
+        value = ASKERS[type(prompt)](self, prompt, None if old is None else prompt.parse(old))
+        return None if value is None else to_json(value)
+
+    def _ask_text(self, prompt: TextPrompt, old: str | None) -> str | None:
         hint = t(self.lang, "hint_enter_keep" if old else "hint_enter_skip")
         while True:
             line = self._line(f"{t(self.lang, 'your_answer')} ({hint})")
             if line.lower() == "!multi":
-                self.say(t(self.lang, "multi_start"), "dim")
-                lines = []
-                while True:
-                    try:
-                        more = self._input("…")
-                    except (KeyboardInterrupt, _Command):  # Ctrl-C or end of input: keep what is typed
-                        if "\n".join(lines).strip():
-                            raise _Partial("\n".join(lines).strip()) from None
-                        raise
-                    if more.strip().lower() == "!end":
-                        break
-                    lines.append(more)
-                text = "\n".join(lines).strip()
+                text = self._several_lines()
             elif line.lower() == "!edit":
                 try:
                     text = (self.editor(old or "") or "").strip()
@@ -503,12 +547,28 @@ class TerminalAsker:
                 return old
             return None
 
-    def _ask_choice(self, prompt, old):
+    def _several_lines(self) -> str:
+        """Lines up to !end, as one answer."""
+        self.say(t(self.lang, "multi_start"), "dim")
+        lines: list[str] = []
+        while True:
+            try:
+                more = self._input("…")
+            except (KeyboardInterrupt, _Command):  # Ctrl-C or end of input: keep what is typed
+                if "\n".join(lines).strip():
+                    raise _Partial("\n".join(lines).strip()) from None
+                raise
+            if more.strip().lower() == "!end":
+                break
+            lines.append(more)
+        return "\n".join(lines).strip()
+
+    def _ask_choice(self, prompt: ChoicePrompt, old: str | None) -> str | None:
         ids = [o.id for o in prompt.options]
         index = self._choose([o.label.get(self.lang) for o in prompt.options], ids.index(old) if old in ids else None)
         return None if index is None else ids[index]
 
-    def _ask_multi(self, prompt, old):
+    def _ask_multi(self, prompt: MultiPrompt, old: list[str] | None) -> list[str] | None:
         ids = [o.id for o in prompt.options]
         self._numbered([o.label.get(self.lang) for o in prompt.options])
         while True:
@@ -519,46 +579,47 @@ class TerminalAsker:
                 return []
             parts = [p.strip() for p in line.replace(" ", ",").split(",") if p.strip()]
             if all(p.isdigit() and 1 <= int(p) <= len(ids) for p in parts):
-                return normalise(prompt, [ids[int(p) - 1] for p in parts])
+                return prompt.check([ids[int(p) - 1] for p in parts])
             self.say(t(self.lang, "invalid_choice"), "red")
 
-    def _ask_reflection(self, prompt, old):
+    def _note(self, label: str, old_note: str, kept: bool) -> str:
+        """The note of a fixed answer: the earlier one is the default when the answer is the same
+        (a note belongs to the answer it was given with); '-' clears it."""
+        if old_note and not kept:
+            self.say(t(self.lang, "note_earlier", note=old_note), "dim")
+            old_note = ""
+        note = self._line(label + (f" [{old_note}] ({t(self.lang, 'note_clear')})" if old_note else ""))
+        return "" if note == "-" else (note or old_note)
+
+    def _ask_reflection(self, prompt: ReflectionPrompt, old: ReflectionValue | None) -> ReflectionValue | None:
         labels = [t(self.lang, r) for r in REFLECTION_RESPONSES]
-        old_index = REFLECTION_RESPONSES.index(old["response"]) if old else None
+        old_index = REFLECTION_RESPONSES.index(old.response) if old else None
         index = self._choose(labels, old_index, inline=True)
         if index is None:
             return None
-        if old and old.get("note") and index != old_index:  # a note belongs to the answer it was given with
-            self.say(t(self.lang, "note_earlier", note=old["note"]), "dim")
-            old = {**old, "note": ""}
-        old_note = old.get("note", "") if old else ""
-        note = self._line(t(self.lang, "note") + (f" [{old_note}] ({t(self.lang, 'note_clear')})" if old_note else ""))
-        note = "" if note == "-" else (note or old_note)
-        return {"response": REFLECTION_RESPONSES[index], "note": note}
+        note = self._note(t(self.lang, "note"), old.note if old else "", index == old_index)
+        return ReflectionValue(REFLECTION_RESPONSES[index], note)
 
-    def _ask_alternative(self, prompt, old):
+    def _ask_alternative(self, prompt: AlternativePrompt, old: AlternativeValue | None) -> AlternativeValue | None:
         # at a follow-up an alternative can also have been put in place since
-        statuses = ALTERNATIVE_STATUSES if self.followup else WEIGHED_STATUSES
+        statuses: tuple[AlternativeStatus, ...] = ALTERNATIVE_STATUSES if self.followup else WEIGHED_STATUSES
         labels = [t(self.lang, s) for s in statuses]
-        old_index = statuses.index(old["status"]) if old and old["status"] in statuses else None
+        old_index = statuses.index(old.status) if old and old.status in statuses else None
         index = self._choose(labels, old_index, inline=True)
         if index is None:
             return None
         status = statuses[index]
-        if old and old.get("note") and status != old["status"]:  # a note belongs to the answer it was given with
-            self.say(t(self.lang, "note_earlier", note=old["note"]), "dim")
-            old = {**old, "note": ""}
-        old_note = old.get("note", "") if old else ""
+        old_note = old.note if old else ""
+        kept = old is not None and status == old.status
         while True:
-            label = t(self.lang, "reason" if status == "not_feasible" else "note")
-            note = self._line(label + (f" [{old_note}] ({t(self.lang, 'note_clear')})" if old_note else ""))
-            note = "" if note == "-" else (note or old_note)
+            note = self._note(t(self.lang, "reason" if status == "not_feasible" else "note"), old_note, kept)
+            old_note, kept = (old_note, kept) if kept else ("", True)  # said once
             try:
-                return normalise(prompt, {"status": status, "note": note})
+                return prompt.check({"status": status, "note": note})
             except AnswerError:
                 self.say(t(self.lang, "reason_needed"), "red")
 
-    def _start_list(self, old, show, edit) -> tuple[list, bool]:
+    def _start_list(self, old: list[R] | None, show: Callable[[R], str], edit: Callable[[R], R]) -> tuple[list[R], bool]:
         """Go over an earlier list: keep it (Enter), change item N (its number), remove it
         (-N), add to it (+) or empty it (!opnieuw). Returns the list and whether to add to it."""
         rows = list(old or [])
@@ -584,10 +645,16 @@ class TerminalAsker:
         self.say(t(self.lang, "list_next"), "dim")
         return rows, True
 
-    def _ask_rows(self, old, fields: list[tuple[str, str]], title_key: str, more=None):
+    def _ask_rows(
+        self,
+        old: list[dict[str, Any]] | None,
+        fields: list[tuple[str, str]],
+        title_key: str,
+        more: Callable[[str, dict[str, Any]], None] | None = None,
+    ) -> list[dict[str, Any]] | None:
         """Rows of short fields; `more(title, row)` may ask something else for each row."""
 
-        def edit(row: dict) -> dict:
+        def edit(row: dict[str, Any]) -> dict[str, Any]:
             """Each field again, its value as the default (Enter keeps it)."""
             changed = dict(row)
             for field, label in fields:
@@ -605,7 +672,7 @@ class TerminalAsker:
             first = self._line(f"{title} · {t(self.lang, first_label)}")
             if not first:
                 break
-            row = {first_field: first}
+            row: dict[str, Any] = {first_field: first}
             for field, label in fields[1:]:
                 row[field] = self._line(f"{title} · {t(self.lang, label)}")
             if more is not None:
@@ -613,46 +680,52 @@ class TerminalAsker:
             rows.append(row)
         return rows or None
 
-    def _ask_people(self, prompt, old):
+    def _ask_people(self, prompt: PeoplePrompt, old: list[PersonRow] | None) -> list[PersonRow] | None:
         fields = [("who", "field_who_person"), ("relation", "field_relation"), ("meaning", "field_meaning")]
 
-        def risk(title: str, row: dict) -> None:
+        def risk(title: str, row: dict[str, Any]) -> None:
             row["risk"] = self._line(f"{title} · {t(self.lang, 'field_risk')}").lower() in ("j", "ja", "y", "yes")
 
-        return self._ask_rows(old, fields, "person", more=risk)
+        rows = self._ask_rows(to_json(old), fields, "person", more=risk)
+        return None if rows is None else [PersonRow(**r) for r in rows]
 
-    def _ask_children(self, prompt, old):
+    def _ask_children(self, prompt: ChildrenPrompt, old: list[ChildRow] | None) -> list[ChildRow]:
         labels = [t(self.lang, f"age_{a}") for a in AGE_BANDS]
 
-        def age(title: str, row: dict) -> None:
+        def age(title: str, row: dict[str, Any]) -> None:
             self.say(f"{title} · {t(self.lang, 'field_child_age')}")
             index = self._choose(labels, None, inline=True)
             row["age"] = AGE_BANDS[index if index is not None else 0]
 
         # Enter at once means one child: an answer, not a skip
-        return self._ask_rows(old, [("name", "field_child_name")], "child_n", more=age) or []
+        rows = self._ask_rows(to_json(old), [("name", "field_child_name")], "child_n", more=age) or []
+        return [ChildRow(**r) for r in rows]
 
-    def _ask_actions(self, prompt, old):
+    def _ask_actions(self, prompt: ActionsPrompt, old: list[ActionRow] | None) -> list[ActionRow] | None:
         fields = [("what", "field_what"), ("who", "field_who_action"), ("when", "field_when"), ("result", "field_result")]
-        rows = self._ask_rows(old, fields, "step")
-        return None if rows is None else [{k: r.get(k, "") for k in ("who", "what", "when", "result")} for r in rows]
+        rows = self._ask_rows(to_json(old), fields, "step")
+        return None if rows is None else [ActionRow(**r) for r in rows]
 
-    def _ask_participants(self, prompt, old):
+    def _meeting_role(self, before: int) -> ParticipantRow:
+        """Ask a meeting role (Enter keeps `before`); returned on an empty row to fill in."""
         roles = [t(self.lang, f"role_{r}") for r in MEETING_ROLES]
+        self.say(t(self.lang, "field_meeting_role"))
+        index = self._choose(roles, before, inline=True)
+        return ParticipantRow("", meeting_role=MEETING_ROLES[index if index is not None else before])
 
-        def edit(row: dict) -> dict:
-            changed = dict(row)
-            for field, label in (("organisation", "field_organisation"), ("role", "field_role")):
-                before = row.get(field, "")
-                changed[field] = self._line(t(self.lang, label) + (f" [{before}]" if before else "")) or before
-            self.say(t(self.lang, "field_meeting_role"))
-            index = self._choose(roles, MEETING_ROLES.index(row["meeting_role"]), inline=True)
-            changed["meeting_role"] = MEETING_ROLES[index if index is not None else MEETING_ROLES.index(row["meeting_role"])]
-            return changed
+    def _ask_participants(self, prompt: ParticipantsPrompt, old: list[ParticipantRow] | None) -> list[ParticipantRow] | None:
+        def edit(row: ParticipantRow) -> ParticipantRow:
+            organisation, role = (
+                self._line(t(self.lang, label) + (f" [{before}]" if before else "")) or before
+                for label, before in (("field_organisation", row.organisation), ("field_role", row.role))
+            )
+            chosen = self._meeting_role(MEETING_ROLES.index(row.meeting_role)).meeting_role
+            return ParticipantRow(row.name, organisation, role, chosen)
 
-        rows, add = self._start_list(
-            old, lambda r: f"{r['name']} - {r['organisation']} - {r['role']} - {t(self.lang, 'role_' + r['meeting_role'])}", edit
-        )
+        def show(r: ParticipantRow) -> str:
+            return f"{r.name} - {r.organisation} - {r.role} - {t(self.lang, 'role_' + r.meeting_role)}"
+
+        rows, add = self._start_list(old, show, edit)
         if not add:
             return rows or None
         while True:
@@ -660,24 +733,16 @@ class TerminalAsker:
             name = self._line(f"{title} · {t(self.lang, 'field_name')}")
             if not name:
                 break
-            if name in [r["name"] for r in rows]:
+            if name in [r.name for r in rows]:
                 self.say(t(self.lang, "name_taken"), "red")
                 continue
             organisation = self._line(f"{title} · {t(self.lang, 'field_organisation')}")
             role = self._line(f"{title} · {t(self.lang, 'field_role')}")
-            self.say(t(self.lang, "field_meeting_role"))
-            index = self._choose(roles, len(roles) - 1, inline=True)
-            rows.append(
-                {
-                    "name": name,
-                    "organisation": organisation,
-                    "role": role,
-                    "meeting_role": MEETING_ROLES[index if index is not None else -1],
-                }
-            )
+            chosen = self._meeting_role(len(MEETING_ROLES) - 1).meeting_role
+            rows.append(ParticipantRow(name, organisation, role, chosen))
         return rows or None
 
-    def _ask_list(self, prompt, old):
+    def _ask_list(self, prompt: ListPrompt, old: list[str] | None) -> list[str] | None:
         def edit(item: str) -> str:
             return self._line(f"{t(self.lang, 'item', n='')} [{item}]".replace("  ", " ")) or item
 
@@ -690,30 +755,29 @@ class TerminalAsker:
                 return items or None
             items.append(item)
 
-    def _ask_guiding(self, prompt, old):
-        library = self._step.library.id if self._step is not None else ""
-        library, _, list_id = prompt.of.rpartition(".") if "." in prompt.of else (library, ".", prompt.of)
+    def _ask_guiding(self, prompt: GuidingPrompt, old: list[GuidingRow] | None) -> list[GuidingRow] | None:
+        library, list_id = prompt.list_key(self._step.library.id if self._step is not None else "")
         items = self.walk.list_items(library, list_id) if self.walk is not None else []
-        earlier = {r["question"]: r for r in old or []}
+        earlier = {r.question: r for r in old or []}
         labels = [t(self.lang, f"guiding_{s}") for s in GUIDING_STATUSES]
         rows = []
         for question in items:
             self.say(f"• {question}", "bold")
             before = earlier.get(question)
-            index = self._choose(labels, GUIDING_STATUSES.index(before["status"]) if before else None, inline=True)
+            index = self._choose(labels, GUIDING_STATUSES.index(before.status) if before else None, inline=True)
             if index is None:
                 continue
-            where = self._line(t(self.lang, "guiding_where")) or (before["where"] if before else "")
-            rows.append({"question": question, "status": GUIDING_STATUSES[index], "where": where})
+            where = self._line(t(self.lang, "guiding_where")) or (before.where if before else "")
+            rows.append(GuidingRow(question, GUIDING_STATUSES[index], where))
         return rows or None
 
-    def steps_done(self, rows: list[dict]) -> tuple[list[str], list[str]]:
+    def steps_done(self, rows: list[ActionRow]) -> tuple[list[str], list[str]]:
         """Ask, for each next step of the previous reflection, whether it was done, and why
         when it was done only partly or not."""
         self.console.rule(t(self.lang, "step_done_title"))
         done, why = [], []
         for row in rows:
-            self.say(" - ".join(v for v in (row.get("who"), row.get("what"), row.get("when")) if v), "bold")
+            self.say(" - ".join(v for v in (row.who, row.what, row.when) if v), "bold")
             while True:
                 line = self._input(t(self.lang, "step_done_pick")).strip()
                 if not line:
@@ -726,3 +790,19 @@ class TerminalAsker:
                     break
                 self.say(t(self.lang, "invalid_choice"), "red")
         return done, why
+
+
+# The asking function of each prompt kind.
+ASKERS: dict[type[PromptBase], Callable[[TerminalAsker, Any, Any], object]] = {
+    TextPrompt: TerminalAsker._ask_text,
+    ReflectionPrompt: TerminalAsker._ask_reflection,
+    ChoicePrompt: TerminalAsker._ask_choice,
+    MultiPrompt: TerminalAsker._ask_multi,
+    AlternativePrompt: TerminalAsker._ask_alternative,
+    PeoplePrompt: TerminalAsker._ask_people,
+    ChildrenPrompt: TerminalAsker._ask_children,
+    ActionsPrompt: TerminalAsker._ask_actions,
+    ParticipantsPrompt: TerminalAsker._ask_participants,
+    ListPrompt: TerminalAsker._ask_list,
+    GuidingPrompt: TerminalAsker._ask_guiding,
+}

@@ -147,7 +147,7 @@ def _open_session(cfg, directory: Path, session_id: str | None):
     missing = sorted(key for key in session.libraries if key not in loaded)
     if missing:
         typer.echo(t(lang, "cli_libraries_missing", ids=", ".join(missing)), err=True)
-    for warning in sessions.fit_answers(session, libraries):
+    for warning in sessions.fit_answers(session, libraries, lang):
         typer.echo(t(lang, "cli_note", text=warning), err=True)
     return session, libraries, path
 

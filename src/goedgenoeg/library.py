@@ -15,7 +15,7 @@ from yaml.composer import Composer
 
 from . import cache
 from .cache import gc_paused
-from .models import AGE_BANDS, DECISIONS, REGIONS, WHO, Bibliography, Library
+from .models import AGE_BANDS, DECISIONS, KINDS, REGIONS, WHO, Bibliography, Library, library_keys
 
 try:  # the C loader is much faster; fall back to pure Python where libyaml is missing
     _Loader = yaml.CSafeLoader
@@ -408,43 +408,7 @@ def _yaml_problem(err: yaml.MarkedYAMLError) -> str:
 
 # --- validation ----------------------------------------------------------------
 
-_KNOWN_KEYS = sorted(
-    {
-        "id",
-        "version",
-        "order",
-        "title",
-        "intro",
-        "sections",
-        "when",
-        "prompts",
-        "kind",
-        "text",
-        "help",
-        "source",
-        "long",
-        "counter",
-        "options",
-        "label",
-        "description",
-        "fits",
-        "region",
-        "decision",
-        "age",
-        "who",
-        "nl",
-        "en",
-        "per_person",
-        "per_child",
-        "diagram",
-        "of",
-        "minutes",
-        "short",
-        "dossier",
-        "summary",
-        "phase",
-    }
-)
+_KNOWN_KEYS = library_keys()  # every key a library may use, from the models
 
 
 def _line_for(loc: tuple, lines: dict[tuple, int]) -> int:
@@ -536,19 +500,7 @@ def _message(err: dict) -> str:
     return err["msg"][0].lower() + err["msg"][1:]
 
 
-_KINDS = (
-    "text",
-    "reflection",
-    "choice",
-    "multi",
-    "alternative",
-    "people",
-    "children",
-    "actions",
-    "participants",
-    "list",
-    "guiding",
-)
+_KINDS = KINDS
 
 
 def _clean_loc(err: dict) -> tuple:

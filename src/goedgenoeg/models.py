@@ -2,78 +2,121 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-# The values a condition (`when`) may name. The context library asks exactly these.
-DECISIONS = ("placement", "measure", "report", "other")
-AGE_BANDS = ("unborn", "under-1", "1-3", "3-6", "6-12", "12-18")
-REGIONS = ("flanders", "netherlands")
-WHO = ("alone", "duo", "team")
-LANGS = ("nl", "en")
-
-Decision = Literal["placement", "measure", "report", "other"]
-AgeBand = Literal["unborn", "under-1", "1-3", "3-6", "6-12", "12-18"]
-Region = Literal["flanders", "netherlands"]
-Who = Literal["alone", "duo", "team"]
-Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
-
-# The fixed answers of reflection and alternative prompts.
-REFLECTION_RESPONSES = ("recognise", "not_recognise", "dont_know", "later")
-# An alternative is weighed (the first four); at a follow-up it can also have been put in place.
-WEIGHED_STATUSES = ("feasible", "not_feasible", "not_considered", "not_applicable")
-FOLLOWUP_STATUSES = ("started", "running", "completed")  # ingezet, loopt, afgerond
-ALTERNATIVE_STATUSES = WEIGHED_STATUSES + FOLLOWUP_STATUSES
-PERSON_FIELDS = ("who", "relation", "meaning", "risk")  # risk: a yes/no flag, the others text
-PERSON_FLAGS = ("risk",)  # missing in older sessions: no
-ACTION_FIELDS = ("who", "what", "when", "result")
-PARTICIPANT_FIELDS = ("name", "organisation", "role", "meeting_role")
-CHILD_FIELDS = ("name", "age")  # a child of the case: a pseudonym and an age band
-MEETING_ROLES = ("presenter", "chair", "timekeeper", "advocate", "member")
-GUIDING_STATUSES = ("answered", "partly", "not_answered")
-STEP_DONE = ("done", "partly", "not_done")
-
-# The parts of a walk, in order: SAVE's windows (the people, the facts, the weighing, the next
-# steps) with the context before and the closing check after. Every section belongs to one.
-PHASES = ("context", "people", "facts", "weighing", "decision", "steps", "close")
-Phase = Literal["context", "people", "facts", "weighing", "decision", "steps", "close"]
-# The two paths: the short one asks the prompts marked `short: true`; the full one asks all.
-PATHS = ("short", "full")
-PathName = Literal["short", "full"]
-# What a prompt's answer is, for the summary at the top of the dossier record.
-SUMMARY_SLOTS = (
-    "decision",
-    "grounds",
-    "facts",
-    "interpretations",
-    "safety",
-    "risks_intervening",
-    "risks_not_intervening",
-    "change_mind",
-    "dissent",
-    "plan_b",
-    "next_steps",
-    "informing",
-    "review",
-    "consulted",
+from .texts import t
+from .values import (
+    ActionRow,
+    AlternativeValue,
+    AnswerError,
+    ChildRow,
+    GuidingRow,
+    ParticipantRow,
+    PersonRow,
+    ReflectionValue,
+    check_actions,
+    check_alternative,
+    check_children,
+    check_guiding,
+    check_participants,
+    check_people,
+    check_reflection,
+    fields_of,
+    one_of,
+    stored_pair,
+    stored_rows,
+    text,
+    to_json,
 )
-SummarySlot = Literal[
-    "decision",
-    "grounds",
-    "facts",
-    "interpretations",
-    "safety",
-    "risks_intervening",
-    "risks_not_intervening",
-    "change_mind",
-    "dissent",
-    "plan_b",
-    "next_steps",
-    "informing",
-    "review",
-    "consulted",
-]
+
+# the fixed words, importable from here as they always were (explicit re-exports)
+from .vocab import (
+    AGE_BANDS as AGE_BANDS,
+)
+from .vocab import (
+    ALTERNATIVE_STATUSES as ALTERNATIVE_STATUSES,
+)
+from .vocab import (
+    CONDITION_KEYS as CONDITION_KEYS,
+)
+from .vocab import (
+    DECISIONS as DECISIONS,
+)
+from .vocab import (
+    FOLLOWUP_STATUSES as FOLLOWUP_STATUSES,
+)
+from .vocab import (
+    GUIDING_STATUSES as GUIDING_STATUSES,
+)
+from .vocab import (
+    LANGS as LANGS,
+)
+from .vocab import (
+    MEETING_ROLES as MEETING_ROLES,
+)
+from .vocab import (
+    PATHS as PATHS,
+)
+from .vocab import (
+    PHASES as PHASES,
+)
+from .vocab import (
+    REFLECTION_RESPONSES as REFLECTION_RESPONSES,
+)
+from .vocab import (
+    REGIONS as REGIONS,
+)
+from .vocab import (
+    STEP_DONE as STEP_DONE,
+)
+from .vocab import (
+    SUMMARY_SLOTS as SUMMARY_SLOTS,
+)
+from .vocab import (
+    WEIGHED_STATUSES as WEIGHED_STATUSES,
+)
+from .vocab import (
+    WHO as WHO,
+)
+from .vocab import (
+    AgeBand as AgeBand,
+)
+from .vocab import (
+    AnswerStatus as AnswerStatus,
+)
+from .vocab import (
+    Decision as Decision,
+)
+from .vocab import (
+    Lang as Lang,
+)
+from .vocab import (
+    PathName as PathName,
+)
+from .vocab import (
+    Phase as Phase,
+)
+from .vocab import (
+    Region as Region,
+)
+from .vocab import (
+    SummarySlot as SummarySlot,
+)
+from .vocab import (
+    Who as Who,
+)
+
+if TYPE_CHECKING:  # the record's document is imported when a record is built, not before the first question
+    from .document import Block
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
+# The fields of the rows some kinds answer with, in their stored order.
+PERSON_FIELDS = fields_of(PersonRow)  # risk: a yes/no flag, the others text
+ACTION_FIELDS = fields_of(ActionRow)
+PARTICIPANT_FIELDS = fields_of(ParticipantRow)
+CHILD_FIELDS = fields_of(ChildRow)  # a child of the case: a pseudonym and an age band
 
 
 class Strict(BaseModel):
@@ -99,7 +142,7 @@ class When(Strict):
     who: list[Who] | None = None
 
     def matches(self, context: dict[str, Any]) -> bool:
-        for key in ("decision", "age", "region", "who"):
+        for key in CONDITION_KEYS:
             allowed = getattr(self, key)
             value = context.get(key)
             # A context value not yet answered does not hide anything; several values (decisions
@@ -115,6 +158,14 @@ class Option(Strict):
     label: Text
 
 
+# --- the prompt kinds -------------------------------------------------------------------------
+# Each kind is one class: its fields (what a library author writes), and what its answer is:
+# `check` turns loose input into the typed value (or raises AnswerError), `parse` reads a stored
+# value (values.py says where JSON becomes typed), and `describe`, `free_texts`, `is_open_value`
+# and `blocks` (its part of the record document) work on a stored value. Asking it in the
+# terminal is one function in ask.py's table. A new kind: one class here, one asking function.
+
+
 class PromptBase(Strict):
     id: Id
     text: Text
@@ -127,10 +178,50 @@ class PromptBase(Strict):
 
     # Estimated seconds to answer, per kind (tuned by walking the paths with a stopwatch).
     SECONDS: ClassVar[int] = 60
+    # Asked once for a whole team, never per participant.
+    TEAM_WIDE: ClassVar[bool] = False
 
     def estimate(self) -> int:
         """Estimated seconds one person needs for this prompt."""
         return self.SECONDS
+
+    def applies(self, context: dict[str, Any]) -> bool:
+        """Whether the prompt is asked in this context."""
+        return self.when is None or self.when.matches(context)
+
+    def check(self, raw: Any) -> object:
+        """The typed value of loose input (an answers file, an old session), or AnswerError."""
+        raise NotImplementedError  # pragma: no cover - every kind has its own
+
+    def parse(self, raw: Any) -> object:
+        """A stored value as the typed value (not checked again)."""
+        return raw
+
+    def normalise(self, raw: Any) -> Any:
+        """The canonical stored form of loose input, or AnswerError."""
+        return to_json(self.check(raw))
+
+    def describe(self, raw: Any, lang: str) -> str:
+        """A stored value as one readable line (for 'previous answer' and the record)."""
+        return str(raw)  # pragma: no cover - every kind has its own
+
+    def free_texts(self, raw: Any) -> list[str]:
+        """Every piece of free text in a stored value (for the privacy check)."""
+        return []
+
+    def is_open_value(self, raw: Any) -> bool:
+        """Whether the value itself still asks for attention ('later', 'not considered')."""
+        return False
+
+    def says_later(self, raw: Any) -> bool:
+        """Whether the value leaves the question for later."""
+        return False
+
+    def blocks(self, raw: Any, lang: str) -> list[Block]:
+        """The value's part of the record document."""
+        from .document import Paragraph
+
+        return [Paragraph(self.describe(raw, lang))]
 
 
 class TextPrompt(PromptBase):
@@ -142,6 +233,25 @@ class TextPrompt(PromptBase):
     def estimate(self) -> int:
         return 90 if self.long else self.SECONDS
 
+    def check(self, raw: Any) -> str:
+        value = text(raw)
+        if not value:
+            raise AnswerError("ans_empty")
+        return value
+
+    def parse(self, raw: Any) -> str:
+        return str(raw)
+
+    def describe(self, raw: Any, lang: str) -> str:
+        return self.parse(raw)
+
+    def free_texts(self, raw: Any) -> list[str]:
+        return [self.parse(raw)]
+
+
+def _note_line(label: str, note: str) -> str:
+    return f"{label}: {note}" if note else label
+
 
 class ReflectionPrompt(PromptBase):
     kind: Literal["reflection"]
@@ -149,17 +259,72 @@ class ReflectionPrompt(PromptBase):
     counter: Text | None = None
     per_person: bool = False
 
+    def check(self, raw: Any) -> ReflectionValue:
+        return check_reflection(raw)
+
+    def parse(self, raw: Any) -> ReflectionValue:
+        return stored_pair(ReflectionValue, "response", raw)
+
+    def describe(self, raw: Any, lang: str) -> str:
+        value = self.parse(raw)
+        return _note_line(t(lang, value.response), value.note)
+
+    def free_texts(self, raw: Any) -> list[str]:
+        note = self.parse(raw).note
+        return [note] if note else []
+
+    def is_open_value(self, raw: Any) -> bool:
+        return self.says_later(raw)
+
+    def says_later(self, raw: Any) -> bool:
+        return self.parse(raw).response == "later"
+
+    def blocks(self, raw: Any, lang: str) -> list[Block]:
+        from .document import Paragraph
+
+        value = self.parse(raw)
+        blocks: list[Block] = [Paragraph(t(lang, value.response), "em")]
+        return blocks + ([Paragraph(value.note)] if value.note else [])
+
+
+def _describe_options(options: list[Option], raw: Any, lang: str) -> str:
+    labels = {o.id: o.label.get(lang) for o in options}
+    chosen = [raw] if isinstance(raw, str) else raw  # a single choice (or one kept from before)
+    return "; ".join(labels.get(c, c) for c in chosen) or "-"
+
 
 class ChoicePrompt(PromptBase):
     kind: Literal["choice"]
     SECONDS: ClassVar[int] = 15
     options: Annotated[list[Option], Field(min_length=2)]
 
+    def check(self, raw: Any) -> str:
+        return one_of(raw, tuple(o.id for o in self.options), "ans_choice")
+
+    def parse(self, raw: Any) -> str:
+        return str(raw)
+
+    def describe(self, raw: Any, lang: str) -> str:
+        return _describe_options(self.options, raw, lang)
+
 
 class MultiPrompt(PromptBase):
     kind: Literal["multi"]
     SECONDS: ClassVar[int] = 20
     options: Annotated[list[Option], Field(min_length=2)]
+
+    def check(self, raw: Any) -> list[str]:
+        ids = [o.id for o in self.options]
+        value = [raw] if isinstance(raw, str) else raw
+        if not isinstance(value, list) or any(v not in ids for v in value):
+            raise AnswerError("ans_multi", allowed=", ".join(ids))
+        return [i for i in ids if i in value]  # option order, no duplicates
+
+    def parse(self, raw: Any) -> list[str]:
+        return [raw] if isinstance(raw, str) else list(raw)
+
+    def describe(self, raw: Any, lang: str) -> str:
+        return _describe_options(self.options, raw, lang)
 
 
 class AlternativePrompt(PromptBase):
@@ -169,11 +334,64 @@ class AlternativePrompt(PromptBase):
     fits: Text
     region: Annotated[list[Region], Field(min_length=1)]
 
+    def applies(self, context: dict[str, Any]) -> bool:
+        """Only where it exists: an alternative of the other region is not asked."""
+        here = context.get("region")
+        return super().applies(context) and not (here and here not in self.region)
+
+    def check(self, raw: Any) -> AlternativeValue:
+        return check_alternative(raw)
+
+    def parse(self, raw: Any) -> AlternativeValue:
+        return stored_pair(AlternativeValue, "status", raw)
+
+    def describe(self, raw: Any, lang: str) -> str:
+        value = self.parse(raw)
+        return _note_line(t(lang, value.status), value.note)
+
+    def free_texts(self, raw: Any) -> list[str]:
+        note = self.parse(raw).note
+        return [note] if note else []
+
+    def is_open_value(self, raw: Any) -> bool:
+        return self.parse(raw).status == "not_considered"
+
+
+def people_headers(lang: str) -> tuple[str, str, str, str]:
+    return (t(lang, "field_who_person"), t(lang, "field_relation"), t(lang, "field_meaning"), t(lang, "rec_risk_col"))
+
+
+def _texts_of(rows: list[Any]) -> list[str]:
+    """The text fields of rows that are filled in, row by row in field order."""
+    return [v for row in rows for v in to_json(row).values() if isinstance(v, str) and v]
+
+
+def _person_cells(row: PersonRow, lang: str) -> tuple[str, str, str, str]:
+    return (row.who, row.relation, row.meaning, t(lang, "rec_risk") if row.risk else "")
+
 
 class PeoplePrompt(PromptBase):
     kind: Literal["people"]
     SECONDS: ClassVar[int] = 120
     diagram: bool = False  # draw the people as a network diagram in the record
+
+    def check(self, raw: Any) -> list[PersonRow]:
+        return check_people(raw)
+
+    def parse(self, raw: Any) -> list[PersonRow]:
+        return stored_rows(PersonRow, raw)
+
+    def describe(self, raw: Any, lang: str) -> str:
+        return "; ".join(" - ".join(v for v in _person_cells(r, lang) if v) for r in self.parse(raw))
+
+    def free_texts(self, raw: Any) -> list[str]:
+        return _texts_of(self.parse(raw))
+
+    def blocks(self, raw: Any, lang: str) -> list[Block]:
+        from .document import Table
+
+        rows = tuple(_person_cells(r, lang) for r in self.parse(raw))
+        return [Table(people_headers(lang), rows, (25, 25, 35, 15))]
 
 
 class ChildrenPrompt(PromptBase):
@@ -183,10 +401,48 @@ class ChildrenPrompt(PromptBase):
     kind: Literal["children"]
     SECONDS: ClassVar[int] = 45
 
+    def check(self, raw: Any) -> list[ChildRow]:
+        return check_children(raw)
+
+    def parse(self, raw: Any) -> list[ChildRow]:
+        return stored_rows(ChildRow, raw)
+
+    def _items(self, raw: Any, lang: str) -> list[str]:
+        return [f"{r.name} ({t(lang, 'age_' + r.age)})" for r in self.parse(raw)]
+
+    def describe(self, raw: Any, lang: str) -> str:
+        return "; ".join(self._items(raw, lang))
+
+    def free_texts(self, raw: Any) -> list[str]:
+        return [r.name for r in self.parse(raw)]
+
+    def blocks(self, raw: Any, lang: str) -> list[Block]:
+        from .document import BulletList
+
+        return [BulletList(tuple(self._items(raw, lang)))]
+
 
 class ActionsPrompt(PromptBase):
     kind: Literal["actions"]
     SECONDS: ClassVar[int] = 120
+
+    def check(self, raw: Any) -> list[ActionRow]:
+        return check_actions(raw)
+
+    def parse(self, raw: Any) -> list[ActionRow]:
+        return stored_rows(ActionRow, raw)
+
+    def describe(self, raw: Any, lang: str) -> str:
+        return "; ".join(" - ".join(v for v in (r.who, r.what, r.when, r.result) if v) for r in self.parse(raw))
+
+    def free_texts(self, raw: Any) -> list[str]:
+        return _texts_of(self.parse(raw))
+
+    def blocks(self, raw: Any, lang: str) -> list[Block]:
+        from .document import Table
+
+        headers = (t(lang, "field_who_action"), t(lang, "field_what"), t(lang, "field_when"), t(lang, "field_result"))
+        return [Table(headers, tuple((r.who, r.what, r.when, r.result) for r in self.parse(raw)), (20, 35, 15, 30))]
 
 
 class ParticipantsPrompt(PromptBase):
@@ -194,6 +450,26 @@ class ParticipantsPrompt(PromptBase):
 
     kind: Literal["participants"]
     SECONDS: ClassVar[int] = 120
+    TEAM_WIDE: ClassVar[bool] = True
+
+    def check(self, raw: Any) -> list[ParticipantRow]:
+        return check_participants(raw)
+
+    def parse(self, raw: Any) -> list[ParticipantRow]:
+        return stored_rows(ParticipantRow, raw)
+
+    def describe(self, raw: Any, lang: str) -> str:
+        return "; ".join(f"{r.name} ({t(lang, 'role_' + r.meeting_role)})" for r in self.parse(raw))
+
+    def free_texts(self, raw: Any) -> list[str]:
+        return _texts_of(self.parse(raw))
+
+    def blocks(self, raw: Any, lang: str) -> list[Block]:
+        from .document import Table
+
+        headers = (t(lang, "field_name"), t(lang, "field_organisation"), t(lang, "field_role"), t(lang, "field_meeting_role"))
+        rows = tuple((r.name, r.organisation, r.role, t(lang, "role_" + r.meeting_role)) for r in self.parse(raw))
+        return [Table(headers, rows, (20, 25, 25, 30))]
 
 
 class ListPrompt(PromptBase):
@@ -201,6 +477,28 @@ class ListPrompt(PromptBase):
 
     kind: Literal["list"]
     SECONDS: ClassVar[int] = 60
+    TEAM_WIDE: ClassVar[bool] = True
+
+    def check(self, raw: Any) -> list[str]:
+        value = [raw] if isinstance(raw, str) else raw
+        if not isinstance(value, list):
+            raise AnswerError("ans_list")
+        items = [text(v, "ans_item_text") for v in value]
+        return [i for i in items if i]
+
+    def parse(self, raw: Any) -> list[str]:
+        return list(raw)
+
+    def describe(self, raw: Any, lang: str) -> str:
+        return "; ".join(self.parse(raw))
+
+    def free_texts(self, raw: Any) -> list[str]:
+        return self.parse(raw)
+
+    def blocks(self, raw: Any, lang: str) -> list[Block]:
+        from .document import BulletList
+
+        return [BulletList(tuple(self.parse(raw)), numbered=True)]
 
 
 class GuidingPrompt(PromptBase):
@@ -208,11 +506,53 @@ class GuidingPrompt(PromptBase):
 
     kind: Literal["guiding"]
     SECONDS: ClassVar[int] = 60
+    TEAM_WIDE: ClassVar[bool] = True
     # a list prompt: its id in the same library, or library.prompt
     of: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)?$")]
 
+    def list_key(self, library: str) -> tuple[str, str]:
+        """The list prompt it goes back over, as (library, prompt); `library` is its own."""
+        other, _, list_id = self.of.rpartition(".")
+        return (other or library, list_id)
 
-Prompt = Annotated[
+    def check(self, raw: Any) -> list[GuidingRow]:
+        return check_guiding(raw)
+
+    def parse(self, raw: Any) -> list[GuidingRow]:
+        return stored_rows(GuidingRow, raw)
+
+    def describe(self, raw: Any, lang: str) -> str:
+        return "; ".join(f"{r.question}: {t(lang, 'guiding_' + r.status)}" for r in self.parse(raw))
+
+    def free_texts(self, raw: Any) -> list[str]:
+        return _texts_of(self.parse(raw))
+
+    def blocks(self, raw: Any, lang: str) -> list[Block]:
+        from .document import Table
+
+        headers = (t(lang, "rec_question"), t(lang, "rec_status"), t(lang, "guiding_where"))
+        rows = tuple((r.question, t(lang, "guiding_" + r.status), r.where) for r in self.parse(raw))
+        return [Table(headers, rows, (45, 20, 35))]
+
+
+PROMPT_KINDS: tuple[type[PromptBase], ...] = (
+    TextPrompt,
+    ReflectionPrompt,
+    ChoicePrompt,
+    MultiPrompt,
+    AlternativePrompt,
+    PeoplePrompt,
+    ChildrenPrompt,
+    ActionsPrompt,
+    ParticipantsPrompt,
+    ListPrompt,
+    GuidingPrompt,
+)
+# Their names, as a library spells them (`kind: text`).
+KINDS: tuple[str, ...] = tuple(get_args(k.model_fields["kind"].annotation)[0] for k in PROMPT_KINDS)
+
+
+AnyPrompt = (
     TextPrompt
     | ReflectionPrompt
     | ChoicePrompt
@@ -223,9 +563,9 @@ Prompt = Annotated[
     | ActionsPrompt
     | ParticipantsPrompt
     | ListPrompt
-    | GuidingPrompt,
-    Field(discriminator="kind"),
-]
+    | GuidingPrompt
+)
+Prompt = Annotated[AnyPrompt, Field(discriminator="kind")]
 
 
 class Section(Strict):
@@ -262,17 +602,24 @@ class Bibliography(Strict):
     sources: list[Source]
 
 
+def library_keys() -> list[str]:
+    """Every key a library file may use (for 'did you mean ...?'), from the models' fields."""
+    models: tuple[type[BaseModel], ...] = (Library, Section, When, Text, Option, *PROMPT_KINDS)
+    return sorted({name for model in models for name in model.model_fields})
+
+
 # --- sessions -----------------------------------------------------------------
 
 SESSION_FORMAT = 1
 
 
 class Answer(BaseModel):
-    """One prompt's answer. `value` depends on the prompt kind (see answers.py)."""
+    """One prompt's answer, as stored: `value` is plain JSON whose shape its prompt kind decides
+    (its `parse()` reads it into a typed value, values.py); `voices` are a team's answers by name."""
 
     model_config = ConfigDict(extra="forbid")
 
-    status: Literal["answered", "skipped", "later"]
+    status: AnswerStatus
     value: Any = None
     voices: dict[str, Any] | None = None  # a team's separate answers, by participant
     at: str = ""
@@ -314,7 +661,7 @@ class Session(BaseModel):
     created: str
     updated: str
     tool_version: str
-    lang: Literal["nl", "en"] = "nl"
+    lang: Lang = "nl"
     libraries: dict[str, LibraryStamp] = {}
     answers: dict[str, Answer] = {}
     set_aside: dict[str, Answer] = {}  # answers that no longer fit a prompt, kept not used

@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, StrictInt, StrictStr, ValidationErro
 
 from .answers import is_open
 from .library import LibrarySet
-from .models import ALTERNATIVE_STATUSES, DECISIONS, FOLLOWUP_STATUSES, STEP_DONE, Answer, Session
+from .models import ALTERNATIVE_STATUSES, DECISIONS, FOLLOWUP_STATUSES, STEP_DONE, AlternativePrompt, Answer, Session
 from .texts import has_text, t
 from .walk import Walk
 
@@ -252,7 +252,7 @@ def _left_for_later(prompt: Prompt, answer: Answer | None) -> bool:
         return False
     if answer.status in ("later", "skipped"):
         return True
-    return prompt.kind == "reflection" and any(isinstance(v, dict) and v.get("response") == "later" for v in _values(answer))
+    return any(prompt.says_later(v) for v in _values(answer))
 
 
 def _dissent(session: Session) -> bool:
@@ -334,7 +334,7 @@ def count(sessions: list[Session], libraries: LibrarySet, unreadable: int = 0) -
         for section in lib.sections:
             for prompt in section.prompts:
                 key = f"{lib.id}.{prompt.id}"
-                if prompt.kind == "alternative":
+                if isinstance(prompt, AlternativePrompt):
                     alternatives[key] = dict.fromkeys(ALT_COLUMNS, 0)
                 if lib.id == KANTTEKENINGEN:
                     later[key] = 0

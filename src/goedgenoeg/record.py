@@ -8,13 +8,25 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from typing import Any, TypeGuard, cast
 
 from .answers import describe, describe_answer, is_open
 from .document import Block, BulletList, Document, Heading, Network, Notice, Paragraph, Person, Table
 from .library import CONTEXT_LIBRARY, LibrarySet
-from .models import Session
+from .models import (
+    AlternativePrompt,
+    Answer,
+    ChoicePrompt,
+    GuidingPrompt,
+    MultiPrompt,
+    PeoplePrompt,
+    Session,
+    people_headers,
+)
 from .sanitize import strip_control
 from .texts import has_text, t
+from .values import ChildRow, PersonRow, stored_rows
+from .vocab import CHILDREN_KEY, Phase
 from .walk import Step, Walk, earlier_steps, effective_path
 from .writers.markdown import escape_block, escape_cell, escape_line  # noqa: F401 - kept importable here
 
@@ -56,7 +68,7 @@ class _Record:
     not_visited: set[tuple[str, str]]  # (library, section) of parts nobody went through
     section_sizes: dict[tuple[str, str], int]
 
-    def answer(self, step: Step):
+    def answer(self, step: Step) -> Answer | None:
         return self.session.answers.get(step.key)
 
 
@@ -86,7 +98,7 @@ def _prepare(session: Session, libraries: LibrarySet, full: bool) -> _Record:
 # --- answers as blocks --------------------------------------------------------------
 
 
-def _state(answer, lang: str) -> str:
+def _state(answer: Answer | None, lang: str) -> str:
     """What an unanswered prompt says in the record."""
     if answer is None:
         return t(lang, "unanswered")
@@ -97,18 +109,18 @@ def _state(answer, lang: str) -> str:
     return ""
 
 
-def _answered(answer) -> bool:
+def _answered(answer: Answer | None) -> TypeGuard[Answer]:
     return answer is not None and answer.status == "answered"
 
 
-def _shared(answer):
+def _shared(answer: Answer) -> Any:
     """The one answer of a prompt: its value, or the voices' common value."""
     if answer.voices:
         return next(iter(answer.voices.values()))
     return answer.value
 
 
-def _distinct_voices(answer) -> dict | None:
+def _distinct_voices(answer: Answer) -> dict[str, Any] | None:
     """The voices of a team answer when they differ, or when only one person answered (one
     person's view must not read as the team's); None when there is one shared answer."""
     if not answer.voices:
@@ -117,38 +129,7 @@ def _distinct_voices(answer) -> dict | None:
     return answer.voices if len(values) == 1 or any(v != values[0] for v in values) else None
 
 
-def _people_headers(lang: str) -> tuple[str, str, str, str]:
-    return (t(lang, "field_who_person"), t(lang, "field_relation"), t(lang, "field_meaning"), t(lang, "rec_risk_col"))
-
-
-def value_blocks(prompt, value, lang: str) -> list[Block]:
-    """The blocks of one answer value, for every prompt kind."""
-    kind = prompt.kind
-    if kind == "people":
-        rows = tuple((r["who"], r["relation"], r["meaning"], t(lang, "rec_risk") if r.get("risk") else "") for r in value)
-        return [Table(_people_headers(lang), rows, (25, 25, 35, 15))]
-    if kind == "actions":
-        headers = (t(lang, "field_who_action"), t(lang, "field_what"), t(lang, "field_when"), t(lang, "field_result"))
-        return [Table(headers, tuple((r["who"], r["what"], r["when"], r["result"]) for r in value), (20, 35, 15, 30))]
-    if kind == "participants":
-        headers = (t(lang, "field_name"), t(lang, "field_organisation"), t(lang, "field_role"), t(lang, "field_meeting_role"))
-        rows = tuple((r["name"], r["organisation"], r["role"], t(lang, "role_" + r["meeting_role"])) for r in value)
-        return [Table(headers, rows, (20, 25, 25, 30))]
-    if kind == "guiding":
-        headers = (t(lang, "rec_question"), t(lang, "rec_status"), t(lang, "guiding_where"))
-        rows = tuple((r["question"], t(lang, "guiding_" + r["status"]), r["where"]) for r in value)
-        return [Table(headers, rows, (45, 20, 35))]
-    if kind == "list":
-        return [BulletList(tuple(value), numbered=True)]
-    if kind == "children":
-        return [BulletList(tuple(f"{r['name']} ({t(lang, 'age_' + r['age'])})" for r in value))]
-    if kind == "reflection":
-        blocks: list[Block] = [Paragraph(t(lang, value["response"]), "em")]
-        return blocks + ([Paragraph(value["note"])] if value.get("note") else [])
-    return [Paragraph(describe(prompt, value, lang))]
-
-
-def answer_blocks(step: Step, answer, lang: str, children: tuple[str, ...] = ()) -> list[Block]:
+def answer_blocks(step: Step, answer: Answer | None, lang: str, children: tuple[str, ...] = ()) -> list[Block]:
     """One prompt's answer: its state when not answered, each voice by name when a team's
     voices differ, else the answer."""
     if not _answered(answer):
@@ -156,16 +137,16 @@ def answer_blocks(step: Step, answer, lang: str, children: tuple[str, ...] = ())
     if step.section.per_child and answer.voices and set(answer.voices) <= set(children):  # each child by name
         blocks: list[Block] = [Paragraph(t(lang, "rec_per_child") + ":", "em")]
         for name, value in answer.voices.items():
-            blocks += [Paragraph(name, "strong"), *value_blocks(step.prompt, value, lang)]
+            blocks += [Paragraph(name, "strong"), *step.prompt.blocks(value, lang)]
         return blocks
     voices = _distinct_voices(answer)
     if voices is None:
-        return value_blocks(step.prompt, _shared(answer), lang)
+        return step.prompt.blocks(_shared(answer), lang)  # its kind gives the blocks
     label = t(lang, "rec_voices_differ") if len(voices) > 1 else t(lang, "rec_one_voice")
     blocks = [Paragraph(label + ":", "em")]
     for name, value in voices.items():
         blocks.append(Paragraph(name, "strong"))
-        blocks += value_blocks(step.prompt, value, lang)
+        blocks += step.prompt.blocks(value, lang)
     return blocks
 
 
@@ -173,16 +154,18 @@ def _alternative_row(rec: _Record, step: Step) -> tuple[str, str, str, str]:
     """An alternative as a table row: its name, region, status and note (each voice by name)."""
     lang = rec.lang
     prompt, answer = step.prompt, rec.answer(step)
+    assert isinstance(prompt, AlternativePrompt)
     regions = t(lang, "both_regions") if len(prompt.region) > 1 else t(lang, prompt.region[0])
     if not _answered(answer):
         return (prompt.text.get(lang), regions, _state(answer, lang), "")
     voices = _distinct_voices(answer)
     if voices:
-        status = "; ".join(f"{n}: {t(lang, v['status'])}" for n, v in voices.items())
-        note = "; ".join(f"{n}: {v['note']}" for n, v in voices.items() if v.get("note"))
+        said = {n: prompt.parse(v) for n, v in voices.items()}
+        status = "; ".join(f"{n}: {t(lang, v.status)}" for n, v in said.items())
+        note = "; ".join(f"{n}: {v.note}" for n, v in said.items() if v.note)
         return (prompt.text.get(lang), regions, status, note)
-    value = _shared(answer)
-    return (prompt.text.get(lang), regions, t(lang, value["status"]), value.get("note", ""))
+    value = prompt.parse(_shared(answer))
+    return (prompt.text.get(lang), regions, t(lang, value.status), value.note)
 
 
 def _alternatives_table(rows: list[tuple[str, str, str, str]], lang: str) -> Table:
@@ -206,7 +189,7 @@ def _title(rec: _Record) -> list[Block]:
 
 def _whose(rec: _Record) -> str:
     """Whose reading an interpretation is: the team's participants, else the role of who reflected."""
-    names = [p["name"] for p in Walk(rec.libraries, rec.session.answers, path="full").participants()]
+    names = [p.name for p in Walk(rec.libraries, rec.session.answers, path="full").participants()]
     if names:
         return ", ".join(names)
     return rec.context.get("role") or ""  # "alone" says nothing about whose reading it is
@@ -222,8 +205,9 @@ def _summary_slot(rec: _Record, slot: str) -> list[Block]:
     blocks: list[Block] = [Heading(3, t(lang, f"rec_sum_{slot}"))]
     for step in steps:
         answer = rec.answer(step)
-        short = step.prompt.kind in ("choice", "multi") and _answered(answer) and _distinct_voices(answer) is None
-        if len(steps) > 1 and short:  # one line: "Where does the decision stand now? Proposed"
+        chosen = isinstance(step.prompt, ChoicePrompt | MultiPrompt)
+        short = chosen and _answered(answer) and _distinct_voices(answer) is None
+        if len(steps) > 1 and short and answer is not None:  # one line: "Where does the decision stand now? Proposed"
             blocks.append(Paragraph(f"{step.prompt.text.get(lang)} {describe(step.prompt, _shared(answer), lang)}"))
             continue
         if len(steps) > 1:
@@ -238,7 +222,7 @@ def _summary_alternatives(rec: _Record) -> list[Block]:
     """The alternatives in the summary: a table of those considered (with status and reason),
     a line naming those not considered, and a line naming those not answered."""
     lang = rec.lang
-    alternatives = [s for s in rec.steps if s.prompt.kind == "alternative"]
+    alternatives = [s for s in rec.steps if isinstance(s.prompt, AlternativePrompt)]
     if not alternatives:
         return []
     considered, not_considered, unanswered = [], [], []
@@ -351,7 +335,7 @@ def _phase_title(lang: str, phase: str) -> str:
 
 
 def _is_network(step: Step) -> bool:
-    return step.prompt.kind == "people" and getattr(step.prompt, "diagram", False)
+    return isinstance(step.prompt, PeoplePrompt) and step.prompt.diagram
 
 
 def _same_title(part: str, section: str) -> bool:
@@ -379,7 +363,7 @@ def _weighing(rec: _Record) -> list[Block]:
 
     def in_summary(step: Step) -> bool:
         """Answered and already in the summary above: not repeated here."""
-        return _answered(rec.answer(step)) and (step.prompt.summary is not None or step.prompt.kind == "alternative")
+        return _answered(rec.answer(step)) and (step.prompt.summary is not None or isinstance(step.prompt, AlternativePrompt))
 
     for step in rec.steps:
         if step.library.id == CONTEXT_LIBRARY or in_summary(step):
@@ -400,7 +384,7 @@ def _weighing(rec: _Record) -> list[Block]:
                 blocks.append(Paragraph(t(lang, "rec_not_visited_one" if size == 1 else "rec_not_visited", n=size), "em"))
         if where in rec.not_visited:
             continue
-        if step.prompt.kind == "alternative":
+        if isinstance(step.prompt, AlternativePrompt):
             pending.append(_alternative_row(rec, step))
             continue
         blocks.append(Paragraph(step.prompt.text.get(lang), "strong"))
@@ -414,36 +398,43 @@ def _weighing(rec: _Record) -> list[Block]:
 
 def _children(rec: _Record) -> list[str]:
     """The pseudonyms of the case's children, when several are named."""
-    answer = rec.session.answers.get(f"{CONTEXT_LIBRARY}.children")
-    return [r["name"] for r in answer.value] if _answered(answer) and isinstance(answer.value, list) else []
+    answer = rec.session.answers.get(f"{CONTEXT_LIBRARY}.{CHILDREN_KEY}")
+    if answer is None or not _answered(answer) or not isinstance(answer.value, list):
+        return []
+    return [r.name for r in stored_rows(ChildRow, answer.value)]
 
 
-def _network_of(rows: list[dict], lang: str, label: str = "", centre: tuple[str, ...] = ()) -> Network:
-    people = tuple(Person(r["who"], r.get("relation", ""), r.get("meaning", ""), bool(r.get("risk"))) for r in rows)
-    return Network(centre or (t(lang, "rec_child"),), people, _people_headers(lang), t(lang, "rec_risk"), label)
+def _network_of(rows: list[PersonRow], lang: str, label: str = "", centre: tuple[str, ...] = ()) -> Network:
+    people = tuple(Person(r.who, r.relation, r.meaning, r.risk) for r in rows)
+    return Network(centre or (t(lang, "rec_child"),), people, people_headers(lang), t(lang, "rec_risk"), label)
 
 
-def _merged_network(voices: dict[str, list[dict]], lang: str) -> list[dict]:
+def _merged_network(voices: dict[str, list[PersonRow]], lang: str) -> list[PersonRow]:
     """One network from a team's voices: each person once, with what each voice said of them
     and who named them (a worry or a risk when anyone marked it so)."""
-    people: dict[str, dict] = {}
+    people: dict[str, PersonRow] = {}
     named: dict[str, list[str]] = {}
     for name, rows in voices.items():
-        for row in rows or []:
-            key = " ".join(str(row.get("who", "")).casefold().split())
+        for row in rows:
+            key = " ".join(row.who.casefold().split())
             if key not in people:
-                people[key] = dict(row)
+                people[key] = row
                 named[key] = []
             else:
-                merged = people[key]
-                for field in ("relation", "meaning"):
-                    if row.get(field) and row[field] not in merged.get(field, ""):
-                        merged[field] = "; ".join(x for x in (merged.get(field, ""), row[field]) if x)
-                merged["risk"] = bool(merged.get("risk")) or bool(row.get("risk"))
+                people[key] = _merge_person(people[key], row)
             named[key].append(name)
-    for key, row in people.items():
-        row["meaning"] = " ".join(x for x in (row.get("meaning", ""), t(lang, "rec_named_by", names=", ".join(named[key]))) if x)
-    return list(people.values())
+    said = {key: t(lang, "rec_named_by", names=", ".join(names)) for key, names in named.items()}
+    return [row._replace(meaning=" ".join(x for x in (row.meaning, said[key]) if x)) for key, row in people.items()]
+
+
+def _merge_person(merged: PersonRow, row: PersonRow) -> PersonRow:
+    """What another voice adds about a person already named: its relation and meaning where
+    they are new, and a worry when it marks one."""
+
+    def join(before: str, more: str) -> str:
+        return "; ".join(x for x in (before, more) if x) if more and more not in before else before
+
+    return PersonRow(merged.who, join(merged.relation, row.relation), join(merged.meaning, row.meaning), merged.risk or row.risk)
 
 
 def _network(rec: _Record) -> list[Block]:
@@ -453,10 +444,14 @@ def _network(rec: _Record) -> list[Block]:
     blocks: list[Block] = []
     for step in rec.steps:
         answer = rec.answer(step)
-        if not _is_network(step) or not _answered(answer):
+        prompt = step.prompt
+        if not isinstance(prompt, PeoplePrompt) or not prompt.diagram or not _answered(answer):
             continue
         voices = _distinct_voices(answer)
-        rows = _shared(answer) if voices is None else _merged_network(voices, lang)
+        if voices is None:
+            rows = prompt.parse(_shared(answer))
+        else:
+            rows = _merged_network({name: prompt.parse(v) for name, v in voices.items()}, lang)
         blocks.append(_network_of(rows, lang, centre=tuple(_children(rec))))  # each child in the middle
     return [Heading(2, t(lang, "rec_network"))] + blocks if blocks else []
 
@@ -468,7 +463,7 @@ def _time(rec: _Record) -> list[Block]:
     boxes = {p.phase: p.box_minutes for p in walk.parts()}
     if not session.timings or not (rec.context.get("who") == "team" or any(boxes.values())):
         return []
-    spent: dict[str, float] = {}
+    spent: dict[Phase, float] = {}
     for step in dict.fromkeys((s.section.phase, f"{s.library.id}.{s.section.id}") for s in rec.steps):
         phase, key = step
         if key in session.timings:
@@ -489,7 +484,7 @@ def _changes(rec: _Record) -> list[Block]:
     if baseline is None:
         return []
 
-    def said(step: Step, answer) -> str:
+    def said(step: Step, answer: Answer | None) -> str:
         return describe_answer(step.prompt, answer, lang) if _answered(answer) else _state(answer, lang)
 
     rows = []
@@ -509,7 +504,7 @@ def _changes(rec: _Record) -> list[Block]:
         done = baseline.steps_done + [""] * len(earlier)
         why = baseline.steps_why + [""] * len(earlier)
         table = tuple(
-            (r["who"], r["what"], r["when"], t(lang, d) if d else t(lang, "unanswered"), w)
+            (r.who, r.what, r.when, t(lang, d) if d else t(lang, "unanswered"), w)
             for r, d, w in zip(earlier, done, why, strict=False)
         )
         headers = (
@@ -543,10 +538,10 @@ def _open_points(rec: _Record) -> list[Block]:
         items.append(f"{step.section.title.get(lang)}: {step.prompt.text.get(lang)} ({state})")
     for step in rec.steps:  # a meeting's guiding questions that got no answer stay open too
         answer = rec.answer(step)
-        if step.prompt.kind == "guiding" and _answered(answer):
-            for row in _shared(answer) or []:
-                if row.get("status") == "not_answered":
-                    items.append(t(lang, "rec_guiding_open", question=row.get("question", "")))
+        if isinstance(step.prompt, GuidingPrompt) and _answered(answer):
+            for row in step.prompt.parse(_shared(answer)):
+                if row.status == "not_answered":
+                    items.append(t(lang, "rec_guiding_open", question=row.question))
     body: Block = BulletList(tuple(items)) if items else Paragraph(t(lang, "rec_open_none"))
     return [Heading(2, t(lang, "rec_open")), body]
 
@@ -562,25 +557,26 @@ def _sources(rec: _Record) -> list[Block]:
 
 def _clean(block: Block) -> Block:
     """The block with escape sequences and control characters removed from all its text."""
-    changes = {}
+    changes: dict[str, Any] = {}
     for field in dataclasses.fields(block):
         value = getattr(block, field.name)
         if isinstance(value, str):
             changes[field.name] = strip_control(value)
         elif isinstance(value, tuple):
             changes[field.name] = _clean_tuple(value)
-    return dataclasses.replace(block, **changes)
+    cleaned: Block = dataclasses.replace(cast(Any, block), **changes)
+    return cleaned
 
 
-def _clean_tuple(values: tuple) -> tuple:
-    out = []
+def _clean_tuple(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    out: list[Any] = []
     for value in values:
         if isinstance(value, str):
             out.append(strip_control(value))
         elif isinstance(value, tuple):
             out.append(_clean_tuple(value))
         elif dataclasses.is_dataclass(value):
-            out.append(_clean(value))
+            out.append(_clean(cast(Block, value)))
         else:
             out.append(value)
     return tuple(out)

@@ -6,13 +6,16 @@ from __future__ import annotations
 import os
 import signal
 from pathlib import Path
+from typing import Any, NoReturn
 
 from . import session as sessions
 from .answers import AnswerError, answer_texts, normalise, normalise_voices
 from .files import write_private
 from .library import LibraryError, LibrarySet, read_yaml
-from .models import Answer, Session
-from .privacy import find_personal_data, name_words
+from .models import ActionsPrompt, Answer, AnyPrompt, ParticipantsPrompt, PeoplePrompt, Session
+from .privacy import Finding, find_personal_data, name_words
+from .values import ParticipantRow, to_json
+from .vocab import CONTEXT_KEYS, WalkEnd
 from .walk import Step, Walk, apply, earlier_steps, now, run
 
 
@@ -27,7 +30,7 @@ class NotSaved(KeyboardInterrupt):
 def handle_signals() -> None:
     """Turn SIGHUP and SIGTERM into a clean stop; answers are already on disk."""
 
-    def stop(signum, frame):
+    def stop(signum: int, frame: object) -> NoReturn:
         raise Interrupted()
 
     for name in ("SIGHUP", "SIGTERM"):
@@ -40,37 +43,46 @@ def handle_signals() -> None:
 NAMES_EXPECTED = ("overleg", "afsluiting")
 
 
-def known_names(session: Session, libraries: LibrarySet, kinds: tuple[str, ...] = ("people", "participants")) -> list[str]:
-    """The names typed in the network (people) and participants lists."""
-    names = []
+def known_names(session: Session, libraries: LibrarySet, participants: bool = True) -> list[str]:
+    """The names typed in the network (people) and, unless not wanted, the participants lists."""
+    names: list[str] = []
     for step in Walk(libraries, session.answers, path="full").steps():
         answer = session.answers.get(step.key)
-        if answer is None or answer.status != "answered" or step.prompt.kind not in kinds:
+        if answer is None or answer.status != "answered":
             continue
-        field = "who" if step.prompt.kind == "people" else "name"
         for value in [answer.value, *(answer.voices or {}).values()]:
-            names += [row.get(field, "") for row in value or []]
+            names += _names_in(step.prompt, value, participants)
     return name_words(names)
 
 
-def privacy_findings(session: Session, libraries: LibrarySet) -> list[tuple[int, Step, list]]:
+def _names_in(prompt: AnyPrompt, value: Any, participants: bool) -> list[str]:
+    """The names in a network (who) or, when wanted, a participants list (name)."""
+    if isinstance(prompt, PeoplePrompt):
+        return [row.who for row in prompt.parse(value)]
+    if participants and isinstance(prompt, ParticipantsPrompt):
+        return [row.name for row in prompt.parse(value)]
+    return []
+
+
+def privacy_findings(session: Session, libraries: LibrarySet) -> list[tuple[int, Step, list[Finding]]]:
     """Likely personal data per prompt, and where the names of the network and the participants
     appear in free text (not in the lists where they were typed)."""
     walk = Walk(libraries, session.answers, path="full")
     names = known_names(session, libraries)
-    family = known_names(session, libraries, ("people",))
+    family = known_names(session, libraries, participants=False)
     found = []
     for index, step in enumerate(walk.steps()):
         answer = session.answers.get(step.key)
-        professionals_named = step.library.id in NAMES_EXPECTED or step.prompt.kind == "actions"
-        words = () if step.prompt.kind in ("people", "participants") else family if professionals_named else names
+        professionals_named = step.library.id in NAMES_EXPECTED or isinstance(step.prompt, ActionsPrompt)
+        lists_names = isinstance(step.prompt, PeoplePrompt | ParticipantsPrompt)  # where the names are typed
+        words = () if lists_names else family if professionals_named else names
         hits = [f for text in answer_texts(step.prompt, answer) for f in find_personal_data(text, words)]
         if hits:
             found.append((index, step, hits))
     return found
 
 
-def _kept(findings) -> list[str]:
+def _kept(findings: list[tuple[int, Step, list[Finding]]]) -> list[str]:
     """What was left in on purpose, for the record: prompt key and kinds, never the text."""
     return [f"{step.key}: {', '.join(sorted({f.kind for f in hits}))}" for _, step, hits in findings]
 
@@ -102,7 +114,7 @@ def walk_session(
     directory: Path,
     path: Path | None = None,
     defaults: dict[str, Answer] | None = None,
-) -> str:
+) -> WalkEnd:
     """Walk from the first unanswered prompt. Returns "done" (record may be written) or
     "stopped". Every answer is saved (to `path`, the file the session was opened from, else
     ID.json in `directory`) before the next prompt appears. A save that fails (a full disk,
@@ -125,7 +137,7 @@ def walk_session(
                 if not hasattr(asker, "save_failed") or not asker.save_failed(err):
                     raise NotSaved() from None
 
-    def keep(step: Step, value) -> None:
+    def keep(step: Step, value: Any) -> None:
         walk.answers[step.key] = Answer(status="answered", value=value, at=now())
         save()
 
@@ -169,7 +181,7 @@ def drop_done_steps(session: Session, libraries: LibrarySet) -> None:
     if baseline is None:
         return
     done = {
-        tuple(sorted(row.items()))
+        tuple(sorted(to_json(row).items()))
         for row, status in zip(earlier_steps(baseline, libraries), baseline.steps_done, strict=False)
         if status == "done"
     }
@@ -221,7 +233,7 @@ def fill_from_file(session: Session, libraries: LibrarySet, path: Path) -> list[
             else:
                 answers[key] = Answer(status="answered", value=normalise(prompt, value), at=now())
         except AnswerError as err:
-            problems.append(f"{path}:{line}: {key}: {err}")
+            problems.append(f"{path}:{line}: {key}: {err.text(session.lang)}")
     if not problems:
         session.answers.update(answers)
         findings = privacy_findings(session, libraries)
@@ -252,14 +264,14 @@ def bring_in_prepared(session: Session, prepared: list[tuple[str, Session]]) -> 
     names = [name for name, _ in prepared]
     if len(set(names)) < len(names):
         raise PreparedError("cli_prepared_names", ", ".join(names))
-    for key in ("case", "decision", "age", "region"):
+    for key in (k for k in CONTEXT_KEYS if k not in ("who", "role")):  # who: the team; role: each one's own
         for _, earlier in prepared:
             answer = earlier.answers.get(f"context.{key}")
             if answer is not None and answer.status == "answered":
                 session.answers[f"context.{key}"] = answer.model_copy()
                 break
     session.prepared_from = [earlier.id for _, earlier in prepared]
-    rows = [{"name": name, "organisation": "", "role": "", "meeting_role": "member"} for name in names]
+    rows = [to_json(ParticipantRow(name)) for name in names]
     session.prepared = {"overleg.deelnemers": Answer(status="answered", value=rows, at=now())}
     keys = dict.fromkeys(k for _, p in prepared for k in p.answers if not k.startswith("context."))
     for key in keys:

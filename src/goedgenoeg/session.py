@@ -17,14 +17,14 @@ from . import __version__
 from .answers import AnswerError, normalise, normalise_voices
 from .files import private_dir, write_private
 from .library import LibrarySet
-from .models import SESSION_FORMAT, Answer, LibraryStamp, Session
+from .models import SESSION_FORMAT, Answer, LibraryStamp, PromptBase, Session
+from .texts import t
 from .walk import Walk, now
 
 if TYPE_CHECKING:
     from filelock import BaseFileLock
 
     from .config import Lang
-    from .models import Prompt
 
 ENV_DIR = "GOEDGENOEG_SESSIONS_DIR"
 
@@ -162,14 +162,14 @@ def load(path: Path) -> Session:
         raise SessionError(f"{path}: the session file is damaged ({where}: {first['msg']}). {keep}") from None
 
 
-def _misfits(answers: dict[str, Answer], prompts: Mapping[str, Prompt]) -> list[tuple[str, str]]:
+def _misfits(answers: dict[str, Answer], prompts: Mapping[str, PromptBase], lang: str) -> list[tuple[str, str]]:
     """Answers whose prompt is gone or whose value no longer fits it (the others are
-    normalised in place), with the reason."""
+    normalised in place), with the reason in the user's language."""
     found = []
     for key, answer in answers.items():
         prompt = prompts.get(key)
         if prompt is None:
-            found.append((key, "its library or prompt no longer exists"))
+            found.append((key, t(lang, "fit_gone")))
         elif answer.status == "answered":
             try:
                 if answer.voices:
@@ -177,27 +177,27 @@ def _misfits(answers: dict[str, Answer], prompts: Mapping[str, Prompt]) -> list[
                 else:
                     answer.value = normalise(prompt, answer.value)
             except AnswerError as err:
-                found.append((key, f"the answer no longer fits the question ({err})"))
+                found.append((key, t(lang, "fit_misfit", reason=err.text(lang))))
     return found
 
 
-def fit_answers(session: Session, libraries: LibrarySet) -> list[str]:
+def fit_answers(session: Session, libraries: LibrarySet, lang: str | None = None) -> list[str]:
     """Set aside answers whose library or prompt no longer exists, or whose value no longer
-    fits the prompt. They stay in the file (under set_aside); returns warnings."""
+    fits the prompt. They stay in the file (under set_aside); returns warnings, in `lang`
+    (default: the session's language)."""
+    lang = lang or session.lang
     prompts = {f"{x.library.id}.{p.id}": p for x in libraries.libraries for s in x.library.sections for p in s.prompts}
     warnings = []
-    for key, reason in _misfits(session.answers, prompts):
+    for key, reason in _misfits(session.answers, prompts, lang):
         session.set_aside[key] = session.answers.pop(key)
-        warnings.append(f"{key}: {reason}; the answer is kept in the file but not used")
+        warnings.append(t(lang, "fit_set_aside", prompt=key, reason=reason))
     if session.followup_of is not None:  # the earlier answers compared against: same rule, quietly
-        for key, _ in _misfits(session.followup_of.answers, prompts):
+        for key, _ in _misfits(session.followup_of.answers, prompts, lang):
             session.followup_of.answers.pop(key)
     for lib_id, stamp in session.libraries.items():
         current = libraries.get(lib_id)
         if current is not None and current.version != stamp.version:
-            warnings.append(
-                f"library '{lib_id}' changed from version {stamp.version} to {current.version} since this session began"
-            )
+            warnings.append(t(lang, "fit_library_changed", library=lib_id, old=stamp.version, new=current.version))
     return warnings
 
 

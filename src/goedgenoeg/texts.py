@@ -621,6 +621,60 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "unanswered": ("nog niet beantwoord", "not answered yet"),
     "flanders": ("Vlaanderen", "Flanders"),
     "netherlands": ("Nederland", "The Netherlands"),
+    # an answer that does not fit its prompt (an answers file, an older session): AnswerError
+    "ans_answer_text": ("het antwoord moet tekst zijn", "the answer must be text"),
+    "ans_note_text": ("de notitie moet tekst zijn", "note must be text"),
+    "ans_item_text": ("elk item moet tekst zijn", "an item must be text"),
+    "ans_entry_text": ("regel {n} '{field}' moet tekst zijn", "entry {n} '{field}' must be text"),
+    "ans_entry_flag": (
+        "regel {n} '{field}' moet waar of onwaar zijn (ja/nee, yes/no)",
+        "entry {n} '{field}' must be true or false (ja/nee, yes/no)",
+    ),
+    "ans_rows_list": ("verwacht een lijst van regels met {fields}", "expected a list of entries with {fields}"),
+    "ans_row_mapping": ("regel {n} moet een mapping zijn met {fields}", "entry {n} must be a mapping with {fields}"),
+    "ans_row_unknown": (
+        "regel {n} heeft onbekende velden {unknown}; gebruik {fields}",
+        "entry {n} has unknown field(s) {unknown}; use {fields}",
+    ),
+    "ans_row_needs": ("regel {n} heeft '{field}' nodig", "entry {n} needs '{field}'"),
+    "ans_child_age": ("regel {n}: age moet een van deze zijn: {allowed}", "entry {n}: age must be one of {allowed}"),
+    "ans_children_unique": ("elk kind heeft een eigen pseudoniem nodig", "every child needs a different pseudonym"),
+    "ans_meeting_role": (
+        "regel {n}: meeting_role moet een van deze zijn: {allowed}",
+        "entry {n}: meeting_role must be one of {allowed}",
+    ),
+    "ans_participants_unique": (
+        "elke deelnemer heeft een eigen naam (of pseudoniem) nodig",
+        "every participant needs a different name (or pseudonym)",
+    ),
+    "ans_empty": ("het antwoord is leeg", "the answer is empty"),
+    "ans_reflection_shape": ("verwacht 'response' (en eventueel 'note')", "expected 'response' (and optionally 'note')"),
+    "ans_reflection_response": ("response moet een van deze zijn: {allowed}", "response must be one of {allowed}"),
+    "ans_alternative_shape": ("verwacht 'status' (en eventueel 'note')", "expected 'status' (and optionally 'note')"),
+    "ans_alternative_status": ("status moet een van deze zijn: {allowed}", "status must be one of {allowed}"),
+    "ans_not_feasible_note": (
+        "'not_feasible' heeft een notitie nodig die zegt waarom",
+        "'not_feasible' needs a note saying why",
+    ),
+    "ans_choice": ("kies een van {allowed}", "choose one of {allowed}"),
+    "ans_multi": ("kies uit {allowed}", "choose from {allowed}"),
+    "ans_list": ("verwacht een lijst van korte teksten", "expected a list of short texts"),
+    "ans_guiding_status": ("regel {n}: status moet een van deze zijn: {allowed}", "entry {n}: status must be one of {allowed}"),
+    "ans_voices": (
+        "voices moet namen van deelnemers koppelen aan antwoorden",
+        "voices must map participant names to answers",
+    ),
+    # answers of an older session that no longer fit (session.fit_answers)
+    "fit_gone": ("de bibliotheek of de vraag bestaat niet meer", "its library or prompt no longer exists"),
+    "fit_misfit": ("het antwoord past niet meer bij de vraag ({reason})", "the answer no longer fits the question ({reason})"),
+    "fit_set_aside": (
+        "{prompt}: {reason}; het antwoord blijft in het bestand maar wordt niet gebruikt",
+        "{prompt}: {reason}; the answer is kept in the file but not used",
+    ),
+    "fit_library_changed": (
+        "bibliotheek '{library}' is sinds het begin van deze sessie veranderd van versie {old} naar {new}",
+        "library '{library}' changed from version {old} to {new} since this session began",
+    ),
 }
 
 

@@ -10,9 +10,9 @@ from typing import Any, Protocol
 
 from .answers import is_open
 from .library import CONTEXT_LIBRARY, LibrarySet
-from .models import PHASES, Answer, Library, Section
-
-CONTEXT_KEYS = ("case", "decision", "age", "region", "who", "role")
+from .models import ActionsPrompt, Answer, AnyPrompt, Baseline, Library, ParticipantsPrompt, Section
+from .values import ActionRow, ChildRow, ParticipantRow, stored_rows
+from .vocab import CHILDREN_KEY, CONDITION_KEYS, CONTEXT_KEYS, PHASES, Action, AnswerStatus, WalkEnd
 
 
 def effective_path(choice: str | None) -> str:
@@ -40,7 +40,7 @@ def ordered_sections(libraries: LibrarySet) -> list[tuple[Library, Section]]:
 class Step:
     library: Library
     section: Section
-    prompt: Any
+    prompt: AnyPrompt
 
     @property
     def key(self) -> str:
@@ -88,7 +88,7 @@ class SectionProgress:
 class Reply:
     """What the asking side returns: an answer, or a navigation command."""
 
-    action: str  # answer, skip, later, back, overview, stop
+    action: Action
     value: Any = None
     voices: dict[str, Any] | None = None  # a team's separate answers, by participant
     stop: bool = False  # save this answer, then stop (Ctrl-C while typing several lines)
@@ -123,7 +123,7 @@ class Walk:
         self._people = people  # for a plan: how many take part (else the participants given)
         self.baseline = baseline or {}  # a follow-up's earlier answers, shown as defaults
         self.path_choice = path  # "short", "full", or None: by who reflects
-        self._steps: tuple[tuple, list[Step]] | None = None
+        self._steps: tuple[tuple[Any, ...], list[Step]] | None = None
 
     @property
     def path(self) -> str:
@@ -132,13 +132,13 @@ class Walk:
     def previous(self, key: str) -> Answer | None:
         return self.answers.get(key) or self.baseline.get(key)
 
-    def participants(self) -> list[dict[str, str]]:
+    def participants(self) -> list[ParticipantRow]:
         """The participants of a team reflection (from its participants prompt), if any."""
         for step in self.steps():
-            if step.prompt.kind == "participants":
+            if isinstance(step.prompt, ParticipantsPrompt):
                 answer = self.answers.get(step.key)
                 if answer is not None and answer.status == "answered":
-                    return answer.value
+                    return step.prompt.parse(answer.value)
         return []
 
     def list_items(self, library_id: str, prompt_id: str) -> list[str]:
@@ -153,28 +153,22 @@ class Walk:
                 values[key] = answer.value
         children = self.children()
         if children:  # several children: what fits any of their ages applies
-            values["age"] = list(dict.fromkeys(c["age"] for c in children))
+            values["age"] = list(dict.fromkeys(c.age for c in children))
         return values
 
-    def children(self) -> list[dict[str, str]]:
+    def children(self) -> list[ChildRow]:
         """The children of the case, each by pseudonym and age band, when more than one is named."""
-        answer = self.answers.get(f"{CONTEXT_LIBRARY}.children")
+        answer = self.answers.get(f"{CONTEXT_LIBRARY}.{CHILDREN_KEY}")
         if answer is None or answer.status != "answered" or not isinstance(answer.value, list):
             return []
-        return answer.value
-
-    def _applies(self, prompt, context) -> bool:
-        if prompt.when is not None and not prompt.when.matches(context):
-            return False
-        region = getattr(prompt, "region", None)
-        return not (prompt.kind == "alternative" and context.get("region") and context["region"] not in region)
+        return stored_rows(ChildRow, answer.value)
 
     def steps(self) -> list[Step]:
         """The prompts that apply, in order. They change only with the context, so they are
         worked out once per context (the walk asks for them several times per prompt)."""
         context = self.context()
         path = effective_path(self.path_choice)
-        key = (*(_hashable(context.get(k)) for k in ("decision", "age", "region", "who")), path)
+        key = (*(_hashable(context.get(k)) for k in CONDITION_KEYS), path)
         if self._steps is not None and self._steps[0] == key:
             return list(self._steps[1])
         steps = []
@@ -182,7 +176,7 @@ class Walk:
             if section.when is not None and not section.when.matches(context):
                 continue
             for prompt in section.prompts:
-                if (path == "full" or prompt.short) and self._applies(prompt, context):
+                if (path == "full" or prompt.short) and prompt.applies(context):
                     steps.append(Step(library, section, prompt))
         self._steps = (key, steps)
         return list(steps)
@@ -208,7 +202,7 @@ class Walk:
     def context_given(self) -> bool:
         """Whether the questions that decide what is asked have been through (answered or
         skipped): only then is an estimate of the time left worth showing."""
-        return all(f"{CONTEXT_LIBRARY}.{key}" in self.answers for key in ("decision", "age", "region", "who"))
+        return all(f"{CONTEXT_LIBRARY}.{key}" in self.answers for key in CONDITION_KEYS)
 
     def seconds_left(self) -> int:
         """Estimated seconds for the prompts of this walk that have no answer yet."""
@@ -291,15 +285,15 @@ class Walk:
         return None
 
 
-def earlier_steps(baseline, libraries: LibrarySet) -> list[dict]:
+def earlier_steps(baseline: Baseline, libraries: LibrarySet) -> list[ActionRow]:
     """The next steps (actions prompts) of the reflection a follow-up starts from."""
-    rows = []
+    rows: list[ActionRow] = []
     for loaded in libraries.libraries:
         for section in loaded.library.sections:
             for prompt in section.prompts:
                 answer = baseline.answers.get(f"{loaded.library.id}.{prompt.id}")
-                if prompt.kind == "actions" and answer is not None and answer.status == "answered" and answer.value:
-                    rows += answer.value
+                if isinstance(prompt, ActionsPrompt) and answer is not None and answer.status == "answered" and answer.value:
+                    rows += prompt.parse(answer.value)
     return rows
 
 
@@ -318,7 +312,7 @@ def apply(walk: Walk, step: Step, reply: Reply, save: Callable[[], None]) -> boo
     if reply.action == "answer":
         walk.answers[step.key] = Answer(status="answered", value=reply.value, voices=reply.voices, at=now())
     elif reply.action in ("skip", "later"):
-        status = "skipped" if reply.action == "skip" else "later"
+        status: AnswerStatus = "skipped" if reply.action == "skip" else "later"
         walk.answers[step.key] = Answer(status=status, at=now())
     else:
         return False
@@ -343,7 +337,7 @@ def run(
     start: int = 0,
     revisit: bool = False,
     visit: Callable[[Step], None] | None = None,
-) -> str:
+) -> WalkEnd:
     """Walk the prompts from `start` until the asker finishes the review ("done") or stops
     ("stopped"). `save` is called after every change, before the next prompt appears. Going
     forward passes over answers given before this walk, unless `revisit` (a follow-up goes
@@ -371,8 +365,8 @@ def run(
                 walk.path_choice = "full"
                 save()  # the choice of path is part of the session
                 asked.clear()  # going forward passes over everything answered on the short path
-                index = walk.first_open()
-                index = len(walk.steps()) if index is None else index
+                first = walk.first_open()
+                index = len(walk.steps()) if first is None else first
                 continue
         if index >= len(steps):
             target = asker.review(walk.open_points(), walk.answers)

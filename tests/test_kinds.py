@@ -1,0 +1,214 @@
+"""The prompt kinds: each in one class with typed answer values, sessions written by an earlier
+main that load unchanged and give the same records byte for byte, and answer errors said in the
+user's language."""
+
+from pathlib import Path
+
+import pytest
+
+from goedgenoeg import session as sessions
+from goedgenoeg.answers import AnswerError, normalise, normalise_voices
+from goedgenoeg.ask import ASKERS
+from goedgenoeg.library import _KINDS
+from goedgenoeg.models import (
+    KINDS,
+    PROMPT_KINDS,
+    AlternativePrompt,
+    ReflectionPrompt,
+    Text,
+    library_keys,
+)
+from goedgenoeg.record import render
+from goedgenoeg.values import AlternativeValue, PersonRow, ReflectionValue, to_json
+from goedgenoeg.walk import Walk
+
+DATA = Path(__file__).parent / "data"
+# written by main at 4eed638 (tests/data/make_main_sessions.py): a team reflection on the full
+# path with every prompt kind, and a follow-up of it. When a record changes on purpose, write the
+# records again with `make_main_sessions.py --records-only`; the session files stay as they are.
+MAIN_SESSIONS = ("20261129-2000-main", "20261206-1000-main")
+
+
+def prompts_of(libraries):
+    return {f"{x.library.id}.{p.id}": p for x in libraries.libraries for s in x.library.sections for p in s.prompts}
+
+
+@pytest.mark.parametrize("name", MAIN_SESSIONS)
+def test_a_session_written_by_main_loads_unchanged_and_gives_the_same_records(name, libraries):
+    path = DATA / f"{name}.json"
+    session = sessions.load(path)
+    assert sessions.fit_answers(session, libraries) == []  # every answer still fits its prompt
+    # saved again, the file is the same to the byte: the format did not change
+    assert session.model_dump_json(indent=2) == path.read_text(encoding="utf-8")
+    assert render(session, libraries, "md") == (DATA / f"{name}.md").read_text(encoding="utf-8")
+    assert render(session, libraries, "md", full=True) == (DATA / f"{name}-full.md").read_text(encoding="utf-8")
+    assert render(session, libraries, "html") == (DATA / f"{name}.html").read_bytes()
+    english = session.model_copy(update={"lang": "en"})
+    assert render(english, libraries, "md") == (DATA / f"{name}-en.md").read_text(encoding="utf-8")
+
+
+def test_the_main_sessions_hold_every_prompt_kind(libraries):
+    session = sessions.load(DATA / f"{MAIN_SESSIONS[0]}.json")
+    prompts = prompts_of(libraries)
+    answered = {prompts[k].kind for k, a in session.answers.items() if a.status == "answered"}
+    with_voices = {prompts[k].kind for k, a in session.answers.items() if a.voices}
+    assert answered == set(KINDS)
+    assert {"text", "reflection", "alternative", "people", "actions"} <= with_voices
+    assert {a.status for a in session.answers.values()} == {"answered", "skipped", "later"}
+
+
+@pytest.mark.parametrize("name", MAIN_SESSIONS)
+def test_every_stored_value_parses_to_its_typed_value_and_back(name, libraries):
+    session = sessions.load(DATA / f"{name}.json")
+    prompts = prompts_of(libraries)
+    values = [(prompts[k], v) for k, a in session.answers.items() for v in [a.value, *(a.voices or {}).values()] if v is not None]
+    assert len(values) > 100
+    for prompt, raw in values:
+        typed = prompt.parse(raw)
+        assert to_json(typed) == raw
+        assert to_json(prompt.check(raw)) == raw  # a stored value is its own canonical form
+
+
+def test_typed_values_of_the_fixed_answers(libraries):
+    prompts = prompts_of(libraries)
+    reflection = next(p for p in prompts.values() if isinstance(p, ReflectionPrompt))
+    alternative = next(p for p in prompts.values() if isinstance(p, AlternativePrompt))
+    assert reflection.check("later") == ReflectionValue("later", "")
+    assert reflection.parse({"response": "recognise", "note": "ja"}) == ReflectionValue("recognise", "ja")
+    assert reflection.is_open_value({"response": "later", "note": ""})
+    assert alternative.check({"status": "not_feasible", "note": " te ver "}) == AlternativeValue("not_feasible", "te ver")
+    assert alternative.is_open_value({"status": "not_considered", "note": ""})
+    assert not alternative.is_open_value({"status": "feasible", "note": ""})
+    people = prompts["netwerk.wie-belangrijk"]
+    assert people.check([{"who": "oma", "risk": "ja"}]) == [PersonRow("oma", "", "", True)]
+    assert normalise(people, [{"who": "oma"}]) == [{"who": "oma", "relation": "", "meaning": "", "risk": False}]
+
+
+def test_every_kind_has_one_class_and_one_asking_function():
+    assert set(ASKERS) == set(PROMPT_KINDS)
+    assert len(KINDS) == len(set(KINDS)) == len(PROMPT_KINDS)
+    assert _KINDS == KINDS  # the loader's list of kinds is the models'
+    assert {"kind", "of", "per_child", "nl", "options", "counter", "diagram"} <= set(library_keys())
+
+
+def test_a_prompt_applies_by_its_condition_and_an_alternative_by_its_region(libraries):
+    walk = Walk(libraries, {}, path="full")
+    alternative = next(s.prompt for s in walk.steps() if isinstance(s.prompt, AlternativePrompt) and len(s.prompt.region) == 1)
+    here, elsewhere = alternative.region[0], next(r for r in ("flanders", "netherlands") if r != alternative.region[0])
+    assert alternative.applies({"region": here})
+    assert not alternative.applies({"region": elsewhere})
+    assert alternative.applies({})  # a region not yet known hides nothing
+
+
+@pytest.mark.parametrize(
+    ("value", "nl", "en"),
+    [
+        ("verhuizen", "kies een van placement, measure", "choose one of placement, measure"),
+        (["x"], "kies een van placement", "choose one of placement"),
+    ],
+)
+def test_an_answer_that_does_not_fit_is_said_in_dutch_or_english(value, nl, en):
+    from goedgenoeg.models import ChoicePrompt, Option
+
+    options = [Option(id=i, label=Text(nl=i)) for i in ("placement", "measure")]
+    prompt = ChoicePrompt(kind="choice", id="decision", text=Text(nl="?"), help=Text(nl="?"), source="x", options=options)
+    with pytest.raises(AnswerError) as caught:
+        normalise(prompt, value)
+    assert caught.value.text("nl").startswith(nl)
+    assert caught.value.text("en").startswith(en)
+    assert str(caught.value).startswith(en)  # for a log or a traceback: English
+
+
+def test_row_errors_name_the_entry_and_field_in_both_languages(libraries):
+    people = prompts_of(libraries)["netwerk.wie-belangrijk"]
+    with pytest.raises(AnswerError) as caught:
+        people.check([{"who": "oma"}, {"who": "opa", "risk": "misschien"}])
+    assert caught.value.text("nl") == "regel 2 'risk' moet waar of onwaar zijn (ja/nee, yes/no)"
+    assert caught.value.text("en") == "entry 2 'risk' must be true or false (ja/nee, yes/no)"
+    with pytest.raises(AnswerError) as voices:
+        normalise_voices(people, [])
+    assert voices.value.text("nl") == "voices moet namen van deelnemers koppelen aan antwoorden"
+
+
+def team_walk(libraries, extra=None):
+    from goedgenoeg.models import Answer
+
+    context = {"case": "GG-KINDS", "decision": ["placement"], "age": "under-1", "region": "flanders", "who": "team"}
+    answers = {f"context.{k}": Answer(status="answered", value=v) for k, v in context.items()}
+    for key, value in (extra or {}).items():
+        answers[key] = Answer(status="answered", value=value)
+    return Walk(libraries, answers, path="full")
+
+
+def ask_with(walk, step, typed, previous=None):
+    """Ask one step in the terminal with these lines typed; the reply and what was shown."""
+    import io
+
+    from rich.console import Console
+
+    from goedgenoeg.ask import TerminalAsker
+
+    out = io.StringIO()
+    asker = TerminalAsker(Console(file=out, width=100, color_system=None), "nl")
+    asker.walk = walk
+    lines = iter(typed)
+    asker._input = lambda label: next(lines)
+    reply = asker.ask(step, walk.position(walk.steps().index(step)), previous)
+    assert next(lines, None) is None, "every typed line was read"
+    return reply, out.getvalue()
+
+
+def first_of(walk, kind):
+    """The first prompt of a kind, outside the context where there is one."""
+    steps = [s for s in walk.steps() if s.prompt.kind == kind]
+    return next((s for s in steps if s.library.id != "context"), steps[0])
+
+
+def test_each_kind_is_asked_by_its_own_function_and_stored_as_before(libraries):
+    walk = team_walk(libraries)
+    lists = first_of(walk, "list")
+    guiding_walk = team_walk(libraries, {lists.key: ["vraag 1", "vraag 2"]})
+    choice, multi = first_of(walk, "choice").prompt, first_of(walk, "multi").prompt
+    cases = {
+        "text": (["mijn antwoord"], "mijn antwoord"),
+        "reflection": (["1", "een notitie"], {"response": "recognise", "note": "een notitie"}),
+        "choice": (["2"], choice.options[1].id),
+        "multi": (["2,1"], [multi.options[0].id, multi.options[1].id]),
+        "alternative": (["2", "", "te ver weg"], {"status": "not_feasible", "note": "te ver weg"}),
+        "people": (
+            ["oma", "grootmoeder", "vangt op", "ja", ""],
+            [{"who": "oma", "relation": "grootmoeder", "meaning": "vangt op", "risk": True}],
+        ),
+        "actions": (
+            ["bellen", "consulent", "vrijdag", "afspraak", ""],
+            [{"who": "consulent", "what": "bellen", "when": "vrijdag", "result": "afspraak"}],
+        ),
+        "participants": (
+            ["An", "OCJ", "consulent", "2", ""],
+            [{"name": "An", "organisation": "OCJ", "role": "consulent", "meeting_role": "chair"}],
+        ),
+        "list": (["vraag 1", "vraag 2", ""], ["vraag 1", "vraag 2"]),
+    }
+    for kind, (typed, stored) in cases.items():
+        reply, _ = ask_with(walk, first_of(walk, kind), typed)
+        assert (reply.action, reply.value) == ("answer", stored), kind
+    reply, shown = ask_with(guiding_walk, first_of(guiding_walk, "guiding"), ["2", "bij het besluit", ""])
+    assert reply.value == [{"question": "vraag 1", "status": "partly", "where": "bij het besluit"}]
+    assert "• vraag 2" in shown
+    children = next(s for s in walk.steps() if s.prompt.kind == "children")
+    reply, _ = ask_with(walk, children, ["Noor", "1", "Lars", "5", ""])
+    assert reply.value == [{"name": "Noor", "age": "unborn"}, {"name": "Lars", "age": "6-12"}]
+
+
+def test_an_earlier_note_stays_with_its_answer(libraries):
+    from goedgenoeg.models import Answer
+
+    walk = team_walk(libraries)
+    step = first_of(walk, "reflection")
+    before = Answer(status="answered", value={"response": "recognise", "note": "oud"})
+    kept, _ = ask_with(walk, step, ["", ""], before)
+    assert kept.value == {"response": "recognise", "note": "oud"}
+    changed, shown = ask_with(walk, step, ["2", ""], before)
+    assert changed.value == {"response": "not_recognise", "note": ""}
+    assert "Eerdere notitie, bij een ander antwoord: oud" in shown  # shown, not kept
+    assert "Eerdere notitie" not in ask_with(walk, step, ["", ""], before)[1]
