@@ -37,7 +37,8 @@ def prompts_of(libraries):
 def test_a_session_written_by_main_loads_unchanged_and_gives_the_same_records(name, libraries):
     path = DATA / f"{name}.json"
     session = sessions.load(path)
-    assert sessions.fit_answers(session, libraries) == []  # every answer still fits its prompt
+    sessions.fit_answers(session, libraries)  # may say a library's version changed since
+    assert session.set_aside == {}  # every answer still fits its prompt
     # saved again, the file is the same to the byte: the format did not change
     assert session.model_dump_json(indent=2) == path.read_text(encoding="utf-8")
     assert render(session, libraries, "md") == (DATA / f"{name}.md").read_text(encoding="utf-8")
