@@ -289,6 +289,16 @@ def test_in_a_team_differing_voices_on_the_dissent_name_their_person(small):
     assert "**An**\n\nakkoord" in dissent and "**Cy**\n\neerst een netwerkberaad" in dissent
 
 
+def test_the_details_name_a_role_only_when_one_was_given(small):
+    """The short path does not ask the role: the details then leave it out instead of showing '-'."""
+    given = part(render(session_with(small), small), "Gegevens")
+    assert "| Rol | consulent OCJ |" in given
+    without = {k: v for k, v in CONTEXT.items() if k != "role"}
+    details = part(render(session_with(small, context=without), small), "Gegevens")
+    assert "| Rol |" not in details
+    assert "| Casus (pseudoniem) | GG-T-1 |" in details
+
+
 def test_the_english_record_says_summary(small):
     record = render(session_with(small, lang="en"), small)
     assert record.startswith("# Reflection: GG-T-1\n\n## Summary\n")
@@ -298,7 +308,7 @@ def test_the_english_record_says_summary(small):
 def test_the_record_keeps_its_other_parts(small):
     record = render(session_with(small), small)
     # the parts whose answers all stand in the summary are not repeated below it
-    assert h2s(record) == ["Samenvatting", "Gegevens", "De mensen", "De afweging", "Het netwerk", "Open punten", "Bronnen"]
+    assert h2s(record) == ["Samenvatting", "Gegevens", "De mensen", "De afweging", "Open punten", "Bronnen"]
     assert "wat in de samenvatting staat, wordt niet herhaald" in record
     assert "Opvang bij familie (Niet overwogen)" in part(record, "Open punten")
     assert "goedgenoeg-2025:" in part(record, "Bronnen")
@@ -350,7 +360,8 @@ def test_markdown_escapes_only_where_text_would_become_markup():
 
 
 def test_the_network_in_markdown_is_a_table_with_the_risk(small):
-    network = part(render(session_with(small), small), "Het netwerk")
+    # drawn where the people were asked, under the people
+    network = part(render(session_with(small), small), "De mensen")
     assert "```" not in network and "mermaid" not in network
     assert (
         "| Wie (pseudoniem of rol) | Relatie tot het kind of gezin | Betekenis (nu, of wat zou kunnen) | Zorg of risico? |"

@@ -91,7 +91,7 @@ def test_the_network_is_a_table_in_markdown_and_a_picture_in_html(tmp_path, libr
     answers["netwerk.wie-belangrijk"] = NETWORK
     record = run(runner, tmp_path, ["reflect"], answers)
     assert "```" not in record and "mermaid" not in record
-    network = record.split("\n## Het netwerk\n", 1)[1].split("\n## ", 1)[0]
+    network = record.split("\n## De mensen\n", 1)[1].split("\n## ", 1)[0]
     rows = [x for x in network.splitlines() if x.startswith("| ")][1:]
     assert rows == [
         '| oma "Mie" | grootmoeder | vangt op |   |',
@@ -242,7 +242,7 @@ def test_a_teams_network_is_one_picture_saying_who_named_whom(tmp_path, librarie
         }
     }
     record = run(runner, tmp_path, ["reflect"], answers, "team.md")
-    network = record.split("## Het netwerk\n", 1)[1].split("\n## ", 1)[0]
+    network = record.split("\n## De mensen\n", 1)[1].split("\n## ", 1)[0]
     rows = [x for x in network.splitlines() if x.startswith("| ") and not x.startswith("| Wie")]
     assert len(rows) == 2, rows  # one table: opa once, tante once
     assert "haalt op; kookt op woensdag (genoemd door An, Bo)" in rows[0]

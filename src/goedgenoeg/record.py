@@ -301,7 +301,7 @@ def _metadata(rec: _Record) -> list[Block]:
         ("rec_date", session.updated[:10]),
         ("rec_started", session.created[:16].replace("T", " ")),
         ("rec_who", _context_label(rec, "who")),
-        ("rec_role", rec.context.get("role", "-")),
+        *([("rec_role", rec.context["role"])] if rec.context.get("role") else []),  # not asked on the short path
         ("rec_decision", _context_label(rec, "decision")),
         ("rec_age", _context_label(rec, "age")),
         *([("rec_children", _context_label(rec, "children"))] if _children(rec) else []),
@@ -332,10 +332,6 @@ def _reflection_line(rec: _Record) -> list[Block]:
 
 def _phase_title(lang: str, phase: str) -> str:
     return t(lang, f"part_{phase}") if has_text(f"part_{phase}") else phase
-
-
-def _is_network(step: Step) -> bool:
-    return isinstance(step.prompt, PeoplePrompt) and step.prompt.diagram
 
 
 def _same_title(part: str, section: str) -> bool:
@@ -388,10 +384,8 @@ def _weighing(rec: _Record) -> list[Block]:
             pending.append(_alternative_row(rec, step))
             continue
         blocks.append(Paragraph(step.prompt.text.get(lang), "strong"))
-        if _is_network(step) and _answered(rec.answer(step)):
-            blocks.append(Paragraph(t(lang, "rec_see_network"), "em"))
-        else:
-            blocks += answer_blocks(step, rec.answer(step), lang, tuple(_children(rec)))
+        network = _network(rec, step)
+        blocks += network or answer_blocks(step, rec.answer(step), lang, tuple(_children(rec)))
     flush()
     return [Paragraph(t(lang, "rec_not_repeated"), "em")] + blocks if blocks else blocks
 
@@ -437,23 +431,20 @@ def _merge_person(merged: PersonRow, row: PersonRow) -> PersonRow:
     return PersonRow(merged.who, join(merged.relation, row.relation), join(merged.meaning, row.meaning), merged.risk or row.risk)
 
 
-def _network(rec: _Record) -> list[Block]:
-    """The meaningful people around the child, from the people prompts drawn as one network
-    (a team's differing voices merged, each person saying who named them)."""
-    lang = rec.lang
-    blocks: list[Block] = []
-    for step in rec.steps:
-        answer = rec.answer(step)
-        prompt = step.prompt
-        if not isinstance(prompt, PeoplePrompt) or not prompt.diagram or not _answered(answer):
-            continue
-        voices = _distinct_voices(answer)
-        if voices is None:
-            rows = prompt.parse(_shared(answer))
-        else:
-            rows = _merged_network({name: prompt.parse(v) for name, v in voices.items()}, lang)
-        blocks.append(_network_of(rows, lang, centre=tuple(_children(rec))))  # each child in the middle
-    return [Heading(2, t(lang, "rec_network"))] + blocks if blocks else []
+def _network(rec: _Record, step: Step) -> list[Block]:
+    """The meaningful people around the child, where they were asked, drawn as one network with
+    each child in the middle (a team's differing voices merged, each person saying who named
+    them); nothing for any other prompt."""
+    answer = rec.answer(step)
+    prompt = step.prompt
+    if not isinstance(prompt, PeoplePrompt) or not prompt.diagram or not _answered(answer):
+        return []
+    voices = _distinct_voices(answer)
+    if voices is None:
+        rows = prompt.parse(_shared(answer))
+    else:
+        rows = _merged_network({name: prompt.parse(v) for name, v in voices.items()}, rec.lang)
+    return [_network_of(rows, rec.lang, centre=tuple(_children(rec)))]
 
 
 def _time(rec: _Record) -> list[Block]:
@@ -583,11 +574,11 @@ def _clean_tuple(values: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def build(session: Session, libraries: LibrarySet, full: bool = False) -> Document:
-    """The record as a document: title, summary, metadata, the weighing, the network, time,
-    what changed since an earlier reflection, open points and sources."""
+    """The record as a document: title, summary, metadata, the rest of the reflection by part
+    (the network drawn where its people were asked), time, open points and sources."""
     rec = _prepare(session, libraries, full)
     blocks: list[Block] = []
-    for part in (_title, _summary, _metadata, _reflection_line, _weighing, _network, _time, _open_points, _sources):
+    for part in (_title, _summary, _metadata, _reflection_line, _weighing, _time, _open_points, _sources):
         blocks += part(rec)
     title = strip_control(f"{t(rec.lang, 'rec_title')}: {rec.context.get('case', '-')}")
     return Document(rec.lang, " ".join(title.split()), tuple(_clean(b) for b in blocks))

@@ -436,8 +436,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "rec_child": ("Kind", "Child"),
     "rec_risk": ("zorg of risico", "worry or risk"),
     "rec_risk_col": ("Zorg of risico?", "Worry or risk?"),
-    "rec_network": ("Het netwerk", "The network"),
-    "rec_see_network": ("Zie 'Het netwerk' verderop.", "See 'The network' below."),
     "rec_legend": ("Legende", "Legend"),
     "rec_legend_person": ("betekenisvolle persoon", "meaningful person"),
     "rec_legend_risk": (
