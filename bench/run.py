@@ -54,7 +54,8 @@ SECTION_SIZE = 50
 # The input line of the first question. (The welcome line already contains "Je antwoorden",
 # so a bare "Je antwoord" would match before the first question is on screen.)
 FIRST_PROMPT = re.compile(r"Je antwoord[^:\n]*: ")
-ANY_PROMPT = re.compile(r"(?:Je antwoord|Kies)[^:\n]*: ")  # a text or a choice question
+# a text or a choice question, or the first field of the children list ("Kind 1 · Pseudoniem: ")
+ANY_PROMPT = re.compile(r"(?:Je antwoord|Kies|Pseudoniem)[^:\n]*: ")
 ANSWERS = 10  # answers timed per round
 PEERS = Path(__file__).resolve().parent / ".peers" / "bin"
 
@@ -272,7 +273,8 @@ def per_answer(argv: list[str], env: dict, pattern) -> float:
         times = []
         for i in range(ANSWERS):
             start = time.perf_counter()
-            child.sendline("1" if i else "GG-BENCH")  # "1": the first option, or a short text
+            # "1": the first option, or a short text; Enter at the children list: one child
+            child.sendline("" if "Pseudoniem" in child.after else "1" if i else "GG-BENCH")
             child.expect(pattern)
             times.append(time.perf_counter() - start)
         return statistics.median(times)
