@@ -68,6 +68,38 @@ def test_a_paste_at_a_one_line_question_is_refused_there_and_asked_again(tmp_pat
     child.expect(pexpect.EOF)
 
 
+def test_a_typed_answer_is_not_kept_waiting_and_a_paste_is_still_gathered_whole(monkeypatch):
+    """Issue 15: the paste check waited 30 ms after every answer. It now looks without waiting
+    whether more input came along; only a line that brought more (a paste) waits for the rest."""
+    import io
+
+    from rich.console import Console
+
+    from goedgenoeg import ask
+
+    console = Console(file=io.StringIO(), width=200)
+    asker = ask.TerminalAsker(console, "nl")
+    asker.editing = False
+    waits: list[float] = []
+    pending: list[str] = []
+
+    def waiting(wait: float = 0.03) -> bool:
+        waits.append(wait)
+        return bool(pending)
+
+    monkeypatch.setattr(ask, "_waiting", waiting)
+    monkeypatch.setattr(console, "input", lambda *a, **k: "getypt")
+    assert asker._input("Je antwoord") == "getypt"
+    assert waits == [0.0]  # one look, no wait
+
+    waits.clear()
+    pending[:] = ["tweede regel", "derde regel"]
+    monkeypatch.setattr("builtins.input", lambda *a: pending.pop(0))
+    monkeypatch.setattr(console, "input", lambda *a, **k: "eerste regel")
+    assert asker._input("Je antwoord") == "eerste regel\ntweede regel\nderde regel"
+    assert waits[0] == 0.0 and len(waits) == 3 and all(w > 0 for w in waits[1:])  # then it waits for the rest
+
+
 # --- 2. two windows on one session --------------------------------------------------------
 
 
