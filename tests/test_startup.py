@@ -45,3 +45,69 @@ def test_help_imports_no_models_no_yaml_no_rich_and_no_toml_without_a_config_fil
     heavy = sorted(m for m in imported if m.split(".")[0] in ("pydantic", "pydantic_core", "yaml", "rich", "tomllib"))
     heavy += sorted(m for m in imported if m in ("goedgenoeg.models", "goedgenoeg.library", "goedgenoeg.cache"))
     assert heavy == [], f"goedgenoeg --help imported {heavy}"
+
+
+# --- `goedgenoeg reflect` without typer (issue 15: the first question sooner) -----------------
+
+
+def test_reflect_is_read_without_typer_and_says_the_same_as_through_typer(tmp_path):
+    """The usual `goedgenoeg reflect` runs without importing typer; what it says and how it
+    ends are those of the typer route (here: no terminal, so it refuses, in the chosen language)."""
+    env = dict(os.environ, GOEDGENOEG_SESSIONS_DIR=str(tmp_path / "s"), GOEDGENOEG_CACHE_DIR=str(tmp_path / "c"))
+    env.pop("GOEDGENOEG_FORCE_INTERACTIVE", None)
+    command = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "goedgenoeg"]
+    results = {}
+    for route, args in (("fast", ["reflect", "--lang", "en"]), ("typer", ["reflect", "--lang", "en", "-fmd"])):
+        done = subprocess.run(
+            command + args,
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            env=dict(env, PYTHONPROFILEIMPORTTIME="1"),
+            timeout=60,
+        )
+        imported = {
+            line.rsplit("|", 1)[1].strip()
+            for line in done.stderr.splitlines()
+            if line.startswith("import time:") and line.count("|") == 2
+        }
+        said = "\n".join(line for line in done.stderr.splitlines() if not line.startswith("import time:"))
+        results[route] = (done.returncode, done.stdout, said, imported)
+    assert results["fast"][:3] == results["typer"][:3]
+    assert results["fast"][0] == 2 and "needs a terminal" in results["fast"][2]
+    assert "typer" in results["typer"][3] and "goedgenoeg.start" in results["fast"][3]
+    assert not any(m.split(".")[0] == "typer" for m in results["fast"][3])
+
+
+def test_the_reading_without_typer_takes_the_options_of_cli_reflect_and_leaves_the_rest_to_typer():
+    from pathlib import Path
+
+    import typer.main
+
+    from goedgenoeg import cli
+    from goedgenoeg.start import REFLECT_OPTIONS, reflect_arguments
+
+    group = typer.main.get_command(cli.app)
+    params = {p.name: p for p in group.commands["reflect"].params}
+    declared = {opt: name for name, p in params.items() for opt in (*p.opts, *p.secondary_opts)}
+    assert {opt: name for opt, (name, _) in REFLECT_OPTIONS.items()} == declared
+    for opt, (name, how) in REFLECT_OPTIONS.items():
+        assert params[name].multiple == (how in ("paths", "texts")), opt
+        assert params[name].is_flag == (how in ("flag", "off")), opt
+
+    assert reflect_arguments([]) == {}
+    assert reflect_arguments(["--lang", "en", "-l", "a", "--library=b", "--no-plain", "--team", "-o", "r.md"]) == {
+        "lang": "en",
+        "library": [Path("a"), Path("b")],
+        "plain": False,
+        "team": True,
+        "output": Path("r.md"),
+    }
+    assert reflect_arguments(["--prepared", "An=1", "--prepared", "Bo=2", "--path", "full", "-f", "docx"]) == {
+        "prepared": ["An=1", "Bo=2"],
+        "path": "full",
+        "fmt": "docx",
+    }
+    # typer's: help, unknown or glued options, a missing value, a value that looks like an option
+    for args in (["--help"], ["--langs", "en"], ["-fmd"], ["--lang"], ["--lang", "--team"], ["--team=1"], ["extra"]):
+        assert reflect_arguments(args) is None, args

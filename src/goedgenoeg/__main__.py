@@ -1,4 +1,5 @@
-"""Entry point. `--version` is answered before anything heavy is imported."""
+"""Entry point. `--version` is answered before anything heavy is imported, and the usual
+`goedgenoeg reflect` is run without typer (start.py): the first question comes sooner."""
 
 import sys
 
@@ -27,6 +28,11 @@ def main() -> None:
 
         print(f"goedgenoeg {__version__}")
         return
+    if sys.argv[1:2] == ["reflect"]:
+        from .start import run_reflect
+
+        if run_reflect(sys.argv[2:]):
+            return
     from .cli import app
 
     app(prog_name="goedgenoeg")
