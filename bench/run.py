@@ -8,7 +8,7 @@ baseline measured in the same run, interleaved with it:
   (b)  python -c "import typer, rich, pydantic, yaml"
   (t)  python -c "import typer"                 (the --version / --help target refers to it)
   (c)  goedgenoeg --version
-  (d)  goedgenoeg --help
+  (d)  goedgenoeg --help (kept in the cache by the warm-up round; (d1) with the cache off)
   (e)  goedgenoeg reflect in a pseudo-terminal: spawn until the first "Je antwoord ...: " prompt
        (with the library cache filled by the warm-up round, as on every start but the first;
        (e1) the same with the cache switched off)
@@ -444,6 +444,7 @@ def main() -> None:
             "b": lambda: run_cmd([PY, "-c", "import typer, rich, pydantic, yaml"], env),
             "version": lambda: run_cmd([str(BIN), "--version"], env),
             "help": lambda: run_cmd([str(BIN), "--help"], env),
+            "help_cold": lambda: run_cmd([str(BIN), "--help"], cold),
             "first_prompt": lambda: first_prompt(env, tmp / "pty-sessions"),
             "first_prompt_cold": lambda: first_prompt(cold, tmp / "pty-sessions"),
             "answer": lambda: per_answer(  # a folder of its own each time: no unfinished session to offer
@@ -529,7 +530,8 @@ LABELS = {
     "b": '(b) `python -c "import typer, rich, pydantic, yaml"`',
     "typer": '(t) `python -c "import typer"`',
     "version": "(c) `goedgenoeg --version`",
-    "help": "(d) `goedgenoeg --help`",
+    "help": "(d) `goedgenoeg --help` (the help kept in the cache by the warm-up round)",
+    "help_cold": "(d1) the same, cache switched off (`GOEDGENOEG_NO_CACHE=1`: typer builds it)",
     "first_prompt": "(e) `goedgenoeg reflect`: first prompt in a pty (library cache filled)",
     "first_prompt_cold": "(e1) the same, library cache switched off (`GOEDGENOEG_NO_CACHE=1`)",
     "cookiecutter": "(p) cookiecutter: first question in a pty",
@@ -610,6 +612,13 @@ def report(samples, rounds, sets, answered_prompts, text, split, started, load_b
             paired(rounds, "version", "typer"),
         ),
         row("`--help` / `import typer`", med["help"] / med["typer"], TARGETS["help"], "x", paired(rounds, "help", "typer")),
+        row(
+            "`--help`, cache off / `import typer`",
+            med["help_cold"] / med["typer"],
+            TARGETS["help"],
+            "x",
+            paired(rounds, "help_cold", "typer"),
+        ),
         row(
             "first prompt / (b)",
             med["first_prompt"] / med["b"],

@@ -26,9 +26,9 @@ def test_version_imports_none_of_pydantic_yaml_and_rich():
     assert heavy == [], f"goedgenoeg --version imported {heavy}"
 
 
-def _imports(args: list[str]) -> tuple[subprocess.CompletedProcess, set[str]]:
+def _imports(args: list[str], **extra: str) -> tuple[subprocess.CompletedProcess, set[str]]:
     command = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "goedgenoeg"]
-    env = dict(os.environ, PYTHONPROFILEIMPORTTIME="1")
+    env = dict(os.environ, PYTHONPROFILEIMPORTTIME="1", **extra)
     done = subprocess.run(command + args, capture_output=True, text=True, env=env, timeout=60)
     imported = {
         line.rsplit("|", 1)[1].strip()
@@ -38,13 +38,50 @@ def _imports(args: list[str]) -> tuple[subprocess.CompletedProcess, set[str]]:
     return done, imported
 
 
-def test_help_imports_no_models_no_yaml_no_rich_and_no_toml_without_a_config_file():
-    done, imported = _imports(["--help"])
+def test_help_imports_no_models_no_yaml_no_rich_and_no_toml_without_a_config_file(tmp_path):
+    # the first --help (nothing kept yet) is typer's; the next one is the kept text, without typer
+    done, imported = _imports(["--help"], GOEDGENOEG_CACHE_DIR=str(tmp_path / "cache"))
     assert done.returncode == 0, done.stderr[-2000:]
     assert "goedgenoeg.cli" in imported, done.stderr[-2000:]
     heavy = sorted(m for m in imported if m.split(".")[0] in ("pydantic", "pydantic_core", "yaml", "rich", "tomllib"))
-    heavy += sorted(m for m in imported if m in ("goedgenoeg.models", "goedgenoeg.library", "goedgenoeg.cache"))
+    heavy += sorted(m for m in imported if m in ("goedgenoeg.models", "goedgenoeg.library"))
     assert heavy == [], f"goedgenoeg --help imported {heavy}"
+    again, imported = _imports(["--help"], GOEDGENOEG_CACHE_DIR=str(tmp_path / "cache"))
+    assert again.returncode == 0 and again.stdout == done.stdout
+    heavy = sorted(m for m in imported if m.split(".")[0] in ("typer", "pydantic", "pydantic_core", "yaml", "rich", "tomllib"))
+    assert heavy == [] and "goedgenoeg.cli" not in imported, f"goedgenoeg --help (kept) imported {heavy}"
+
+
+def _help(cache, **extra: str) -> str:
+    command = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "goedgenoeg"]
+    env = dict(os.environ, GOEDGENOEG_CACHE_DIR=str(cache), **extra)
+    done = subprocess.run(command + ["--help"], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def test_the_kept_help_is_the_help_typer_prints_for_the_same_language_and_width(tmp_path):
+    cache = tmp_path / "cache"
+    typers = _help(cache, GOEDGENOEG_NO_CACHE="1")
+    assert typers.startswith("Gebruik: goedgenoeg") and not cache.exists()  # the cache switched off: nothing kept
+    assert _help(cache) == typers  # typer's, and kept
+    entries = list(cache.glob("help-*.txt"))
+    assert len(entries) == 1
+    if os.name == "posix":
+        assert entries[0].stat().st_mode & 0o777 == 0o600 and cache.stat().st_mode & 0o777 == 0o700
+    assert _help(cache) == typers  # the kept one
+    # another language or width is another help, never the one kept for Dutch at 80 columns
+    english = _help(cache, GOEDGENOEG_LANG="en")
+    assert english.startswith("Usage: goedgenoeg") and english == _help(cache, GOEDGENOEG_LANG="en", GOEDGENOEG_NO_CACHE="1")
+    narrow = _help(cache, COLUMNS="60")
+    assert narrow != typers and narrow == _help(cache, COLUMNS="60", GOEDGENOEG_NO_CACHE="1")
+    assert len(list(cache.glob("help-*.txt"))) == 3
+    # an entry someone else could have written is not trusted
+    if os.name == "posix":
+        for entry in cache.glob("help-*.txt"):
+            entry.write_text("Vals\n", encoding="utf-8")
+            entry.chmod(0o666)
+        assert _help(cache) == typers
 
 
 # --- `goedgenoeg reflect` without typer (issue 15: the first question sooner) -----------------

@@ -33,6 +33,18 @@ def main() -> None:
 
         if run_reflect(sys.argv[2:]):
             return
+    if sys.argv[1:] == ["--help"]:  # as typer printed it before, if nothing it depends on changed
+        from . import quickhelp
+
+        text = quickhelp.cached()
+        if text is not None:
+            sys.stdout.write(text)
+            return
+        from .cli import app
+
+        with quickhelp.keeping():
+            app(prog_name="goedgenoeg")
+        return
     from .cli import app
 
     app(prog_name="goedgenoeg")
