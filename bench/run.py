@@ -17,7 +17,7 @@ baseline measured in the same run, interleaved with it:
   (i)  per answer: goedgenoeg reflect --path full answering 10 questions, from Enter until the
        next question is on screen, against a bare loop that reads a line with rich and writes a
        3 kB file atomically (fsync) after each
-  (e0) python -c "import goedgenoeg.cli, goedgenoeg.reflect, goedgenoeg.ask": the imports alone
+  (e0) python -c "import goedgenoeg.start, ...": the imports alone (E0_IMPORTS below)
        that (e) needs, to show how much of (e) is importing and how much is work
   (f)  goedgenoeg libraries check               (the bundled libraries)
   (g)  goedgenoeg.library.load_library on generated libraries of 1,000 / 10,000 / 50,000 prompts,
@@ -57,6 +57,10 @@ FIRST_PROMPT = re.compile(r"Je antwoord[^:\n]*: ")
 # a text or a choice question, or the first field of the children list ("Kind 1 · Pseudoniem: ")
 ANY_PROMPT = re.compile(r"(?:Je antwoord|Kies|Pseudoniem)[^:\n]*: ")
 ANSWERS = 10  # answers timed per round
+# What `goedgenoeg reflect` imports before its first question (it runs without typer: start.py)
+E0_IMPORTS = (
+    "import goedgenoeg.start, goedgenoeg.config, goedgenoeg.session, goedgenoeg.console, goedgenoeg.reflect, goedgenoeg.ask"
+)
 PEERS = Path(__file__).resolve().parent / ".peers" / "bin"
 
 TARGETS = {
@@ -453,7 +457,7 @@ def main() -> None:
                 ANY_PROMPT,
             ),
             "bare_answer": lambda: per_answer([PY, "-c", BARE_LOOP, str(tmp / "bare")], env, FIRST_PROMPT),
-            "reflect_imports": lambda: run_cmd([PY, "-c", "import goedgenoeg.cli, goedgenoeg.reflect, goedgenoeg.ask"], env),
+            "reflect_imports": lambda: run_cmd([PY, "-c", E0_IMPORTS], env),
             "check": lambda: run_cmd([str(BIN), "libraries", "check"], env),
         }
         for peer, argv in peers.items():
@@ -538,7 +542,7 @@ LABELS = {
     "copier": "(p) copier: first question in a pty",
     "answer": "(i) per answer: goedgenoeg reflect, Enter until the next question (median of 10 a round)",
     "bare_answer": "(i) per answer: bare loop (rich input + atomic 3 kB write with fsync)",
-    "reflect_imports": '(e0) only the imports (e) needs: `python -c "import goedgenoeg.cli, goedgenoeg.reflect, goedgenoeg.ask"`',
+    "reflect_imports": f'(e0) only the imports (e) needs: `python -c "{E0_IMPORTS}"`',
     "check": "(f) `goedgenoeg libraries check` (bundled; library cache filled)",
     "load_1000": "(g) load_library, 1,000 prompts (1 file), in-process",
     "load_10000": "(g) load_library, 10,000 prompts (2 files), in-process",

@@ -413,6 +413,20 @@ def test_a_temporary_file_of_a_session_open_elsewhere_is_left_alone(tmp_path):
     assert out.strip() == "0" and busy.exists()
 
 
+def test_a_held_session_is_busy_for_a_second_holder_until_released_and_its_lock_file_is_private(tmp_path):
+    from goedgenoeg import session as sessions
+
+    first = sessions.hold(tmp_path / "x.json")
+    with pytest.raises(sessions.SessionBusy):
+        sessions.hold(tmp_path / "x.json")
+    first.release()
+    first.release()  # twice is harmless
+    again = sessions.hold(tmp_path / "x.json")
+    again.release()
+    if os.name == "posix":
+        assert sessions.lock_path(tmp_path / "x.json").stat().st_mode & 0o777 == 0o600
+
+
 # --- 13. no escape sequence from answers or libraries reaches the screen or a record -----------
 
 HOSTILE = "GG\x1b]0;TITEL\x07-1\x1b[2J\x00\x07"
