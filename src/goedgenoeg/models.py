@@ -77,7 +77,7 @@ SummarySlot = Literal[
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built inside Library (issue 15)
 
 
 class Text(Strict):
@@ -241,6 +241,7 @@ class Section(Strict):
 
 
 class Library(Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=False)
     id: Id
     version: Annotated[str, Field(min_length=1)]
     order: int = 50
@@ -259,6 +260,7 @@ class Source(Strict):
 
 
 class Bibliography(Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=False)
     sources: list[Source]
 
 
