@@ -429,6 +429,18 @@ def test_a_held_session_is_busy_for_a_second_holder_until_released_and_its_lock_
 
 # --- 13. no escape sequence from answers or libraries reaches the screen or a record -----------
 
+
+@pytest.mark.parametrize("plain", [False, True])
+def test_an_answer_is_shown_as_typed_emoji_codes_included(plain):
+    from goedgenoeg.ask import TerminalAsker
+    from goedgenoeg.console import make_console
+
+    console = make_console(plain)
+    with console.capture() as shown:
+        TerminalAsker(console, "nl").say("Moeder zei :smile: en :+1: (letterlijk)")
+    assert "Moeder zei :smile: en :+1: (letterlijk)" in shown.get()
+
+
 HOSTILE = "GG\x1b]0;TITEL\x07-1\x1b[2J\x00\x07"
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
