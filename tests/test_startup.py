@@ -5,6 +5,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from conftest import BIN
 
 
@@ -84,17 +86,24 @@ def test_the_kept_help_is_the_help_typer_prints_for_the_same_language_and_width(
         assert _help(cache) == typers
 
 
-# --- `goedgenoeg reflect` without typer (issue 15: the first question sooner) -----------------
+# --- `goedgenoeg reflect` and `resume` without typer (issue 15: the first question sooner) -----
 
 
-def test_reflect_is_read_without_typer_and_says_the_same_as_through_typer(tmp_path):
-    """The usual `goedgenoeg reflect` runs without importing typer; what it says and how it
-    ends are those of the typer route (here: no terminal, so it refuses, in the chosen language)."""
+@pytest.mark.parametrize(
+    "fast, typers, says, code",
+    [
+        (["reflect", "--lang", "en"], ["reflect", "--lang", "en", "-fmd"], "needs a terminal", 2),
+        (["resume", "NOPE", "--lang", "en"], ["resume", "--lang", "en", "-fmd", "NOPE"], "NOPE", 1),
+    ],
+)
+def test_reflect_and_resume_are_read_without_typer_and_say_the_same_as_through_typer(tmp_path, fast, typers, says, code):
+    """The usual `goedgenoeg reflect` and `resume` run without importing typer; what they say
+    and how they end are those of the typer route (here: no terminal, or no such session)."""
     env = dict(os.environ, GOEDGENOEG_SESSIONS_DIR=str(tmp_path / "s"), GOEDGENOEG_CACHE_DIR=str(tmp_path / "c"))
     env.pop("GOEDGENOEG_FORCE_INTERACTIVE", None)
     command = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "goedgenoeg"]
     results = {}
-    for route, args in (("fast", ["reflect", "--lang", "en"]), ("typer", ["reflect", "--lang", "en", "-fmd"])):
+    for route, args in (("fast", fast), ("typer", typers)):
         done = subprocess.run(
             command + args,
             capture_output=True,
@@ -111,40 +120,55 @@ def test_reflect_is_read_without_typer_and_says_the_same_as_through_typer(tmp_pa
         said = "\n".join(line for line in done.stderr.splitlines() if not line.startswith("import time:"))
         results[route] = (done.returncode, done.stdout, said, imported)
     assert results["fast"][:3] == results["typer"][:3]
-    assert results["fast"][0] == 2 and "needs a terminal" in results["fast"][2]
+    assert results["fast"][0] == code and says in results["fast"][2]
     assert "typer" in results["typer"][3] and "goedgenoeg.start" in results["fast"][3]
     assert not any(m.split(".")[0] == "typer" for m in results["fast"][3])
 
 
-def test_the_reading_without_typer_takes_the_options_of_cli_reflect_and_leaves_the_rest_to_typer():
+def test_the_reading_without_typer_takes_the_options_of_cli_and_leaves_the_rest_to_typer():
     from pathlib import Path
 
     import typer.main
 
     from goedgenoeg import cli
-    from goedgenoeg.start import REFLECT_OPTIONS, reflect_arguments
+    from goedgenoeg.start import COMMANDS, command_arguments
 
     group = typer.main.get_command(cli.app)
-    params = {p.name: p for p in group.commands["reflect"].params}
-    declared = {opt: name for name, p in params.items() for opt in (*p.opts, *p.secondary_opts)}
-    assert {opt: name for opt, (name, _) in REFLECT_OPTIONS.items()} == declared
-    for opt, (name, how) in REFLECT_OPTIONS.items():
-        assert params[name].multiple == (how in ("paths", "texts")), opt
-        assert params[name].is_flag == (how in ("flag", "off")), opt
+    for name, (options, positional) in COMMANDS.items():
+        params = {p.name: p for p in group.commands[name].params}
+        declared = {opt: p.name for p in params.values() if p.param_type_name == "option" for opt in (*p.opts, *p.secondary_opts)}
+        assert {opt: key for opt, (key, _) in options.items()} == declared, name
+        for opt, (key, how) in options.items():
+            assert params[key].multiple == (how in ("paths", "texts")), opt
+            assert params[key].is_flag == (how in ("flag", "off")), opt
+        arguments = [p.name for p in params.values() if p.param_type_name == "argument"]
+        assert arguments == ([positional] if positional else []), name
 
-    assert reflect_arguments([]) == {}
-    assert reflect_arguments(["--lang", "en", "-l", "a", "--library=b", "--no-plain", "--team", "-o", "r.md"]) == {
+    def reflect(args):
+        return command_arguments("reflect", args)
+
+    assert reflect([]) == {}
+    assert reflect(["--lang", "en", "-l", "a", "--library=b", "--no-plain", "--team", "-o", "r.md"]) == {
         "lang": "en",
         "library": [Path("a"), Path("b")],
         "plain": False,
         "team": True,
         "output": Path("r.md"),
     }
-    assert reflect_arguments(["--prepared", "An=1", "--prepared", "Bo=2", "--path", "full", "-f", "docx"]) == {
+    assert reflect(["--prepared", "An=1", "--prepared", "Bo=2", "--path", "full", "-f", "docx"]) == {
         "prepared": ["An=1", "Bo=2"],
         "path": "full",
         "fmt": "docx",
     }
-    # typer's: help, unknown or glued options, a missing value, a value that looks like an option
+    assert command_arguments("resume", ["--path", "full", "20261129-1900-3f99", "--plain"]) == {
+        "path": "full",
+        "session_id": "20261129-1900-3f99",
+        "plain": True,
+    }
+    # typer's: help, unknown or glued options, a missing value, a value that looks like an option,
+    # an argument where there is none or a second one
     for args in (["--help"], ["--langs", "en"], ["-fmd"], ["--lang"], ["--lang", "--team"], ["--team=1"], ["extra"]):
-        assert reflect_arguments(args) is None, args
+        assert reflect(args) is None, args
+    for args in (["A", "B"], ["--team"], ["--answers", "x.yaml"], ["A", "--help"]):
+        assert command_arguments("resume", args) is None, args
+    assert command_arguments("sessions", []) is None

@@ -1,5 +1,6 @@
 """Entry point. `--version` is answered before anything heavy is imported, and the usual
-`goedgenoeg reflect` is run without typer (start.py): the first question comes sooner."""
+`goedgenoeg reflect` and `goedgenoeg resume` run without typer (start.py): the first question
+comes sooner."""
 
 import sys
 
@@ -28,10 +29,10 @@ def main() -> None:
 
         print(f"goedgenoeg {__version__}")
         return
-    if sys.argv[1:2] == ["reflect"]:
-        from .start import run_reflect
+    if sys.argv[1:2] in (["reflect"], ["resume"]):
+        from .start import run_command
 
-        if run_reflect(sys.argv[2:]):
+        if run_command(sys.argv[1], sys.argv[2:]):
             return
     if sys.argv[1:] == ["--help"]:  # as typer printed it before, if nothing it depends on changed
         from . import quickhelp

@@ -19,9 +19,7 @@ from .start import (
     _libraries,
     _load_session,
     _needs_terminal,
-    _open_session,
     _settings,
-    _walk_and_record,
 )
 
 # Help texts live in helptext.py (Dutch and English); the commands here carry none of their own.
@@ -117,20 +115,9 @@ def resume(
     plain: bool | None = PlainOpt,
 ) -> None:
     """Continue a reflection at its first unanswered question."""
-    from . import hints
-    from .texts import t
+    from .start import resume as start
 
-    cfg = _settings(lang, library, sessions_dir, fmt, plain)
-    path = _check_path(path, cfg.lang.value)
-    directory = _directory(cfg)
-    session, libraries, file = _open_session(cfg, directory, session_id)
-    _needs_terminal("resume", cfg.lang.value)
-    if session.finished:
-        typer.echo(t(session.lang, "reopened", cmd=hints.command(), id=session.id))
-    session.finished = False
-    if path is not None:
-        session.path = path
-    _walk_and_record(session, libraries, directory, output, "resuming", cfg.record_format.value, plain=cfg.plain.value, file=file)
+    start(session_id, library, sessions_dir, output, path, fmt, lang, plain)
 
 
 @command("sessions")

@@ -1,9 +1,9 @@
 """What `reflect`, `resume` and `followup` do once the command line is read: the settings, the
 libraries, the sessions folder, the walk and the record, and the messages and exit codes on the
 way. No typer here (it prints with `_echo` and ends with SystemExit, as typer.Exit does): the
-usual `goedgenoeg reflect` is read by __main__.py without typer and runs `reflect` below
-directly, so the first question does not wait for typer and its parameter conversion (issue 15,
-docs/performance.md). cli.py's commands call the same functions."""
+usual `goedgenoeg reflect` and `goedgenoeg resume` are read by __main__.py without typer and run
+`reflect` and `resume` below directly, so the first question does not wait for typer and its
+parameter conversion (issue 15, docs/performance.md). cli.py's commands call the same functions."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-# How `goedgenoeg reflect` is read without typer: its options as cli.reflect declares them
-# (tests/test_startup.py checks that the two agree). A flag takes no value.
+# How `goedgenoeg reflect` and `goedgenoeg resume` are read without typer: their options as
+# cli.py declares them (tests/test_startup.py checks that they agree). A flag takes no value.
 REFLECT_OPTIONS: dict[str, tuple[str, str]] = {  # option -> (parameter, how)
     "--lang": ("lang", "text"),
     "--library": ("library", "paths"),
@@ -29,23 +29,37 @@ REFLECT_OPTIONS: dict[str, tuple[str, str]] = {  # option -> (parameter, how)
     "--plain": ("plain", "flag"),
     "--no-plain": ("plain", "off"),
 }
+RESUME_OPTIONS = {
+    option: spec
+    for option, spec in REFLECT_OPTIONS.items()
+    if spec[0] in ("lang", "library", "sessions_dir", "output", "path", "fmt", "plain")
+}
+# command -> (its options, the name of its one optional argument)
+COMMANDS: dict[str, tuple[dict[str, tuple[str, str]], str | None]] = {
+    "reflect": (REFLECT_OPTIONS, None),
+    "resume": (RESUME_OPTIONS, "session_id"),
+}
 
 
-def reflect_arguments(args: list[str]) -> dict | None:
-    """The arguments of `goedgenoeg reflect ARGS` as keyword arguments for `reflect`, or None
-    for anything this simple reading does not take on (--help, an unknown option, a value that
-    looks like an option, shell completion, Windows' wildcards): typer reads those and says what
-    is wrong in its own words."""
-    if os.name == "nt" or "_GOEDGENOEG_COMPLETE" in os.environ:
+def command_arguments(command: str, args: list[str]) -> dict | None:
+    """The arguments of `goedgenoeg COMMAND ARGS` as keyword arguments for the function of that
+    name below, or None for anything this simple reading does not take on (--help, an unknown
+    option, a value that looks like an option, a second argument, shell completion, Windows'
+    wildcards): typer reads those and says what is wrong in its own words."""
+    if os.name == "nt" or "_GOEDGENOEG_COMPLETE" in os.environ or command not in COMMANDS:
         return None
+    options, positional = COMMANDS[command]
     found: dict = {}
     rest = list(args)
     while rest:
         arg = rest.pop(0)
+        if not arg.startswith("-") and positional is not None and positional not in found:
+            found[positional] = arg
+            continue
         name, equals, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
-        if name not in REFLECT_OPTIONS:
+        if name not in options:
             return None
-        key, how = REFLECT_OPTIONS[name]
+        key, how = options[name]
         if how in ("flag", "off"):
             if equals:
                 return None
@@ -66,17 +80,17 @@ def reflect_arguments(args: list[str]) -> dict | None:
     return found
 
 
-def run_reflect(args: list[str]) -> bool:
-    """Run `goedgenoeg reflect ARGS` without typer if `reflect_arguments` reads ARGS; False if
-    typer should. Ends as typer's command line ends: Ctrl-C exits 130, end of input says
-    'Aborted!' and exits 1, a closed pipe exits 1."""
+def run_command(command: str, args: list[str]) -> bool:
+    """Run `goedgenoeg COMMAND ARGS` (reflect or resume) without typer if `command_arguments`
+    reads ARGS; False if typer should. Ends as typer's command line ends: Ctrl-C exits 130, end
+    of input says 'Aborted!' and exits 1, a closed pipe exits 1."""
     import errno
 
-    arguments = reflect_arguments(args)
+    arguments = command_arguments(command, args)
     if arguments is None:
         return False
     try:
-        reflect(**arguments)
+        (reflect if command == "reflect" else resume)(**arguments)
     except KeyboardInterrupt:
         raise SystemExit(130) from None
     except EOFError:
@@ -384,6 +398,33 @@ def reflect(
     _fill_or_walk(
         session, libraries, directory, answers, output, fmt=cfg.record_format.value, plain=cfg.plain.value, defaults=defaults
     )
+
+
+def resume(
+    session_id: str | None = None,
+    library: list[Path] | None = None,
+    sessions_dir: Path | None = None,
+    output: Path | None = None,
+    path: str | None = None,
+    fmt: str | None = None,
+    lang: str | None = None,
+    plain: bool | None = None,
+) -> None:
+    """Continue a reflection at its first unanswered question."""
+    from . import hints
+    from .texts import t
+
+    cfg = _settings(lang, library, sessions_dir, fmt, plain)
+    path = _check_path(path, cfg.lang.value)
+    directory = _directory(cfg)
+    session, libraries, file = _open_session(cfg, directory, session_id)
+    _needs_terminal("resume", cfg.lang.value)
+    if session.finished:
+        _echo(t(session.lang, "reopened", cmd=hints.command(), id=session.id))
+    session.finished = False
+    if path is not None:
+        session.path = path
+    _walk_and_record(session, libraries, directory, output, "resuming", cfg.record_format.value, plain=cfg.plain.value, file=file)
 
 
 def _prepared(prepared: list[str], cfg, directory: Path, team: bool) -> list:
