@@ -172,3 +172,37 @@ def test_the_reading_without_typer_takes_the_options_of_cli_and_leaves_the_rest_
     for args in (["A", "B"], ["--team"], ["--answers", "x.yaml"], ["A", "--help"]):
         assert command_arguments("resume", args) is None, args
     assert command_arguments("sessions", []) is None
+
+
+def test_the_first_question_comes_without_typer_filelock_or_the_emoji_table(tmp_path):
+    """What issue 15 took off the way to the first question stays off it."""
+    import shlex
+
+    import pexpect
+
+    if not BIN.exists():
+        pytest.skip("run through 'make test', which installs the command")
+    log = tmp_path / "imports.txt"
+    env = dict(
+        os.environ,
+        GOEDGENOEG_SESSIONS_DIR=str(tmp_path / "s"),
+        GOEDGENOEG_CACHE_DIR=str(tmp_path / "c"),
+        NO_COLOR="1",
+        TERM="dumb",
+        PYTHONPROFILEIMPORTTIME="1",
+    )
+    env.pop("GOEDGENOEG_FORCE_INTERACTIVE", None)
+    child = pexpect.spawn(
+        "/bin/sh",
+        ["-c", f"exec {shlex.quote(str(BIN))} reflect 2>{shlex.quote(str(log))}"],
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+    )
+    child.expect(r"Je antwoord[^:\n]*: ")  # the first question
+    child.sendline("!stop")
+    child.expect(pexpect.EOF)
+    imported = {line.rsplit("|", 1)[1].strip() for line in log.read_text().splitlines() if line.count("|") == 2}
+    assert "goedgenoeg.models" in imported and "rich.console" in imported
+    unwanted = sorted(m for m in imported if m.split(".")[0] in ("typer", "filelock") or m == "rich._emoji_codes")
+    assert unwanted == [], f"before the first question: {unwanted}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -96,7 +97,7 @@ def new_session(libraries: LibrarySet, lang: str) -> Session:
     stamp = datetime.now().strftime("%Y%m%d-%H%M")
     created = now()
     return Session(
-        id=f"{stamp}-{os.urandom(2).hex()}",  # as secrets.token_hex(2), without importing secrets (hmac, base64)
+        id=f"{stamp}-{secrets.token_hex(2)}",
         created=created,
         updated=created,
         tool_version=__version__,
