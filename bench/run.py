@@ -8,7 +8,7 @@ baseline measured in the same run, interleaved with it:
   (b)  python -c "import typer, rich, pydantic, yaml"
   (t)  python -c "import typer"                 (the --version / --help target refers to it)
   (c)  goedgenoeg --version
-  (d)  goedgenoeg --help
+  (d)  goedgenoeg --help (kept in the cache by the warm-up round; (d1) with the cache off)
   (e)  goedgenoeg reflect in a pseudo-terminal: spawn until the first "Je antwoord ...: " prompt
        (with the library cache filled by the warm-up round, as on every start but the first;
        (e1) the same with the cache switched off)
@@ -17,7 +17,7 @@ baseline measured in the same run, interleaved with it:
   (i)  per answer: goedgenoeg reflect --path full answering 10 questions, from Enter until the
        next question is on screen, against a bare loop that reads a line with rich and writes a
        3 kB file atomically (fsync) after each
-  (e0) python -c "import goedgenoeg.cli, goedgenoeg.reflect, goedgenoeg.ask": the imports alone
+  (e0) python -c "import goedgenoeg.start, ...": the imports alone (E0_IMPORTS below)
        that (e) needs, to show how much of (e) is importing and how much is work
   (f)  goedgenoeg libraries check               (the bundled libraries)
   (g)  goedgenoeg.library.load_library on generated libraries of 1,000 / 10,000 / 50,000 prompts,
@@ -54,8 +54,13 @@ SECTION_SIZE = 50
 # The input line of the first question. (The welcome line already contains "Je antwoorden",
 # so a bare "Je antwoord" would match before the first question is on screen.)
 FIRST_PROMPT = re.compile(r"Je antwoord[^:\n]*: ")
-ANY_PROMPT = re.compile(r"(?:Je antwoord|Kies)[^:\n]*: ")  # a text or a choice question
+# a text or a choice question, or the first field of the children list ("Kind 1 · Pseudoniem: ")
+ANY_PROMPT = re.compile(r"(?:Je antwoord|Kies|Pseudoniem)[^:\n]*: ")
 ANSWERS = 10  # answers timed per round
+# What `goedgenoeg reflect` imports before its first question (it runs without typer: start.py)
+E0_IMPORTS = (
+    "import goedgenoeg.start, goedgenoeg.config, goedgenoeg.session, goedgenoeg.console, goedgenoeg.reflect, goedgenoeg.ask"
+)
 PEERS = Path(__file__).resolve().parent / ".peers" / "bin"
 
 TARGETS = {
@@ -272,7 +277,8 @@ def per_answer(argv: list[str], env: dict, pattern) -> float:
         times = []
         for i in range(ANSWERS):
             start = time.perf_counter()
-            child.sendline("1" if i else "GG-BENCH")  # "1": the first option, or a short text
+            # "1": the first option, or a short text; Enter at the children list: one child
+            child.sendline("" if "Pseudoniem" in child.after else "1" if i else "GG-BENCH")
             child.expect(pattern)
             times.append(time.perf_counter() - start)
         return statistics.median(times)
@@ -442,6 +448,7 @@ def main() -> None:
             "b": lambda: run_cmd([PY, "-c", "import typer, rich, pydantic, yaml"], env),
             "version": lambda: run_cmd([str(BIN), "--version"], env),
             "help": lambda: run_cmd([str(BIN), "--help"], env),
+            "help_cold": lambda: run_cmd([str(BIN), "--help"], cold),
             "first_prompt": lambda: first_prompt(env, tmp / "pty-sessions"),
             "first_prompt_cold": lambda: first_prompt(cold, tmp / "pty-sessions"),
             "answer": lambda: per_answer(  # a folder of its own each time: no unfinished session to offer
@@ -450,7 +457,7 @@ def main() -> None:
                 ANY_PROMPT,
             ),
             "bare_answer": lambda: per_answer([PY, "-c", BARE_LOOP, str(tmp / "bare")], env, FIRST_PROMPT),
-            "reflect_imports": lambda: run_cmd([PY, "-c", "import goedgenoeg.cli, goedgenoeg.reflect, goedgenoeg.ask"], env),
+            "reflect_imports": lambda: run_cmd([PY, "-c", E0_IMPORTS], env),
             "check": lambda: run_cmd([str(BIN), "libraries", "check"], env),
         }
         for peer, argv in peers.items():
@@ -527,14 +534,15 @@ LABELS = {
     "b": '(b) `python -c "import typer, rich, pydantic, yaml"`',
     "typer": '(t) `python -c "import typer"`',
     "version": "(c) `goedgenoeg --version`",
-    "help": "(d) `goedgenoeg --help`",
+    "help": "(d) `goedgenoeg --help` (the help kept in the cache by the warm-up round)",
+    "help_cold": "(d1) the same, cache switched off (`GOEDGENOEG_NO_CACHE=1`: typer builds it)",
     "first_prompt": "(e) `goedgenoeg reflect`: first prompt in a pty (library cache filled)",
     "first_prompt_cold": "(e1) the same, library cache switched off (`GOEDGENOEG_NO_CACHE=1`)",
     "cookiecutter": "(p) cookiecutter: first question in a pty",
     "copier": "(p) copier: first question in a pty",
     "answer": "(i) per answer: goedgenoeg reflect, Enter until the next question (median of 10 a round)",
     "bare_answer": "(i) per answer: bare loop (rich input + atomic 3 kB write with fsync)",
-    "reflect_imports": '(e0) only the imports (e) needs: `python -c "import goedgenoeg.cli, goedgenoeg.reflect, goedgenoeg.ask"`',
+    "reflect_imports": f'(e0) only the imports (e) needs: `python -c "{E0_IMPORTS}"`',
     "check": "(f) `goedgenoeg libraries check` (bundled; library cache filled)",
     "load_1000": "(g) load_library, 1,000 prompts (1 file), in-process",
     "load_10000": "(g) load_library, 10,000 prompts (2 files), in-process",
@@ -608,6 +616,13 @@ def report(samples, rounds, sets, answered_prompts, text, split, started, load_b
             paired(rounds, "version", "typer"),
         ),
         row("`--help` / `import typer`", med["help"] / med["typer"], TARGETS["help"], "x", paired(rounds, "help", "typer")),
+        row(
+            "`--help`, cache off / `import typer`",
+            med["help_cold"] / med["typer"],
+            TARGETS["help"],
+            "x",
+            paired(rounds, "help_cold", "typer"),
+        ),
         row(
             "first prompt / (b)",
             med["first_prompt"] / med["b"],

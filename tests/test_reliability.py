@@ -56,6 +56,38 @@ def test_a_paste_at_a_one_line_question_is_refused_there_and_asked_again(tmp_pat
     child.expect(pexpect.EOF)
 
 
+def test_a_typed_answer_is_not_kept_waiting_and_a_paste_is_still_gathered_whole(monkeypatch):
+    """Issue 15: the paste check waited 30 ms after every answer. It now looks without waiting
+    whether more input came along; only a line that brought more (a paste) waits for the rest."""
+    import io
+
+    from rich.console import Console
+
+    from goedgenoeg import ask
+
+    console = Console(file=io.StringIO(), width=200)
+    asker = ask.TerminalAsker(console, "nl")
+    asker.editing = False
+    waits: list[float] = []
+    pending: list[str] = []
+
+    def waiting(wait: float = 0.03) -> bool:
+        waits.append(wait)
+        return bool(pending)
+
+    monkeypatch.setattr(ask, "_waiting", waiting)
+    monkeypatch.setattr(console, "input", lambda *a, **k: "getypt")
+    assert asker._input("Je antwoord") == "getypt"
+    assert waits == [0.0]  # one look, no wait
+
+    waits.clear()
+    pending[:] = ["tweede regel", "derde regel"]
+    monkeypatch.setattr("builtins.input", lambda *a: pending.pop(0))
+    monkeypatch.setattr(console, "input", lambda *a, **k: "eerste regel")
+    assert asker._input("Je antwoord") == "eerste regel\ntweede regel\nderde regel"
+    assert waits[0] == 0.0 and len(waits) == 3 and all(w > 0 for w in waits[1:])  # then it waits for the rest
+
+
 # --- 2. two windows on one session --------------------------------------------------------
 
 
@@ -353,7 +385,33 @@ def test_a_temporary_file_of_a_session_open_elsewhere_is_left_alone(tmp_path):
     assert out.strip() == "0" and busy.exists()
 
 
+def test_a_held_session_is_busy_for_a_second_holder_until_released_and_its_lock_file_is_private(tmp_path):
+    from goedgenoeg import session as sessions
+
+    first = sessions.hold(tmp_path / "x.json")
+    with pytest.raises(sessions.SessionBusy):
+        sessions.hold(tmp_path / "x.json")
+    first.release()
+    first.release()  # twice is harmless
+    again = sessions.hold(tmp_path / "x.json")
+    again.release()
+    if os.name == "posix":
+        assert sessions.lock_path(tmp_path / "x.json").stat().st_mode & 0o777 == 0o600
+
+
 # --- 13. no escape sequence from answers or libraries reaches the screen or a record -----------
+
+
+@pytest.mark.parametrize("plain", [False, True])
+def test_an_answer_is_shown_as_typed_emoji_codes_included(plain):
+    from goedgenoeg.ask import TerminalAsker
+    from goedgenoeg.console import make_console
+
+    console = make_console(plain)
+    with console.capture() as shown:
+        TerminalAsker(console, "nl").say("Moeder zei :smile: en :+1: (letterlijk)")
+    assert "Moeder zei :smile: en :+1: (letterlijk)" in shown.get()
+
 
 HOSTILE = "GG\x1b]0;TITEL\x07-1\x1b[2J\x00\x07"
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

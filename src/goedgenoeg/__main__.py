@@ -1,4 +1,6 @@
-"""Entry point. `--version` is answered before anything heavy is imported."""
+"""Entry point. `--version` is answered before anything heavy is imported, and the usual
+`goedgenoeg reflect` and `goedgenoeg resume` run without typer (start.py): the first question
+comes sooner."""
 
 import sys
 
@@ -26,6 +28,23 @@ def main() -> None:
         from . import __version__
 
         print(f"goedgenoeg {__version__}")
+        return
+    if sys.argv[1:2] in (["reflect"], ["resume"]):
+        from .start import run_command
+
+        if run_command(sys.argv[1], sys.argv[2:]):
+            return
+    if sys.argv[1:] == ["--help"]:  # as typer printed it before, if nothing it depends on changed
+        from . import quickhelp
+
+        text = quickhelp.cached()
+        if text is not None:
+            sys.stdout.write(text)
+            return
+        from .cli import app
+
+        with quickhelp.keeping():
+            app(prog_name="goedgenoeg")
         return
     from .cli import app
 

@@ -159,7 +159,7 @@ def _prune(folder: Path) -> None:
 
     oldest = time.time() - KEEP_DAYS * 24 * 3600
     for entry in os.scandir(folder):
-        if entry.name.endswith(SUFFIX) or (entry.name.startswith(".") and entry.name.endswith(".tmp")):
+        if entry.name.endswith((SUFFIX, ".txt")) or (entry.name.startswith(".") and entry.name.endswith(".tmp")):
             with contextlib.suppress(OSError):
                 if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < oldest:
                     os.unlink(entry.path)

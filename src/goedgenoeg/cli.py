@@ -10,6 +10,18 @@ import typer
 
 from . import __version__
 from .helptext import LocalCommand, LocalGroup
+from .start import (
+    BeforeCommand,
+    _check_choice,
+    _check_path,
+    _directory,
+    _fail,
+    _fill_or_walk,
+    _libraries,
+    _load_session,
+    _needs_terminal,
+    _settings,
+)
 
 # Help texts live in helptext.py (Dutch and English); the commands here carry none of their own.
 app = typer.Typer(
@@ -40,259 +52,13 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-class _BeforeCommand:
-    """Options given before the command (`goedgenoeg --lang en sessions`), for every command."""
-
-    lang: str | None = None
-
-
 @app.callback()
 def main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True),
     lang: str | None = LangOpt,
 ) -> None:
     """goedgenoeg"""
-    _BeforeCommand.lang = lang  # set on every run: nothing carries over from an earlier one
-
-
-def _fail(message: str, code: int = 1) -> None:
-    from .sanitize import strip_control
-
-    typer.echo(strip_control(message), err=True)
-    raise typer.Exit(code)
-
-
-def _settings(
-    lang: str | None = None,
-    library: list[Path] | None = None,
-    sessions_dir: Path | None = None,
-    fmt: str | None = None,
-    plain: bool | None = None,
-    region: str | None = None,
-):
-    """The effective settings (command line > environment > user file > organisation file).
-    --lang after the command beats --lang before it."""
-    from . import config
-    from .texts import t
-
-    if lang is None:
-        lang = _BeforeCommand.lang
-
-    try:
-        return config.load(config.Options(lang, region, tuple(library or ()), sessions_dir, fmt, plain))
-    except config.ConfigError as err:
-        guess = lang if lang in config.LANGS else config.lang_hint([])
-        _fail(t(guess, err.key, **err.values), 2)
-
-
-def _libraries(cfg, extra: tuple[Path, ...] = ()):
-    from .library import LibraryError, load_all
-    from .texts import t
-
-    try:
-        return load_all(cfg.library_paths() + list(extra))
-    except LibraryError as err:
-        _fail("\n".join(err.problems) + "\n" + t(cfg.lang.value, "cli_fix_library"), 2)
-
-
-def _directory(cfg) -> Path:
-    """The sessions folder; the default one takes over the sessions of the old (roaming) folder once."""
-    from .texts import t
-
-    directory = cfg.sessions_dir.value
-    if cfg.sessions_dir_is_default:
-        from .migrate import move_old_sessions
-
-        moved = move_old_sessions(directory)
-        if moved is not None:
-            lang = cfg.lang.value
-            if moved.count:
-                typer.echo(t(lang, "cli_moved", n=moved.count, old=moved.old, new=directory), err=True)
-            for path, err in moved.failed:
-                typer.echo(t(lang, "cli_move_failed", path=path, err=err), err=True)
-    return directory
-
-
-def _session_error(err, lang: str) -> str:
-    from .hints import command as cmd
-    from .texts import t
-
-    return t(lang, err.key, cmd=cmd(), **err.values) if err.key else str(err)
-
-
-def _open_session(cfg, directory: Path, session_id: str | None):
-    """A saved session, the libraries it was made with (those of the settings, plus any it
-    names that can still be found) and the file it came from (a copy is saved into itself); a
-    note for each library missing and each answer that no longer fits; a clear exit if there
-    is no such session."""
-    from . import session as sessions
-    from .texts import t
-
-    lang = cfg.lang.value
-    try:
-        path = sessions.find(directory, session_id)
-        session = sessions.load(path)
-    except sessions.SessionError as err:
-        _fail(_session_error(err, lang), 1)
-    libraries = _libraries(cfg)
-    loaded = {x.library.id for x in libraries.libraries}
-    again = tuple(
-        Path(stamp.path)
-        for key, stamp in session.libraries.items()
-        if key not in loaded and stamp.path and Path(stamp.path).exists()
-    )
-    if again:
-        libraries = _libraries(cfg, again)
-        loaded = {x.library.id for x in libraries.libraries}
-    missing = sorted(key for key in session.libraries if key not in loaded)
-    if missing:
-        typer.echo(t(lang, "cli_libraries_missing", ids=", ".join(missing)), err=True)
-    for warning in sessions.fit_answers(session, libraries, lang):
-        typer.echo(t(lang, "cli_note", text=warning), err=True)
-    return session, libraries, path
-
-
-def _load_session(cfg, directory: Path, session_id: str | None):
-    """A saved session and the libraries it was made with."""
-    session, libraries, _ = _open_session(cfg, directory, session_id)
-    return session, libraries
-
-
-def _check_choice(value: str | None, option: str, allowed: tuple[str, ...], lang: str = "nl") -> str | None:
-    from .texts import t
-
-    if value is not None and value not in allowed:
-        _fail(t(lang, "cli_unknown_value", value=value, option=option, allowed=", ".join(allowed)), 2)
-    return value
-
-
-def _check_path(path: str | None, lang: str) -> str | None:
-    return _check_choice(path, "--path", ("short", "full"), lang)
-
-
-def _needs_terminal(name: str, lang: str) -> None:
-    from .reflect import interactive_allowed
-    from .texts import t
-
-    if not interactive_allowed():
-        _fail(t(lang, "cli_needs_terminal", command=name), 2)
-
-
-# The OS locks on the sessions this process writes: held until the process ends.
-_HELD: list = []
-
-
-def _walk_and_record(
-    session,
-    libraries,
-    directory: Path,
-    output: Path | None,
-    greeting: str | None = "welcome",
-    fmt: str = "md",
-    plain: bool = False,
-    defaults=None,
-    console=None,
-    file: Path | None = None,
-) -> None:
-    from . import hints
-    from . import session as sessions
-    from .ask import TerminalAsker
-    from .console import make_console
-    from .files import private_dir
-    from .reflect import NotSaved, handle_signals, walk_session, write_record
-    from .sanitize import strip_control
-    from .texts import t
-
-    console = console or make_console(plain)
-    lang = session.lang
-    file = sessions.path_of(directory, session.id) if file is None else file
-    try:
-        private_dir(file.parent)
-        _HELD.append(sessions.hold(file))  # one window at a time writes a session
-        sessions.clean_leftovers(file.parent, held=file)
-    except sessions.SessionBusy:
-        _fail(t(lang, "session_busy", path=file), 1)
-    except OSError as err:
-        _fail(t(lang, "dir_unusable", dir=file.parent, err=err.strerror or err), 1)
-    handle_signals()
-    if greeting == "resuming":
-        case = session.answers.get("context.case")
-        case_ref = strip_control(str(case.value)) if case and case.value else "-"
-        console.print(t(lang, "resuming", id=session.id, case=case_ref), markup=False, highlight=False, soft_wrap=True)
-    elif greeting == "welcome":
-        console.print(t(lang, "welcome"), style="bold", highlight=False)
-    try:
-        result = walk_session(session, libraries, TerminalAsker(console, lang), directory, file, defaults=defaults)
-    except NotSaved:
-        result = "not_saved"
-    except KeyboardInterrupt:
-        result = "stopped"
-    if result in ("stopped", "not_saved"):
-        console.print()
-        if set(session.answers) <= {"context.who"} and session.followup_of is None:
-            file.unlink(missing_ok=True)  # nothing to come back to
-            console.print(t(lang, "cli_nothing_kept"), style="bold")
-            raise typer.Exit(130)
-        console.print(t(lang, "stopped" if result == "stopped" else "stopped_unsaved"), style="bold")
-        # a copy ('ID (kopie).json') is resumed by its file, not by the id it shares with the original
-        again = session.id if file == sessions.path_of(directory, session.id) else f'"{file}"'
-        console.print(t(lang, "resume_with", cmd=hints.resume(again)), markup=False, highlight=False, soft_wrap=True)
-        raise typer.Exit(130)
-    cmd = hints.command()
-    try:
-        path = write_record(session, libraries, output, fmt=fmt)
-    except OSError as err:  # the answers are saved; only the record could not be written
-        _fail(t(lang, "cli_record_failed", err=err, cmd=cmd, id=session.id), 1)
-    from .walk import Walk
-
-    walk = Walk(libraries, session.answers, path=session.path)
-    console.rule()
-    console.print(t(lang, "record_written", path=path), style="bold green", markup=False, highlight=False, soft_wrap=True)
-    open_points = walk.open_points()
-    own = sum(1 for _, step in open_points if not step.prompt.dossier)  # not in the dossier record
-    done = len(walk.steps()) - len(open_points)
-    if own:
-        console.print(t(lang, "end_summary_own", done=done, open=len(open_points) - own, own=own), highlight=False)
-    else:
-        console.print(t(lang, "end_summary", done=done, open=len(open_points)), highlight=False)
-    if walk.path == "short" and not walk.team():  # a meeting followed the meeting path
-        more = len(Walk(libraries, session.answers, path="full").open_points()) - len(walk.open_points())
-        if more > 0:
-            console.print(t(lang, "end_full", cmd=cmd, id=session.id, n=more), markup=False, highlight=False, soft_wrap=True)
-    console.print(t(lang, "end_again", cmd=cmd, id=session.id), style="dim", markup=False, highlight=False, soft_wrap=True)
-
-
-def _offer_unfinished(cfg, directory: Path, libraries, console) -> str | None:
-    """The unfinished reflections (with at least one answer), most recent first; the id of the
-    one the person picks, or None for a new reflection."""
-    from . import session as sessions
-    from .texts import t
-
-    lang = cfg.lang.value
-    rows = [r for r in sessions.list_sessions(directory, libraries) if not r.finished and not r.problem and r.answered > 0][:9]
-    if not rows:
-        return None
-    console.print(t(lang, "cli_unfinished_title"), style="bold", highlight=False)
-    for n, row in enumerate(rows, 1):
-        updated = row.updated[:16].replace("T", " ")
-        console.print(
-            t(lang, "cli_unfinished_row", n=n, case=row.case, answered=row.answered, total=row.total, updated=updated),
-            markup=False,
-            highlight=False,
-        )
-    while True:
-        try:
-            choice = console.input(t(lang, "cli_unfinished_pick") + ": ").strip()
-        except (EOFError, KeyboardInterrupt):
-            console.print()
-            raise typer.Exit(130) from None
-        if not choice:  # a tired Enter continues what was there, it does not start a duplicate
-            return rows[0].id
-        if choice.lower() in ("n", "nieuw", "new"):
-            return None
-        if choice.isdigit() and 1 <= int(choice) <= len(rows):
-            return rows[int(choice) - 1].id
-        console.print(t(lang, "invalid_range", n=len(rows)), highlight=False)
+    BeforeCommand.lang = lang  # set on every run: nothing carries over from an earlier one
 
 
 @command()
@@ -309,107 +75,9 @@ def reflect(
     plain: bool | None = PlainOpt,
 ) -> None:
     """Start a new reflection (an unfinished one is offered first)."""
-    from . import session as sessions
-    from .console import make_console
-    from .models import Answer
-    from .reflect import team_session
-    from .walk import now
+    from .start import reflect as start
 
-    cfg = _settings(lang, library, sessions_dir, fmt, plain)
-    lang = cfg.lang.value
-    path = _check_path(path, lang)
-    libraries = _libraries(cfg)
-    directory = _directory(cfg)
-    region = cfg.region.value
-    defaults = {"context.region": Answer(status="answered", value=region, at=now())} if region else None
-    pairs = _prepared(prepared, cfg, directory, team) if prepared else []
-    if answers is None:
-        _needs_terminal("reflect", lang)
-        console = make_console(cfg.plain.value)
-        chosen = None if team else _offer_unfinished(cfg, directory, libraries, console)
-        if chosen is not None:
-            session, libraries, file = _open_session(cfg, directory, chosen)
-            if path is not None:
-                session.path = path
-            _walk_and_record(
-                session, libraries, directory, output, "resuming", cfg.record_format.value, console=console, file=file
-            )
-            return
-    session = sessions.new_session(libraries, lang)
-    session.path = path
-    if team:
-        team_session(session)
-    if pairs:
-        _bring_in(session, pairs, lang)
-    _fill_or_walk(
-        session, libraries, directory, answers, output, fmt=cfg.record_format.value, plain=cfg.plain.value, defaults=defaults
-    )
-
-
-def _prepared(prepared: list[str], cfg, directory: Path, team: bool) -> list:
-    """The participants' prepared reflections, from NAME=ID each (checked before anything is asked)."""
-    from .texts import t
-
-    lang = cfg.lang.value
-    if not team:
-        _fail(t(lang, "cli_prepared_team"), 2)
-    pairs = []
-    for item in prepared:
-        name, _, session_id = item.partition("=")
-        if not name.strip() or not session_id.strip():
-            _fail(t(lang, "cli_prepared_form", value=item), 2)
-        earlier, _ = _load_session(cfg, directory, session_id.strip())
-        pairs.append((name.strip(), earlier))
-    return pairs
-
-
-def _bring_in(session, pairs: list, lang: str) -> None:
-    """Start a meeting from its participants' prepared reflections."""
-    from .reflect import PreparedError, bring_in_prepared
-    from .texts import t
-
-    try:
-        bring_in_prepared(session, pairs)
-    except PreparedError as err:
-        _fail(t(lang, err.args[0], detail=err.args[1]), 2)
-    typer.echo(t(lang, "cli_prepared_in", names=", ".join(name for name, _ in pairs)))
-
-
-def _fill_or_walk(
-    session,
-    libraries,
-    directory: Path,
-    answers: Path | None,
-    output: Path | None,
-    greeting: str | None = "welcome",
-    fmt: str = "md",
-    plain: bool = False,
-    defaults=None,
-) -> None:
-    from . import hints
-    from . import session as sessions
-    from .reflect import fill_from_file, write_record
-    from .texts import t
-
-    lang = session.lang
-    if answers is not None:
-        problems = fill_from_file(session, libraries, answers)
-        if problems:
-            _fail("\n".join(problems) + "\n" + t(lang, "cli_answers_problems"), 2)
-        for key, answer in (defaults or {}).items():  # a configured default where the file gives none
-            session.answers.setdefault(key, answer)
-        sessions.save(session, directory)
-        for item in session.privacy.kept:
-            typer.echo(t(lang, "cli_privacy_warning", item=item), err=True)
-        try:
-            path = write_record(session, libraries, output, fmt=fmt)
-        except FileExistsError:
-            _fail(t(lang, "cli_exists_choose", path=output), 1)
-        except OSError as err:
-            _fail(t(lang, "cli_record_failed", err=err, cmd=hints.command(), id=session.id), 1)
-        typer.echo(t(lang, "cli_saved_written", id=session.id, path=path))
-        return
-    _walk_and_record(session, libraries, directory, output, greeting, fmt, plain=plain, defaults=defaults)
+    start(lang, library, sessions_dir, answers, output, team, prepared, path, fmt, plain)
 
 
 @command()
@@ -452,20 +120,9 @@ def resume(
     plain: bool | None = PlainOpt,
 ) -> None:
     """Continue a reflection at its first unanswered question."""
-    from . import hints
-    from .texts import t
+    from .start import resume as start
 
-    cfg = _settings(lang, library, sessions_dir, fmt, plain)
-    path = _check_path(path, cfg.lang.value)
-    directory = _directory(cfg)
-    session, libraries, file = _open_session(cfg, directory, session_id)
-    _needs_terminal("resume", cfg.lang.value)
-    if session.finished:
-        typer.echo(t(session.lang, "reopened", cmd=hints.command(), id=session.id))
-    session.finished = False
-    if path is not None:
-        session.path = path
-    _walk_and_record(session, libraries, directory, output, "resuming", cfg.record_format.value, plain=cfg.plain.value, file=file)
+    start(session_id, library, sessions_dir, output, path, fmt, lang, plain)
 
 
 @command("sessions")

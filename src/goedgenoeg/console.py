@@ -40,4 +40,6 @@ class PlainConsole(Console):
 
 
 def make_console(plain: bool = False) -> Console:
-    return PlainConsole() if plain else Console()
+    # emoji=False: text is shown as typed (":smile:" stays ":smile:", as in the record), and rich's
+    # table of 4,000 emoji codes is not loaded before the first question (issue 15)
+    return PlainConsole(emoji=False) if plain else Console(emoji=False)

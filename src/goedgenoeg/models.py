@@ -120,7 +120,7 @@ CHILD_FIELDS = fields_of(ChildRow)  # a child of the case: a pseudonym and an ag
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built inside Library (issue 15)
 
 
 class Text(Strict):
@@ -581,6 +581,7 @@ class Section(Strict):
 
 
 class Library(Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=False)
     id: Id
     version: Annotated[str, Field(min_length=1)]
     order: int = 50
@@ -599,6 +600,7 @@ class Source(Strict):
 
 
 class Bibliography(Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=False)
     sources: list[Source]
 
 
