@@ -325,9 +325,10 @@ def in_process(fn) -> float:
 
 def breakdown(files: list[tuple[int, Path]], source_ids: set[str]) -> list[str]:
     """Where the time of one generated file goes, for a 1,000- and a 5,000-prompt file: the
-    steps of read_yaml and load_library timed one by one (best of 3). Uses library.py's private
+    steps of read_yaml and load_library timed one by one (best of 3). Uses yamlread.py's private
     names, so it says so and carries on if they have changed."""
-    from goedgenoeg import library as lib
+    from goedgenoeg import library
+    from goedgenoeg import yamlread as lib
     from goedgenoeg.models import Library
 
     def best(fn):
@@ -345,7 +346,7 @@ def breakdown(files: list[tuple[int, Path]], source_ids: set[str]) -> list[str]:
         for _, path in files:
             text = path.read_text(encoding="utf-8")
             deep_loader = getattr(lib, "_DeepLoader", lib._Loader)
-            deep = lib._could_nest_deeply(text)  # the same choice read_yaml makes
+            deep = lib.could_nest_deeply(text)  # the same choice read_yaml makes
             used.append("Python" if deep and deep_loader is not lib._Loader else "C")
             gc.disable()  # as read_yaml does while it builds
             try:
@@ -358,7 +359,7 @@ def breakdown(files: list[tuple[int, Path]], source_ids: set[str]) -> list[str]:
             finally:
                 gc.enable()
             read, _ = best(lambda path=path: lib.read_yaml(path))
-            load, _ = best(lambda path=path: lib.load_library(path, source_ids))
+            load, _ = best(lambda path=path: library.load_library(path, source_ids))
             for name, value in (
                 ("load_library", load),
                 ("read_yaml (reading, composing, building)", read),
@@ -370,11 +371,11 @@ def breakdown(files: list[tuple[int, Path]], source_ids: set[str]) -> list[str]:
             ):
                 rows.setdefault(name, []).append(value)
     except (AttributeError, TypeError) as err:
-        return [f"(breakdown unavailable: library.py changed: {err})", ""]
+        return [f"(breakdown unavailable: yamlread.py changed: {err})", ""]
     sizes = [count for count, _ in files]
     out = [
         "Where the time of one file goes (in-process, best of 3; read_yaml uses the composer named in the "
-        "header, chosen by library.py):",
+        "header, chosen by yamlread.py):",
         "",
         "| step | " + " | ".join(f"{n:,} prompts ({u} composer) ms" for n, u in zip(sizes, used, strict=False)) + " | ratio |",
         "|---|" + "---:|" * (len(files) + 1),

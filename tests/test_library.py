@@ -148,18 +148,19 @@ def test_a_tab_inside_text_is_fine(tmp_path):
 def test_deep_nesting_is_refused_cleanly_wherever_the_brackets_hide(tmp_path):
     """Brackets after a quote inside a word still nest; only real quoted text is left out of
     the depth estimate (the C composer would crash on 100,000 levels)."""
-    from goedgenoeg.library import LibraryError, _could_nest_deeply, read_yaml
+    from goedgenoeg.library import LibraryError, read_yaml
+    from goedgenoeg.yamlread import could_nest_deeply
 
     for n, text in enumerate(["x: [a'" + "[" * 100_000 + "'\n", "x: " + "[" * 100_000 + "\n"]):
-        assert _could_nest_deeply(text)
+        assert could_nest_deeply(text)
         path = write(tmp_path, f"deep{n}.yaml", text)
         try:
             read_yaml(path)
         except LibraryError as err:
-            assert err.problems[0].startswith(f"{path}:1: ")
+            assert err.problems[0].line == 1 and err.lines()[0].startswith(f"{path}:1: ")
         else:
             raise AssertionError("a 100,000-deep file was accepted")
-    assert not _could_nest_deeply("x: '" + "[" * 5000 + "'\n")  # quoted text is only text
+    assert not could_nest_deeply("x: '" + "[" * 5000 + "'\n")  # quoted text is only text
 
 
 def test_paths_and_dossier_flags_are_checked(tmp_path):

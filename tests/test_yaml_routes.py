@@ -1,9 +1,9 @@
-"""The two ways library.py builds data from YAML (libyaml's event stream, and the node tree it
+"""The two ways yamlread.py builds data from YAML (libyaml's event stream, and the node tree it
 falls back on) give the same data and the same line of every value."""
 
 import pytest
 
-from goedgenoeg import library as lib
+from goedgenoeg import yamlread as lib
 from goedgenoeg.library import bundled_dir
 
 SAMPLES = {
