@@ -78,7 +78,7 @@ def _libraries(cfg, extra: tuple[Path, ...] = ()):
     try:
         return load_all(cfg.library_paths() + list(extra))
     except LibraryError as err:
-        _fail("\n".join(err.lines()) + "\n" + t(cfg.lang.value, "cli_fix_library"), 2)
+        _fail("\n".join(err.lines(cfg.lang.value)) + "\n" + t(cfg.lang.value, "cli_fix_library"), 2)
 
 
 def _directory(cfg) -> Path:
@@ -639,7 +639,7 @@ def libraries_check(
     from .sanitize import strip_control
 
     for problem in problems:
-        typer.echo(strip_control(problem.text()), err=True)
+        typer.echo(strip_control(problem.text(lang)), err=True)
     if problems:
         typer.echo(t(lang, "cli_check_problems", n=len(problems), passed=passed), err=True)
         raise typer.Exit(1)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     import yaml
     from pydantic_core import ErrorDetails
 
-DEFAULT_LANG = "en"
+DEFAULT_LANG = "nl"
 
 KeyPath = tuple[object, ...]  # the keys and list indexes from the top of a file to a value
 
