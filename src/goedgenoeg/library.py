@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from . import cache
 from .cache import gc_paused
 from .models import AGE_BANDS, DECISIONS, REGIONS, WHO, Bibliography, Library
 from .problems import KeyPath, LibraryError, Problem, message, refuse, shown, validation_problems
-from .yamlread import MAX_BYTES, parse_yaml, read_bytes, read_yaml
+from .yamlread import MAX_BYTES, parse_data, parse_yaml, read_bytes, read_yaml
 
 __all__ = ["MAX_BYTES", "LibraryError", "Problem", "read_yaml"]  # used from here by reflect.py and the tests
 
@@ -35,7 +35,6 @@ class Loaded:
     library: Library
     path: str
     sha256: str
-    lines: Mapping[KeyPath, int] = field(default_factory=dict, compare=False, repr=False)  # the line of every path
 
 
 @dataclass
@@ -177,29 +176,40 @@ def _cross_problems(name: str, library: Library, lines: Lines, source_ids: set[s
 # --- loading ---------------------------------------------------------------------------
 
 
-def load_library(path: Path, source_ids: set[str] | None = None) -> Loaded:
-    """Load and validate one library file. Raises LibraryError with every problem found."""
-    name = str(path)
-    raw = read_bytes(path)
-    digest = hashlib.sha256(raw).hexdigest() if len(raw) <= MAX_BYTES else ""
-    cached = cache.get(digest, source_ids) if digest else None
-    if cached is not None:
-        return Loaded(library=cached[0], path=name, sha256=digest, lines=cached[1])
-    data, lines, digest = parse_yaml(name, raw)
+def _validated(name: str, data: object, lines: Lines, source_ids: set[str] | None) -> tuple[Library | None, list[Problem]]:
+    """The library in the data, and every problem in it (the library is None when the models refuse it)."""
     if not isinstance(data, dict):
-        raise refuse(name, 1, "not_a_mapping", shown=shown(data))
+        return None, [Problem(name, 1, message("not_a_mapping", shown=shown(data)))]
     problems = _id_problems(name, data, lines)
     try:
         with gc_paused():
             library = Library.model_validate(data)
     except ValidationError as exc:
         found = validation_problems(name, exc.errors(), lines) + problems
-        raise LibraryError(sorted(found, key=lambda problem: problem.line)) from None
-    problems += _cross_problems(name, library, lines, source_ids)
-    if problems:
-        raise LibraryError(problems)
-    cache.put(digest, source_ids, library, lines)
-    return Loaded(library=library, path=name, sha256=digest, lines=lines)
+        return None, sorted(found, key=lambda problem: problem.line)
+    return library, problems + _cross_problems(name, library, lines, source_ids)
+
+
+def load_library(path: Path, source_ids: set[str] | None = None) -> Loaded:
+    """Load and validate one library file. Raises LibraryError with every problem found.
+
+    A library without problems is read once, without a line map (most are). Only when there is
+    a problem is the file read again with the line of every value, so that each problem names
+    its line."""
+    name = str(path)
+    raw = read_bytes(path)
+    digest = hashlib.sha256(raw).hexdigest() if len(raw) <= MAX_BYTES else ""
+    cached = cache.get(digest, source_ids) if digest else None
+    if cached is not None:
+        return Loaded(library=cached[0], path=name, sha256=digest)
+    library, problems = _validated(name, parse_data(name, raw), {}, source_ids)
+    if problems or library is None:
+        data, lines, _ = parse_yaml(name, raw)
+        library, problems = _validated(name, data, lines, source_ids)
+        if problems or library is None:
+            raise LibraryError(problems)
+    cache.put(digest, source_ids, library, {})  # no line map: a cached library has no problem to point at
+    return Loaded(library=library, path=name, sha256=digest)
 
 
 def load_sources(path: Path) -> Bibliography:
