@@ -4,6 +4,8 @@ what to do, a non-zero exit, and never a traceback.
 The files are in tests/broken/; cases a file cannot hold (bytes that are not UTF-8, a file over
 the size limit, nesting deep enough to crash the C composer) are generated into tmp_path."""
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -415,3 +417,25 @@ def test_a_broken_extra_library_stops_a_reflection_in_the_chosen_language(tmp_pa
     )
     assert english.exit_code == 2
     assert f"{path}:11: sections[0].prompts[0].hulp: unknown key 'hulp' (did you mean 'help'?)" in english.stderr
+
+
+def test_files_checked_side_by_side_give_the_same_report(tmp_path, monkeypatch):
+    """Large sets of files are checked in worker processes on Linux: the same problems, in the
+    same order, and the same count of libraries that passed, as one at a time."""
+    from goedgenoeg import library
+
+    folder = tmp_path / "libs"
+    folder.mkdir()
+    for path in sorted(library.bundled_dir().glob("*.yaml")):
+        (folder / path.name).write_bytes(path.read_bytes())
+    for name in ("unknown_source.yaml", "duplicate_key_top.yaml", "missing_kind.yaml"):
+        (folder / name).write_bytes((BROKEN / name).read_bytes())
+    monkeypatch.setattr(library, "PARALLEL_BYTES", 10**12)
+    assert library._workers(sorted(folder.iterdir())) == 1
+    one_at_a_time = library.check_paths([folder])
+    monkeypatch.setattr(library, "PARALLEL_BYTES", 0)
+    if sys.platform == "linux" and len(os.sched_getaffinity(0)) > 1:
+        assert library._workers(sorted(folder.iterdir())) > 1
+    side_by_side = library.check_paths([folder])
+    assert side_by_side == one_at_a_time
+    assert one_at_a_time[0] >= 5 and len(one_at_a_time[1]) == 3
