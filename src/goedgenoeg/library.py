@@ -117,37 +117,16 @@ def _prompts(library: Library) -> Iterator[tuple[KeyPath, Any]]:
             yield ("sections", s, "prompts", p), prompt
 
 
-def _source_problems(name: str, library: Library, lines: Lines, source_ids: set[str]) -> list[Problem]:
+def _source_problems(name: str, path: KeyPath, prompt: Any, lines: Lines, source_ids: set[str]) -> list[Problem]:
+    """Each source a prompt names must be in the bibliography."""
     problems = []
-    for path, prompt in _prompts(library):
-        for ref in prompt.source.split(";"):
-            source_id = ref.strip().split(" ")[0]
-            if source_id not in source_ids:
-                line = lines.get(path + ("source",), 1)
-                known = ", ".join(sorted(source_ids))
-                problems.append(Problem(name, line, message("unknown_source", source=source_id, known=known, file=SOURCES_FILE)))
+    for ref in prompt.source.split(";"):
+        source_id = ref.strip().split(" ")[0]
+        if source_id not in source_ids:
+            known = ", ".join(sorted(source_ids))
+            found = message("unknown_source", source=source_id, known=known, file=SOURCES_FILE)
+            problems.append(Problem(name, lines.get(path + ("source",), 1), found))
     return problems
-
-
-def _reference_problems(name: str, library: Library, lines: Lines) -> list[Problem]:
-    """A guiding prompt's `of` must name a list prompt of the same library that comes before it."""
-    problems = []
-    seen_lists: set[str] = set()
-    for path, prompt in _prompts(library):
-        if prompt.kind == "list":
-            seen_lists.add(prompt.id)
-        if prompt.kind == "guiding" and "." not in prompt.of and prompt.of not in seen_lists:
-            problems.append(Problem(name, lines.get(path + ("of",), 1), message("of_not_a_list", of=prompt.of)))
-    return problems
-
-
-def _dossier_problems(name: str, library: Library, lines: Lines) -> list[Problem]:
-    """A prompt kept out of the dossier record cannot feed its summary."""
-    return [
-        Problem(name, lines.get(path + ("summary",), 1), message("summary_not_in_dossier", summary=prompt.summary))
-        for path, prompt in _prompts(library)
-        if prompt.summary and not prompt.dossier
-    ]
 
 
 def _context_problems(name: str, library: Library, lines: Lines) -> list[Problem]:
@@ -168,11 +147,25 @@ def _context_problems(name: str, library: Library, lines: Lines) -> list[Problem
 
 
 def _cross_problems(name: str, library: Library, lines: Lines, source_ids: set[str] | None) -> list[Problem]:
-    """What the models cannot check on their own: sources, the context library, references, flags."""
-    problems = _source_problems(name, library, lines, source_ids) if source_ids is not None else []
-    if library.id == CONTEXT_LIBRARY:
-        problems += _context_problems(name, library, lines)
-    return problems + _reference_problems(name, library, lines) + _dossier_problems(name, library, lines)
+    """What the models cannot check on their own, in one pass over the prompts: sources in the
+    bibliography, the context library, a guiding prompt's `of` naming a list prompt before it,
+    and a summary slot on a prompt kept out of the dossier record."""
+    sources: list[Problem] = []
+    references: list[Problem] = []
+    dossier: list[Problem] = []
+    seen_lists: set[str] = set()
+    for path, prompt in _prompts(library):
+        if source_ids is not None:
+            sources += _source_problems(name, path, prompt, lines, source_ids)
+        if prompt.kind == "list":
+            seen_lists.add(prompt.id)
+        elif prompt.kind == "guiding" and "." not in prompt.of and prompt.of not in seen_lists:
+            references.append(Problem(name, lines.get(path + ("of",), 1), message("of_not_a_list", of=prompt.of)))
+        if prompt.summary and not prompt.dossier:
+            found = message("summary_not_in_dossier", summary=prompt.summary)
+            dossier.append(Problem(name, lines.get(path + ("summary",), 1), found))
+    context = _context_problems(name, library, lines) if library.id == CONTEXT_LIBRARY else []
+    return sources + context + references + dossier
 
 
 # --- loading ---------------------------------------------------------------------------
