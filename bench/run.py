@@ -355,6 +355,7 @@ def breakdown(files: list[tuple[int, Path]], source_ids: set[str]) -> list[str]:
                 py_compose, _ = best(lambda text=text, loader=deep_loader: loader(text).get_single_node())
                 build, data = best(lambda text=text, node=node: lib._Builder(lib._Loader(text)).build(node))
                 events, _ = best(lambda text=text: (lambda ld: lib._EventBuilder(ld).build_document(ld))(lib._Loader(text)))
+                plain, _ = best(lambda text=text: (lambda ld: lib._DataBuilder(ld).build_document(ld))(lib._Loader(text)))
                 validate, _ = best(lambda data=data: Library.model_validate(data))
             finally:
                 gc.enable()
@@ -367,6 +368,7 @@ def breakdown(files: list[tuple[int, Path]], source_ids: set[str]) -> list[str]:
                 ("composing the node tree, Python composer", py_compose),
                 ("building data with line numbers from the nodes", build),
                 ("or: parsing and building from the event stream (read_yaml's route)", events),
+                ("or: the data alone from the event stream, no line map (load_library's first read)", plain),
                 ("pydantic validation (Library.model_validate)", validate),
             ):
                 rows.setdefault(name, []).append(value)
