@@ -22,7 +22,7 @@ BROKEN = Path(__file__).parent / "broken"
 CASES = {
     "syntax_error.yaml": (
         4,
-        "YAML-syntaxfout: did not find expected ',' or '}' (while parsing a flow mapping, begonnen op regel 3)",
+        "YAML-syntaxfout: verwachtte ',' of '}' maar vond die niet (in een mapping tussen { }, begonnen op regel 3)",
         "YAML syntax error: did not find expected ',' or '}' (while parsing a flow mapping that starts on line 3)",
     ),
     "tab_indent.yaml": (

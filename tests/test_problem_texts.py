@@ -49,3 +49,21 @@ def test_a_problem_is_worded_at_the_edge_in_the_language_asked():
 def test_a_line_break_in_a_quoted_value_keeps_a_problem_on_one_line():
     problem = Problem("lib.yaml", 3, message("unknown_key", key="a\nb"))
     assert problem.text("en") == "lib.yaml:3: unknown key 'a\\nb'; remove it"
+
+
+def test_pyyaml_words_for_a_syntax_error_are_dutch_where_known(tmp_path):
+    from goedgenoeg.problem_texts import YAML_WORDS_NL
+    from goedgenoeg.problems import LibraryError
+    from goedgenoeg.yamlread import read_yaml
+
+    path = tmp_path / "kapot.yaml"
+    path.write_text("id: x\nsections:\n  - id: a\n    title: {nl: A\n", encoding="utf-8")
+    with pytest.raises(LibraryError) as err:
+        read_yaml(path)
+    assert err.value.lines("en") == [
+        f"{path}:5: YAML syntax error: did not find expected ',' or '}}' (while parsing a flow mapping that starts on line 4)"
+    ]
+    assert err.value.lines() == [
+        f"{path}:5: YAML-syntaxfout: verwachtte ',' of '}}' maar vond die niet (in een mapping tussen {{ }}, begonnen op regel 4)"
+    ]
+    assert all(nl and nl != en for en, nl in YAML_WORDS_NL.items())

@@ -81,7 +81,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "deze waarde kan niet gelezen worden: {problem}",
         "this value cannot be read: {problem}",
     ),
-    # PyYAML's own description of a syntax error stays as PyYAML words it (English).
+    # PyYAML's own description of a syntax error, in Dutch where YAML_WORDS_NL has it
     "syntax": ("YAML-syntaxfout: {problem}", "YAML syntax error: {problem}"),
     "syntax_in": (
         "YAML-syntaxfout: {problem} ({context}, begonnen op regel {line})",
@@ -214,4 +214,45 @@ TEXTS: dict[str, tuple[str, str]] = {
         "bibliotheek-id '{id}' wordt ook gebruikt door {other}",
         "library id '{id}' is also used by {other}",
     ),
+}
+
+# PyYAML's (libyaml's) own words for a syntax error, and where it was, in Dutch; words not listed
+# here are shown as PyYAML wrote them.
+YAML_WORDS_NL: dict[str, str] = {
+    "did not find expected ',' or ']'": "verwachtte ',' of ']' maar vond die niet",
+    "did not find expected ',' or '}'": "verwachtte ',' of '}' maar vond die niet",
+    "did not find expected key": "verwachtte een sleutel maar vond die niet; kijk de inspringing na",
+    "did not find expected '-' indicator": "verwachtte een '-' maar vond die niet; kijk de inspringing na",
+    "did not find expected node content": "verwachtte een waarde maar vond die niet",
+    "did not find expected <document start>": "verwachtte het begin van een document maar vond dat niet",
+    "did not find expected alphabetic or numeric character": "verwachtte een letter of cijfer maar vond die niet",
+    "did not find expected comment or line break": "verwachtte commentaar of een nieuwe regel maar vond die niet",
+    "mapping values are not allowed in this context": (
+        "hier mag geen 'sleutel: waarde' staan (zet tekst met ': ' tussen aanhalingstekens)"
+    ),
+    "mapping keys are not allowed in this context": "hier mag geen sleutel staan",
+    "block sequence entries are not allowed in this context": "hier mag geen lijstitem ('- ') staan",
+    "could not find expected ':'": "verwachtte ':' maar vond die niet",
+    "found character that cannot start any token": "een teken dat hier niet mag staan (zet de tekst tussen aanhalingstekens)",
+    "found unexpected end of stream": "het bestand houdt onverwacht op",
+    "found unknown escape character": "een onbekende escape met '\\' (gebruik enkele aanhalingstekens of '\\\\')",
+    "found unexpected document indicator": "een onverwacht '---' of '...'",
+    "found a tab character that violates indentation": "een tab in de inspringing; YAML wil spaties",
+    "found a tab character where an indentation space is expected": "een tab waar een spatie voor de inspringing hoort",
+    "found undefined tag handle": "een onbekende tag",
+    "while parsing a flow sequence": "in een lijst tussen [ ]",
+    "while parsing a flow mapping": "in een mapping tussen { }",
+    "while parsing a block mapping": "in een mapping",
+    "while parsing a block collection": "in een lijst",
+    "while parsing a block node": "in een waarde",
+    "while parsing a flow node": "in een waarde",
+    "while parsing a node": "in een waarde",
+    "while scanning a simple key": "bij het lezen van een sleutel",
+    "while scanning a quoted scalar": "in tekst tussen aanhalingstekens",
+    "while scanning a block scalar": "in een tekstblok",
+    "while scanning a plain scalar": "in een tekst",
+    "while scanning an anchor": "in een anker (&)",
+    "while scanning an alias": "in een alias (*)",
+    "while scanning a tag": "in een tag",
+    "while scanning for the next token": "bij het lezen",
 }

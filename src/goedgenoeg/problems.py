@@ -60,6 +60,20 @@ class OneOf:
 
 
 @dataclass(frozen=True)
+class YamlWords:
+    """PyYAML's own words for a syntax error: in Dutch where problem_texts knows them, else as written."""
+
+    words: str
+
+    def text(self, lang: str) -> str:
+        if lang == "en":
+            return self.words
+        from .problem_texts import YAML_WORDS_NL
+
+        return YAML_WORDS_NL.get(self.words, self.words)
+
+
+@dataclass(frozen=True)
 class Problem:
     """One problem in one file: formatted as `file:line: where: message` only at the edge."""
 
@@ -317,5 +331,5 @@ def _yaml_message(err: yaml.MarkedYAMLError) -> Message:
         return message("cannot_construct", problem=problem)
     mark = err.problem_mark or err.context_mark
     if err.context and err.context_mark and mark and err.context_mark.line != mark.line:
-        return message("syntax_in", problem=problem, context=err.context, line=err.context_mark.line + 1)
-    return message("syntax", problem=problem)
+        return message("syntax_in", problem=YamlWords(problem), context=YamlWords(err.context), line=err.context_mark.line + 1)
+    return message("syntax", problem=YamlWords(problem))
