@@ -67,3 +67,38 @@ def test_pyyaml_words_for_a_syntax_error_are_dutch_where_known(tmp_path):
         f"{path}:5: YAML-syntaxfout: verwachtte ',' of '}}' maar vond die niet (in een mapping tussen {{ }}, begonnen op regel 4)"
     ]
     assert all(nl and nl != en for en, nl in YAML_WORDS_NL.items())
+
+
+MINUTES = """\
+id: kapot
+version: "1"
+title: {nl: Kapot}
+sections:
+  - id: deel
+    title: {nl: Deel}
+    minutes: MINUTES
+    prompts:
+      - id: vraag
+        kind: text
+        text: {nl: Vraag}
+        help: {nl: Waarom}
+        source: "goedgenoeg-2025 §3.1"
+"""
+
+
+@pytest.mark.parametrize(
+    ("minutes", "dutch", "english"),
+    [
+        ("0", "moet groter zijn dan 0", "input should be greater than 0"),
+        ("900", "mag hoogstens 600 zijn", "input should be less than or equal to 600"),
+    ],
+)
+def test_a_time_box_out_of_bounds_is_named_in_both_languages(tmp_path, minutes, dutch, english):
+    from goedgenoeg.library import LibraryError, load_library
+
+    path = tmp_path / "kapot.yaml"
+    path.write_text(MINUTES.replace("MINUTES", minutes), encoding="utf-8")
+    with pytest.raises(LibraryError) as err:
+        load_library(path, {"goedgenoeg-2025"})
+    assert err.value.lines() == [f"{path}:7: sections[0].minutes: {dutch}"]
+    assert err.value.lines("en") == [f"{path}:7: sections[0].minutes: {english}"]

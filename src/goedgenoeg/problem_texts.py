@@ -169,6 +169,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "'{key}' is geen geldige sleutel; sleutels zijn woorden zoals 'id' of 'text'",
         "'{key}' is not a valid key; keys are words such as 'id' or 'text'",
     ),
+    "greater_than": ("moet groter zijn dan {limit}", "input should be greater than {limit}"),
+    "at_most": ("mag hoogstens {limit} zijn", "input should be less than or equal to {limit}"),
     # pydantic's own words, for an error this tool has no words of its own for
     "other": ("{detail}", "{detail}"),
     # --- cross-checks ------------------------------------------------------------------------

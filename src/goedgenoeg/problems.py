@@ -275,6 +275,8 @@ _BY_TYPE: dict[str, Callable[[ErrorDetails], Message]] = {
     "model_type": _not_a_model,
     "dict_type": _of_type("must_be_mapping"),
     "invalid_key": lambda err: message("invalid_key", key=_last(err)),
+    "greater_than": lambda err: message("greater_than", limit=_ctx(err).get("gt")),
+    "less_than_equal": lambda err: message("at_most", limit=_ctx(err).get("le")),
 }
 
 
