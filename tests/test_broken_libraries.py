@@ -439,3 +439,27 @@ def test_files_checked_side_by_side_give_the_same_report(tmp_path, monkeypatch):
     side_by_side = library.check_paths([folder])
     assert side_by_side == one_at_a_time
     assert one_at_a_time[0] >= 5 and len(one_at_a_time[1]) == 3
+
+
+def test_without_worker_processes_the_files_are_checked_one_at_a_time(tmp_path, monkeypatch):
+    """No process to be had (a limit on processes, a killed worker): the same report, no traceback."""
+    import concurrent.futures
+
+    from goedgenoeg import library
+
+    folder = tmp_path / "libs"
+    folder.mkdir()
+    for name in ("unknown_source.yaml", "missing_kind.yaml"):
+        (folder / name).write_bytes((BROKEN / name).read_bytes())
+    expected = library.check_paths([folder])
+
+    def no_processes(*args, **kwargs):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_processes)
+    monkeypatch.setattr(library, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(library, "_workers", lambda paths: 2)
+    assert library.check_paths([folder]) == expected
+    result = runner.invoke(app, ["libraries", "check", str(folder)])
+    assert result.exit_code == 1 and "Traceback" not in result.output + result.stderr
+    assert "2 probleem/problemen gevonden" in result.stderr

@@ -329,20 +329,27 @@ def _workers(paths: list[Path]) -> int:
     return min(cores, len(paths)) if size >= PARALLEL_BYTES else 1
 
 
+def _side_by_side(paths: list[Path], source_ids: set[str], workers: int) -> list[tuple[str | None, list[Problem]]] | None:
+    """Each file's result from forked workers, in order; None when workers cannot be had (then
+    the files are checked one at a time, as everywhere else)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_check_one, paths, [source_ids] * len(paths)))
+    except (OSError, BrokenProcessPool):  # no process to be had, or a worker was killed
+        return None
+
+
 def _checked(paths: list[Path], source_ids: set[str]) -> Iterator[tuple[Path, str | None, list[Problem]]]:
     """(file, library id or None, problems) for each library file, in the order given."""
     paths = [path for path in paths if path.name != SOURCES_FILE]
     workers = _workers(paths)
-    if workers == 1:
-        for path in paths:
-            yield path, *_check_one(path, source_ids)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        for path, (lib_id, problems) in zip(paths, pool.map(_check_one, paths, [source_ids] * len(paths)), strict=True):
-            yield path, lib_id, problems
+    results = _side_by_side(paths, source_ids, workers) if workers > 1 else None
+    for path, (lib_id, problems) in zip(paths, results or (_check_one(path, source_ids) for path in paths), strict=True):
+        yield path, lib_id, problems
 
 
 def check_paths(paths: list[Path]) -> tuple[int, list[Problem]]:
