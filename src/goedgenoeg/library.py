@@ -34,6 +34,8 @@ CONTEXT_OPTIONS = {"decision": DECISIONS, "age": AGE_BANDS, "region": REGIONS, "
 
 @dataclass(frozen=True)
 class Loaded:
+    """A validated library, the file it came from and the hash of that file's bytes."""
+
     library: Library
     path: str
     sha256: str
@@ -354,7 +356,8 @@ def _checked(paths: list[Path], source_ids: set[str]) -> Iterator[tuple[Path, st
 
 def check_paths(paths: list[Path]) -> tuple[int, list[Problem]]:
     """Check files or folders on their own (plus the bundled bibliography for `source`).
-    Returns (number of libraries that passed, problems)."""
+    Returns (number of libraries that passed, problems); large sets of files are checked side
+    by side (_workers), with the same result."""
     problems: list[Problem] = []
     files = _files(paths, problems)
     sources_paths = [p for p in files if p.name == SOURCES_FILE] or [bundled_dir() / SOURCES_FILE]
