@@ -331,9 +331,10 @@ def in_process(fn) -> float:
 
 def breakdown(files: list[tuple[int, Path]], source_ids: set[str]) -> list[str]:
     """Where the time of one generated file goes, for a 1,000- and a 5,000-prompt file: the
-    steps of read_yaml and load_library timed one by one (best of 3). Uses library.py's private
+    steps of read_yaml and load_library timed one by one (best of 3). Uses yamlread.py's private
     names, so it says so and carries on if they have changed."""
-    from goedgenoeg import library as lib
+    from goedgenoeg import library
+    from goedgenoeg import yamlread as lib
     from goedgenoeg.models import Library
 
     def best(fn):
@@ -351,7 +352,7 @@ def breakdown(files: list[tuple[int, Path]], source_ids: set[str]) -> list[str]:
         for _, path in files:
             text = path.read_text(encoding="utf-8")
             deep_loader = getattr(lib, "_DeepLoader", lib._Loader)
-            deep = lib._could_nest_deeply(text)  # the same choice read_yaml makes
+            deep = lib.could_nest_deeply(text)  # the same choice read_yaml makes
             used.append("Python" if deep and deep_loader is not lib._Loader else "C")
             gc.disable()  # as read_yaml does while it builds
             try:
@@ -360,11 +361,12 @@ def breakdown(files: list[tuple[int, Path]], source_ids: set[str]) -> list[str]:
                 py_compose, _ = best(lambda text=text, loader=deep_loader: loader(text).get_single_node())
                 build, data = best(lambda text=text, node=node: lib._Builder(lib._Loader(text)).build(node))
                 events, _ = best(lambda text=text: (lambda ld: lib._EventBuilder(ld).build_document(ld))(lib._Loader(text)))
+                plain, _ = best(lambda text=text: (lambda ld: lib._DataBuilder(ld).build_document(ld))(lib._Loader(text)))
                 validate, _ = best(lambda data=data: Library.model_validate(data))
             finally:
                 gc.enable()
             read, _ = best(lambda path=path: lib.read_yaml(path))
-            load, _ = best(lambda path=path: lib.load_library(path, source_ids))
+            load, _ = best(lambda path=path: library.load_library(path, source_ids))
             for name, value in (
                 ("load_library", load),
                 ("read_yaml (reading, composing, building)", read),
@@ -372,15 +374,16 @@ def breakdown(files: list[tuple[int, Path]], source_ids: set[str]) -> list[str]:
                 ("composing the node tree, Python composer", py_compose),
                 ("building data with line numbers from the nodes", build),
                 ("or: parsing and building from the event stream (read_yaml's route)", events),
+                ("or: the data alone from the event stream, no line map (load_library's first read)", plain),
                 ("pydantic validation (Library.model_validate)", validate),
             ):
                 rows.setdefault(name, []).append(value)
     except (AttributeError, TypeError) as err:
-        return [f"(breakdown unavailable: library.py changed: {err})", ""]
+        return [f"(breakdown unavailable: yamlread.py changed: {err})", ""]
     sizes = [count for count, _ in files]
     out = [
         "Where the time of one file goes (in-process, best of 3; read_yaml uses the composer named in the "
-        "header, chosen by library.py):",
+        "header, chosen by yamlread.py):",
         "",
         "| step | " + " | ".join(f"{n:,} prompts ({u} composer) ms" for n, u in zip(sizes, used, strict=False)) + " | ratio |",
         "|---|" + "---:|" * (len(files) + 1),

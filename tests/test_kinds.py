@@ -9,7 +9,6 @@ import pytest
 from goedgenoeg import session as sessions
 from goedgenoeg.answers import AnswerError, normalise, normalise_voices
 from goedgenoeg.ask import ASKERS
-from goedgenoeg.library import _KINDS
 from goedgenoeg.models import (
     KINDS,
     PROMPT_KINDS,
@@ -18,6 +17,7 @@ from goedgenoeg.models import (
     Text,
     library_keys,
 )
+from goedgenoeg.problems import KINDS as LOADER_KINDS
 from goedgenoeg.record import render
 from goedgenoeg.values import AlternativeValue, PersonRow, ReflectionValue, to_json
 from goedgenoeg.walk import Walk
@@ -88,7 +88,7 @@ def test_typed_values_of_the_fixed_answers(libraries):
 def test_every_kind_has_one_class_and_one_asking_function():
     assert set(ASKERS) == set(PROMPT_KINDS)
     assert len(KINDS) == len(set(KINDS)) == len(PROMPT_KINDS)
-    assert _KINDS == KINDS  # the loader's list of kinds is the models'
+    assert LOADER_KINDS == KINDS  # the loader's list of kinds is the models'
     assert {"kind", "of", "per_child", "nl", "options", "counter", "diagram"} <= set(library_keys())
 
 

@@ -67,9 +67,9 @@ def test_typo_missing_nl_and_duplicate_id_give_three_file_line_messages(tmp_path
     assert result.exit_code != 0
     lines = [x for x in result.stderr.splitlines() if x.startswith(str(path))]
     assert lines == [
-        f"{path}:10: sections[0].prompts[0].txet: unknown key 'txet' (did you mean 'text'?)",
-        f"{path}:16: sections[0].prompts[1].text.nl: the Dutch text ('nl') is missing; every text needs 'nl'",
-        f"{path}:19: duplicate prompt id 'een' (first on line 8)",
+        f"{path}:10: sections[0].prompts[0].txet: onbekende sleutel 'txet' (bedoel je 'text'?)",
+        f"{path}:16: sections[0].prompts[1].text.nl: de Nederlandse tekst ('nl') ontbreekt; elke tekst heeft 'nl' nodig",
+        f"{path}:19: vraag-id 'een' staat er twee keer (de eerste op regel 8)",
     ]
     assert "Traceback" not in result.stderr + result.output
 
@@ -88,9 +88,9 @@ def test_all_three_problems_in_one_run_when_in_separate_files(tmp_path, runner):
     assert result.exit_code == 1
     problems = [x for x in result.stderr.splitlines() if ".yaml:" in x]
     assert len(problems) == 3, result.stderr
-    assert problems[0].startswith(f"{folder / 'a.yaml'}:10: ") and "unknown key 'txet'" in problems[0]
+    assert problems[0].startswith(f"{folder / 'a.yaml'}:10: ") and "onbekende sleutel 'txet'" in problems[0]
     assert problems[1].startswith(f"{folder / 'b.yaml'}:10: ") and "'nl'" in problems[1]
-    assert problems[2].startswith(f"{folder / 'c.yaml'}:13: ") and "duplicate prompt id 'vraag'" in problems[2]
+    assert problems[2].startswith(f"{folder / 'c.yaml'}:13: ") and "vraag-id 'vraag' staat er twee keer" in problems[2]
 
 
 def test_a_given_library_replaces_the_bundled_one_with_the_same_id(tmp_path):
@@ -107,14 +107,14 @@ def test_unknown_source_is_reported(tmp_path, runner):
     path = write(tmp_path, "x.yaml", GOOD.replace("goedgenoeg-2025 §3.1", "onbekend-1999 §2"))
     result = runner.invoke(app, ["libraries", "check", str(path)])
     assert result.exit_code == 1
-    assert f"{path}:12: source 'onbekend-1999' is not in the bibliography" in result.stderr
+    assert f"{path}:12: bron 'onbekend-1999' staat niet in de bibliografie" in result.stderr
 
 
 def test_reflect_with_a_broken_library_says_what_to_fix(tmp_path, runner):
     path = write(tmp_path, "x.yaml", GOOD.replace("kind: text", "kind: essay"))
     result = runner.invoke(app, ["reflect", "--library", str(path), "--answers", str(path)])
     assert result.exit_code == 2
-    assert f"{path}:9:" in result.stderr and "unknown prompt kind" in result.stderr
+    assert f"{path}:9:" in result.stderr and "onbekende vraagsoort 'essay'" in result.stderr
 
 
 def test_schema_is_json_schema_of_a_library(runner):
@@ -144,18 +144,19 @@ def test_a_tab_inside_text_is_fine(tmp_path, runner):
 def test_deep_nesting_is_refused_cleanly_wherever_the_brackets_hide(tmp_path):
     """Brackets after a quote inside a word still nest; only real quoted text is left out of
     the depth estimate (the C composer would crash on 100,000 levels)."""
-    from goedgenoeg.library import LibraryError, _could_nest_deeply, read_yaml
+    from goedgenoeg.library import LibraryError, read_yaml
+    from goedgenoeg.yamlread import could_nest_deeply
 
     for n, text in enumerate(["x: [a'" + "[" * 100_000 + "'\n", "x: " + "[" * 100_000 + "\n"]):
-        assert _could_nest_deeply(text)
+        assert could_nest_deeply(text)
         path = write(tmp_path, f"deep{n}.yaml", text)
         try:
             read_yaml(path)
         except LibraryError as err:
-            assert err.problems[0].startswith(f"{path}:1: ")
+            assert err.problems[0].line == 1 and err.lines()[0].startswith(f"{path}:1: ")
         else:
             raise AssertionError("a 100,000-deep file was accepted")
-    assert not _could_nest_deeply("x: '" + "[" * 5000 + "'\n")  # quoted text is only text
+    assert not could_nest_deeply("x: '" + "[" * 5000 + "'\n")  # quoted text is only text
 
 
 def test_paths_and_dossier_flags_are_checked(tmp_path, runner):
@@ -164,7 +165,7 @@ def test_paths_and_dossier_flags_are_checked(tmp_path, runner):
     result = runner.invoke(app, ["libraries", "check", str(path)])
     assert result.exit_code == 1
     assert (
-        f"{path}:15: 'summary: facts' puts the answer at the top of the dossier record, but 'dossier: false' keeps it out"
+        f"{path}:15: 'summary: facts' zet het antwoord bovenaan het dossierverslag, maar 'dossier: false' houdt het eruit"
         in result.stderr
     )
     wrong = write(

@@ -41,7 +41,7 @@ def load(path: Path, text: str | None = None, data: object = None) -> Loaded | N
         return load_library(path, SOURCE_IDS)
     except LibraryError as err:
         assert err.problems
-        for problem in err.problems:
+        for problem in err.lines():
             assert re.match(rf"{re.escape(str(path))}:\d+: .", problem), problem
             assert "\n" not in problem and "\r" not in problem, problem
         return None

@@ -256,7 +256,7 @@ def test_an_endless_answers_file_is_read_only_up_to_the_limit(tmp_path, isolated
     started = time.monotonic()
     result = runner.invoke(app, ["reflect", "--answers", "/dev/zero"])
     assert result.exit_code == 2
-    assert "an answers file may be at most" in result.output
+    assert "een antwoordenbestand mag hoogstens" in result.output
     assert time.monotonic() - started < 10
 
 

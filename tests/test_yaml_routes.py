@@ -1,9 +1,9 @@
-"""The two ways library.py builds data from YAML (libyaml's event stream, and the node tree it
+"""The two ways yamlread.py builds data from YAML (libyaml's event stream, and the node tree it
 falls back on) give the same data and the same line of every value."""
 
 import pytest
 
-from goedgenoeg import library as lib
+from goedgenoeg import yamlread as lib
 from goedgenoeg.library import bundled_dir
 
 SAMPLES = {
@@ -53,3 +53,41 @@ def test_the_bundled_libraries_are_built_the_same_way(path):
 def test_what_the_event_route_does_not_take_is_left_to_the_node_route(text):
     with pytest.raises(lib._Fallback):
         event_route(text)
+
+
+def data_route(text: str):
+    loader = lib._Loader(text)
+    try:
+        return lib._DataBuilder(loader).build_document(loader)
+    finally:
+        loader.dispose()
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_the_data_route_gives_the_same_data(name):
+    """The road of a library without problems builds no line map, and the same data."""
+    assert data_route(SAMPLES[name]) == node_route(SAMPLES[name])[0]
+
+
+@pytest.mark.parametrize("path", sorted(bundled_dir().glob("*.yaml")), ids=lambda p: p.name)
+def test_the_bundled_libraries_give_the_same_data_on_the_data_route(path):
+    text = path.read_text(encoding="utf-8")
+    assert data_route(text) == node_route(text)[0]
+    assert lib.parse_data(str(path), path.read_bytes()) == lib.parse_yaml(str(path), path.read_bytes())[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: &x 1\nb: *x\n", "a: !!str 1\n", "? [a]\n: 1\n", "a: 1\na: 2\n", "a: 1\n---\nb: 2\n", "# only a comment\n"],
+)
+def test_what_the_data_route_does_not_take_is_left_to_the_node_route(text):
+    with pytest.raises(lib._Fallback):
+        data_route(text)
+
+
+def test_too_deep_for_the_data_route_is_left_to_the_node_route():
+    deep = "a: " + "[" * (lib.MAX_DEPTH + 1) + "]" * (lib.MAX_DEPTH + 1) + "\n"
+    with pytest.raises(lib._Fallback):
+        data_route(deep)
+    fine = "a: " + "[" * (lib.MAX_DEPTH - 1) + "]" * (lib.MAX_DEPTH - 1) + "\n"
+    assert data_route(fine) == node_route(fine)[0]

@@ -310,7 +310,7 @@ def libraries_check(
     from .sanitize import strip_control
 
     for problem in problems:
-        typer.echo(strip_control(problem), err=True)
+        typer.echo(strip_control(problem.text(lang)), err=True)
     if problems:
         typer.echo(t(lang, "cli_check_problems", n=len(problems), passed=passed), err=True)
         raise typer.Exit(1)

@@ -201,7 +201,7 @@ def fill_from_file(session: Session, libraries: LibrarySet, path: Path) -> list[
     try:
         data, lines, _ = read_yaml(path, as_typed=True)
     except LibraryError as err:
-        return err.problems
+        return err.lines(session.lang)
     if not isinstance(data, dict):
         return [f"{path}:1: the answers file must be a mapping of prompt ids (library.prompt) to answers"]
     prompts = {f"{x.library.id}.{p.id}": p for x in libraries.libraries for s in x.library.sections for p in s.prompts}

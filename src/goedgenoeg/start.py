@@ -156,7 +156,7 @@ def _libraries(cfg, extra: tuple[Path, ...] = ()):
     try:
         return load_all(cfg.library_paths() + list(extra))
     except LibraryError as err:
-        _fail("\n".join(err.problems) + "\n" + t(cfg.lang.value, "cli_fix_library"), 2)
+        _fail("\n".join(err.lines(cfg.lang.value)) + "\n" + t(cfg.lang.value, "cli_fix_library"), 2)
 
 
 def _directory(cfg) -> Path:
