@@ -332,7 +332,7 @@ def test_a_folder_of_broken_files_reports_each_file_in_one_run(tmp_path, runner)
     assert result.exit_code == 1 and "Traceback" not in result.output + result.stderr
     files = {x.split(".yaml:", 1)[0] for x in result.stderr.splitlines() if ".yaml:" in x}
     assert len(files) == len(CASES) + len(GENERATED)
-    assert f"{len(CASES) + len(GENERATED)} probleem/problemen gevonden; 0 bibliothe(e)k(en) in orde." in result.stderr
+    assert f"Problemen gevonden: {len(CASES) + len(GENERATED)}. Bibliotheken in orde: 0." in result.stderr
 
 
 WHOLE = ("missing_version.yaml", "unknown_prompt_key.yaml", "when_unknown_region.yaml", "duplicate_prompt_id.yaml")
@@ -356,7 +356,7 @@ def test_the_check_output_is_dutch_by_default(tmp_path, runner):
         f"{folder}/unknown_prompt_key.yaml:11: sections[0].prompts[0].hulp: onbekende sleutel 'hulp' (bedoel je 'help'?)\n"
         f"{folder}/when_unknown_region.yaml:14: sections[0].prompts[0].when.region[0]: "
         "'wallonia' is hier niet toegelaten; gebruik een van 'flanders' of 'netherlands'\n"
-        "4 probleem/problemen gevonden; 0 bibliothe(e)k(en) in orde.\n"
+        "Problemen gevonden: 4. Bibliotheken in orde: 0.\n"
     )
 
 
@@ -366,7 +366,7 @@ ENGLISH_OUTPUT = (
     "{folder}/unknown_prompt_key.yaml:11: sections[0].prompts[0].hulp: unknown key 'hulp' (did you mean 'help'?)\n"
     "{folder}/when_unknown_region.yaml:14: sections[0].prompts[0].when.region[0]: "
     "'wallonia' is not allowed here; use one of 'flanders' or 'netherlands'\n"
-    "4 problem(s) found; 0 librar(y/ies) passed.\n"
+    "Problems found: 4. Libraries passed: 0.\n"
 )
 
 
@@ -459,4 +459,4 @@ def test_without_worker_processes_the_files_are_checked_one_at_a_time(tmp_path, 
     assert library.check_paths([folder]) == expected
     result = runner.invoke(app, ["libraries", "check", str(folder)])
     assert result.exit_code == 1 and "Traceback" not in result.output + result.stderr
-    assert "2 probleem/problemen gevonden" in result.stderr
+    assert "Problemen gevonden: 2." in result.stderr

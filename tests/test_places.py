@@ -36,7 +36,7 @@ def test_sessions_in_the_old_folder_are_moved_once_with_a_message(tmp_path, monk
     first = runner.invoke(app, ["sessions"])
     new = tmp_path / "home-data" / "goedgenoeg" / "sessions"
     assert first.exit_code == 0 and "GG-OLD" in first.output
-    assert f"1 bewaarde reflectie(s) verplaatst van {old} naar {new}" in first.stderr
+    assert f"Bewaarde reflecties verplaatst: 1, van {old} naar {new}" in first.stderr
     moved = new / session_file.name
     assert json.loads(moved.read_text())["id"] == session_file.stem and not old.exists()
     if os.name == "posix":

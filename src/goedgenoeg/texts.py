@@ -244,10 +244,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "cli_prompts": ("vragen", "prompts"),
     "cli_check_problems": (
-        "{n} probleem/problemen gevonden; {passed} bibliothe(e)k(en) in orde.",
-        "{n} problem(s) found; {passed} librar(y/ies) passed.",
+        "Problemen gevonden: {n}. Bibliotheken in orde: {passed}.",
+        "Problems found: {n}. Libraries passed: {passed}.",
     ),
-    "cli_check_ok": ("{passed} bibliothe(e)k(en) nagekeken, geen problemen.", "{passed} librar(y/ies) checked, no problems."),
+    "cli_check_ok": ("Bibliotheken nagekeken: {passed}, geen problemen.", "Libraries checked: {passed}, no problems."),
     "cli_prepared_form": (
         "--prepared verwacht NAAM=ID, bijvoorbeeld --prepared An=20261129-1900-3f99 (niet '{value}').",
         "--prepared takes NAME=ID, for example --prepared An=20261129-1900-3f99 (not '{value}').",
@@ -270,8 +270,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "cli_nothing_kept": ("Er was nog niets beantwoord; er is niets bewaard.", "Nothing was answered yet; nothing was kept."),
     "cli_moved": (
-        "{n} bewaarde reflectie(s) verplaatst van {old} naar {new} (een lokale map die niet meereist met een zwervend profiel).",
-        "Moved {n} saved reflection(s) from {old} to {new} (a local folder that does not travel with a roaming profile).",
+        "Bewaarde reflecties verplaatst: {n}, van {old} naar {new} (een lokale map die niet meereist met een zwervend profiel).",
+        "Saved reflections moved: {n}, from {old} to {new} (a local folder that does not travel with a roaming profile).",
     ),
     "cli_move_failed": (
         "Kon {path} niet verplaatsen ({err}); het blijft waar het is.",
