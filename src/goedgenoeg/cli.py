@@ -14,6 +14,7 @@ from .start import (
     BeforeCommand,
     _check_choice,
     _check_path,
+    _choice,
     _directory,
     _fail,
     _fill_or_walk,
@@ -212,17 +213,16 @@ def preview(
     cfg = _settings(lang, library, region=region)
     lang = cfg.lang.value
     # several decisions weighed together: --decision placement,measure
-    decisions = [_check_choice(d.strip(), "--decision", DECISIONS, lang) for d in decision.split(",")] if decision else None
-    context = {
-        key: value
-        for key, value in (
-            ("decision", decisions),
-            ("age", _check_choice(age, "--age", AGE_BANDS, lang)),
-            ("region", cfg.region.value),
-            ("who", _check_choice(who, "--who", WHO, lang)),
-        )
-        if value is not None
-    }
+    decisions: list[str] | None = (
+        [_choice(d.strip(), "--decision", DECISIONS, lang) for d in decision.split(",")] if decision else None
+    )
+    given: tuple[tuple[str, str | list[str] | None], ...] = (
+        ("decision", decisions),
+        ("age", _check_choice(age, "--age", AGE_BANDS, lang)),
+        ("region", cfg.region.value),
+        ("who", _choice(who, "--who", WHO, lang)),
+    )
+    context = {key: value for key, value in given if value is not None}
     missing = [f"--{k}" for k in ("decision", "age", "region") if k not in context]
     if missing:
         _fail(t(lang, "cli_preview_needs", missing=", ".join(missing)), 2)

@@ -10,10 +10,29 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal, NoReturn, TypeVar
+
+if TYPE_CHECKING:  # for the type checker only: the first question waits for none of these
+    from filelock import BaseFileLock
+    from rich.console import Console
+
+    from .config import Config
+    from .library import LibrarySet
+    from .models import Answer, Session
+    from .session import SessionError, _Flock
+    from .vocab import PathName, WalkEnd
+
+# One of the words an option allows (allowed: a tuple of a Literal's values, as vocab.py has them).
+W = TypeVar("W", bound=str)
+# What `command_arguments` reads: the keyword arguments of `reflect` or `resume` below.
+Argument = str | bool | Path | list[Path] | list[str]
 
 # How `goedgenoeg reflect` and `goedgenoeg resume` are read without typer: their options as
 # cli.py declares them (tests/test_startup.py checks that they agree). A flag takes no value.
-REFLECT_OPTIONS: dict[str, tuple[str, str]] = {  # option -> (parameter, how)
+# How an option is read: one text, one path, a path or a text each time it is given (a list), a
+# flag that sets True ("flag") or False ("off").
+How = Literal["text", "path", "paths", "texts", "flag", "off"]
+REFLECT_OPTIONS: dict[str, tuple[str, How]] = {  # option -> (parameter, how)
     "--lang": ("lang", "text"),
     "--library": ("library", "paths"),
     "-l": ("library", "paths"),
@@ -35,13 +54,13 @@ RESUME_OPTIONS = {
     if spec[0] in ("lang", "library", "sessions_dir", "output", "path", "fmt", "plain")
 }
 # command -> (its options, the name of its one optional argument)
-COMMANDS: dict[str, tuple[dict[str, tuple[str, str]], str | None]] = {
+COMMANDS: dict[str, tuple[dict[str, tuple[str, How]], str | None]] = {
     "reflect": (REFLECT_OPTIONS, None),
     "resume": (RESUME_OPTIONS, "session_id"),
 }
 
 
-def command_arguments(command: str, args: list[str]) -> dict | None:
+def command_arguments(command: str, args: list[str]) -> dict[str, Argument] | None:
     """The arguments of `goedgenoeg COMMAND ARGS` as keyword arguments for the function of that
     name below, or None for anything this simple reading does not take on (--help, an unknown
     option, a value that looks like an option, a second argument, shell completion, Windows'
@@ -49,7 +68,9 @@ def command_arguments(command: str, args: list[str]) -> dict | None:
     if os.name == "nt" or "_GOEDGENOEG_COMPLETE" in os.environ or command not in COMMANDS:
         return None
     options, positional = COMMANDS[command]
-    found: dict = {}
+    found: dict[str, Argument] = {}
+    paths: dict[str, list[Path]] = {}  # the lists in `found` of the options given more than once
+    texts: dict[str, list[str]] = {}
     rest = list(args)
     while rest:
         arg = rest.pop(0)
@@ -74,9 +95,11 @@ def command_arguments(command: str, args: list[str]) -> dict | None:
         elif how == "path":
             found[key] = Path(value)
         elif how == "paths":
-            found.setdefault(key, []).append(Path(value))
+            found[key] = paths.setdefault(key, [])
+            paths[key].append(Path(value))
         else:
-            found.setdefault(key, []).append(value)
+            found[key] = texts.setdefault(key, [])
+            texts[key].append(value)
     return found
 
 
@@ -90,7 +113,9 @@ def run_command(command: str, args: list[str]) -> bool:
     if arguments is None:
         return False
     try:
-        (reflect if command == "reflect" else resume)(**arguments)
+        # Each value has the type its option's `how` reads, the one the parameter of that name
+        # takes; mypy sees only their union. tests/test_startup.py checks the table against cli.py.
+        (reflect if command == "reflect" else resume)(**arguments)  # type: ignore[arg-type]
     except KeyboardInterrupt:
         raise SystemExit(130) from None
     except EOFError:
@@ -120,7 +145,7 @@ def _echo(message: str = "", err: bool = False) -> None:
     stream.flush()
 
 
-def _fail(message: str, code: int = 1) -> None:
+def _fail(message: str, code: int = 1) -> NoReturn:
     from .sanitize import strip_control
 
     _echo(strip_control(message), err=True)
@@ -134,7 +159,7 @@ def _settings(
     fmt: str | None = None,
     plain: bool | None = None,
     region: str | None = None,
-):
+) -> Config:
     """The effective settings (command line > environment > user file > organisation file).
     --lang after the command beats --lang before it."""
     from . import config
@@ -149,7 +174,7 @@ def _settings(
         _fail(t(guess, err.key, **err.values), 2)
 
 
-def _libraries(cfg, extra: tuple[Path, ...] = ()):
+def _libraries(cfg: Config, extra: tuple[Path, ...] = ()) -> LibrarySet:
     from .library import LibraryError, load_all
     from .texts import t
 
@@ -159,7 +184,7 @@ def _libraries(cfg, extra: tuple[Path, ...] = ()):
         _fail("\n".join(err.lines(cfg.lang.value)) + "\n" + t(cfg.lang.value, "cli_fix_library"), 2)
 
 
-def _directory(cfg) -> Path:
+def _directory(cfg: Config) -> Path:
     """The sessions folder; the default one takes over the sessions of the old (roaming) folder once."""
     from .texts import t
 
@@ -177,14 +202,14 @@ def _directory(cfg) -> Path:
     return directory
 
 
-def _session_error(err, lang: str) -> str:
+def _session_error(err: SessionError, lang: str) -> str:
     from .hints import command as cmd
     from .texts import t
 
     return t(lang, err.key, cmd=cmd(), **err.values) if err.key else str(err)
 
 
-def _open_session(cfg, directory: Path, session_id: str | None):
+def _open_session(cfg: Config, directory: Path, session_id: str | None) -> tuple[Session, LibrarySet, Path]:
     """A saved session, the libraries it was made with (those of the settings, plus any it
     names that can still be found) and the file it came from (a copy is saved into itself); a
     note for each library missing and each answer that no longer fits; a clear exit if there
@@ -216,21 +241,31 @@ def _open_session(cfg, directory: Path, session_id: str | None):
     return session, libraries, path
 
 
-def _load_session(cfg, directory: Path, session_id: str | None):
+def _load_session(cfg: Config, directory: Path, session_id: str | None) -> tuple[Session, LibrarySet]:
     """A saved session and the libraries it was made with."""
     session, libraries, _ = _open_session(cfg, directory, session_id)
     return session, libraries
 
 
-def _check_choice(value: str | None, option: str, allowed: tuple[str, ...], lang: str = "nl") -> str | None:
+def _choice(value: str, option: str, allowed: tuple[W, ...], lang: str = "nl") -> W:
+    """VALUE as the word of ALLOWED it is (typed as one of them), or a clear exit (code 2)."""
     from .texts import t
 
-    if value is not None and value not in allowed:
-        _fail(t(lang, "cli_unknown_value", value=value, option=option, allowed=", ".join(allowed)), 2)
-    return value
+    for word in allowed:
+        if value == word:
+            return word
+    _fail(t(lang, "cli_unknown_value", value=value, option=option, allowed=", ".join(allowed)), 2)
 
 
-def _check_path(path: str | None, lang: str) -> str | None:
+def _check_choice(value: str | None, option: str, allowed: tuple[W, ...], lang: str = "nl") -> W | None:
+    """An option that may be left out: None if it was, else as `_choice`."""
+    return None if value is None else _choice(value, option, allowed, lang)
+
+
+def _check_path(path: str | None, lang: str) -> PathName | None:
+    from .vocab import PATHS
+
+    return _check_choice(path, "--path", PATHS, lang)
     return _check_choice(path, "--path", ("short", "full"), lang)
 
 
@@ -243,19 +278,19 @@ def _needs_terminal(name: str, lang: str) -> None:
 
 
 # The OS locks on the sessions this process writes: held until the process ends.
-_HELD: list = []
+_HELD: list[_Flock | BaseFileLock] = []
 
 
 def _walk_and_record(
-    session,
-    libraries,
+    session: Session,
+    libraries: LibrarySet,
     directory: Path,
     output: Path | None,
     greeting: str | None = "welcome",
     fmt: str = "md",
     plain: bool = False,
-    defaults=None,
-    console=None,
+    defaults: dict[str, Answer] | None = None,
+    console: Console | None = None,
     file: Path | None = None,
 ) -> None:
     from . import hints
@@ -285,6 +320,7 @@ def _walk_and_record(
         console.print(t(lang, "resuming", id=session.id, case=case_ref), markup=False, highlight=False, soft_wrap=True)
     elif greeting == "welcome":
         console.print(t(lang, "welcome"), style="bold", highlight=False)
+    result: WalkEnd | Literal["not_saved"]
     try:
         result = walk_session(session, libraries, TerminalAsker(console, lang), directory, file, defaults=defaults)
     except NotSaved:
@@ -326,7 +362,7 @@ def _walk_and_record(
     console.print(t(lang, "end_again", cmd=cmd, id=session.id), style="dim", markup=False, highlight=False, soft_wrap=True)
 
 
-def _offer_unfinished(cfg, directory: Path, libraries, console) -> str | None:
+def _offer_unfinished(cfg: Config, directory: Path, libraries: LibrarySet, console: Console) -> str | None:
     """The unfinished reflections (with at least one answer), most recent first; the id of the
     one the person picks, or None for a new reflection."""
     from . import session as sessions
@@ -436,14 +472,14 @@ def resume(
     _walk_and_record(session, libraries, directory, output, "resuming", cfg.record_format.value, plain=cfg.plain.value, file=file)
 
 
-def _prepared(prepared: list[str], cfg, directory: Path, team: bool) -> list:
+def _prepared(prepared: list[str], cfg: Config, directory: Path, team: bool) -> list[tuple[str, Session]]:
     """The participants' prepared reflections, from NAME=ID each (checked before anything is asked)."""
     from .texts import t
 
     lang = cfg.lang.value
     if not team:
         _fail(t(lang, "cli_prepared_team"), 2)
-    pairs = []
+    pairs: list[tuple[str, Session]] = []
     for item in prepared:
         name, _, session_id = item.partition("=")
         if not name.strip() or not session_id.strip():
@@ -453,7 +489,7 @@ def _prepared(prepared: list[str], cfg, directory: Path, team: bool) -> list:
     return pairs
 
 
-def _bring_in(session, pairs: list, lang: str) -> None:
+def _bring_in(session: Session, pairs: list[tuple[str, Session]], lang: str) -> None:
     """Start a meeting from its participants' prepared reflections."""
     from .reflect import PreparedError, bring_in_prepared
     from .texts import t
@@ -466,15 +502,15 @@ def _bring_in(session, pairs: list, lang: str) -> None:
 
 
 def _fill_or_walk(
-    session,
-    libraries,
+    session: Session,
+    libraries: LibrarySet,
     directory: Path,
     answers: Path | None,
     output: Path | None,
     greeting: str | None = "welcome",
     fmt: str = "md",
     plain: bool = False,
-    defaults=None,
+    defaults: dict[str, Answer] | None = None,
 ) -> None:
     from . import hints
     from . import session as sessions
