@@ -22,7 +22,7 @@ lint: install typecheck
 # until it is the whole package (issue 14); a module on it stays clean.
 TYPED := __init__ __main__ config cache session document privacy coverage console files migrate preview hints \
 	sanitize texts overview helptext writers/__init__ writers/markdown writers/html writers/word \
-	vocab values models answers walk record
+	vocab values models answers walk record reflect reflection privacy_review followup meeting answers_file record_file signals interactive
 typecheck: install
 	$(BIN)/mypy $(TYPED:%=src/goedgenoeg/%.py)
 

@@ -43,6 +43,15 @@ class ScriptedAsker:
         self.privacy_seen = [(s.key, [f.kind for f in hits]) for _, s, hits in findings]
         return None
 
+    def begin(self, reflection):
+        self.reflection = reflection
+
+    def steps_done(self, rows):
+        return [], []  # not asked: a scripted follow-up keeps every earlier step
+
+    def save_failed(self, err):
+        return False  # stop: the earlier answers are on disk
+
 
 CONTEXT_FLANDERS_BABY = {
     "context.case": "GG-001",

@@ -59,6 +59,7 @@ from .walk import Position, Reply, SectionProgress, Step, Walk, minutes
 
 if TYPE_CHECKING:
     from .models import Section
+    from .reflection import Reflection
 
 # A command typed instead of an answer: a walk's action, or (in a team) "give each voice".
 Command = Literal[Action, "voices"]
@@ -172,12 +173,20 @@ class TerminalAsker:
         self._shown_phase: str | None = None
         self._intro_shown: set[str] = set()
         self._help: tuple[str, str] = ("", "")
-        self.walk: Walk | None = None  # set by reflect.walk_session: participants and list items
+        # set by begin(), from the reflection being walked:
+        self.walk: Walk | None = None  # its participants, children and list items
         self.timings: dict[str, float] | None = None  # seconds per section, kept in the session
+        self.followup = False  # a follow-up offers what became of things
+        self.keep: Callable[[Step, object], None] | None = None  # save an answer now
         self._timer: threading.Timer | None = None  # rings when the part's time box runs out
-        self.followup = False  # set by reflect.walk_session: a follow-up offers what became of things
-        self.keep: Callable[[Step, object], None] | None = None  # set by reflect.walk_session: save an answer now
         self.editing = line_editing()
+
+    def begin(self, reflection: Reflection) -> None:
+        """The reflection about to be walked (see walk.Asker)."""
+        self.walk = reflection.walk
+        self.timings = reflection.timings
+        self.followup = reflection.followup
+        self.keep = reflection.keep
 
     # --- small helpers -------------------------------------------------------------
 
