@@ -23,7 +23,8 @@ lint: install typecheck
 # is checked too, against the Asker protocol it implements.
 TYPED := __init__ __main__ config cache session document privacy coverage console files migrate preview hints \
 	sanitize texts overview helptext writers/__init__ writers/markdown writers/html writers/word \
-	vocab values models answers walk record reflect reflection privacy_review followup meeting answers_file record_file signals interactive
+	vocab values models answers walk record reflect reflection privacy_review followup meeting answers_file record_file signals interactive \
+	ask questions pages
 typecheck: install
 	$(BIN)/mypy $(TYPED:%=src/goedgenoeg/%.py) tests/helpers.py
 
