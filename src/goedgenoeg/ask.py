@@ -244,19 +244,20 @@ class TerminalAsker(Terminal):
         self.current_step: Step | None = None  # the step being asked
         self._shown_phase: str | None = None
         self._intro_shown: set[str] = set()
-        # set by begin(), from the reflection being walked:
-        self.walk: Walk | None = None  # its participants, children and list items
-        self.timings: dict[str, float] | None = None  # seconds per section, kept in the session
-        self.followup = False  # a follow-up offers what became of things
-        self.keep: Callable[[Step, object], None] | None = None  # save an answer now
+        self.reflection: Reflection | None = None  # the one being walked (set by begin)
+        self.walk: Walk | None = None  # its walk: participants, children and list items
         self._timer: threading.Timer | None = None  # rings when the part's time box runs out
 
     def begin(self, reflection: Reflection) -> None:
-        """The reflection about to be walked (see walk.Asker)."""
+        """The reflection about to be walked (see walk.Asker): it keeps the answers and the time
+        spent; its walk says who takes part and which lists were made."""
+        self.reflection = reflection
         self.walk = reflection.walk
-        self.timings = reflection.timings
-        self.followup = reflection.followup
-        self.keep = reflection.keep
+
+    @property
+    def followup(self) -> bool:
+        """A follow-up offers what became of things, and asks to check the facts again."""
+        return self.reflection is not None and self.reflection.followup
 
     def _alarm(self, seconds: float) -> None:
         """Say, while a question is open, that the part's time box has run out."""
@@ -277,9 +278,8 @@ class TerminalAsker(Terminal):
             if self._timer is not None:
                 self._timer.cancel()
                 self._timer = None
-            if self.timings is not None:
-                key = f"{step.library.id}.{step.section.id}"
-                self.timings[key] = round(self.timings.get(key, 0.0) + time.monotonic() - started, 1)
+            if self.reflection is not None:
+                self.reflection.spent(step, time.monotonic() - started)
 
     def _names(self, step: Step) -> list[str]:
         if self.walk is None or step.library.id == "context" or step.prompt.TEAM_WIDE:
@@ -370,8 +370,8 @@ class TerminalAsker(Terminal):
             if value is None:  # Enter without an answer: say so, as for '>'
                 self.say(f"({t(lang, 'skipped')})", "dim")
                 return Reply("skip")
-            if self.keep is not None:  # on disk before it is checked: the check never costs an answer
-                self.keep(step, value)
+            if self.reflection is not None:  # on disk before it is checked: the check never costs an answer
+                self.reflection.keep(step, value)
             if self._privacy_ok(prompt, value):
                 return Reply("answer", value)
             previous = Answer(status="answered", value=value)
@@ -416,8 +416,8 @@ class TerminalAsker(Terminal):
             if step.section.intro is not None:
                 self.say(step.section.intro.get(lang), "italic")
         timing = ""
-        if self.timings is not None and (position.part_box or self._names(step)):
-            seconds = sum(self.timings.get(key, 0.0) for key in position.part_sections)
+        if self.reflection is not None and (position.part_box or self._names(step)):
+            seconds = self.reflection.seconds_in(position.part_sections)
             spent, box = round(seconds / 60), position.part_box
             timing = " · " + (t(lang, "time_box", spent=spent, box=box) if box else t(lang, "time_spent", spent=spent))
             if box and spent >= box:

@@ -49,10 +49,14 @@ class Reflection:
         """Whether this reflection follows up an earlier one (it goes over every answer again)."""
         return self.session.followup_of is not None
 
-    @property
-    def timings(self) -> dict[str, float]:
-        """Seconds spent per section (library.section), kept in the session."""
-        return self.session.timings
+    def spent(self, step: Step, seconds: float) -> None:
+        """Time spent on a question counts for its section (library.section), kept in the session."""
+        key = f"{step.library.id}.{step.section.id}"
+        self.session.timings[key] = round(self.session.timings.get(key, 0.0) + seconds, 1)
+
+    def seconds_in(self, sections: tuple[str, ...]) -> float:
+        """The time spent so far in these sections (library.section keys), in seconds."""
+        return sum(self.session.timings.get(key, 0.0) for key in sections)
 
     def save(self) -> None:
         """Save the session now. A save that fails (a full disk, a folder that became read-only)

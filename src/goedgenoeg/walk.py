@@ -306,8 +306,8 @@ class Asker(Protocol):
     in tests). A walk that starts tells it of itself first (`begin`)."""
 
     def begin(self, reflection: Reflection) -> None:
-        """The reflection about to be walked: its walk (participants, children, list items), its
-        timings, whether it is a follow-up, and `reflection.keep` to save an answer at once."""
+        """The reflection about to be walked: its walk (participants, children, list items),
+        whether it is a follow-up, `keep` (save an answer at once) and `spent` (time on a question)."""
         ...
 
     def ask(self, step: Step, position: Position, previous: Answer | None) -> Reply:
