@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 
 def overview(term: Terminal, sections: list[SectionProgress]) -> int | None:
+    """The parts and how far each is: the index of the prompt to go to, or None (go on)."""
     lang = term.lang
     table = Table(title=t(lang, "overview_title"))
     table.add_column("#", justify="right")
@@ -42,6 +43,7 @@ def overview(term: Terminal, sections: list[SectionProgress]) -> int | None:
 
 
 def review(term: Terminal, open_points: list[tuple[int, Step]], answers: dict[str, Answer]) -> int | None:
+    """The open points at the end (by part when there are many): the index of one to answer, or None (done)."""
     lang = term.lang
     term.console.rule(t(lang, "review_title"))
     if not open_points:
@@ -105,6 +107,7 @@ def steps_done(term: Terminal, rows: list[ActionRow]) -> tuple[list[str], list[s
 
 
 def _status(term: Terminal, step: Step, answer: Answer | None) -> str:
+    """An open point's state in a few words: unanswered, skipped, later, or its answer."""
     if answer is None:
         return t(term.lang, "unanswered")
     if answer.status == "skipped":

@@ -58,6 +58,7 @@ def ask_value(asker: TerminalAsker, prompt: PromptBase, old: Any) -> Any:
 
 
 def ask_text(asker: TerminalAsker, prompt: TextPrompt, old: str | None) -> str | None:
+    """Text: one line, several (!multi ... !end) or the editor (!edit); Enter keeps the earlier text."""
     hint = t(asker.lang, "hint_enter_keep" if old else "hint_enter_skip")
     while True:
         line = asker.line(f"{t(asker.lang, 'your_answer')} ({hint})")
@@ -79,12 +80,14 @@ def ask_text(asker: TerminalAsker, prompt: TextPrompt, old: str | None) -> str |
 
 
 def ask_choice(asker: TerminalAsker, prompt: ChoicePrompt, old: str | None) -> str | None:
+    """One of the options, by its number."""
     ids = [o.id for o in prompt.options]
     index = asker.choose([o.label.get(asker.lang) for o in prompt.options], ids.index(old) if old in ids else None)
     return None if index is None else ids[index]
 
 
 def ask_multi(asker: TerminalAsker, prompt: MultiPrompt, old: list[str] | None) -> list[str] | None:
+    """Any of the options, by their numbers (0: none of them)."""
     ids = [o.id for o in prompt.options]
     asker.numbered([o.label.get(asker.lang) for o in prompt.options])
     while True:
@@ -110,6 +113,7 @@ def _note(asker: TerminalAsker, label: str, old_note: str, kept: bool) -> str:
 
 
 def ask_reflection(asker: TerminalAsker, prompt: ReflectionPrompt, old: ReflectionValue | None) -> ReflectionValue | None:
+    """Whether the thought is recognised (yes, no, do not know, later), and a note."""
     labels = [t(asker.lang, r) for r in REFLECTION_RESPONSES]
     old_index = REFLECTION_RESPONSES.index(old.response) if old else None
     index = asker.choose(labels, old_index, inline=True)
@@ -120,6 +124,7 @@ def ask_reflection(asker: TerminalAsker, prompt: ReflectionPrompt, old: Reflecti
 
 
 def ask_alternative(asker: TerminalAsker, prompt: AlternativePrompt, old: AlternativeValue | None) -> AlternativeValue | None:
+    """Whether an alternative was weighed and is feasible, and why not when it is not."""
     # at a follow-up an alternative can also have been put in place since
     statuses: tuple[AlternativeStatus, ...] = ALTERNATIVE_STATUSES if asker.followup else WEIGHED_STATUSES
     labels = [t(asker.lang, s) for s in statuses]
@@ -205,6 +210,7 @@ def _ask_rows(
 
 
 def ask_people(asker: TerminalAsker, prompt: PeoplePrompt, old: list[PersonRow] | None) -> list[PersonRow] | None:
+    """The network: who, how related, what they mean, and whether they are a risk."""
     fields = [("who", "field_who_person"), ("relation", "field_relation"), ("meaning", "field_meaning")]
 
     def risk(title: str, row: dict[str, Any]) -> None:
@@ -215,6 +221,7 @@ def ask_people(asker: TerminalAsker, prompt: PeoplePrompt, old: list[PersonRow] 
 
 
 def ask_children(asker: TerminalAsker, prompt: ChildrenPrompt, old: list[ChildRow] | None) -> list[ChildRow]:
+    """The children of the case, each by pseudonym and age band."""
     labels = [t(asker.lang, f"age_{a}") for a in AGE_BANDS]
 
     def age(title: str, row: dict[str, Any]) -> None:
@@ -228,6 +235,7 @@ def ask_children(asker: TerminalAsker, prompt: ChildrenPrompt, old: list[ChildRo
 
 
 def ask_actions(asker: TerminalAsker, prompt: ActionsPrompt, old: list[ActionRow] | None) -> list[ActionRow] | None:
+    """The next steps: what, who, by when and what the result looks like."""
     fields = [("what", "field_what"), ("who", "field_who_action"), ("when", "field_when"), ("result", "field_result")]
     rows = _ask_rows(asker, to_json(old), fields, "step")
     return None if rows is None else [ActionRow(**r) for r in rows]
@@ -244,6 +252,8 @@ def _meeting_role(asker: TerminalAsker, before: int) -> ParticipantRow:
 def ask_participants(
     asker: TerminalAsker, prompt: ParticipantsPrompt, old: list[ParticipantRow] | None
 ) -> list[ParticipantRow] | None:
+    """The participants of a meeting, each with organisation, role and meeting role."""
+
     def edit(row: ParticipantRow) -> ParticipantRow:
         organisation, role = (
             asker.line(t(asker.lang, label) + (f" [{before}]" if before else "")) or before
@@ -274,6 +284,8 @@ def ask_participants(
 
 
 def ask_list(asker: TerminalAsker, prompt: ListPrompt, old: list[str] | None) -> list[str] | None:
+    """A list of short items (for instance the guiding questions of a meeting)."""
+
     def edit(item: str) -> str:
         return asker.line(f"{t(asker.lang, 'item', n='')} [{item}]".replace("  ", " ")) or item
 
@@ -288,6 +300,7 @@ def ask_list(asker: TerminalAsker, prompt: ListPrompt, old: list[str] | None) ->
 
 
 def ask_guiding(asker: TerminalAsker, prompt: GuidingPrompt, old: list[GuidingRow] | None) -> list[GuidingRow] | None:
+    """For each question of the list it goes back to: answered, partly or not, and where."""
     library, list_id = prompt.list_key(asker.current_step.library.id if asker.current_step is not None else "")
     items = asker.walk.list_items(library, list_id) if asker.walk is not None else []
     earlier = {r.question: r for r in old or []}
