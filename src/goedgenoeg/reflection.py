@@ -98,8 +98,11 @@ class Reflection:
         if baseline is None or baseline.steps_done:
             return
         rows = earlier_steps(baseline, self.libraries)
-        if rows:
-            baseline.steps_done, baseline.steps_why = self.asker.steps_done(rows)
+        if not rows:
+            return
+        done, why = self.asker.steps_done(rows)
+        if done:  # an asker that does not ask it (scripted answers) leaves the follow-up as it is
+            baseline.steps_done, baseline.steps_why = done, why
             drop_done_steps(self.session, self.libraries)
             self.save()
 
