@@ -8,7 +8,6 @@ import pytest
 
 from goedgenoeg import session as sessions
 from goedgenoeg.answers import AnswerError, normalise, normalise_voices
-from goedgenoeg.ask import ASKERS
 from goedgenoeg.models import (
     KINDS,
     PROMPT_KINDS,
@@ -18,6 +17,7 @@ from goedgenoeg.models import (
     library_keys,
 )
 from goedgenoeg.problems import KINDS as LOADER_KINDS
+from goedgenoeg.questions import ASKERS
 from goedgenoeg.record import render
 from goedgenoeg.values import AlternativeValue, PersonRow, ReflectionValue, to_json
 from goedgenoeg.walk import Walk

@@ -110,3 +110,29 @@ def test_a_meeting_starts_from_what_participants_prepared(tmp_path, libraries, m
     assert result.exit_code == 2 and "NAAM=ID" in result.output
     result = runner.invoke(app, ["reflect", "--team", "--prepared", "An=bestaat-niet"])
     assert result.exit_code == 1
+
+
+def test_the_time_on_a_question_counts_for_its_part_and_is_shown_against_the_box(libraries, tmp_path):
+    """The reflection keeps the time spent per section; the next question of a meeting's part says
+    how much of the part's box is used."""
+    from goedgenoeg import session as sessions
+    from goedgenoeg.reflection import Reflection
+
+    session = sessions.new_session(libraries, "nl")
+    session.answers = dict(team_walk(libraries).answers)
+    out = io.StringIO()
+    asker = TerminalAsker(Console(file=out, width=120, color_system=None), "nl")
+    reflection = Reflection(session, libraries, asker, tmp_path)
+    asker.begin(reflection)
+    walk = reflection.walk
+    steps = walk.steps()
+    first = next(i for i, s in enumerate(steps) if s.prompt.kind == "text" and s.library.id != "context")
+    step = steps[first]
+    session.timings[f"{step.library.id}.{step.section.id}"] = 600.0  # ten minutes earlier on
+    asker._input = lambda label: time.sleep(0.2) or "een antwoord"  # a question takes its time
+    reply = asker.ask(step, walk.position(first), None)
+    assert reply.value == "een antwoord"
+    assert session.answers[step.key].value == "een antwoord"  # kept by the reflection before any check
+    assert 600.2 <= session.timings[f"{step.library.id}.{step.section.id}"] < 660.0
+    box = walk.position(first).part_box
+    assert box and f"10 van {box} min" in out.getvalue()

@@ -184,28 +184,8 @@ def values(a):
 
 def expected_counts(directory, libraries):
     """Recomputed from the raw JSON, per case; Walk only decides which prompts applied."""
-    raw, damaged = {}, 0
-    for path in sorted(directory.glob("*.json")):
-        try:
-            data = json.loads(path.read_text())
-            Session.model_validate(data)
-        except Exception:
-            damaged += 1
-            continue
-        raw[data["id"]] = data
-    refs = {d["id"]: d["answers"]["context.case"]["value"] for d in raw.values()}
-    firsts = {refs[d["id"]]: d["id"] for d in raw.values() if not d.get("followup_of")}
-
-    def case_of(data):
-        while data.get("followup_of") and data["followup_of"]["id"] in raw:
-            data = raw[data["followup_of"]["id"]]
-        if not data.get("followup_of"):
-            return data["id"]
-        return firsts.get(refs[data["id"]], "missing " + data["followup_of"]["id"])
-
-    groups = {}
-    for data in raw.values():
-        groups.setdefault(case_of(data), []).append(data)
+    raw, damaged = raw_sessions(directory)
+    groups = raw_cases(raw)
     e = {
         "sessions": len(raw),
         "cases": len(groups),
@@ -220,70 +200,119 @@ def expected_counts(directory, libraries):
     }
     for group in groups.values():
         group.sort(key=lambda d: d["created"])
-        latest = group[-1]["answers"]
         e["followed_up"] += any(d.get("followup_of") for d in group)
-        decision = latest["context.decision"]["value"] if answered(latest.get("context.decision")) else "not_answered"
-        stand = latest["besluit.stand"]["value"] if answered(latest.get("besluit.stand")) else "not_answered"
-        row = e["decisions"].setdefault(decision, {})
-        dissent = False
-        for d in group:
-            who = d["answers"]["context.who"]["value"] if answered(d["answers"].get("context.who")) else None
-            keys = {"team": ["afsluiting.tegenstem"], "alone": [], "duo": []}.get(who, ["afsluiting.tegenstem"])
-            dissent = dissent or any(answered(d["answers"].get(k)) for k in keys)
-        for column in ("cases", stand, "dissent" if dissent else "no_dissent"):
-            row[column] = row.get(column, 0) + 1
-        e["dissent"]["recorded" if dissent else "not_recorded"] += 1
-        judged = set()
-        for d in group:
-            for v in (d.get("followup_of") or {}).get("steps_done", []):
-                if v:
-                    e["steps"][v]["steps"] += 1
-                    judged.add(v)
-        for v in judged:
-            e["steps"][v]["cases"] += 1
-        every = [d["answers"] for d in group] + [d["followup_of"]["answers"] for d in group if d.get("followup_of")]
-        open_in = {}
-        for step in Walk(libraries, {k: Answer(**v) for k, v in latest.items()}).steps():
-            a = latest.get(step.key)
-            if step.prompt.kind == "alternative":
-                ever = {v["status"] for answers in every for v in values(answers.get(step.key))}
-                now = {v["status"] for v in values(a)}
-                row = e["alternatives"].setdefault(step.key, {})
-                status = next((s for s in PRIORITY if s in now), "not_answered")
-                for column, hit in (
-                    ("applied", True),
-                    ("considered", ever & CONSIDERED),
-                    ("chosen", ever & CHOSEN),
-                    (status, True),
-                ):
-                    if hit:
-                        row[column] = row.get(column, 0) + 1
-            if (
-                step.library.id == "kanttekeningen"
-                and a is not None
-                and (
-                    a["status"] in ("later", "skipped")
-                    or (answered(a) and step.prompt.kind == "reflection" and a["value"]["response"] == "later")
-                )
-            ):
-                e["later"][step.key] = e["later"].get(step.key, 0) + 1
-            if step.library.id == "mentaliseren" and step.section.id in ("kind", "ouders"):
-                vs = values(a)
-                is_open = not vs or all(
-                    (step.prompt.kind == "reflection" and v["response"] == "later")
-                    or (step.prompt.kind == "alternative" and v["status"] == "not_considered")
-                    for v in vs
-                )
-                row = e["perspective_prompts"].setdefault(step.section.id, {}).setdefault(step.key, {"open": 0, "applied": 0})
-                row["open"] += is_open
-                row["applied"] += 1
-                open_in.setdefault(step.section.id, []).append(is_open)
-        for section_id, opens in open_in.items():
-            row = e["perspectives"].setdefault(section_id, {"open": 0, "partly": 0, "applied": 0})
-            row["applied"] += 1
-            row["open"] += all(opens)
-            row["partly"] += any(opens) and not all(opens)
+        expect_decision(e, group)
+        expect_steps(e, group)
+        expect_prompts(e, group, libraries)
     return e, damaged
+
+
+def raw_sessions(directory):
+    """The sessions of a folder as raw JSON by id, and how many could not be read."""
+    raw, damaged = {}, 0
+    for path in sorted(directory.glob("*.json")):
+        try:
+            data = json.loads(path.read_text())
+            Session.model_validate(data)
+        except Exception:
+            damaged += 1
+            continue
+        raw[data["id"]] = data
+    return raw, damaged
+
+
+def raw_cases(raw):
+    """The sessions grouped by case: along follow-ups, else by the case reference."""
+    refs = {d["id"]: d["answers"]["context.case"]["value"] for d in raw.values()}
+    firsts = {refs[d["id"]]: d["id"] for d in raw.values() if not d.get("followup_of")}
+
+    def case_of(data):
+        while data.get("followup_of") and data["followup_of"]["id"] in raw:
+            data = raw[data["followup_of"]["id"]]
+        if not data.get("followup_of"):
+            return data["id"]
+        return firsts.get(refs[data["id"]], "missing " + data["followup_of"]["id"])
+
+    groups = {}
+    for data in raw.values():
+        groups.setdefault(case_of(data), []).append(data)
+    return groups
+
+
+def expect_decision(e, group):
+    latest = group[-1]["answers"]
+    decision = latest["context.decision"]["value"] if answered(latest.get("context.decision")) else "not_answered"
+    stand = latest["besluit.stand"]["value"] if answered(latest.get("besluit.stand")) else "not_answered"
+    row = e["decisions"].setdefault(decision, {})
+    dissent = False
+    for d in group:
+        who = d["answers"]["context.who"]["value"] if answered(d["answers"].get("context.who")) else None
+        keys = {"team": ["afsluiting.tegenstem"], "alone": [], "duo": []}.get(who, ["afsluiting.tegenstem"])
+        dissent = dissent or any(answered(d["answers"].get(k)) for k in keys)
+    for column in ("cases", stand, "dissent" if dissent else "no_dissent"):
+        row[column] = row.get(column, 0) + 1
+    e["dissent"]["recorded" if dissent else "not_recorded"] += 1
+
+
+def expect_steps(e, group):
+    judged = set()
+    for d in group:
+        for v in (d.get("followup_of") or {}).get("steps_done", []):
+            if v:
+                e["steps"][v]["steps"] += 1
+                judged.add(v)
+    for v in judged:
+        e["steps"][v]["cases"] += 1
+
+
+def expect_prompts(e, group, libraries):
+    latest = group[-1]["answers"]
+    every = [d["answers"] for d in group] + [d["followup_of"]["answers"] for d in group if d.get("followup_of")]
+    open_in = {}
+    for step in Walk(libraries, {k: Answer(**v) for k, v in latest.items()}).steps():
+        a = latest.get(step.key)
+        if step.prompt.kind == "alternative":
+            expect_alternative(e, step.key, a, every)
+        if step.library.id == "kanttekeningen" and left_for_later(step, a):
+            e["later"][step.key] = e["later"].get(step.key, 0) + 1
+        if step.library.id == "mentaliseren" and step.section.id in ("kind", "ouders"):
+            vs = values(a)
+            is_open = not vs or all(
+                (step.prompt.kind == "reflection" and v["response"] == "later")
+                or (step.prompt.kind == "alternative" and v["status"] == "not_considered")
+                for v in vs
+            )
+            row = e["perspective_prompts"].setdefault(step.section.id, {}).setdefault(step.key, {"open": 0, "applied": 0})
+            row["open"] += is_open
+            row["applied"] += 1
+            open_in.setdefault(step.section.id, []).append(is_open)
+    for section_id, opens in open_in.items():
+        row = e["perspectives"].setdefault(section_id, {"open": 0, "partly": 0, "applied": 0})
+        row["applied"] += 1
+        row["open"] += all(opens)
+        row["partly"] += any(opens) and not all(opens)
+
+
+def expect_alternative(e, key, a, every):
+    ever = {v["status"] for answers in every for v in values(answers.get(key))}
+    now = {v["status"] for v in values(a)}
+    row = e["alternatives"].setdefault(key, {})
+    status = next((s for s in PRIORITY if s in now), "not_answered")
+    for column, hit in (
+        ("applied", True),
+        ("considered", ever & CONSIDERED),
+        ("chosen", ever & CHOSEN),
+        (status, True),
+    ):
+        if hit:
+            row[column] = row.get(column, 0) + 1
+
+
+def left_for_later(step, a):
+    return a is not None and (
+        a["status"] in ("later", "skipped")
+        or (answered(a) and step.prompt.kind == "reflection" and a["value"]["response"] == "later")
+    )
 
 
 def nonzero(table):

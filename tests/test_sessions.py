@@ -177,3 +177,53 @@ def test_a_followups_earlier_answers_that_no_longer_fit_are_left_out(tmp_path, l
     )
     sessions.fit_answers(session, libraries)
     assert list(session.followup_of.answers) == ["context.case"]
+
+
+def test_the_asker_hears_of_the_reflection_before_its_first_question_and_is_asked_when_a_save_fails(
+    libraries, tmp_path, monkeypatch
+):
+    """One owner runs a reflection: the asker is told of it (begin) before any question, and a
+    save that fails is put to the asker (try again, or stop with the earlier answers on disk)."""
+    from goedgenoeg.reflection import NotSaved, Reflection
+    from goedgenoeg.walk import Reply
+
+    class Watching(ScriptedAsker):
+        def __init__(self, *args, fail_saves=0, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.fail_saves = fail_saves
+            self.failures = []
+            self.retry = True
+
+        def ask(self, step, position, previous):
+            assert self.reflection is not None and self.reflection.walk.answers is session.answers
+            return super().ask(step, position, previous)
+
+        def save_failed(self, err):
+            self.failures.append(err.strerror)
+            return self.retry
+
+    session = sessions.new_session(libraries, "nl")
+    asker = Watching(CONTEXT_FLANDERS_BABY, script={"context.region": [Reply("stop")]})
+    reflection = Reflection(session, libraries, asker, tmp_path / "s")
+    assert reflection.run() == "stopped"
+    assert asker.reflection is reflection and asker.failures == []
+    assert session.last == "context.region"  # where it was: a follow-up would resume there
+    assert "context.age" in sessions.load(sessions.path_of(tmp_path / "s", session.id)).answers
+
+    real, calls = sessions.save, []
+
+    def full_disk_on_second(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(sessions, "save", full_disk_on_second)
+    reflection.save()  # fine
+    reflection.save()  # fails once, and is tried again
+    assert asker.failures == ["No space left on device"] and len(calls) == 3
+    asker.retry = False
+    calls.clear()
+    reflection.save()
+    with pytest.raises(NotSaved):
+        reflection.save()

@@ -1,5 +1,7 @@
-"""Asking one prompt in the terminal with rich. Reads plain standard input (no keyboard
-chords), so it works in any terminal, in a pseudo-terminal test and with piped input."""
+"""Asking in the terminal with rich: the screen and keyboard (`Terminal`), and the `Asker` of a
+walk built on it (`TerminalAsker`). Reads plain standard input (no keyboard chords), so it
+works in any terminal, in a pseudo-terminal test and with piped input. Each prompt kind's own
+question is in questions.py, the walk's other screens in pages.py."""
 
 from __future__ import annotations
 
@@ -9,56 +11,25 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal
 
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
-from .answers import AnswerError, describe, describe_answer, free_texts
-from .models import (
-    ActionsPrompt,
-    AlternativePrompt,
-    Answer,
-    ChildrenPrompt,
-    ChoicePrompt,
-    GuidingPrompt,
-    ListPrompt,
-    MultiPrompt,
-    ParticipantsPrompt,
-    PeoplePrompt,
-    PromptBase,
-    ReflectionPrompt,
-    TextPrompt,
-)
+from . import pages
+from .answers import describe_answer, free_texts
+from .models import AlternativePrompt, Answer, PromptBase, ReflectionPrompt, TextPrompt
 from .privacy import KIND_LABELS, Finding, find_personal_data, mask
+from .questions import ask_value
 from .sanitize import strip_control
 from .texts import t
-from .values import (
-    ActionRow,
-    AlternativeValue,
-    ChildRow,
-    GuidingRow,
-    ParticipantRow,
-    PersonRow,
-    ReflectionValue,
-    to_json,
-)
-from .vocab import (
-    AGE_BANDS,
-    ALTERNATIVE_STATUSES,
-    GUIDING_STATUSES,
-    MEETING_ROLES,
-    REFLECTION_RESPONSES,
-    STEP_DONE,
-    WEIGHED_STATUSES,
-    Action,
-    AlternativeStatus,
-)
+from .values import ActionRow
+from .vocab import Action
 from .walk import Position, Reply, SectionProgress, Step, Walk, minutes
 
 if TYPE_CHECKING:
     from .models import Section
+    from .reflection import Reflection
 
 # A command typed instead of an answer: a walk's action, or (in a team) "give each voice".
 Command = Literal[Action, "voices"]
@@ -110,7 +81,7 @@ def _waiting(wait: float = 0.03) -> bool:
             if not sys.stdin.isatty():
                 return False
             time.sleep(wait)
-            return bool(msvcrt.kbhit())
+            return bool(msvcrt.kbhit())  # type: ignore[attr-defined,unused-ignore]  # Windows only: typeshed has kbhit there
         except (ImportError, OSError, ValueError, AttributeError):
             return False
     if os.name != "posix":
@@ -143,9 +114,6 @@ class _Command(Exception):
         self.action: Command = action
 
 
-R = TypeVar("R")  # a row of a list being gone over (_start_list)
-
-
 def _default_editor(text: str) -> str | None:
     """Open $VISUAL or $EDITOR (else notepad or nano) on a private temporary file."""
     import os
@@ -162,24 +130,16 @@ def _default_editor(text: str) -> str | None:
         return path.read_text(encoding="utf-8")
 
 
-class TerminalAsker:
+class Terminal:
+    """The terminal's screen and keyboard: text shown without escape sequences, a line read
+    whole (a paste is one answer), commands typed instead of an answer, numbered choices."""
+
     def __init__(self, console: Console, lang: str, editor: Callable[[str], str | None] = _default_editor):
         self.console = console
         self.lang = lang
         self.editor = editor
-        self._shown_section: Section | None = None
-        self._step: Step | None = None  # the step being asked
-        self._shown_phase: str | None = None
-        self._intro_shown: set[str] = set()
-        self._help: tuple[str, str] = ("", "")
-        self.walk: Walk | None = None  # set by reflect.walk_session: participants and list items
-        self.timings: dict[str, float] | None = None  # seconds per section, kept in the session
-        self._timer: threading.Timer | None = None  # rings when the part's time box runs out
-        self.followup = False  # set by reflect.walk_session: a follow-up offers what became of things
-        self.keep: Callable[[Step, object], None] | None = None  # set by reflect.walk_session: save an answer now
+        self._help: tuple[str, str] = ("", "")  # why a question is asked, and its source ('?')
         self.editing = line_editing()
-
-    # --- small helpers -------------------------------------------------------------
 
     def say(self, text: str, style: str = "") -> None:
         """Show text (answers and library texts included) without its escape sequences."""
@@ -215,7 +175,11 @@ class TerminalAsker:
             self.say(t(self.lang, "line_cut", n=LINE_LIMIT), "bold red")
         return "\n".join(_PASTE_MARKS.sub("", x) for x in lines)
 
-    def _line(self, label: str) -> str:
+    def read(self, label: str) -> str:
+        """One answer as typed (see _input), for the screens and questions built on this."""
+        return self._input(label)
+
+    def line(self, label: str) -> str:
         """One line of input; navigation commands raise _Command, '?' shows the help."""
         while True:
             line = self._input(label).strip()
@@ -229,7 +193,76 @@ class TerminalAsker:
                 raise _Command(action)
             return line
 
-    # --- the Asker interface -------------------------------------------------------
+    def pick(self, rows: Sequence[tuple[Any, ...]], key: str) -> int | None:
+        while True:
+            choice = self._input(t(self.lang, key)).strip()
+            if not choice:
+                return None
+            if choice.isdigit() and 1 <= int(choice) <= len(rows):
+                index: int = rows[int(choice) - 1][0]
+                return index
+            self.say(t(self.lang, "invalid_range", n=len(rows)), "red")
+
+    def numbered(self, labels: list[str], inline: bool = False) -> None:
+        if inline:  # the fixed answers of reflections and alternatives fit on one line
+            self.say("   ".join(f"{n} {label}" for n, label in enumerate(labels, 1)))
+            return
+        for n, label in enumerate(labels, 1):
+            self.say(f"  {n}. {label}")
+
+    def choose(self, labels: list[str], old_index: int | None, inline: bool = False) -> int | None:
+        self.numbered(labels, inline)
+        while True:
+            hint = t(self.lang, "choose") + (f" [{old_index + 1}]" if old_index is not None else "")
+            line = self.line(hint)
+            if not line:
+                return old_index
+            if line.isdigit() and 1 <= int(line) <= len(labels):
+                return int(line) - 1
+            self.say(t(self.lang, "invalid_range", n=len(labels)), "red")
+
+    def several_lines(self) -> str:
+        """Lines up to !end, as one answer."""
+        self.say(t(self.lang, "multi_start"), "dim")
+        lines: list[str] = []
+        while True:
+            try:
+                more = self._input("…")
+            except (KeyboardInterrupt, _Command):  # Ctrl-C or end of input: keep what is typed
+                if "\n".join(lines).strip():
+                    raise _Partial("\n".join(lines).strip()) from None
+                raise
+            if more.strip().lower() == "!end":
+                break
+            lines.append(more)
+        return "\n".join(lines).strip()
+
+
+class TerminalAsker(Terminal):
+    """The Asker (see walk.Asker) in the terminal: each question under its part and section, with
+    where it stands and the time spent, a team's voices, the check for personal data, and the
+    walk's other screens (pages.py). Each kind's own question is asked by questions.py."""
+
+    def __init__(self, console: Console, lang: str, editor: Callable[[str], str | None] = _default_editor):
+        super().__init__(console, lang, editor)
+        self._shown_section: Section | None = None
+        self.current_step: Step | None = None  # the step being asked
+        self._shown_phase: str | None = None
+        self._intro_shown: set[str] = set()
+        self.reflection: Reflection | None = None  # the one being walked (set by begin)
+        self.walk: Walk | None = None  # its walk: participants, children and list items
+        self._timer: threading.Timer | None = None  # rings when the part's time box runs out
+
+    def begin(self, reflection: Reflection) -> None:
+        """The reflection about to be walked (see walk.Asker): it keeps the answers and the time
+        spent; its walk says who takes part and which lists were made."""
+        self.reflection = reflection
+        self.walk = reflection.walk
+
+    @property
+    def followup(self) -> bool:
+        """A follow-up offers what became of things, and asks to check the facts again."""
+        return self.reflection is not None and self.reflection.followup
 
     def _alarm(self, seconds: float) -> None:
         """Say, while a question is open, that the part's time box has run out."""
@@ -250,9 +283,8 @@ class TerminalAsker:
             if self._timer is not None:
                 self._timer.cancel()
                 self._timer = None
-            if self.timings is not None:
-                key = f"{step.library.id}.{step.section.id}"
-                self.timings[key] = round(self.timings.get(key, 0.0) + time.monotonic() - started, 1)
+            if self.reflection is not None:
+                self.reflection.spent(step, time.monotonic() - started)
 
     def _names(self, step: Step) -> list[str]:
         if self.walk is None or step.library.id == "context" or step.prompt.TEAM_WIDE:
@@ -282,7 +314,7 @@ class TerminalAsker:
             name = names[i]
             self.say(t(self.lang, label, name=name), "bold cyan")
             try:
-                value = self._ask_value(step.prompt, old.get(name))
+                value = ask_value(self, step.prompt, old.get(name))
             except _Command as command:
                 if command.action in ("skip", "later"):
                     voices.pop(name, None)
@@ -311,7 +343,7 @@ class TerminalAsker:
     def _ask(self, step: Step, position: Position, previous: Answer | None) -> Reply:
         lang = self.lang
         prompt = step.prompt
-        self._step = step
+        self.current_step = step
         self._header(step, position)
         names = self._names(step)
         self._help = (prompt.help.get(lang), prompt.source)
@@ -327,7 +359,7 @@ class TerminalAsker:
                     return self._voices(step, previous, children, label="child_of")
                 if names and (getattr(prompt, "per_person", False) or own_voices):
                     return self._voices(step, previous, names)
-                value = self._ask_value(prompt, old)
+                value = ask_value(self, prompt, old)
             except _Partial as partial:
                 return Reply("answer", partial.text, stop=True)
             except _Command as command:
@@ -343,8 +375,8 @@ class TerminalAsker:
             if value is None:  # Enter without an answer: say so, as for '>'
                 self.say(f"({t(lang, 'skipped')})", "dim")
                 return Reply("skip")
-            if self.keep is not None:  # on disk before it is checked: the check never costs an answer
-                self.keep(step, value)
+            if self.reflection is not None:  # on disk before it is checked: the check never costs an answer
+                self.reflection.keep(step, value)
             if self._privacy_ok(prompt, value):
                 return Reply("answer", value)
             previous = Answer(status="answered", value=value)
@@ -368,76 +400,6 @@ class TerminalAsker:
         if isinstance(prompt, TextPrompt) and prompt.long:
             self.say(t(lang, "hint_long"), "dim")
 
-    def overview(self, sections: list[SectionProgress]) -> int | None:
-        lang = self.lang
-        table = Table(title=t(lang, "overview_title"))
-        table.add_column("#", justify="right")
-        table.add_column(t(lang, "rec_part"))
-        table.add_column(t(lang, "answered_col"), justify="right")
-        for n, row in enumerate(sections, 1):
-            mark = "✓" if row.answered == row.total else ""
-            table.add_row(str(n), escape(strip_control(row.section.title.get(lang))), f"{row.answered}/{row.total} {mark}")
-        self.console.print(table)
-        while True:
-            choice = self._input(t(lang, "overview_pick")).strip()
-            if not choice:
-                return None
-            if choice.isdigit() and 1 <= int(choice) <= len(sections):
-                return sections[int(choice) - 1].first_index
-            self.say(t(lang, "invalid_range", n=len(sections)), "red")
-
-    def review(self, open_points: list[tuple[int, Step]], answers: dict[str, Answer]) -> int | None:
-        lang = self.lang
-        self.console.rule(t(lang, "review_title"))
-        if not open_points:
-            self.say(t(lang, "review_none"), "green")
-            return None
-        if len(open_points) <= 15:
-            for n, (_, step) in enumerate(open_points, 1):
-                self.say(f"{n:>3}. [{self._status(step, answers.get(step.key))}] {step.prompt.text.get(lang)}")
-            return self._pick(open_points, "review_pick")
-        # many open points: one line per part, going to its first open question
-        parts: list[tuple[int, Step, int]] = []
-        for index, step in open_points:
-            if parts and parts[-1][1].section is step.section:
-                parts[-1] = (parts[-1][0], parts[-1][1], parts[-1][2] + 1)
-            else:
-                parts.append((index, step, 1))
-        self.say(t(lang, "review_many", n=len(open_points), m=len(parts)))
-        for n, (_, step, count) in enumerate(parts, 1):
-            self.say(f"{n:>3}. {step.section.title.get(lang)} ({t(lang, 'open_count', n=count)})")
-        return self._pick(parts, "review_pick")
-
-    def privacy_review(self, findings: list[tuple[int, Step, list[Finding]]]) -> int | None:
-        """Findings over the whole session: returns the step index to edit, or None."""
-        lang = self.lang
-        self.console.rule(t(lang, "privacy_review"))
-        for n, (_, step, found) in enumerate(findings, 1):
-            items = ", ".join(f"{KIND_LABELS[f.kind][lang]} ({mask(f.text)})" for f in found)
-            self.say(f"{n:>3}. {step.prompt.text.get(lang)} - {items}")
-        return self._pick(findings, "privacy_review_pick")
-
-    # --- pieces --------------------------------------------------------------------
-
-    def _pick(self, rows: Sequence[tuple[Any, ...]], key: str) -> int | None:
-        while True:
-            choice = self._input(t(self.lang, key)).strip()
-            if not choice:
-                return None
-            if choice.isdigit() and 1 <= int(choice) <= len(rows):
-                index: int = rows[int(choice) - 1][0]
-                return index
-            self.say(t(self.lang, "invalid_range", n=len(rows)), "red")
-
-    def _status(self, step: Step, answer: Answer | None) -> str:
-        if answer is None:
-            return t(self.lang, "unanswered")
-        if answer.status == "skipped":
-            return t(self.lang, "skipped")
-        if answer.status == "later":
-            return t(self.lang, "marked_later")
-        return describe(step.prompt, answer.value, self.lang)[:40]
-
     def _header(self, step: Step, position: Position) -> None:
         """The part as a rule when a new part starts, the section title when a new section
         starts, then where this question stands and the minutes left."""
@@ -459,8 +421,8 @@ class TerminalAsker:
             if step.section.intro is not None:
                 self.say(step.section.intro.get(lang), "italic")
         timing = ""
-        if self.timings is not None and (position.part_box or self._names(step)):
-            seconds = sum(self.timings.get(key, 0.0) for key in position.part_sections)
+        if self.reflection is not None and (position.part_box or self._names(step)):
+            seconds = self.reflection.seconds_in(position.part_sections)
             spent, box = round(seconds / 60), position.part_box
             timing = " · " + (t(lang, "time_box", spent=spent, box=box) if box else t(lang, "time_spent", spent=spent))
             if box and spent >= box:
@@ -487,14 +449,6 @@ class TerminalAsker:
             if line in ("!stop", "stop"):
                 return False
 
-    def offer_full(self, prompts: int, minutes: int) -> bool:
-        """At the end of the short path: go on with the full path? Every answer stays."""
-        lang = self.lang
-        self.console.rule(t(lang, "short_done_title"))
-        self.say(t(lang, "short_done", n=prompts, m=minutes))
-        answer = self._input(t(lang, "short_done_pick")).strip().lower()
-        return answer in ("j", "ja", "y", "yes")
-
     def _privacy_ok(self, prompt: PromptBase, value: Any) -> bool:
         found = [f for text in free_texts(prompt, value) for f in find_personal_data(text)]
         if not found:
@@ -504,310 +458,19 @@ class TerminalAsker:
         answer = self._input(t(self.lang, "privacy_edit")).strip().lower()
         return answer not in ("j", "ja", "y", "yes")
 
-    def _numbered(self, labels: list[str], inline: bool = False) -> None:
-        if inline:  # the fixed answers of reflections and alternatives fit on one line
-            self.say("   ".join(f"{n} {label}" for n, label in enumerate(labels, 1)))
-            return
-        for n, label in enumerate(labels, 1):
-            self.say(f"  {n}. {label}")
+    # --- the walk's other screens (pages.py) ------------------------------------------
 
-    def _choose(self, labels: list[str], old_index: int | None, inline: bool = False) -> int | None:
-        self._numbered(labels, inline)
-        while True:
-            hint = t(self.lang, "choose") + (f" [{old_index + 1}]" if old_index is not None else "")
-            line = self._line(hint)
-            if not line:
-                return old_index
-            if line.isdigit() and 1 <= int(line) <= len(labels):
-                return int(line) - 1
-            self.say(t(self.lang, "invalid_range", n=len(labels)), "red")
+    def overview(self, sections: list[SectionProgress]) -> int | None:
+        return pages.overview(self, sections)
 
-    # --- one method per prompt kind; None means "no answer" (skip) ---------------------
-    # Each gets the typed earlier value (or None) and returns a typed value; ASKERS (below the
-    # class) finds the one for a prompt's kind, and _ask_value turns values into stored JSON.
+    def review(self, open_points: list[tuple[int, Step]], answers: dict[str, Answer]) -> int | None:
+        return pages.review(self, open_points, answers)
 
-    def _ask_value(self, prompt: PromptBase, old: Any) -> Any:
-        """Ask a prompt's own question: the earlier stored value in, the new stored value out
-        (None: no answer)."""
-        value = ASKERS[type(prompt)](self, prompt, None if old is None else prompt.parse(old))
-        return None if value is None else to_json(value)
+    def privacy_review(self, findings: list[tuple[int, Step, list[Finding]]]) -> int | None:
+        return pages.privacy_review(self, findings)
 
-    def _ask_text(self, prompt: TextPrompt, old: str | None) -> str | None:
-        hint = t(self.lang, "hint_enter_keep" if old else "hint_enter_skip")
-        while True:
-            line = self._line(f"{t(self.lang, 'your_answer')} ({hint})")
-            if line.lower() == "!multi":
-                text = self._several_lines()
-            elif line.lower() == "!edit":
-                try:
-                    text = (self.editor(old or "") or "").strip()
-                except Exception as err:  # no editor, or it failed: say so and ask again
-                    self.say(t(self.lang, "editor_failed", err=err), "red")
-                    continue
-            else:
-                text = line
-            if text:
-                return text
-            if old:
-                return old
-            return None
-
-    def _several_lines(self) -> str:
-        """Lines up to !end, as one answer."""
-        self.say(t(self.lang, "multi_start"), "dim")
-        lines: list[str] = []
-        while True:
-            try:
-                more = self._input("…")
-            except (KeyboardInterrupt, _Command):  # Ctrl-C or end of input: keep what is typed
-                if "\n".join(lines).strip():
-                    raise _Partial("\n".join(lines).strip()) from None
-                raise
-            if more.strip().lower() == "!end":
-                break
-            lines.append(more)
-        return "\n".join(lines).strip()
-
-    def _ask_choice(self, prompt: ChoicePrompt, old: str | None) -> str | None:
-        ids = [o.id for o in prompt.options]
-        index = self._choose([o.label.get(self.lang) for o in prompt.options], ids.index(old) if old in ids else None)
-        return None if index is None else ids[index]
-
-    def _ask_multi(self, prompt: MultiPrompt, old: list[str] | None) -> list[str] | None:
-        ids = [o.id for o in prompt.options]
-        self._numbered([o.label.get(self.lang) for o in prompt.options])
-        while True:
-            line = self._line(t(self.lang, "choose_multi"))
-            if not line:
-                return old
-            if line.strip() == "0":
-                return []
-            parts = [p.strip() for p in line.replace(" ", ",").split(",") if p.strip()]
-            if all(p.isdigit() and 1 <= int(p) <= len(ids) for p in parts):
-                return prompt.check([ids[int(p) - 1] for p in parts])
-            self.say(t(self.lang, "invalid_choice"), "red")
-
-    def _note(self, label: str, old_note: str, kept: bool) -> str:
-        """The note of a fixed answer: the earlier one is the default when the answer is the same
-        (a note belongs to the answer it was given with); '-' clears it."""
-        if old_note and not kept:
-            self.say(t(self.lang, "note_earlier", note=old_note), "dim")
-            old_note = ""
-        note = self._line(label + (f" [{old_note}] ({t(self.lang, 'note_clear')})" if old_note else ""))
-        return "" if note == "-" else (note or old_note)
-
-    def _ask_reflection(self, prompt: ReflectionPrompt, old: ReflectionValue | None) -> ReflectionValue | None:
-        labels = [t(self.lang, r) for r in REFLECTION_RESPONSES]
-        old_index = REFLECTION_RESPONSES.index(old.response) if old else None
-        index = self._choose(labels, old_index, inline=True)
-        if index is None:
-            return None
-        note = self._note(t(self.lang, "note"), old.note if old else "", index == old_index)
-        return ReflectionValue(REFLECTION_RESPONSES[index], note)
-
-    def _ask_alternative(self, prompt: AlternativePrompt, old: AlternativeValue | None) -> AlternativeValue | None:
-        # at a follow-up an alternative can also have been put in place since
-        statuses: tuple[AlternativeStatus, ...] = ALTERNATIVE_STATUSES if self.followup else WEIGHED_STATUSES
-        labels = [t(self.lang, s) for s in statuses]
-        old_index = statuses.index(old.status) if old and old.status in statuses else None
-        index = self._choose(labels, old_index, inline=True)
-        if index is None:
-            return None
-        status = statuses[index]
-        old_note = old.note if old else ""
-        kept = old is not None and status == old.status
-        while True:
-            note = self._note(t(self.lang, "reason" if status == "not_feasible" else "note"), old_note, kept)
-            old_note, kept = (old_note, kept) if kept else ("", True)  # said once
-            try:
-                return prompt.check({"status": status, "note": note})
-            except AnswerError:
-                self.say(t(self.lang, "reason_needed"), "red")
-
-    def _start_list(self, old: list[R] | None, show: Callable[[R], str], edit: Callable[[R], R]) -> tuple[list[R], bool]:
-        """Go over an earlier list: keep it (Enter), change item N (its number), remove it
-        (-N), add to it (+) or empty it (!opnieuw). Returns the list and whether to add to it."""
-        rows = list(old or [])
-        while rows:
-            for n, row in enumerate(rows, 1):
-                self.say(f"  {n}. {show(row)}")
-            line = self._line(t(self.lang, "list_keep")).strip()
-            if not line:
-                return rows, False
-            if line == "+":
-                break
-            if line.lower() in ("!opnieuw", "!again"):
-                rows = []
-                break
-            number = line.removeprefix("-")
-            if number.isdigit() and 1 <= int(number) <= len(rows):
-                if line.startswith("-"):
-                    self.say(f"({t(self.lang, 'list_removed', item=show(rows.pop(int(number) - 1)))})", "dim")
-                else:
-                    rows[int(number) - 1] = edit(rows[int(number) - 1])
-                continue
-            self.say(t(self.lang, "invalid_range", n=len(rows)), "red")
-        self.say(t(self.lang, "list_next"), "dim")
-        return rows, True
-
-    def _ask_rows(
-        self,
-        old: list[dict[str, Any]] | None,
-        fields: list[tuple[str, str]],
-        title_key: str,
-        more: Callable[[str, dict[str, Any]], None] | None = None,
-    ) -> list[dict[str, Any]] | None:
-        """Rows of short fields; `more(title, row)` may ask something else for each row."""
-
-        def edit(row: dict[str, Any]) -> dict[str, Any]:
-            """Each field again, its value as the default (Enter keeps it)."""
-            changed = dict(row)
-            for field, label in fields:
-                before = row.get(field, "")
-                value = self._line(f"{t(self.lang, label)}" + (f" [{before}]" if before else ""))
-                changed[field] = value or before
-            return changed
-
-        rows, add = self._start_list(old, lambda row: " - ".join(v for v in row.values() if isinstance(v, str) and v), edit)
-        if not add:
-            return rows or None
-        while True:
-            title = t(self.lang, title_key, n=len(rows) + 1)
-            first_field, first_label = fields[0]
-            first = self._line(f"{title} · {t(self.lang, first_label)}")
-            if not first:
-                break
-            row: dict[str, Any] = {first_field: first}
-            for field, label in fields[1:]:
-                row[field] = self._line(f"{title} · {t(self.lang, label)}")
-            if more is not None:
-                more(title, row)
-            rows.append(row)
-        return rows or None
-
-    def _ask_people(self, prompt: PeoplePrompt, old: list[PersonRow] | None) -> list[PersonRow] | None:
-        fields = [("who", "field_who_person"), ("relation", "field_relation"), ("meaning", "field_meaning")]
-
-        def risk(title: str, row: dict[str, Any]) -> None:
-            row["risk"] = self._line(f"{title} · {t(self.lang, 'field_risk')}").lower() in ("j", "ja", "y", "yes")
-
-        rows = self._ask_rows(to_json(old), fields, "person", more=risk)
-        return None if rows is None else [PersonRow(**r) for r in rows]
-
-    def _ask_children(self, prompt: ChildrenPrompt, old: list[ChildRow] | None) -> list[ChildRow]:
-        labels = [t(self.lang, f"age_{a}") for a in AGE_BANDS]
-
-        def age(title: str, row: dict[str, Any]) -> None:
-            self.say(f"{title} · {t(self.lang, 'field_child_age')}")
-            index = self._choose(labels, None, inline=True)
-            row["age"] = AGE_BANDS[index if index is not None else 0]
-
-        # Enter at once means one child: an answer, not a skip
-        rows = self._ask_rows(to_json(old), [("name", "field_child_name")], "child_n", more=age) or []
-        return [ChildRow(**r) for r in rows]
-
-    def _ask_actions(self, prompt: ActionsPrompt, old: list[ActionRow] | None) -> list[ActionRow] | None:
-        fields = [("what", "field_what"), ("who", "field_who_action"), ("when", "field_when"), ("result", "field_result")]
-        rows = self._ask_rows(to_json(old), fields, "step")
-        return None if rows is None else [ActionRow(**r) for r in rows]
-
-    def _meeting_role(self, before: int) -> ParticipantRow:
-        """Ask a meeting role (Enter keeps `before`); returned on an empty row to fill in."""
-        roles = [t(self.lang, f"role_{r}") for r in MEETING_ROLES]
-        self.say(t(self.lang, "field_meeting_role"))
-        index = self._choose(roles, before, inline=True)
-        return ParticipantRow("", meeting_role=MEETING_ROLES[index if index is not None else before])
-
-    def _ask_participants(self, prompt: ParticipantsPrompt, old: list[ParticipantRow] | None) -> list[ParticipantRow] | None:
-        def edit(row: ParticipantRow) -> ParticipantRow:
-            organisation, role = (
-                self._line(t(self.lang, label) + (f" [{before}]" if before else "")) or before
-                for label, before in (("field_organisation", row.organisation), ("field_role", row.role))
-            )
-            chosen = self._meeting_role(MEETING_ROLES.index(row.meeting_role)).meeting_role
-            return ParticipantRow(row.name, organisation, role, chosen)
-
-        def show(r: ParticipantRow) -> str:
-            return f"{r.name} - {r.organisation} - {r.role} - {t(self.lang, 'role_' + r.meeting_role)}"
-
-        rows, add = self._start_list(old, show, edit)
-        if not add:
-            return rows or None
-        while True:
-            title = t(self.lang, "participant", n=len(rows) + 1)
-            name = self._line(f"{title} · {t(self.lang, 'field_name')}")
-            if not name:
-                break
-            if name in [r.name for r in rows]:
-                self.say(t(self.lang, "name_taken"), "red")
-                continue
-            organisation = self._line(f"{title} · {t(self.lang, 'field_organisation')}")
-            role = self._line(f"{title} · {t(self.lang, 'field_role')}")
-            chosen = self._meeting_role(len(MEETING_ROLES) - 1).meeting_role
-            rows.append(ParticipantRow(name, organisation, role, chosen))
-        return rows or None
-
-    def _ask_list(self, prompt: ListPrompt, old: list[str] | None) -> list[str] | None:
-        def edit(item: str) -> str:
-            return self._line(f"{t(self.lang, 'item', n='')} [{item}]".replace("  ", " ")) or item
-
-        items, add = self._start_list(old, str, edit)
-        if not add:
-            return items or None
-        while True:
-            item = self._line(t(self.lang, "item", n=len(items) + 1))
-            if not item:
-                return items or None
-            items.append(item)
-
-    def _ask_guiding(self, prompt: GuidingPrompt, old: list[GuidingRow] | None) -> list[GuidingRow] | None:
-        library, list_id = prompt.list_key(self._step.library.id if self._step is not None else "")
-        items = self.walk.list_items(library, list_id) if self.walk is not None else []
-        earlier = {r.question: r for r in old or []}
-        labels = [t(self.lang, f"guiding_{s}") for s in GUIDING_STATUSES]
-        rows = []
-        for question in items:
-            self.say(f"• {question}", "bold")
-            before = earlier.get(question)
-            index = self._choose(labels, GUIDING_STATUSES.index(before.status) if before else None, inline=True)
-            if index is None:
-                continue
-            where = self._line(t(self.lang, "guiding_where")) or (before.where if before else "")
-            rows.append(GuidingRow(question, GUIDING_STATUSES[index], where))
-        return rows or None
+    def offer_full(self, prompts: int, minutes: int) -> bool:
+        return pages.offer_full(self, prompts, minutes)
 
     def steps_done(self, rows: list[ActionRow]) -> tuple[list[str], list[str]]:
-        """Ask, for each next step of the previous reflection, whether it was done, and why
-        when it was done only partly or not."""
-        self.console.rule(t(self.lang, "step_done_title"))
-        done, why = [], []
-        for row in rows:
-            self.say(" - ".join(v for v in (row.who, row.what, row.when) if v), "bold")
-            while True:
-                line = self._input(t(self.lang, "step_done_pick")).strip()
-                if not line:
-                    done.append("")
-                    why.append("")
-                    break
-                if line in ("1", "2", "3"):
-                    done.append(STEP_DONE[int(line) - 1])
-                    why.append(self._input(t(self.lang, "step_done_why")).strip() if line != "1" else "")
-                    break
-                self.say(t(self.lang, "invalid_choice"), "red")
-        return done, why
-
-
-# The asking function of each prompt kind.
-ASKERS: dict[type[PromptBase], Callable[[TerminalAsker, Any, Any], object]] = {
-    TextPrompt: TerminalAsker._ask_text,
-    ReflectionPrompt: TerminalAsker._ask_reflection,
-    ChoicePrompt: TerminalAsker._ask_choice,
-    MultiPrompt: TerminalAsker._ask_multi,
-    AlternativePrompt: TerminalAsker._ask_alternative,
-    PeoplePrompt: TerminalAsker._ask_people,
-    ChildrenPrompt: TerminalAsker._ask_children,
-    ActionsPrompt: TerminalAsker._ask_actions,
-    ParticipantsPrompt: TerminalAsker._ask_participants,
-    ListPrompt: TerminalAsker._ask_list,
-    GuidingPrompt: TerminalAsker._ask_guiding,
-}
+        return pages.steps_done(self, rows)

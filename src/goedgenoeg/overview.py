@@ -321,31 +321,111 @@ def cases(sessions: list[Session]) -> list[list[Session]]:
     return sorted(ordered, key=lambda g: (g[0].created, g[0].id))
 
 
+@dataclass
+class _Tally:
+    """The count tables being filled, case by case; every row in library order, zero or not."""
+
+    alternatives: dict[str, dict[str, int]] = field(default_factory=dict)
+    later: dict[str, int] = field(default_factory=dict)
+    perspectives: dict[str, dict[str, int]] = field(default_factory=dict)
+    prompts: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
+    decisions: dict[str, dict[str, int]] = field(
+        default_factory=lambda: {d: dict.fromkeys(DECISION_COLUMNS, 0) for d in DECISION_ROWS}
+    )
+    dissent: dict[str, int] = field(default_factory=lambda: dict.fromkeys(DISSENT, 0))
+    steps: dict[str, dict[str, int]] = field(default_factory=lambda: {v: dict.fromkeys(STEP_COLUMNS, 0) for v in STEP_DONE})
+    followed_up: int = 0
+
+    @classmethod
+    def of(cls, libraries: LibrarySet) -> _Tally:
+        """Empty tables with a row for every prompt they count."""
+        tally = cls()
+        for loaded in libraries.libraries:
+            lib = loaded.library
+            for section in lib.sections:
+                for prompt in section.prompts:
+                    tally._row(lib.id, section.id, f"{lib.id}.{prompt.id}", isinstance(prompt, AlternativePrompt))
+        return tally
+
+    def _row(self, library_id: str, section_id: str, key: str, alternative: bool) -> None:
+        if alternative:
+            self.alternatives[key] = dict.fromkeys(ALT_COLUMNS, 0)
+        if library_id == KANTTEKENINGEN:
+            self.later[key] = 0
+        if library_id == MENTALISEREN and section_id in PERSPECTIVES:
+            self.perspectives.setdefault(section_id, dict.fromkeys(PERSPECTIVE_COLUMNS, 0))
+            self.prompts.setdefault(section_id, {})[key] = dict.fromkeys(PROMPT_COLUMNS, 0)
+
+    def add_case(self, group: list[Session], libraries: LibrarySet) -> None:
+        """One case: its sessions in order, the last one its state."""
+        self.followed_up += any(s.followup_of is not None for s in group)
+        self._decision(group)
+        self._steps(group)
+        self._prompts(group, libraries)
+
+    def _decision(self, group: list[Session]) -> None:
+        latest = group[-1]
+        # a case can weigh several decisions at once (a placement and a measure): it counts for each
+        kinds: list[str] = [d for d in _decisions(latest.answers.get("context.decision")) if d in DECISIONS] or [NOT_ANSWERED]
+        stand = _single(latest.answers.get("besluit.stand"))
+        recorded = any(_dissent(s) for s in group)
+        for kind in kinds:
+            row = self.decisions[kind]
+            row["cases"] += 1
+            row[stand if stand in STANDS else NOT_ANSWERED] += 1
+            row["dissent" if recorded else "no_dissent"] += 1
+        self.dissent["recorded" if recorded else "not_recorded"] += 1
+
+    def _steps(self, group: list[Session]) -> None:
+        judged: set[str] = set()
+        for s in group:
+            for value in s.followup_of.steps_done if s.followup_of else ():
+                if value in self.steps:
+                    self.steps[value]["steps"] += 1
+                    judged.add(value)
+        for value in judged:
+            self.steps[value]["cases"] += 1
+
+    def _prompts(self, group: list[Session], libraries: LibrarySet) -> None:
+        """The alternatives, the notes left for later and the perspectives, over the prompts that
+        applied to the case."""
+        latest = group[-1]
+        # every answer the case ever had, also a first session that is not in the folder
+        earlier = [s.answers for s in group] + [s.followup_of.answers for s in group if s.followup_of]
+        open_in: dict[str, list[bool]] = {}
+        for step in Walk(libraries, latest.answers, path=latest.path).steps():
+            key, prompt = step.key, step.prompt
+            answer = latest.answers.get(key)
+            if key in self.alternatives:
+                self._alternative(self.alternatives[key], answer, [answers.get(key) for answers in earlier])
+            if key in self.later and _left_for_later(prompt, answer):
+                self.later[key] += 1
+            if step.library.id == MENTALISEREN and step.section.id in self.prompts:
+                open_ = is_open(prompt, answer)
+                self.prompts[step.section.id][key]["open"] += open_
+                self.prompts[step.section.id][key]["applied"] += 1
+                open_in.setdefault(step.section.id, []).append(open_)
+        for section_id, opens in open_in.items():
+            self.perspectives[section_id]["applied"] += 1
+            if all(opens):
+                self.perspectives[section_id]["open"] += 1
+            elif any(opens):
+                self.perspectives[section_id]["partly"] += 1
+
+    @staticmethod
+    def _alternative(counts: dict[str, int], answer: Answer | None, ever_answers: list[Answer | None]) -> None:
+        ever = set().union(*(_statuses(a) for a in ever_answers))
+        counts["applied"] += 1
+        counts["considered"] += bool(ever & set(CONSIDERED))
+        counts["chosen"] += bool(ever & set(CHOSEN))
+        counts[_latest_status(answer)] += 1
+
+
 def count(sessions: list[Session], libraries: LibrarySet, unreadable: int = 0) -> Overview:
     """Count over the cases, each once, and only the prompts that applied to the case."""
     from .session import fit_answers
 
-    alternatives: dict[str, dict[str, int]] = {}
-    later: dict[str, int] = {}
-    perspectives: dict[str, dict[str, int]] = {}
-    prompts: dict[str, dict[str, dict[str, int]]] = {}
-    for loaded in libraries.libraries:  # every row in library order, zero or not
-        lib = loaded.library
-        for section in lib.sections:
-            for prompt in section.prompts:
-                key = f"{lib.id}.{prompt.id}"
-                if isinstance(prompt, AlternativePrompt):
-                    alternatives[key] = dict.fromkeys(ALT_COLUMNS, 0)
-                if lib.id == KANTTEKENINGEN:
-                    later[key] = 0
-                if lib.id == MENTALISEREN and section.id in PERSPECTIVES:
-                    perspectives.setdefault(section.id, dict.fromkeys(PERSPECTIVE_COLUMNS, 0))
-                    prompts.setdefault(section.id, {})[key] = dict.fromkeys(PROMPT_COLUMNS, 0)
-    decisions: dict[str, dict[str, int]] = {d: dict.fromkeys(DECISION_COLUMNS, 0) for d in DECISION_ROWS}
-    dissent = dict.fromkeys(DISSENT, 0)
-    steps: dict[str, dict[str, int]] = {v: dict.fromkeys(STEP_COLUMNS, 0) for v in STEP_DONE}
-    followed_up = 0
-
+    tally = _Tally.of(libraries)
     fitted: list[Session] = []
     for original in _unique(sessions):
         session = original.model_copy(deep=True)
@@ -353,67 +433,18 @@ def count(sessions: list[Session], libraries: LibrarySet, unreadable: int = 0) -
         fitted.append(session)
     groups = cases(fitted)
     for group in groups:
-        latest = group[-1]  # the state of the case
-        followed_up += any(s.followup_of is not None for s in group)
-
-        # a case can weigh several decisions at once (a placement and a measure): it counts for each
-        kinds: list[str] = [d for d in _decisions(latest.answers.get("context.decision")) if d in DECISIONS] or [NOT_ANSWERED]
-        stand = _single(latest.answers.get("besluit.stand"))
-        recorded = any(_dissent(s) for s in group)
-        for kind in kinds:
-            row = decisions[kind]
-            row["cases"] += 1
-            row[stand if stand in STANDS else NOT_ANSWERED] += 1
-            row["dissent" if recorded else "no_dissent"] += 1
-        dissent["recorded" if recorded else "not_recorded"] += 1
-
-        judged: set[str] = set()
-        for s in group:
-            for value in s.followup_of.steps_done if s.followup_of else ():
-                if value in steps:
-                    steps[value]["steps"] += 1
-                    judged.add(value)
-        for value in judged:
-            steps[value]["cases"] += 1
-
-        # every answer the case ever had, also a first session that is not in the folder
-        earlier = [s.answers for s in group] + [s.followup_of.answers for s in group if s.followup_of]
-        open_in: dict[str, list[bool]] = {}
-        for step in Walk(libraries, latest.answers, path=latest.path).steps():
-            key, prompt = step.key, step.prompt
-            answer = latest.answers.get(key)
-            if key in alternatives:
-                ever = set().union(*(_statuses(answers.get(key)) for answers in earlier))
-                counts = alternatives[key]
-                counts["applied"] += 1
-                counts["considered"] += bool(ever & set(CONSIDERED))
-                counts["chosen"] += bool(ever & set(CHOSEN))
-                counts[_latest_status(answer)] += 1
-            if key in later and _left_for_later(prompt, answer):
-                later[key] += 1
-            if step.library.id == MENTALISEREN and step.section.id in prompts:
-                open_ = is_open(prompt, answer)
-                prompts[step.section.id][key]["open"] += open_
-                prompts[step.section.id][key]["applied"] += 1
-                open_in.setdefault(step.section.id, []).append(open_)
-        for section_id, opens in open_in.items():
-            perspectives[section_id]["applied"] += 1
-            if all(opens):
-                perspectives[section_id]["open"] += 1
-            elif any(opens):
-                perspectives[section_id]["partly"] += 1
-
+        tally.add_case(group, libraries)
     return Overview(
         sessions=Count.of(len(fitted)),
         cases=Count.of(len(groups)),
-        followed_up=Count.of(followed_up),
-        decisions=_exact_table(decisions),
-        dissent=_exact_row(dissent),
-        steps=_exact_table(steps),
-        alternatives=_exact_table(alternatives),
-        later=_exact_row(later),
-        perspectives=_exact_table(perspectives),
-        perspective_prompts={k: _exact_table(v) for k, v in prompts.items()},
+        followed_up=Count.of(tally.followed_up),
+        decisions=_exact_table(tally.decisions),
+        dissent=_exact_row(tally.dissent),
+        steps=_exact_table(tally.steps),
+        alternatives=_exact_table(tally.alternatives),
+        later=_exact_row(tally.later),
+        perspectives=_exact_table(tally.perspectives),
+        perspective_prompts={k: _exact_table(v) for k, v in tally.prompts.items()},
         unreadable=unreadable,
     )
 

@@ -9,6 +9,7 @@ from typing import TypedDict
 from .library import CONTEXT_LIBRARY, LibrarySet
 from .models import Answer
 from .texts import t
+from .vocab import PathName
 from .walk import Walk, effective_path, minutes
 
 
@@ -56,7 +57,9 @@ class Plan:
         }
 
 
-def plan(libraries: LibrarySet, context: Mapping[str, str | list[str]], path: str | None, lang: str, people: int = 1) -> Plan:
+def plan(
+    libraries: LibrarySet, context: Mapping[str, str | list[str]], path: PathName | None, lang: str, people: int = 1
+) -> Plan:
     """The prompts a walk with this context asks (the context prompts included: they are still
     asked), grouped by part. A per-person prompt counts once for each of `people`. A context
     value is a word, or a list of them where several can be given (decision)."""

@@ -6,13 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .answers import is_open
 from .library import CONTEXT_LIBRARY, LibrarySet
 from .models import ActionsPrompt, Answer, AnyPrompt, Baseline, Library, ParticipantsPrompt, Section
 from .values import ActionRow, ChildRow, ParticipantRow, stored_rows
-from .vocab import CHILDREN_KEY, CONDITION_KEYS, CONTEXT_KEYS, PHASES, Action, AnswerStatus, WalkEnd
+from .vocab import CHILDREN_KEY, CONDITION_KEYS, CONTEXT_KEYS, PHASES, Action, AnswerStatus, PathName, WalkEnd
+
+if TYPE_CHECKING:
+    from .privacy import Finding
+    from .reflection import Reflection
 
 
 def effective_path(choice: str | None) -> str:
@@ -115,7 +119,7 @@ class Walk:
         libraries: LibrarySet,
         answers: dict[str, Answer],
         baseline: dict[str, Answer] | None = None,
-        path: str | None = None,
+        path: PathName | None = None,
         people: int | None = None,
     ):
         self.libraries = libraries
@@ -298,13 +302,43 @@ def earlier_steps(baseline: Baseline, libraries: LibrarySet) -> list[ActionRow]:
 
 
 class Asker(Protocol):
-    def ask(self, step: Step, position: Position, previous: Answer | None) -> Reply: ...
+    """Everything a reflection asks of its asking side (the terminal in ask.py, scripted answers
+    in tests). A walk that starts tells it of itself first (`begin`)."""
 
-    def overview(self, sections: list[SectionProgress]) -> int | None: ...
+    def begin(self, reflection: Reflection) -> None:
+        """The reflection about to be walked: its walk (participants, children, list items),
+        whether it is a follow-up, `keep` (save an answer at once) and `spent` (time on a question)."""
+        ...
 
-    def review(self, open_points: list[tuple[int, Step]], answers: dict[str, Answer]) -> int | None: ...
+    def ask(self, step: Step, position: Position, previous: Answer | None) -> Reply:
+        """One prompt: an answer, or a navigation command."""
+        ...
 
-    def offer_full(self, prompts: int, minutes: int) -> bool: ...
+    def overview(self, sections: list[SectionProgress]) -> int | None:
+        """The parts and how far each is: the index of the prompt to go to, or None (go on)."""
+        ...
+
+    def review(self, open_points: list[tuple[int, Step]], answers: dict[str, Answer]) -> int | None:
+        """The open points at the end: the index of one to answer, or None (done)."""
+        ...
+
+    def offer_full(self, prompts: int, minutes: int) -> bool:
+        """At the end of the short path: go on with the full path?"""
+        ...
+
+    def privacy_review(self, findings: list[tuple[int, Step, list[Finding]]]) -> int | None:
+        """Likely personal data over the whole session: the index of the prompt to change, or
+        None (keep what is there)."""
+        ...
+
+    def steps_done(self, rows: list[ActionRow]) -> tuple[list[str], list[str]]:
+        """A follow-up: for each earlier next step, whether it was done (done, partly, not_done
+        or "") and why not; two empty lists if this asker does not ask it."""
+        ...
+
+    def save_failed(self, err: OSError) -> bool:
+        """Saving failed: try again (True) or stop (False)."""
+        ...
 
 
 def apply(walk: Walk, step: Step, reply: Reply, save: Callable[[], None]) -> bool:

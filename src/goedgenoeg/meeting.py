@@ -1,0 +1,48 @@
+"""A team reflection, and a case meeting that starts from what its participants prepared alone."""
+
+from __future__ import annotations
+
+from .models import Answer, Session
+from .values import ParticipantRow, to_json
+from .vocab import CONTEXT_KEYS
+from .walk import now
+
+
+def team_session(session: Session) -> None:
+    """A team reflection: the context's 'who' is the team."""
+    session.answers["context.who"] = Answer(status="answered", value="team", at=now())
+
+
+class PreparedError(Exception):
+    """Prepared reflections that cannot start one meeting (the key of the message in texts)."""
+
+
+def bring_in_prepared(session: Session, prepared: list[tuple[str, Session]]) -> None:
+    """Start a meeting from what its participants prepared alone: the case and its context
+    from their reflections, their names as the participants, and every answer as that
+    person's voice, offered at each question (Enter keeps it). Nothing is asked twice that
+    someone already answered, and nobody's view stands for the team's."""
+    cases = {p.answers["context.case"].value for _, p in prepared if "context.case" in p.answers}
+    if len(cases) > 1:
+        raise PreparedError("cli_prepared_cases", ", ".join(sorted(cases)))
+    names = [name for name, _ in prepared]
+    if len(set(names)) < len(names):
+        raise PreparedError("cli_prepared_names", ", ".join(names))
+    for key in (k for k in CONTEXT_KEYS if k not in ("who", "role")):  # who: the team; role: each one's own
+        for _, earlier in prepared:
+            answer = earlier.answers.get(f"context.{key}")
+            if answer is not None and answer.status == "answered":
+                session.answers[f"context.{key}"] = answer.model_copy()
+                break
+    session.prepared_from = [earlier.id for _, earlier in prepared]
+    rows = [to_json(ParticipantRow(name)) for name in names]
+    session.prepared = {"overleg.deelnemers": Answer(status="answered", value=rows, at=now())}
+    keys = dict.fromkeys(k for _, p in prepared for k in p.answers if not k.startswith("context."))
+    for key in keys:
+        voices = {
+            name: p.answers[key].value
+            for name, p in prepared
+            if key in p.answers and p.answers[key].status == "answered" and p.answers[key].value is not None
+        }
+        if voices:
+            session.prepared[key] = Answer(status="answered", voices=voices, at=now())

@@ -1,0 +1,117 @@
+"""The walk's screens around the questions, in the terminal: the overview of the parts, the
+review of the open points, the privacy review, the offer of the full path and, at a
+follow-up, what became of the earlier next steps."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.markup import escape
+from rich.table import Table
+
+from .answers import describe
+from .models import Answer
+from .privacy import KIND_LABELS, Finding, mask
+from .sanitize import strip_control
+from .texts import t
+from .values import ActionRow
+from .vocab import STEP_DONE
+from .walk import SectionProgress, Step
+
+if TYPE_CHECKING:
+    from .ask import Terminal
+
+
+def overview(term: Terminal, sections: list[SectionProgress]) -> int | None:
+    """The parts and how far each is: the index of the prompt to go to, or None (go on)."""
+    lang = term.lang
+    table = Table(title=t(lang, "overview_title"))
+    table.add_column("#", justify="right")
+    table.add_column(t(lang, "rec_part"))
+    table.add_column(t(lang, "answered_col"), justify="right")
+    for n, row in enumerate(sections, 1):
+        mark = "✓" if row.answered == row.total else ""
+        table.add_row(str(n), escape(strip_control(row.section.title.get(lang))), f"{row.answered}/{row.total} {mark}")
+    term.console.print(table)
+    while True:
+        choice = term.read(t(lang, "overview_pick")).strip()
+        if not choice:
+            return None
+        if choice.isdigit() and 1 <= int(choice) <= len(sections):
+            return sections[int(choice) - 1].first_index
+        term.say(t(lang, "invalid_range", n=len(sections)), "red")
+
+
+def review(term: Terminal, open_points: list[tuple[int, Step]], answers: dict[str, Answer]) -> int | None:
+    """The open points at the end (by part when there are many): the index of one to answer, or None (done)."""
+    lang = term.lang
+    term.console.rule(t(lang, "review_title"))
+    if not open_points:
+        term.say(t(lang, "review_none"), "green")
+        return None
+    if len(open_points) <= 15:
+        for n, (_, step) in enumerate(open_points, 1):
+            term.say(f"{n:>3}. [{_status(term, step, answers.get(step.key))}] {step.prompt.text.get(lang)}")
+        return term.pick(open_points, "review_pick")
+    # many open points: one line per part, going to its first open question
+    parts: list[tuple[int, Step, int]] = []
+    for index, step in open_points:
+        if parts and parts[-1][1].section is step.section:
+            parts[-1] = (parts[-1][0], parts[-1][1], parts[-1][2] + 1)
+        else:
+            parts.append((index, step, 1))
+    term.say(t(lang, "review_many", n=len(open_points), m=len(parts)))
+    for n, (_, step, count) in enumerate(parts, 1):
+        term.say(f"{n:>3}. {step.section.title.get(lang)} ({t(lang, 'open_count', n=count)})")
+    return term.pick(parts, "review_pick")
+
+
+def privacy_review(term: Terminal, findings: list[tuple[int, Step, list[Finding]]]) -> int | None:
+    """Findings over the whole session: returns the step index to edit, or None."""
+    lang = term.lang
+    term.console.rule(t(lang, "privacy_review"))
+    for n, (_, step, found) in enumerate(findings, 1):
+        items = ", ".join(f"{KIND_LABELS[f.kind][lang]} ({mask(f.text)})" for f in found)
+        term.say(f"{n:>3}. {step.prompt.text.get(lang)} - {items}")
+    return term.pick(findings, "privacy_review_pick")
+
+
+def offer_full(term: Terminal, prompts: int, minutes: int) -> bool:
+    """At the end of the short path: go on with the full path? Every answer stays."""
+    lang = term.lang
+    term.console.rule(t(lang, "short_done_title"))
+    term.say(t(lang, "short_done", n=prompts, m=minutes))
+    answer = term.read(t(lang, "short_done_pick")).strip().lower()
+    return answer in ("j", "ja", "y", "yes")
+
+
+def steps_done(term: Terminal, rows: list[ActionRow]) -> tuple[list[str], list[str]]:
+    """Ask, for each next step of the previous reflection, whether it was done, and why
+    when it was done only partly or not."""
+    term.console.rule(t(term.lang, "step_done_title"))
+    done, why = [], []
+    for row in rows:
+        term.say(" - ".join(v for v in (row.who, row.what, row.when) if v), "bold")
+        while True:
+            line = term.read(t(term.lang, "step_done_pick")).strip()
+            if not line:
+                done.append("")
+                why.append("")
+                break
+            if line in ("1", "2", "3"):
+                done.append(STEP_DONE[int(line) - 1])
+                why.append(term.read(t(term.lang, "step_done_why")).strip() if line != "1" else "")
+                break
+            term.say(t(term.lang, "invalid_choice"), "red")
+    return done, why
+
+
+def _status(term: Terminal, step: Step, answer: Answer | None) -> str:
+    """An open point's state in a few words: unanswered, skipped, later, or its answer."""
+    if answer is None:
+        return t(term.lang, "unanswered")
+    if answer.status == "skipped":
+        return t(term.lang, "skipped")
+    if answer.status == "later":
+        return t(term.lang, "marked_later")
+    return describe(step.prompt, answer.value, term.lang)[:40]

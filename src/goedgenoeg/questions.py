@@ -1,0 +1,333 @@
+"""One asking function per prompt kind, found in `ASKERS` by the prompt's class. Each gets the
+terminal asker (its screen and keyboard, and the walk around the question) and the typed
+earlier value (or None), and returns a typed value; None means "no answer" (a skip).
+`ask_value` turns stored JSON into typed values and back, so the walk only sees JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from .answers import AnswerError
+from .models import (
+    ActionsPrompt,
+    AlternativePrompt,
+    ChildrenPrompt,
+    ChoicePrompt,
+    GuidingPrompt,
+    ListPrompt,
+    MultiPrompt,
+    ParticipantsPrompt,
+    PeoplePrompt,
+    PromptBase,
+    ReflectionPrompt,
+    TextPrompt,
+)
+from .texts import t
+from .values import (
+    ActionRow,
+    AlternativeValue,
+    ChildRow,
+    GuidingRow,
+    ParticipantRow,
+    PersonRow,
+    ReflectionValue,
+    to_json,
+)
+from .vocab import (
+    AGE_BANDS,
+    ALTERNATIVE_STATUSES,
+    GUIDING_STATUSES,
+    MEETING_ROLES,
+    REFLECTION_RESPONSES,
+    WEIGHED_STATUSES,
+    AlternativeStatus,
+)
+
+if TYPE_CHECKING:
+    from .ask import TerminalAsker
+
+R = TypeVar("R")  # a row of a list being gone over (_start_list)
+
+
+def ask_value(asker: TerminalAsker, prompt: PromptBase, old: Any) -> Any:
+    """Ask a prompt's own question: the earlier stored value in, the new stored value out
+    (None: no answer)."""
+    value = ASKERS[type(prompt)](asker, prompt, None if old is None else prompt.parse(old))
+    return None if value is None else to_json(value)
+
+
+def ask_text(asker: TerminalAsker, prompt: TextPrompt, old: str | None) -> str | None:
+    """Text: one line, several (!multi ... !end) or the editor (!edit); Enter keeps the earlier text."""
+    hint = t(asker.lang, "hint_enter_keep" if old else "hint_enter_skip")
+    while True:
+        line = asker.line(f"{t(asker.lang, 'your_answer')} ({hint})")
+        if line.lower() == "!multi":
+            text = asker.several_lines()
+        elif line.lower() == "!edit":
+            try:
+                text = (asker.editor(old or "") or "").strip()
+            except Exception as err:  # no editor, or it failed: say so and ask again
+                asker.say(t(asker.lang, "editor_failed", err=err), "red")
+                continue
+        else:
+            text = line
+        if text:
+            return text
+        if old:
+            return old
+        return None
+
+
+def ask_choice(asker: TerminalAsker, prompt: ChoicePrompt, old: str | None) -> str | None:
+    """One of the options, by its number."""
+    ids = [o.id for o in prompt.options]
+    index = asker.choose([o.label.get(asker.lang) for o in prompt.options], ids.index(old) if old in ids else None)
+    return None if index is None else ids[index]
+
+
+def ask_multi(asker: TerminalAsker, prompt: MultiPrompt, old: list[str] | None) -> list[str] | None:
+    """Any of the options, by their numbers (0: none of them)."""
+    ids = [o.id for o in prompt.options]
+    asker.numbered([o.label.get(asker.lang) for o in prompt.options])
+    while True:
+        line = asker.line(t(asker.lang, "choose_multi"))
+        if not line:
+            return old
+        if line.strip() == "0":
+            return []
+        parts = [p.strip() for p in line.replace(" ", ",").split(",") if p.strip()]
+        if all(p.isdigit() and 1 <= int(p) <= len(ids) for p in parts):
+            return prompt.check([ids[int(p) - 1] for p in parts])
+        asker.say(t(asker.lang, "invalid_choice"), "red")
+
+
+def _note(asker: TerminalAsker, label: str, old_note: str, kept: bool) -> str:
+    """The note of a fixed answer: the earlier one is the default when the answer is the same
+    (a note belongs to the answer it was given with); '-' clears it."""
+    if old_note and not kept:
+        asker.say(t(asker.lang, "note_earlier", note=old_note), "dim")
+        old_note = ""
+    note = asker.line(label + (f" [{old_note}] ({t(asker.lang, 'note_clear')})" if old_note else ""))
+    return "" if note == "-" else (note or old_note)
+
+
+def ask_reflection(asker: TerminalAsker, prompt: ReflectionPrompt, old: ReflectionValue | None) -> ReflectionValue | None:
+    """Whether the thought is recognised (yes, no, do not know, later), and a note."""
+    labels = [t(asker.lang, r) for r in REFLECTION_RESPONSES]
+    old_index = REFLECTION_RESPONSES.index(old.response) if old else None
+    index = asker.choose(labels, old_index, inline=True)
+    if index is None:
+        return None
+    note = _note(asker, t(asker.lang, "note"), old.note if old else "", index == old_index)
+    return ReflectionValue(REFLECTION_RESPONSES[index], note)
+
+
+def ask_alternative(asker: TerminalAsker, prompt: AlternativePrompt, old: AlternativeValue | None) -> AlternativeValue | None:
+    """Whether an alternative was weighed and is feasible, and why not when it is not."""
+    # at a follow-up an alternative can also have been put in place since
+    statuses: tuple[AlternativeStatus, ...] = ALTERNATIVE_STATUSES if asker.followup else WEIGHED_STATUSES
+    labels = [t(asker.lang, s) for s in statuses]
+    old_index = statuses.index(old.status) if old and old.status in statuses else None
+    index = asker.choose(labels, old_index, inline=True)
+    if index is None:
+        return None
+    status = statuses[index]
+    old_note = old.note if old else ""
+    kept = old is not None and status == old.status
+    while True:
+        note = _note(asker, t(asker.lang, "reason" if status == "not_feasible" else "note"), old_note, kept)
+        old_note, kept = (old_note, kept) if kept else ("", True)  # said once
+        try:
+            return prompt.check({"status": status, "note": note})
+        except AnswerError:
+            asker.say(t(asker.lang, "reason_needed"), "red")
+
+
+def _start_list(
+    asker: TerminalAsker, old: list[R] | None, show: Callable[[R], str], edit: Callable[[R], R]
+) -> tuple[list[R], bool]:
+    """Go over an earlier list: keep it (Enter), change item N (its number), remove it
+    (-N), add to it (+) or empty it (!opnieuw). Returns the list and whether to add to it."""
+    rows = list(old or [])
+    while rows:
+        for n, row in enumerate(rows, 1):
+            asker.say(f"  {n}. {show(row)}")
+        line = asker.line(t(asker.lang, "list_keep")).strip()
+        if not line:
+            return rows, False
+        if line == "+":
+            break
+        if line.lower() in ("!opnieuw", "!again"):
+            rows = []
+            break
+        number = line.removeprefix("-")
+        if number.isdigit() and 1 <= int(number) <= len(rows):
+            if line.startswith("-"):
+                asker.say(f"({t(asker.lang, 'list_removed', item=show(rows.pop(int(number) - 1)))})", "dim")
+            else:
+                rows[int(number) - 1] = edit(rows[int(number) - 1])
+            continue
+        asker.say(t(asker.lang, "invalid_range", n=len(rows)), "red")
+    asker.say(t(asker.lang, "list_next"), "dim")
+    return rows, True
+
+
+def _ask_rows(
+    asker: TerminalAsker,
+    old: list[dict[str, Any]] | None,
+    fields: list[tuple[str, str]],
+    title_key: str,
+    more: Callable[[str, dict[str, Any]], None] | None = None,
+) -> list[dict[str, Any]] | None:
+    """Rows of short fields; `more(title, row)` may ask something else for each row."""
+
+    def edit(row: dict[str, Any]) -> dict[str, Any]:
+        """Each field again, its value as the default (Enter keeps it)."""
+        changed = dict(row)
+        for field, label in fields:
+            before = row.get(field, "")
+            value = asker.line(f"{t(asker.lang, label)}" + (f" [{before}]" if before else ""))
+            changed[field] = value or before
+        return changed
+
+    rows, add = _start_list(asker, old, lambda row: " - ".join(v for v in row.values() if isinstance(v, str) and v), edit)
+    if not add:
+        return rows or None
+    while True:
+        title = t(asker.lang, title_key, n=len(rows) + 1)
+        first_field, first_label = fields[0]
+        first = asker.line(f"{title} · {t(asker.lang, first_label)}")
+        if not first:
+            break
+        row: dict[str, Any] = {first_field: first}
+        for field, label in fields[1:]:
+            row[field] = asker.line(f"{title} · {t(asker.lang, label)}")
+        if more is not None:
+            more(title, row)
+        rows.append(row)
+    return rows or None
+
+
+def ask_people(asker: TerminalAsker, prompt: PeoplePrompt, old: list[PersonRow] | None) -> list[PersonRow] | None:
+    """The network: who, how related, what they mean, and whether they are a risk."""
+    fields = [("who", "field_who_person"), ("relation", "field_relation"), ("meaning", "field_meaning")]
+
+    def risk(title: str, row: dict[str, Any]) -> None:
+        row["risk"] = asker.line(f"{title} · {t(asker.lang, 'field_risk')}").lower() in ("j", "ja", "y", "yes")
+
+    rows = _ask_rows(asker, to_json(old), fields, "person", more=risk)
+    return None if rows is None else [PersonRow(**r) for r in rows]
+
+
+def ask_children(asker: TerminalAsker, prompt: ChildrenPrompt, old: list[ChildRow] | None) -> list[ChildRow]:
+    """The children of the case, each by pseudonym and age band."""
+    labels = [t(asker.lang, f"age_{a}") for a in AGE_BANDS]
+
+    def age(title: str, row: dict[str, Any]) -> None:
+        asker.say(f"{title} · {t(asker.lang, 'field_child_age')}")
+        index = asker.choose(labels, None, inline=True)
+        row["age"] = AGE_BANDS[index if index is not None else 0]
+
+    # Enter at once means one child: an answer, not a skip
+    rows = _ask_rows(asker, to_json(old), [("name", "field_child_name")], "child_n", more=age) or []
+    return [ChildRow(**r) for r in rows]
+
+
+def ask_actions(asker: TerminalAsker, prompt: ActionsPrompt, old: list[ActionRow] | None) -> list[ActionRow] | None:
+    """The next steps: what, who, by when and what the result looks like."""
+    fields = [("what", "field_what"), ("who", "field_who_action"), ("when", "field_when"), ("result", "field_result")]
+    rows = _ask_rows(asker, to_json(old), fields, "step")
+    return None if rows is None else [ActionRow(**r) for r in rows]
+
+
+def _meeting_role(asker: TerminalAsker, before: int) -> ParticipantRow:
+    """Ask a meeting role (Enter keeps `before`); returned on an empty row to fill in."""
+    roles = [t(asker.lang, f"role_{r}") for r in MEETING_ROLES]
+    asker.say(t(asker.lang, "field_meeting_role"))
+    index = asker.choose(roles, before, inline=True)
+    return ParticipantRow("", meeting_role=MEETING_ROLES[index if index is not None else before])
+
+
+def ask_participants(
+    asker: TerminalAsker, prompt: ParticipantsPrompt, old: list[ParticipantRow] | None
+) -> list[ParticipantRow] | None:
+    """The participants of a meeting, each with organisation, role and meeting role."""
+
+    def edit(row: ParticipantRow) -> ParticipantRow:
+        organisation, role = (
+            asker.line(t(asker.lang, label) + (f" [{before}]" if before else "")) or before
+            for label, before in (("field_organisation", row.organisation), ("field_role", row.role))
+        )
+        chosen = _meeting_role(asker, MEETING_ROLES.index(row.meeting_role)).meeting_role
+        return ParticipantRow(row.name, organisation, role, chosen)
+
+    def show(r: ParticipantRow) -> str:
+        return f"{r.name} - {r.organisation} - {r.role} - {t(asker.lang, 'role_' + r.meeting_role)}"
+
+    rows, add = _start_list(asker, old, show, edit)
+    if not add:
+        return rows or None
+    while True:
+        title = t(asker.lang, "participant", n=len(rows) + 1)
+        name = asker.line(f"{title} · {t(asker.lang, 'field_name')}")
+        if not name:
+            break
+        if name in [r.name for r in rows]:
+            asker.say(t(asker.lang, "name_taken"), "red")
+            continue
+        organisation = asker.line(f"{title} · {t(asker.lang, 'field_organisation')}")
+        role = asker.line(f"{title} · {t(asker.lang, 'field_role')}")
+        chosen = _meeting_role(asker, len(MEETING_ROLES) - 1).meeting_role
+        rows.append(ParticipantRow(name, organisation, role, chosen))
+    return rows or None
+
+
+def ask_list(asker: TerminalAsker, prompt: ListPrompt, old: list[str] | None) -> list[str] | None:
+    """A list of short items (for instance the guiding questions of a meeting)."""
+
+    def edit(item: str) -> str:
+        return asker.line(f"{t(asker.lang, 'item', n='')} [{item}]".replace("  ", " ")) or item
+
+    items, add = _start_list(asker, old, str, edit)
+    if not add:
+        return items or None
+    while True:
+        item = asker.line(t(asker.lang, "item", n=len(items) + 1))
+        if not item:
+            return items or None
+        items.append(item)
+
+
+def ask_guiding(asker: TerminalAsker, prompt: GuidingPrompt, old: list[GuidingRow] | None) -> list[GuidingRow] | None:
+    """For each question of the list it goes back to: answered, partly or not, and where."""
+    library, list_id = prompt.list_key(asker.current_step.library.id if asker.current_step is not None else "")
+    items = asker.walk.list_items(library, list_id) if asker.walk is not None else []
+    earlier = {r.question: r for r in old or []}
+    labels = [t(asker.lang, f"guiding_{s}") for s in GUIDING_STATUSES]
+    rows = []
+    for question in items:
+        asker.say(f"• {question}", "bold")
+        before = earlier.get(question)
+        index = asker.choose(labels, GUIDING_STATUSES.index(before.status) if before else None, inline=True)
+        if index is None:
+            continue
+        where = asker.line(t(asker.lang, "guiding_where")) or (before.where if before else "")
+        rows.append(GuidingRow(question, GUIDING_STATUSES[index], where))
+    return rows or None
+
+
+# The asking function of each prompt kind.
+ASKERS: dict[type[PromptBase], Callable[[TerminalAsker, Any, Any], object]] = {
+    TextPrompt: ask_text,
+    ReflectionPrompt: ask_reflection,
+    ChoicePrompt: ask_choice,
+    MultiPrompt: ask_multi,
+    AlternativePrompt: ask_alternative,
+    PeoplePrompt: ask_people,
+    ChildrenPrompt: ask_children,
+    ActionsPrompt: ask_actions,
+    ParticipantsPrompt: ask_participants,
+    ListPrompt: ask_list,
+    GuidingPrompt: ask_guiding,
+}
