@@ -111,18 +111,29 @@ def test_record_has_metadata_tables_and_parses_as_markdown(tmp_path, libraries, 
     assert "geen risicotaxatie" in record
 
 
+def test_an_answers_file_that_is_not_a_mapping_is_refused_in_the_users_language(tmp_path, runner):
+    path = tmp_path / "a.yaml"
+    path.write_text("- context.case: X\n", encoding="utf-8")
+    dutch = runner.invoke(app, ["reflect", "--answers", str(path)])
+    assert dutch.exit_code == 2
+    assert f"{path}:1: een antwoordenbestand is een lijst van vraag-id's (bibliotheek.vraag) met hun antwoord" in dutch.stderr
+    english = runner.invoke(app, ["reflect", "--lang", "en", "--answers", str(path)])
+    assert f"{path}:1: the answers file must be a mapping of prompt ids (library.prompt) to answers" in english.stderr
+
+
 def test_answers_file_with_unknown_id_and_bad_value_is_refused(tmp_path, runner):
     path = tmp_path / "a.yaml"
     path.write_text("context.case: X\ncontext.nope: 1\ncontext.decision: verhuizen\n", encoding="utf-8")
     result = runner.invoke(app, ["reflect", "--answers", str(path)])
     assert result.exit_code == 2
-    assert f"{path}:2: unknown prompt id 'context.nope'" in result.stderr
+    assert f"{path}:2: onbekende vraag-id 'context.nope'" in result.stderr
     # an answer that does not fit is said in the user's language: Dutch by default, English on request
     assert f"{path}:3: context.decision: kies uit placement, measure, report, other" in result.stderr
     assert "Er is niets bewaard" in result.stderr
     english = runner.invoke(app, ["reflect", "--lang", "en", "--answers", str(path)])
     assert english.exit_code == 2
     assert f"{path}:3: context.decision: choose from placement, measure, report, other" in english.stderr
+    assert f"{path}:2: unknown prompt id 'context.nope'" in english.stderr
 
 
 def test_not_feasible_needs_a_reason(tmp_path, libraries, runner):

@@ -9,6 +9,7 @@ from .answers import AnswerError, normalise, normalise_voices
 from .library import LibraryError, LibrarySet, read_yaml
 from .models import Answer, AnyPrompt, Session
 from .privacy_review import mark_reviewed, privacy_findings
+from .texts import t
 from .vocab import STEP_DONE
 from .walk import now
 
@@ -21,7 +22,7 @@ def fill_from_file(session: Session, libraries: LibrarySet, path: Path) -> list[
     except LibraryError as err:
         return err.lines(session.lang)
     if not isinstance(data, dict):
-        return [f"{path}:1: the answers file must be a mapping of prompt ids (library.prompt) to answers"]
+        return [f"{path}:1: {t(session.lang, 'af_not_mapping')}"]
     problems = _steps_done(session, data, path, lines.get(("steps_done",), 1))
     answers, wrong = _answers(session, libraries, data, path, lines)
     problems += wrong
@@ -40,9 +41,9 @@ def _steps_done(session: Session, data: dict[Any, Any], path: Path, line: int) -
     if steps_done is None:
         return []
     if session.followup_of is None:
-        return [f"{path}:{line}: 'steps_done' belongs in the answers of a follow-up only"]
+        return [f"{path}:{line}: {t(session.lang, 'af_steps_done_not_followup')}"]
     if not isinstance(steps_done, list) or any(d not in STEP_DONE for d in steps_done):
-        return [f"{path}:{line}: steps_done is a list with, per earlier step, one of {', '.join(STEP_DONE)}"]
+        return [f"{path}:{line}: {t(session.lang, 'af_steps_done_values', values=', '.join(STEP_DONE))}"]
     session.followup_of.steps_done = list(steps_done)
     session.followup_of.steps_why = [str(w) for w in steps_why or []]
     return []
@@ -61,7 +62,7 @@ def _answers(
         line = lines.get((key,), 1)
         prompt = prompts.get(str(key))
         if prompt is None:
-            problems.append(f"{path}:{line}: unknown prompt id '{key}' ('goedgenoeg libraries list --prompts' shows them)")
+            problems.append(f"{path}:{line}: {t(session.lang, 'af_unknown_prompt', prompt=key)}")
             continue
         try:
             if isinstance(value, dict) and set(value) == {"voices"}:

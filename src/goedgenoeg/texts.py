@@ -204,6 +204,22 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Fix the library (or leave it out) and try again.",
     ),
     "cli_note": ("let op: {text}", "note: {text}"),
+    "af_not_mapping": (
+        "een antwoordenbestand is een lijst van vraag-id's (bibliotheek.vraag) met hun antwoord",
+        "the answers file must be a mapping of prompt ids (library.prompt) to answers",
+    ),
+    "af_unknown_prompt": (
+        "onbekende vraag-id '{prompt}' ('goedgenoeg libraries list --prompts' toont ze)",
+        "unknown prompt id '{prompt}' ('goedgenoeg libraries list --prompts' shows them)",
+    ),
+    "af_steps_done_not_followup": (
+        "'steps_done' hoort alleen in de antwoorden van een vervolg",
+        "'steps_done' belongs in the answers of a follow-up only",
+    ),
+    "af_steps_done_values": (
+        "steps_done is een lijst met per eerdere stap een van {values}",
+        "steps_done is a list with, per earlier step, one of {values}",
+    ),
     "cli_needs_terminal": (
         "goedgenoeg {command} stelt vragen en heeft een terminal nodig, maar de invoer is er geen.\nStart het in een "
         "terminal, of vul het in vanuit een bestand: --answers BESTAND.yaml",
