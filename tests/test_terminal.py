@@ -305,6 +305,42 @@ def test_a_whole_reflection_with_help_back_and_skip(tmp_path, spawn):
     assert oct(os.stat(record_path).st_mode & 0o777) == "0o600"
 
 
+def test_ctrl_c_in_the_middle_of_a_list_keeps_the_rows_given_whole(tmp_path, spawn):
+    """A caseworker names one person of the network, starts a second and is called away: the
+    first person is saved, the half-typed second is not, and resuming shows the first."""
+    sessions = tmp_path / "s"
+    child = spawn(["reflect"], sessions)
+    for answer in ("GG-LIST", "1", "5", "2", "1"):  # case, a placement, 6-12, the Netherlands, alone
+        child.expect(r"(Je antwoord|Kies een nummer|Kies nummers)[^:\n]*: ")
+        child.sendline(answer)
+    for _ in range(2):  # the child's voice and the parents': skipped
+        child.expect(r"Je antwoord[^:\n]*: ")
+        child.sendline(">")
+    for answer in ("oma Mie", "grootmoeder", "vangt Sem op na school", ""):
+        child.expect(r"Persoon 1 · [^:\n]*: ")
+        child.sendline(answer)
+    child.expect(r"Persoon 2 · Wie[^:\n]*: ")
+    child.sendline("buurman")
+    child.expect(r"Persoon 2 · Relatie[^:\n]*: ")
+    child.sendintr()
+    child.expect("Je antwoorden zijn bewaard")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    files = list(sessions.glob("*.json"))
+    saved = json.loads(files[0].read_text(encoding="utf-8"))["answers"]["netwerk.wie-belangrijk"]
+    assert saved["status"] == "answered"
+    assert saved["value"] == [{"who": "oma Mie", "relation": "grootmoeder", "meaning": "vangt Sem op na school", "risk": False}]
+
+    child = spawn(["resume"], sessions)
+    child.expect("Verder met sessie")
+    child.expect(r"Welke feiten staan vast.*Je antwoord[^:\n]*: ")  # the network counts as answered
+    child.sendline("<")  # back to it: the person named is there
+    child.expect(r"1\. oma Mie - grootmoeder - vangt Sem op na school")
+    child.sendline("!stop")
+    child.expect(pexpect.EOF)
+
+
 def test_ctrl_c_and_resume_keep_answers_from_before_and_after(tmp_path, spawn):
     steps = full_path_steps()
     sessions = tmp_path / "s"

@@ -11,16 +11,17 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
 
 from . import pages
-from .answers import describe_answer, free_texts
+from .answers import AnswerError, describe_answer, free_texts, normalise
 from .models import AlternativePrompt, Answer, PromptBase, ReflectionPrompt, TextPrompt
 from .privacy import KIND_LABELS, Finding, find_personal_data, mask
-from .questions import ask_value
+from .questions import Command, Partial, ask_value
+from .questions import CommandGiven as _Command
 from .sanitize import strip_control
 from .texts import t
 from .values import ActionRow
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from .reflection import Reflection
 
 # A command typed instead of an answer: a walk's action, or (in a team) "give each voice".
-Command = Literal[Action, "voices"]
 COMMANDS: dict[str, Command] = {
     "<": "back",
     "!terug": "back",
@@ -95,23 +95,18 @@ def _waiting(wait: float = 0.03) -> bool:
         return False
 
 
-class _Partial(Exception):
-    """Stopped while typing several lines: what was typed so far is kept."""
-
-    def __init__(self, text: str):
-        self.text = text
+def _stored(prompt: PromptBase, value: Any) -> Any:
+    """The part of an answer given before a stop, in its prompt's stored form (as given if it
+    does not fit: it is kept either way, and asked again on resuming if it is not whole)."""
+    try:
+        return normalise(prompt, value)
+    except AnswerError:
+        return value
 
 
 def _walk_action(command: Command) -> Action:
     """What a command is to the walk: '!stemmen' where it does not apply is a skip."""
     return "skip" if command == "voices" else command
-
-
-class _Command(Exception):
-    """A navigation command typed instead of an answer."""
-
-    def __init__(self, action: Command):
-        self.action: Command = action
 
 
 def _default_editor(text: str) -> str | None:
@@ -230,7 +225,7 @@ class Terminal:
                 more = self._input("…")
             except (KeyboardInterrupt, _Command):  # Ctrl-C or end of input: keep what is typed
                 if "\n".join(lines).strip():
-                    raise _Partial("\n".join(lines).strip()) from None
+                    raise Partial("\n".join(lines).strip()) from None
                 raise
             if more.strip().lower() == "!end":
                 break
@@ -327,8 +322,8 @@ class TerminalAsker(Terminal):
                 if command.action == "stop" and voices:
                     return Reply("answer", None, voices, stop=True)
                 raise
-            except _Partial as partial:
-                voices[name] = partial.text
+            except Partial as partial:
+                voices[name] = _stored(step.prompt, partial.value)
                 return Reply("answer", None, voices, stop=True)
             if value == "-" and name in old:  # '-' takes back a voice carried over from before
                 voices.pop(name, None)
@@ -360,8 +355,8 @@ class TerminalAsker(Terminal):
                 if names and (getattr(prompt, "per_person", False) or own_voices):
                     return self._voices(step, previous, names)
                 value = ask_value(self, prompt, old)
-            except _Partial as partial:
-                return Reply("answer", partial.text, stop=True)
+            except Partial as partial:
+                return Reply("answer", _stored(prompt, partial.value), stop=True)
             except _Command as command:
                 if command.action == "voices" and names:
                     try:

@@ -6,7 +6,7 @@ earlier value (or None), and returns a typed value; None means "no answer" (a sk
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from .answers import AnswerError
 from .models import (
@@ -41,6 +41,7 @@ from .vocab import (
     MEETING_ROLES,
     REFLECTION_RESPONSES,
     WEIGHED_STATUSES,
+    Action,
     AlternativeStatus,
 )
 
@@ -48,6 +49,22 @@ if TYPE_CHECKING:
     from .ask import TerminalAsker
 
 R = TypeVar("R")  # a row of a list being gone over (_start_list)
+Command = Literal[Action, "voices"]  # what a typed command asks of the walk
+
+
+class CommandGiven(Exception):
+    """A navigation command typed instead of an answer."""
+
+    def __init__(self, action: Command):
+        self.action: Command = action
+
+
+class Partial(Exception):
+    """Stopped (Ctrl-C, or '!stop') in the middle of an answer: the part already given (lines of
+    text typed so far, the complete rows of a list) is kept as the answer, in its stored form."""
+
+    def __init__(self, value: Any):
+        self.value = value
 
 
 def ask_value(asker: TerminalAsker, prompt: PromptBase, old: Any) -> Any:
@@ -194,19 +211,36 @@ def _ask_rows(
     rows, add = _start_list(asker, old, lambda row: " - ".join(v for v in row.values() if isinstance(v, str) and v), edit)
     if not add:
         return rows or None
+    try:
+        _add_rows(asker, rows, fields, title_key, more)
+    except (KeyboardInterrupt, CommandGiven) as stop:
+        # stopped while adding: the rows given whole are kept (a half-typed row is not)
+        if (isinstance(stop, KeyboardInterrupt) or stop.action == "stop") and rows != (old or []):
+            raise Partial(rows) from None
+        raise
+    return rows or None
+
+
+def _add_rows(
+    asker: TerminalAsker,
+    rows: list[dict[str, Any]],
+    fields: list[tuple[str, str]],
+    title_key: str,
+    more: Callable[[str, dict[str, Any]], None] | None,
+) -> None:
+    """New rows, added to `rows` as each is complete, until Enter on a row's first field."""
     while True:
         title = t(asker.lang, title_key, n=len(rows) + 1)
         first_field, first_label = fields[0]
         first = asker.line(f"{title} · {t(asker.lang, first_label)}")
         if not first:
-            break
+            return
         row: dict[str, Any] = {first_field: first}
         for field, label in fields[1:]:
             row[field] = asker.line(f"{title} · {t(asker.lang, label)}")
         if more is not None:
             more(title, row)
         rows.append(row)
-    return rows or None
 
 
 def ask_people(asker: TerminalAsker, prompt: PeoplePrompt, old: list[PersonRow] | None) -> list[PersonRow] | None:
