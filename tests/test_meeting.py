@@ -132,7 +132,33 @@ def test_the_time_on_a_question_counts_for_its_part_and_is_shown_against_the_box
     asker._input = lambda label: time.sleep(0.2) or "een antwoord"  # a question takes its time
     reply = asker.ask(step, walk.position(first), None)
     assert reply.value == "een antwoord"
-    assert session.answers[step.key].value == "een antwoord"  # kept by the reflection before any check
     assert 600.2 <= session.timings[f"{step.library.id}.{step.section.id}"] < 660.0
     box = walk.position(first).part_box
     assert box and f"10 van {box} min" in out.getvalue()
+
+
+def test_an_answer_is_written_once_and_one_with_personal_data_before_it_is_asked_back(libraries, tmp_path):
+    """Issue 15: one atomic write per answer (the walk's). An answer in which personal data is
+    found is on disk before the question about it, so that question never costs the answer."""
+    from goedgenoeg import session as sessions
+    from goedgenoeg.reflection import Reflection
+
+    session = sessions.new_session(libraries, "nl")
+    session.answers = dict(team_walk(libraries).answers)
+    asker = TerminalAsker(Console(file=io.StringIO(), width=120, color_system=None), "nl")
+    reflection = Reflection(session, libraries, asker, tmp_path)
+    asker.begin(reflection)
+    saved: list[dict[str, object]] = []
+    reflection.save = lambda: saved.append({k: a.value for k, a in session.answers.items()})  # type: ignore[method-assign]
+    steps = reflection.walk.steps()
+    first = next(i for i, s in enumerate(steps) if s.prompt.kind == "text" and s.library.id != "context")
+    step = steps[first]
+
+    asker._input = lambda label: "een antwoord"
+    assert asker.ask(step, reflection.walk.position(first), None).value == "een antwoord"
+    assert saved == []  # the asker wrote nothing: the walk saves the reply, once
+
+    typed = iter(["mail an@voorbeeld.be", "n"])  # an e-mail address; 'n': keep it as it is
+    asker._input = lambda label: next(typed)
+    assert asker.ask(step, reflection.walk.position(first), None).value == "mail an@voorbeeld.be"
+    assert [s[step.key] for s in saved] == ["mail an@voorbeeld.be"]  # written before the question

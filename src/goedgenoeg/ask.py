@@ -97,7 +97,7 @@ def _waiting(wait: float = 0.03) -> bool:
 
 def _stored(prompt: PromptBase, value: Any) -> Any:
     """The part of an answer given before a stop, in its prompt's stored form (as given if it
-    does not fit: it is kept either way, and asked again on resuming if it is not whole)."""
+    does not fit: resuming then sets it aside, still in the file, and asks the question again)."""
     try:
         return normalise(prompt, value)
     except AnswerError:
@@ -370,9 +370,12 @@ class TerminalAsker(Terminal):
             if value is None:  # Enter without an answer: say so, as for '>'
                 self.say(f"({t(lang, 'skipped')})", "dim")
                 return Reply("skip")
-            if self.reflection is not None:  # on disk before it is checked: the check never costs an answer
+            found = [f for text in free_texts(prompt, value) for f in find_personal_data(text)]
+            if not found:  # saved once, by the walk
+                return Reply("answer", value)
+            if self.reflection is not None:  # on disk before asking back: the question never costs an answer
                 self.reflection.keep(step, value)
-            if self._privacy_ok(prompt, value):
+            if self._privacy_ok(found):
                 return Reply("answer", value)
             previous = Answer(status="answered", value=value)
 
@@ -444,10 +447,8 @@ class TerminalAsker(Terminal):
             if line in ("!stop", "stop"):
                 return False
 
-    def _privacy_ok(self, prompt: PromptBase, value: Any) -> bool:
-        found = [f for text in free_texts(prompt, value) for f in find_personal_data(text)]
-        if not found:
-            return True
+    def _privacy_ok(self, found: list[Finding]) -> bool:
+        """Personal data found in an answer: keep it as it is (True) or change it."""
         items = ", ".join(f"{KIND_LABELS[f.kind][self.lang]} ({mask(f.text)})" for f in found)
         self.say(t(self.lang, "privacy_found", items=items), "bold red")
         answer = self._input(t(self.lang, "privacy_edit")).strip().lower()
