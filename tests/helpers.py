@@ -6,9 +6,8 @@ from typing import Any
 
 from goedgenoeg.models import Answer
 from goedgenoeg.privacy import Finding
-from goedgenoeg.reflection import Reflection
 from goedgenoeg.values import ActionRow
-from goedgenoeg.walk import Asker, Position, Reply, SectionProgress, Step
+from goedgenoeg.walk import Asker, Position, Reply, Running, SectionProgress, Step
 
 
 class ScriptedAsker(Asker):
@@ -33,12 +32,12 @@ class ScriptedAsker(Asker):
         self.previous: dict[str, Answer | None] = {}  # key -> previous Answer shown when asked
         self.full = full  # accept the offer of the full path at the end of the short one
         self.offers: list[tuple[int, int]] = []  # (prompts, minutes) of every offer made
-        self.reflection: Reflection | None = None
+        self.reflection: Running | None = None
         self.sections_seen: list[SectionProgress] = []
         self.open_seen: list[str] = []
         self.privacy_seen: list[tuple[str, list[str]]] = []
 
-    def begin(self, reflection: Reflection) -> None:
+    def begin(self, reflection: Running) -> None:
         self.reflection = reflection
 
     def ask(self, step: Step, position: Position, previous: Answer | None) -> Reply:

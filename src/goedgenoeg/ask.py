@@ -26,11 +26,10 @@ from .sanitize import strip_control
 from .texts import t
 from .values import ActionRow
 from .vocab import Action
-from .walk import Position, Reply, SectionProgress, Step, Walk, minutes
+from .walk import Position, Reply, Running, SectionProgress, Step, Walk, minutes
 
 if TYPE_CHECKING:
     from .models import Section
-    from .reflection import Reflection
 
 # A command typed instead of an answer: a walk's action, or (in a team) "give each voice".
 COMMANDS: dict[str, Command] = {
@@ -244,11 +243,11 @@ class TerminalAsker(Terminal):
         self.current_step: Step | None = None  # the step being asked
         self._shown_phase: str | None = None
         self._intro_shown: set[str] = set()
-        self.reflection: Reflection | None = None  # the one being walked (set by begin)
+        self.reflection: Running | None = None  # the one being walked (set by begin)
         self.walk: Walk | None = None  # its walk: participants, children and list items
         self._timer: threading.Timer | None = None  # rings when the part's time box runs out
 
-    def begin(self, reflection: Reflection) -> None:
+    def begin(self, reflection: Running) -> None:
         """The reflection about to be walked (see walk.Asker): it keeps the answers and the time
         spent; its walk says who takes part and which lists were made."""
         self.reflection = reflection

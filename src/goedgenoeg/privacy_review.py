@@ -3,16 +3,14 @@ involved, over the whole session, each shown where it was typed, to change or to
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 from .answers import answer_texts
 from .library import LibrarySet
 from .models import ActionsPrompt, AnyPrompt, ParticipantsPrompt, PeoplePrompt, Session
 from .privacy import Finding, find_personal_data, name_words
-from .walk import Step, Walk, apply, now
-
-if TYPE_CHECKING:
-    from .reflection import Reflection
+from .walk import Asker, Step, Walk, apply, now
 
 # One prompt's findings: its index in the full walk, the step, what was found in its answer.
 Found = tuple[int, Step, list[Finding]]
@@ -73,10 +71,9 @@ def mark_reviewed(session: Session, findings: list[Found]) -> None:
     session.privacy.at = now()
 
 
-def privacy_review(reflection: Reflection) -> None:
+def privacy_review(session: Session, libraries: LibrarySet, asker: Asker, save: Callable[[], None]) -> None:
     """Show the findings until the asker changes nothing more (or nothing is found); an answer
-    changed from the review is saved like any other. Stopping there stops the walk."""
-    session, libraries, asker = reflection.session, reflection.libraries, reflection.asker
+    changed from the review is saved like any other (`save`). Stopping there stops the walk."""
     walk = Walk(libraries, session.answers, path="full")
     while True:
         findings = privacy_findings(session, libraries)
@@ -88,4 +85,4 @@ def privacy_review(reflection: Reflection) -> None:
         reply = asker.ask(step, walk.position(target), session.answers.get(step.key))
         if reply.action == "stop":
             raise KeyboardInterrupt
-        apply(walk, step, reply, reflection.save)
+        apply(walk, step, reply, save)

@@ -268,13 +268,14 @@ def _validation_message(err: ErrorDetails) -> Message:
 # --- PyYAML's errors --------------------------------------------------------------------
 
 
-def yaml_problem(path: str, text: str, err: yaml.MarkedYAMLError) -> Problem:
-    """A YAML syntax or constructor error as a Problem; a tab in the indentation is named as such."""
+def yaml_problem(path: str, text: str, err: yaml.MarkedYAMLError, max_depth: int) -> Problem:
+    """A YAML syntax or constructor error as a Problem; a tab in the indentation is named as such
+    (`max_depth`: the reader's limit on nesting, named when PyYAML's own limit was hit)."""
     tab_line = _tab_indent_line(text, err)
     if tab_line:  # a tab inside text is fine; a tab in the indentation breaks the file
         return Problem(path, tab_line, message("tab_indent"))
     mark = err.problem_mark or err.context_mark
-    return Problem(path, mark.line + 1 if mark else 0, _yaml_message(err))
+    return Problem(path, mark.line + 1 if mark else 0, _yaml_message(err, max_depth))
 
 
 def _tab_indent_line(text: str, err: yaml.MarkedYAMLError) -> int:
@@ -298,15 +299,13 @@ _YAML_PROBLEMS = (  # how PyYAML's problem text starts -> the message
 )
 
 
-def _yaml_message(err: yaml.MarkedYAMLError) -> Message:
+def _yaml_message(err: yaml.MarkedYAMLError, max_depth: int) -> Message:
     import yaml
-
-    from .yamlread import MAX_DEPTH
 
     problem = err.problem or err.context or "cannot be read"
     for start, key in _YAML_PROBLEMS:
         if problem.startswith(start):
-            return message(key, depth=MAX_DEPTH) if key == "too_deep" else message(key)
+            return message(key, depth=max_depth) if key == "too_deep" else message(key)
     if problem.startswith("could not determine a constructor for the tag"):
         tag = problem.split("'")[1] if "'" in problem else ""
         return message("merge_key") if tag == "tag:yaml.org,2002:merge" else message("unknown_tag", tag=tag)

@@ -114,7 +114,7 @@ class Reflection:
         self.ask_earlier_steps()
         result = run(self.walk, self.asker, self.save, self.start(), revisit=self.followup, visit=self.visit)
         if result == "done":
-            privacy_review(self)
+            privacy_review(self.session, self.libraries, self.asker, self.save)
             self.session.finished = True
             self.save()
         return result

@@ -16,7 +16,6 @@ from .vocab import CHILDREN_KEY, CONDITION_KEYS, CONTEXT_KEYS, PHASES, Action, A
 
 if TYPE_CHECKING:
     from .privacy import Finding
-    from .reflection import Reflection
 
 
 def effective_path(choice: str | None) -> str:
@@ -301,13 +300,30 @@ def earlier_steps(baseline: Baseline, libraries: LibrarySet) -> list[ActionRow]:
     return rows
 
 
+class Running(Protocol):
+    """What an asker may use of the reflection it asks for (reflection.Reflection): its walk,
+    whether it is a follow-up, keeping an answer at once, and the time spent."""
+
+    walk: Walk
+
+    @property
+    def followup(self) -> bool: ...
+
+    def keep(self, step: Step, value: Any) -> None: ...
+
+    def spent(self, step: Step, seconds: float) -> None: ...
+
+    def seconds_in(self, sections: tuple[str, ...]) -> float: ...
+
+
 class Asker(Protocol):
     """Everything a reflection asks of its asking side (the terminal in ask.py, scripted answers
     in tests). A walk that starts tells it of itself first (`begin`)."""
 
-    def begin(self, reflection: Reflection) -> None:
+    def begin(self, reflection: Running) -> None:
         """The reflection about to be walked: its walk (participants, children, list items),
-        whether it is a follow-up, `keep` (save an answer at once) and `spent` (time on a question)."""
+        whether it is a follow-up, `keep` (save an answer before asking about personal data found
+        in it) and `spent` (time on a question)."""
         ...
 
     def ask(self, step: Step, position: Position, previous: Answer | None) -> Reply:

@@ -372,7 +372,7 @@ def _problem(name: str, text: str, err: Exception, loader: Any) -> Problem:
     if isinstance(err, _Refused):
         return Problem(name, err.line, err.message)
     if isinstance(err, yaml.MarkedYAMLError):
-        return yaml_problem(name, text, err)
+        return yaml_problem(name, text, err, MAX_DEPTH)
     if isinstance(err, yaml.reader.ReaderError):
         return Problem(name, text[: err.position].count("\n") + 1, message("control_character", code=err.character))
     if isinstance(err, yaml.YAMLError):
