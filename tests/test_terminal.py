@@ -607,9 +607,10 @@ def test_a_meeting_with_a_prepared_participant_a_skipped_voice_and_a_dissent(tmp
     # on to how the decision was made, through the overview
     child.expect(r"Je antwoord[^:\n]*: ")
     child.sendline("!overzicht")
+    child.expect("Onderdeel")  # the overview lists sections: 'Deel' is the walk's part of 7
     child.expect(r"(\d+)\D{0,8}Hoe het besluit tot stand kwam")
     number = child.match.group(1)
-    child.expect(r"Typ het nummer[^:\n]*: ")
+    child.expect(r"Typ het nummer van een onderdeel[^:\n]*: ")
     child.sendline(number)
     child.expect(r"Kies (een nummer|nummers)[^:\n]*: ")  # how it was decided
     child.sendline("1")

@@ -23,11 +23,12 @@ if TYPE_CHECKING:
 
 
 def overview(term: Terminal, sections: list[SectionProgress]) -> int | None:
-    """The parts and how far each is: the index of the prompt to go to, or None (go on)."""
+    """The sections and how far each is: the index of the prompt to go to, or None (go on). They
+    are not called parts here: 'Deel 2 van 7' on the screen counts the walk's parts."""
     lang = term.lang
     table = Table(title=t(lang, "overview_title"))
     table.add_column("#", justify="right")
-    table.add_column(t(lang, "rec_part"))
+    table.add_column(t(lang, "overview_section"))
     table.add_column(t(lang, "answered_col"), justify="right")
     for n, row in enumerate(sections, 1):
         mark = "✓" if row.answered == row.total else ""

@@ -116,9 +116,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "privacy_edit": ("Antwoord aanpassen? [j/n]", "Edit the answer? [y/n]"),
     "overview_title": ("Overzicht", "Overview"),
+    "overview_section": ("Onderdeel", "Section"),
     "overview_pick": (
-        "Typ het nummer van een deel om erheen te gaan, of Enter om terug te keren",
-        "Type a part's number to go there, or Enter to return",
+        "Typ het nummer van een onderdeel om erheen te gaan, of Enter om terug te keren",
+        "Type a section's number to go there, or Enter to return",
     ),
     "review_title": ("Nog open voor je het verslag schrijft", "Still open before the record is written"),
     "review_none": ("Alles is beantwoord.", "Everything is answered."),
