@@ -305,6 +305,21 @@ def test_a_whole_reflection_with_help_back_and_skip(tmp_path, spawn):
     assert oct(os.stat(record_path).st_mode & 0o777) == "0o600"
 
 
+def add_participants(child, people) -> None:
+    """Type each (name, meeting-role number) as a participant of OCJ, then end the list."""
+    for name, role in people:
+        child.expect(r"Naam of pseudoniem: ")
+        child.sendline(name)
+        child.expect(r"Organisatie: ")
+        child.sendline("OCJ")
+        child.expect(r"Rol in de casus: ")
+        child.sendline("consulent")
+        child.expect(r"Kies een nummer \[5\]: ")
+        child.sendline(role)
+    child.expect(r"Naam of pseudoniem: ")
+    child.sendline("")
+
+
 def test_ctrl_c_in_the_middle_of_a_list_keeps_the_rows_given_whole(tmp_path, spawn):
     """A caseworker names one person of the network, starts a second and is called away: the
     first person is saved, the half-typed second is not, and resuming shows the first."""
@@ -430,17 +445,7 @@ def test_a_team_reflection_in_the_terminal_keeps_separate_voices(tmp_path, spawn
     ]:
         child.expect(label + r"[^:\n]*: ")
         child.sendline(text)
-    for name, role in (("An", "1"), ("Bo", "2"), ("Cy", "4")):
-        child.expect(r"Naam of pseudoniem: ")
-        child.sendline(name)
-        child.expect(r"Organisatie: ")
-        child.sendline("OCJ")
-        child.expect(r"Rol in de casus: ")
-        child.sendline("consulent")
-        child.expect(r"Kies een nummer \[5\]: ")
-        child.sendline(role)
-    child.expect(r"Naam of pseudoniem: ")
-    child.sendline("")
+    add_participants(child, (("An", "1"), ("Bo", "2"), ("Cy", "4")))
     for text in ("plaatsing of niet", "OCJ"):  # the task and whose decision it is
         child.expect(r"Je antwoord[^:\n]*: ")
         child.sendline(text)
@@ -571,17 +576,7 @@ def test_a_meeting_with_a_prepared_participant_a_skipped_voice_and_a_dissent(tmp
     child.expect("Voorbereid en meegenomen: An")
     child.expect(r"Enter = houden[^:]*: ")  # An is already a participant
     child.sendline("+")
-    for name, role in (("Bo", "4"), ("Cy", "2")):
-        child.expect(r"Naam of pseudoniem: ")
-        child.sendline(name)
-        child.expect(r"Organisatie: ")
-        child.sendline("OCJ")
-        child.expect(r"Rol in de casus: ")
-        child.sendline("consulent")
-        child.expect(r"Kies een nummer \[5\]: ")
-        child.sendline(role)
-    child.expect(r"Naam of pseudoniem: ")
-    child.sendline("")
+    add_participants(child, (("Bo", "4"), ("Cy", "2")))
     for text in ("advies aan het parket", "de consulent", "nieuwe melding van de opvang"):
         child.expect(r"Je antwoord[^:\n]*: ")
         child.sendline(text)
