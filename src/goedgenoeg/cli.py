@@ -17,10 +17,8 @@ from .start import (
     _choice,
     _directory,
     _fail,
-    _fill_or_walk,
     _libraries,
     _load_session,
-    _needs_terminal,
     _settings,
 )
 
@@ -93,20 +91,9 @@ def followup(
     plain: bool | None = PlainOpt,
 ) -> None:
     """A new reflection for the same case, starting from an earlier one."""
-    from .reflect import start_followup
-    from .texts import t
+    from .start import followup as start
 
-    cfg = _settings(lang, library, sessions_dir, fmt, plain)
-    directory = _directory(cfg)
-    if answers is None:
-        _needs_terminal("followup", cfg.lang.value)
-    previous, libraries = _load_session(cfg, directory, session_id)
-    session = start_followup(previous, libraries)
-    if answers is None:
-        typer.echo(t(session.lang, "followup_from", date=previous.updated[:10], id=previous.id))
-    _fill_or_walk(
-        session, libraries, directory, answers, output, greeting=None, fmt=cfg.record_format.value, plain=cfg.plain.value
-    )
+    start(session_id, library, sessions_dir, answers, output, fmt, lang, plain)
 
 
 @command()

@@ -445,6 +445,33 @@ def reflect(
     )
 
 
+def followup(
+    session_id: str,
+    library: list[Path] | None = None,
+    sessions_dir: Path | None = None,
+    answers: Path | None = None,
+    output: Path | None = None,
+    fmt: str | None = None,
+    lang: str | None = None,
+    plain: bool | None = None,
+) -> None:
+    """A new reflection for the same case, starting from an earlier one."""
+    from .reflect import start_followup
+    from .texts import t
+
+    cfg = _settings(lang, library, sessions_dir, fmt, plain)
+    directory = _directory(cfg)
+    if answers is None:
+        _needs_terminal("followup", cfg.lang.value)
+    previous, libraries = _load_session(cfg, directory, session_id)
+    session = start_followup(previous, libraries)
+    if answers is None:
+        _echo(t(session.lang, "followup_from", date=previous.updated[:10], id=previous.id))
+    _fill_or_walk(
+        session, libraries, directory, answers, output, greeting=None, fmt=cfg.record_format.value, plain=cfg.plain.value
+    )
+
+
 def resume(
     session_id: str | None = None,
     library: list[Path] | None = None,
