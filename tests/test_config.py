@@ -140,3 +140,19 @@ def test_the_configured_region_is_offered_and_kept_with_enter_when_asked(tmp_pat
     assert "Kies een nummer [2]" in result.output  # Nederland is the default
     session = json.loads(next(isolated.glob("*.json")).read_text())
     assert session["answers"]["context.region"]["value"] == "netherlands"
+
+
+def test_the_old_sessions_folder_is_where_typer_put_it(tmp_path, monkeypatch):
+    """The one-time move looks where the first versions kept sessions (typer's app folder),
+    worked out without importing typer: both must name the same folder."""
+    import typer
+
+    from goedgenoeg.migrate import old_sessions_dir
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    for xdg in (None, str(tmp_path / "xdg")):
+        if xdg is None:
+            monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+        else:
+            monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
+        assert old_sessions_dir() == tmp_path.joinpath(typer.get_app_dir("goedgenoeg"), "sessions")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.markup import escape
 
-from . import pages
+from . import firstscreen, pages
 from .answers import AnswerError, describe_answer, free_texts, normalise
 from .models import AlternativePrompt, Answer, PromptBase, ReflectionPrompt, TextPrompt
 from .privacy import KIND_LABELS, Finding, find_personal_data, mask
@@ -143,12 +143,13 @@ class Terminal:
         """One answer as typed. A paste of several lines is one answer: lines that are already
         waiting when Enter is read belong to it, and never spill into the next prompts."""
         prompt = f"[bold cyan]{escape(strip_control(label))}[/]: "
+        with self.console.capture() as shown:
+            self.console.print(prompt, end="")
+        firstscreen.reached(shown.get())  # a first screen shown from the cache ends here
         try:
             if self.editing:
                 # readline must know the prompt: printed apart, an empty answer leaves the cursor on
                 # the prompt's line and the next question starts behind it
-                with self.console.capture() as shown:
-                    self.console.print(prompt, end="")
                 line = input(_ANSI.sub(lambda m: f"\x01{m.group(0)}\x02", shown.get()))
             else:
                 line = self.console.input(prompt)

@@ -53,6 +53,20 @@ def cache_dir() -> Path | None:
     return user_cache_path("goedgenoeg", appauthor=False) / "libraries"
 
 
+def read_own(path: Path) -> bytes | None:
+    """The bytes of a file in the cache, or None if it cannot be read or is not to be trusted:
+    not the user's own, or writable by others (someone else could have put anything there)."""
+    try:
+        with open(path, "rb") as handle:
+            if os.name == "posix":
+                info = os.fstat(handle.fileno())
+                if info.st_uid != os.getuid() or info.st_mode & 0o022:
+                    return None
+            return handle.read()
+    except OSError:
+        return None
+
+
 def entry_key(digest: str, source_ids: set[str] | None) -> str:
     """The key of one library's entry: everything its validated form depends on."""
     ids = "\n".join(sorted(source_ids)) if source_ids is not None else "\0none"
@@ -105,14 +119,8 @@ def get(digest: str, source_ids: set[str] | None) -> tuple[Library, LineMap] | N
     if folder is None:
         return None
     key = entry_key(digest, source_ids)
-    try:
-        with open(folder / (key + SUFFIX), "rb") as handle:
-            if os.name == "posix":
-                info = os.fstat(handle.fileno())
-                if info.st_uid != os.getuid() or info.st_mode & 0o022:
-                    return None  # not the user's own, or writable by others: not trusted
-            raw = handle.read()
-    except OSError:
+    raw = read_own(folder / (key + SUFFIX))
+    if raw is None:
         return None
     from pydantic import ValidationError
 

@@ -11,7 +11,6 @@ import os
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +18,12 @@ from pydantic import ValidationError
 
 from . import cache
 from .cache import gc_paused
+from .libfiles import bundled_dir, yaml_files
 from .models import AGE_BANDS, DECISIONS, REGIONS, WHO, Bibliography, Library
 from .problems import KeyPath, LibraryError, Problem, message, refuse, shown, validation_problems
 from .yamlread import MAX_BYTES, parse_data, parse_yaml, read_bytes, read_yaml
 
-__all__ = ["MAX_BYTES", "LibraryError", "Problem", "read_yaml"]  # used from here by reflect.py and the tests
+__all__ = ["MAX_BYTES", "LibraryError", "Problem", "bundled_dir", "read_yaml"]  # used from here by reflect.py and the tests
 
 SOURCES_FILE = "sources.yaml"
 CONTEXT_LIBRARY = "context"
@@ -230,17 +230,6 @@ def load_sources(path: Path) -> Bibliography:
 # --- finding libraries -----------------------------------------------------------------
 
 
-def bundled_dir() -> Path:
-    """The folder of the libraries shipped inside the package."""
-    return Path(str(resources.files("goedgenoeg") / "prompts"))
-
-
-def _yaml_files(path: Path) -> list[Path]:
-    if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-    return [path]
-
-
 def _files(paths: list[Path], problems: list[Problem]) -> list[Path]:
     """The library files of the given files and folders; a problem for each that does not exist."""
     files: list[Path] = []
@@ -248,7 +237,7 @@ def _files(paths: list[Path], problems: list[Problem]) -> list[Path]:
         if not item.exists():
             problems.append(Problem(str(item), 0, message("no_such_path")))
         else:
-            files += _yaml_files(item)
+            files += yaml_files(item)
     return files
 
 
@@ -290,7 +279,7 @@ def load_all(extra: list[Path] | None = None, with_bundled: bool = True) -> Libr
     """Bundled libraries plus the given files or folders; a given library replaces a bundled
     one with the same id. Raises LibraryError listing every problem in every file."""
     problems: list[Problem] = []
-    bundled_files = _yaml_files(bundled_dir()) if with_bundled else []
+    bundled_files = yaml_files(bundled_dir()) if with_bundled else []
     given_files = _files(extra or [], problems)
     sources = _bibliography(bundled_files + given_files, problems)
     source_ids = {s.id for s in sources.sources} if sources else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,9 +21,15 @@ class Moved:
 
 
 def old_sessions_dir() -> Path:
-    import typer
-
-    return Path(typer.get_app_dir("goedgenoeg")) / "sessions"
+    """Where the first versions kept sessions: typer's `get_app_dir("goedgenoeg")`, worked out
+    here as typer does it (tests/test_config.py compares the two), because importing typer to
+    ask would cost every start of a reflection some 40 ms (issue 15)."""
+    if os.name == "nt":
+        folder = os.environ.get("APPDATA")
+        return Path(os.path.expanduser("~") if folder is None else folder) / "goedgenoeg" / "sessions"
+    if sys.platform == "darwin":
+        return Path(os.path.expanduser("~/Library/Application Support")) / "goedgenoeg" / "sessions"
+    return Path(os.environ.get("XDG_CONFIG_HOME", os.path.expanduser("~/.config"))) / "goedgenoeg" / "sessions"
 
 
 def move_old_sessions(new: Path, old: Path | None = None) -> Moved | None:

@@ -68,16 +68,15 @@ def cached() -> str | None:
     entry = _entry()
     if entry is None:
         return None
-    try:
-        with open(entry, "rb") as handle:
-            if os.name == "posix":
-                info = os.fstat(handle.fileno())
-                if info.st_uid != os.getuid() or info.st_mode & 0o022:
-                    return None  # not the user's own, or writable by others: not trusted
-            text = handle.read().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+    from .cache import read_own
+
+    raw = read_own(entry)
+    if not raw:
         return None
-    return text or None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 @contextlib.contextmanager

@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # for the type checker only: the first question waits for non
     from filelock import BaseFileLock
     from rich.console import Console
 
-    from .config import Config
+    from .config import Config, Options
     from .library import LibrarySet
     from .models import Answer, Session
     from .session import SessionError, _Flock
@@ -109,10 +109,14 @@ def run_command(command: str, args: list[str]) -> bool:
     of input says 'Aborted!' and exits 1, a closed pipe exits 1."""
     import errno
 
+    from . import firstscreen
+
     arguments = command_arguments(command, args)
     if arguments is None:
         return False
     try:
+        if command == "reflect":
+            _first_screen(arguments)
         # Each value has the type its option's `how` reads, the one the parameter of that name
         # takes; mypy sees only their union. tests/test_startup.py checks the table against cli.py.
         (reflect if command == "reflect" else resume)(**arguments)  # type: ignore[arg-type]
@@ -129,7 +133,37 @@ def run_command(command: str, args: list[str]) -> bool:
         if err.errno != errno.EPIPE:
             raise
         raise SystemExit(1) from None
+    finally:
+        firstscreen.release()
     return True
+
+
+def _first_screen(arguments: dict[str, Argument]) -> None:
+    """Show the first screen of `goedgenoeg reflect` from the cache before anything heavy is
+    imported, when this start qualifies (firstscreen.py). Settings that cannot be read: nothing
+    here, `reflect` says what is wrong."""
+    from . import config, firstscreen
+
+    def text(name: str) -> str | None:
+        value = arguments.get(name)
+        return value if isinstance(value, str) else None
+
+    library = arguments.get("library")
+    sessions_dir = arguments.get("sessions_dir")
+    plain = arguments.get("plain")
+    try:
+        cfg = config.load(
+            _options(
+                text("lang"),
+                [p for p in library if isinstance(p, Path)] if isinstance(library, list) else None,
+                sessions_dir if isinstance(sessions_dir, Path) else None,
+                text("fmt"),
+                plain if isinstance(plain, bool) else None,
+            )
+        )
+    except config.ConfigError:
+        return
+    firstscreen.begin(cfg, dict(arguments))
 
 
 class BeforeCommand:
@@ -165,13 +199,26 @@ def _settings(
     from . import config
     from .texts import t
 
-    if lang is None:
-        lang = BeforeCommand.lang
+    options = _options(lang, library, sessions_dir, fmt, plain, region)
     try:
-        return config.load(config.Options(lang, region, tuple(library or ()), sessions_dir, fmt, plain))
+        return config.load(options)
     except config.ConfigError as err:
-        guess = lang if lang in config.LANGS else config.lang_hint([])
+        guess = options.lang if options.lang in config.LANGS else config.lang_hint([])
         _fail(t(guess, err.key, **err.values), 2)
+
+
+def _options(
+    lang: str | None,
+    library: list[Path] | None,
+    sessions_dir: Path | None,
+    fmt: str | None,
+    plain: bool | None,
+    region: str | None = None,
+) -> Options:
+    """What the command line gives the settings. --lang after the command beats --lang before it."""
+    from .config import Options
+
+    return Options(BeforeCommand.lang if lang is None else lang, region, tuple(library or ()), sessions_dir, fmt, plain)
 
 
 def _libraries(cfg: Config, extra: tuple[Path, ...] = ()) -> LibrarySet:
@@ -372,6 +419,9 @@ def _offer_unfinished(cfg: Config, directory: Path, libraries: LibrarySet, conso
     rows = [r for r in sessions.list_sessions(directory, libraries) if not r.finished and not r.problem and r.answered > 0][:9]
     if not rows:
         return None
+    from . import firstscreen
+
+    firstscreen.release()  # this is asked first, not the first question
     console.print(t(lang, "cli_unfinished_title"), style="bold", highlight=False)
     for n, row in enumerate(rows, 1):
         updated = row.updated[:16].replace("T", " ")

@@ -1,0 +1,19 @@
+"""Which files the libraries are read from: the folder shipped inside the package, and the
+YAML files of a folder given. Apart from library.py, and importing nothing heavy, because the
+first screen's key (firstscreen.py) needs the same list before pydantic is imported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def bundled_dir() -> Path:
+    """The folder of the libraries shipped inside the package."""
+    return Path(__file__).parent / "prompts"
+
+
+def yaml_files(path: Path) -> list[Path]:
+    """The library files of a folder (its .yaml and .yml files, sorted), or the file itself."""
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return [path]
