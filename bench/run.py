@@ -10,15 +10,18 @@ baseline measured in the same run, interleaved with it:
   (c)  goedgenoeg --version
   (d)  goedgenoeg --help (kept in the cache by the warm-up round; (d1) with the cache off)
   (e)  goedgenoeg reflect in a pseudo-terminal: spawn until the first "Je antwoord ...: " prompt
-       (with the library cache filled by the warm-up round, as on every start but the first;
-       (e1) the same with the cache switched off)
+       (with the cache filled by the warm-up round, as on every start but the first: the
+       libraries and the kept first screen; (e1) the same with the cache switched off)
+  (e2) the same start until the first answer, typed as soon as the question is on screen, is
+       taken and the second question is on screen ((e3) with the cache off): when the start is
+       ready for the person, whether or not its first screen came from the cache
   (p)  the peers' first question in a pseudo-terminal: cookiecutter and copier, installed in a
        virtual environment of their own (bench/.peers, made by `make bench`)
   (i)  per answer: goedgenoeg reflect --path full answering 10 questions, from Enter until the
        next question is on screen, against a bare loop that reads a line with rich and writes a
        3 kB file atomically (fsync) after each
   (e0) python -c "import goedgenoeg.start, ...": the imports alone (E0_IMPORTS below)
-       that (e) needs, to show how much of (e) is importing and how much is work
+       that the start needs before it can take the first answer
   (f)  goedgenoeg libraries check               (the bundled libraries)
   (g)  goedgenoeg.library.load_library on generated libraries of 1,000 / 10,000 / 50,000 prompts,
        in-process; plus `goedgenoeg libraries check DIR` on the 10,000 as a subprocess
@@ -269,6 +272,24 @@ def first_prompt(env: dict, sessions: Path, argv: list[str] | None = None, patte
         child.close(force=True)
 
 
+def first_answer(env: dict, sessions: Path) -> float:
+    """From the start until the first answer, typed as soon as the first question is on screen,
+    is taken and the second question is on screen: when the start is ready for the person, the
+    kept first screen or not. The session it leaves is removed (outside the time), so that the
+    next start is a new reflection again, not an offer to continue this one."""
+    start = time.perf_counter()
+    child = spawn([str(BIN), "reflect"], dict(env, GOEDGENOEG_SESSIONS_DIR=str(sessions)))
+    try:
+        child.expect(FIRST_PROMPT)
+        child.sendline("GG-BENCH")
+        child.expect(ANY_PROMPT)
+        return time.perf_counter() - start
+    finally:
+        child.close(force=True)
+        for path in sessions.glob("*.json"):
+            path.unlink()
+
+
 def per_answer(argv: list[str], env: dict, pattern) -> float:
     """The median time from Enter until the next question is on screen, over ANSWERS answers."""
     child = spawn(argv, env)
@@ -454,6 +475,8 @@ def main() -> None:
             "help_cold": lambda: run_cmd([str(BIN), "--help"], cold),
             "first_prompt": lambda: first_prompt(env, tmp / "pty-sessions"),
             "first_prompt_cold": lambda: first_prompt(cold, tmp / "pty-sessions"),
+            "first_answer": lambda: first_answer(env, tmp / "answer-sessions"),
+            "first_answer_cold": lambda: first_answer(cold, tmp / "answer-sessions"),
             "answer": lambda: per_answer(  # a folder of its own each time: no unfinished session to offer
                 [str(BIN), "reflect", "--path", "full"],
                 dict(env, GOEDGENOEG_SESSIONS_DIR=str(Path(tempfile.mkdtemp(dir=tmp)) / "sessions")),
@@ -539,13 +562,15 @@ LABELS = {
     "version": "(c) `goedgenoeg --version`",
     "help": "(d) `goedgenoeg --help` (the help kept in the cache by the warm-up round)",
     "help_cold": "(d1) the same, cache switched off (`GOEDGENOEG_NO_CACHE=1`: typer builds it)",
-    "first_prompt": "(e) `goedgenoeg reflect`: first prompt in a pty (library cache filled)",
-    "first_prompt_cold": "(e1) the same, library cache switched off (`GOEDGENOEG_NO_CACHE=1`)",
+    "first_prompt": "(e) `goedgenoeg reflect`: first prompt in a pty (cache filled: the kept first screen)",
+    "first_prompt_cold": "(e1) the same, cache switched off (`GOEDGENOEG_NO_CACHE=1`): no kept first screen either",
+    "first_answer": "(e2) `goedgenoeg reflect`: start until the first answer, typed at once, is taken (2nd question on screen)",
+    "first_answer_cold": "(e3) the same, cache switched off",
     "cookiecutter": "(p) cookiecutter: first question in a pty",
     "copier": "(p) copier: first question in a pty",
     "answer": "(i) per answer: goedgenoeg reflect, Enter until the next question (median of 10 a round)",
     "bare_answer": "(i) per answer: bare loop (rich input + atomic 3 kB write with fsync)",
-    "reflect_imports": f'(e0) only the imports (e) needs: `python -c "{E0_IMPORTS}"`',
+    "reflect_imports": f'(e0) the imports the start needs before the first answer: `python -c "{E0_IMPORTS}"`',
     "check": "(f) `goedgenoeg libraries check` (bundled; library cache filled)",
     "load_1000": "(g) load_library, 1,000 prompts (1 file), in-process",
     "load_10000": "(g) load_library, 10,000 prompts (2 files), in-process",
@@ -657,6 +682,11 @@ def report(samples, rounds, sets, answered_prompts, text, split, started, load_b
             TARGETS["check_10k"],
             "x",
         ),
+        "",
+        "Not a target, for honesty: the first screen comes from the cache, the rest of the start "
+        "runs while it is read. From the start until the first answer, typed at once, is taken "
+        f"(e2): {ms(med['first_answer'])} ms with the cache, {ms(med['first_answer_cold'])} ms with it off "
+        f"(e3); {med['first_answer'] / med['b']:.2f}x and {med['first_answer_cold'] / med['b']:.2f}x (b).",
         "",
     ]
     out += (
