@@ -40,6 +40,16 @@ def ordered_sections(libraries: LibrarySet) -> list[tuple[Library, Section]]:
 
 
 @dataclass(frozen=True)
+class _Layout:
+    """What positions are worked out from that changes only with the steps and the people."""
+
+    parts: tuple[PartProgress, ...]
+    sections: tuple[tuple[int, int], ...]  # each section's first index and number of steps, in order
+    seconds: tuple[int, ...]  # each step's estimated seconds
+    part_sections: dict[str, tuple[str, ...]]  # phase -> its library.section keys, in order
+
+
+@dataclass(frozen=True)
 class Step:
     library: Library
     section: Section
@@ -127,6 +137,7 @@ class Walk:
         self.baseline = baseline or {}  # a follow-up's earlier answers, shown as defaults
         self.path_choice = path  # "short", "full", or None: by who reflects
         self._steps: tuple[tuple[Any, ...], list[Step]] | None = None
+        self._layouts: tuple[tuple[Any, ...], _Layout] | None = None
 
     @property
     def path(self) -> str:
@@ -196,9 +207,14 @@ class Walk:
     def seconds(self, step: Step) -> int:
         """Estimated seconds for one step: a per-person prompt once for every participant; in a
         team, a shared question is also talked over."""
+        return self._seconds(step, self.team(), self.people)
+
+    def _seconds(self, step: Step, team: bool, people: Callable[[], int]) -> int:
+        """`seconds`, with whether this is a team worked out once for all the steps summed (it
+        reads the context: for every step, that was most of an answer's time; issue 15)."""
         if getattr(step.prompt, "per_person", False):
-            return step.prompt.estimate() * self.people()
-        if self.team() and step.library.id != CONTEXT_LIBRARY:
+            return step.prompt.estimate() * people()
+        if team and step.library.id != CONTEXT_LIBRARY:
             return round(step.prompt.estimate() * TEAM_TALK)
         return step.prompt.estimate()
 
@@ -209,34 +225,56 @@ class Walk:
 
     def seconds_left(self) -> int:
         """Estimated seconds for the prompts of this walk that have no answer yet."""
-        return sum(self.seconds(s) for s in self.steps() if s.key not in self.answers)
+        steps, layout = self.steps(), self._layout()
+        return sum(seconds for step, seconds in zip(steps, layout.seconds, strict=True) if step.key not in self.answers)
 
     def parts(self) -> list[PartProgress]:
         """The parts (phases) that have prompts, in order, with their estimated seconds and, in a
         case meeting, their time box: the boxes of its sections that have one, plus the estimate
         for the rest, rounded up to five minutes."""
+        return list(self._layout().parts)
+
+    def _layout(self) -> _Layout:
+        """The parts, sections and seconds of the steps, worked out once for the same steps and
+        people: a position is asked for at every answer, and working them out anew each time
+        was most of an answer's time (issue 15)."""
+        steps = self.steps()
+        team, people = self.team(), self.people()
+        key = (self._steps[0] if self._steps is not None else None, team, people)
+        if self._layouts is not None and self._layouts[0] == key:
+            return self._layouts[1]
+        seconds = [self._seconds(step, team, lambda: people) for step in steps]
         rows: list[PartProgress] = []
         boxes: dict[str, dict[int, int]] = {}  # phase -> id(section) -> its time box
         unboxed: dict[str, int] = {}  # phase -> estimated seconds of the steps without a box
-        for index, step in enumerate(self.steps()):
+        sections: list[tuple[int, int]] = []
+        part_sections: dict[str, dict[str, None]] = {}
+        for index, (step, time) in enumerate(zip(steps, seconds, strict=True)):
             phase = step.section.phase
+            part_sections.setdefault(phase, {})[f"{step.library.id}.{step.section.id}"] = None
             if step.section.minutes:
                 boxes.setdefault(phase, {})[id(step.section)] = step.section.minutes
             else:
-                unboxed[phase] = unboxed.get(phase, 0) + self.seconds(step)
+                unboxed[phase] = unboxed.get(phase, 0) + time
             if rows and rows[-1].phase == phase:
                 last = rows[-1]
-                rows[-1] = PartProgress(phase, last.first_index, last.prompts + 1, last.seconds + self.seconds(step), None)
+                rows[-1] = PartProgress(phase, last.first_index, last.prompts + 1, last.seconds + time, None)
             else:
-                rows.append(PartProgress(phase, index, 1, self.seconds(step), None))
-        team = self.team()
+                rows.append(PartProgress(phase, index, 1, time, None))
+            if index and step.section is steps[index - 1].section:
+                sections[-1] = (sections[-1][0], sections[-1][1] + 1)
+            else:
+                sections.append((index, 1))
 
         def box(phase: str) -> int | None:
             if not team:  # time boxes belong to a case meeting
                 return None
             return round_up_to_five(sum(boxes.get(phase, {}).values()) + minutes(unboxed.get(phase, 0)))
 
-        return [PartProgress(r.phase, r.first_index, r.prompts, r.seconds, box(r.phase)) for r in rows]
+        parts = tuple(PartProgress(r.phase, r.first_index, r.prompts, r.seconds, box(r.phase)) for r in rows)
+        layout = _Layout(parts, tuple(sections), tuple(seconds), {k: tuple(v) for k, v in part_sections.items()})
+        self._layouts = (key, layout)
+        return layout
 
     def part_at(self, index: int) -> PartProgress:
         return next(p for p in reversed(self.parts()) if p.first_index <= index)
@@ -254,21 +292,21 @@ class Walk:
 
     def position(self, index: int) -> Position:
         steps = self.steps()
-        sections = self.sections()
-        parts = self.parts()
-        current = sections[max(n for n, s in enumerate(sections) if s.first_index <= index)]
-        part = max(n for n, p in enumerate(parts) if p.first_index <= index)
+        layout = self._layout()
+        first, size = next(section for section in reversed(layout.sections) if section[0] <= index)
+        part = max(n for n, p in enumerate(layout.parts) if p.first_index <= index)
+        phase = layout.parts[part].phase
         return Position(
             index,
             len(steps),
             part + 1,
-            len(parts),
-            parts[part].phase,
-            index - current.first_index + 1,
-            current.total,
+            len(layout.parts),
+            phase,
+            index - first + 1,
+            size,
             self.seconds_left() if self.context_given() else 0,
-            parts[part].box_minutes,
-            tuple(dict.fromkeys(f"{s.library.id}.{s.section.id}" for s in steps if s.section.phase == parts[part].phase)),
+            layout.parts[part].box_minutes,
+            layout.part_sections[phase],
         )
 
     def first_open(self) -> int | None:
