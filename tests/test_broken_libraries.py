@@ -439,9 +439,8 @@ def test_files_checked_side_by_side_give_the_same_report(tmp_path, monkeypatch):
 
 
 def test_without_worker_processes_the_files_are_checked_one_at_a_time(tmp_path, monkeypatch, runner):
-    """No process to be had (a limit on processes, a killed worker): the same report, no traceback."""
-    import concurrent.futures
-
+    """No process to be had (a limit on processes) or a worker that dies: the same report, no
+    traceback."""
     from goedgenoeg import library
 
     folder = tmp_path / "libs"
@@ -453,10 +452,22 @@ def test_without_worker_processes_the_files_are_checked_one_at_a_time(tmp_path, 
     def no_processes(*args, **kwargs):
         raise OSError(11, "Resource temporarily unavailable")
 
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_processes)
     monkeypatch.setattr(library, "PARALLEL_BYTES", 0)
     monkeypatch.setattr(library, "_workers", lambda paths: 2)
-    assert library.check_paths([folder]) == expected
-    result = runner.invoke(app, ["libraries", "check", str(folder)])
-    assert result.exit_code == 1 and "Traceback" not in result.output + result.stderr
-    assert "Problemen gevonden: 2." in result.stderr
+    with monkeypatch.context() as patch:
+        patch.setattr(library.os, "fork", no_processes)
+        assert library.check_paths([folder]) == expected
+        result = runner.invoke(app, ["libraries", "check", str(folder)])
+        assert result.exit_code == 1 and "Traceback" not in result.output + result.stderr
+        assert "Problemen gevonden: 2." in result.stderr
+    if sys.platform == "linux":  # a worker killed half-way (the parent checks the files itself)
+        parent, check_one = os.getpid(), library._check_one
+
+        def dies_in_a_worker(path, source_ids):
+            if os.getpid() != parent:
+                os._exit(9)
+            return check_one(path, source_ids)
+
+        monkeypatch.setattr(library, "_check_one", dies_in_a_worker)
+        assert library._side_by_side(sorted(folder.iterdir()), set(), 2) is None
+        assert library.check_paths([folder]) == expected

@@ -93,11 +93,20 @@ def test_the_kept_help_is_the_help_typer_prints_for_the_same_language_and_width(
     [
         (["reflect", "--lang", "en"], ["reflect", "--lang", "en", "-fmd"], "needs a terminal", 2),
         (["resume", "NOPE", "--lang", "en"], ["resume", "--lang", "en", "-fmd", "NOPE"], "NOPE", 1),
+        # "--" is typer's to read: the same check through typer
+        (
+            ["libraries", "check", "nope.yaml", "--lang", "en"],
+            ["libraries", "check", "--lang", "en", "--", "nope.yaml"],
+            "nope.yaml",
+            1,
+        ),
+        (["libraries", "check"], ["libraries", "check", "--"], "", 0),
     ],
 )
 def test_reflect_and_resume_are_read_without_typer_and_say_the_same_as_through_typer(tool, tmp_path, fast, typers, says, code):
-    """The usual `goedgenoeg reflect` and `resume` run without importing typer; what they say
-    and how they end are those of the typer route (here: no terminal, or no such session)."""
+    """The usual `goedgenoeg reflect`, `resume` and `libraries check` run without importing typer;
+    what they say and how they end are those of the typer route (here: no terminal, no such
+    session, no such library file, the bundled libraries in order)."""
     env = dict(os.environ, GOEDGENOEG_SESSIONS_DIR=str(tmp_path / "s"), GOEDGENOEG_CACHE_DIR=str(tmp_path / "c"))
     env.pop("GOEDGENOEG_FORCE_INTERACTIVE", None)
     command = list(tool.argv)
@@ -134,7 +143,10 @@ def test_the_reading_without_typer_takes_the_options_of_cli_and_leaves_the_rest_
 
     group = typer.main.get_command(cli.app)
     for name, (options, positional) in COMMANDS.items():
-        params = {p.name: p for p in group.commands[name].params}
+        found = group
+        for word in name.split():  # "libraries check": a command of a group
+            found = found.commands[word]
+        params = {p.name: p for p in found.params}
         declared = {opt: p.name for p in params.values() if p.param_type_name == "option" for opt in (*p.opts, *p.secondary_opts)}
         assert {opt: key for opt, (key, _) in options.items()} == declared, name
         for opt, (key, how) in options.items():
@@ -159,6 +171,11 @@ def test_the_reading_without_typer_takes_the_options_of_cli_and_leaves_the_rest_
         "path": "full",
         "fmt": "docx",
     }
+    assert command_arguments("libraries check", ["a.yaml", "--lang", "en", "b"]) == {
+        "paths": [Path("a.yaml"), Path("b")],
+        "lang": "en",
+    }
+    assert command_arguments("libraries check", ["--", "a.yaml"]) is None
     assert command_arguments("resume", ["--path", "full", "20261129-1900-3f99", "--plain"]) == {
         "path": "full",
         "session_id": "20261129-1900-3f99",

@@ -1,6 +1,6 @@
 """Entry point. `--version` is answered before anything heavy is imported, and the usual
-`goedgenoeg reflect` and `goedgenoeg resume` run without typer (start.py): the first question
-comes sooner."""
+`goedgenoeg reflect`, `goedgenoeg resume` and `goedgenoeg libraries check` run without typer
+(start.py): the first question and the check come sooner."""
 
 import sys
 
@@ -29,10 +29,11 @@ def main() -> None:
 
         print(f"goedgenoeg {__version__}")
         return
-    if sys.argv[1:2] in (["reflect"], ["resume"]):
+    if sys.argv[1:2] in (["reflect"], ["resume"]) or sys.argv[1:3] == ["libraries", "check"]:
         from .start import run_command
 
-        if run_command(sys.argv[1], sys.argv[2:]):
+        checking = sys.argv[1] == "libraries"
+        if run_command("libraries check" if checking else sys.argv[1], sys.argv[3 if checking else 2 :]):
             return
     if sys.argv[1:] == ["--help"]:  # as typer printed it before, if nothing it depends on changed
         from . import quickhelp

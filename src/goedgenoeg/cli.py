@@ -289,19 +289,9 @@ def libraries_check(
     lang: str | None = LangOpt,
 ) -> None:
     """Check library files."""
-    from .library import bundled_dir, check_paths
-    from .texts import t
+    from .start import check as start
 
-    lang = _settings(lang).lang.value
-    passed, problems = check_paths(paths or [bundled_dir()])
-    from .sanitize import strip_control
-
-    for problem in problems:
-        typer.echo(strip_control(problem.text(lang)), err=True)
-    if problems:
-        typer.echo(t(lang, "cli_check_problems", n=len(problems), passed=passed), err=True)
-        raise typer.Exit(1)
-    typer.echo(t(lang, "cli_check_ok", passed=passed))
+    start(paths, lang)
 
 
 @libraries_command("schema")

@@ -53,11 +53,15 @@ RESUME_OPTIONS = {
     for option, spec in REFLECT_OPTIONS.items()
     if spec[0] in ("lang", "library", "sessions_dir", "output", "path", "fmt", "plain")
 }
-# command -> (its options, the name of its one optional argument)
+CHECK_OPTIONS: dict[str, tuple[str, How]] = {"--lang": ("lang", "text")}
+# command -> (its options, the name of its optional argument). `libraries check` takes any
+# number of paths (PATHS_ARGUMENT); the others one value at most.
 COMMANDS: dict[str, tuple[dict[str, tuple[str, How]], str | None]] = {
     "reflect": (REFLECT_OPTIONS, None),
     "resume": (RESUME_OPTIONS, "session_id"),
+    "libraries check": (CHECK_OPTIONS, "paths"),
 }
+PATHS_ARGUMENT = "paths"
 
 
 def command_arguments(command: str, args: list[str]) -> dict[str, Argument] | None:
@@ -74,6 +78,10 @@ def command_arguments(command: str, args: list[str]) -> dict[str, Argument] | No
     rest = list(args)
     while rest:
         arg = rest.pop(0)
+        if not arg.startswith("-") and positional == PATHS_ARGUMENT:
+            found[positional] = paths.setdefault(positional, [])
+            paths[positional].append(Path(arg))
+            continue
         if not arg.startswith("-") and positional is not None and positional not in found:
             found[positional] = arg
             continue
@@ -104,8 +112,8 @@ def command_arguments(command: str, args: list[str]) -> dict[str, Argument] | No
 
 
 def run_command(command: str, args: list[str]) -> bool:
-    """Run `goedgenoeg COMMAND ARGS` (reflect or resume) without typer if `command_arguments`
-    reads ARGS; False if typer should. Ends as typer's command line ends: Ctrl-C exits 130, end
+    """Run `goedgenoeg COMMAND ARGS` (reflect, resume or libraries check) without typer if
+    `command_arguments` reads ARGS; False if typer should. Ends as typer's command line ends: Ctrl-C exits 130, end
     of input says 'Aborted!' and exits 1, a closed pipe exits 1."""
     import errno
 
@@ -119,7 +127,7 @@ def run_command(command: str, args: list[str]) -> bool:
             _first_screen(arguments)
         # Each value has the type its option's `how` reads, the one the parameter of that name
         # takes; mypy sees only their union. tests/test_startup.py checks the table against cli.py.
-        (reflect if command == "reflect" else resume)(**arguments)  # type: ignore[arg-type]
+        RUNS[command](**arguments)  # type: ignore[operator]
     except KeyboardInterrupt:
         raise SystemExit(130) from None
     except EOFError:
@@ -547,6 +555,26 @@ def resume(
     if path is not None:
         session.path = path
     _walk_and_record(session, libraries, directory, output, "resuming", cfg.record_format.value, plain=cfg.plain.value, file=file)
+
+
+def check(paths: list[Path] | None = None, lang: str | None = None) -> None:
+    """Check library files (the bundled ones when none are given): every problem on its line,
+    then how many were found; exit 1 when there were any."""
+    from .library import bundled_dir, check_paths
+    from .sanitize import strip_control
+    from .texts import t
+
+    lang = _settings(lang).lang.value
+    passed, problems = check_paths(paths or [bundled_dir()])
+    for problem in problems:
+        _echo(strip_control(problem.text(lang)), err=True)
+    if problems:
+        _fail(t(lang, "cli_check_problems", n=len(problems), passed=passed), 1)
+    _echo(t(lang, "cli_check_ok", passed=passed))
+
+
+# What each command read without typer runs (cli.py's commands call the same functions).
+RUNS = {"reflect": reflect, "resume": resume, "libraries check": check}
 
 
 def _prepared(prepared: list[str], cfg: Config, directory: Path, team: bool) -> list[tuple[str, Session]]:
