@@ -10,6 +10,13 @@ SAMPLES = {
     "types": "a: 1\nb: yes\nc: '012'\nd: 2024-02-01\ne: ~\nf: [x, {g: 1.5}]\nh: |\n  tekst\n  twee\n",
     "nested": "top:\n  - id: een\n    list:\n      - - diep\n        - 3\n  - id: twee\n    text: {nl: Hoi, en: Hi}\n",
     "typed": "case: 0123\ntime: 12:30:00\nok: no\nflag: true\n",
+    # plain scalars that are not text, among text, as values and as list items (the data route
+    # takes a plain scalar for text by its first character alone where it can)
+    "plain": (
+        "a: [Ja, ja, yes, Yes, on, Off, n, '~', ~, null, Null, -1, +2, .5, .inf, -.Inf, .NaN, 0x1f, 0o17,"
+        " 1_000, 2026-11-29, 2026-11-29 12:00:00, Tekst, 'yes', \"1\", Één, _x, 'Z']\n"
+        "b: {c: Yes, d: 12:30, e: text, f: 1e3, g: True, h: tilde~, i: ''}\n"
+    ),
 }
 
 

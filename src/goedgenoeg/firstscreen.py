@@ -180,7 +180,8 @@ def reached(prompt: str) -> None:
         if quiet and _one_line(prompt):
             _keep(_START.entry, screen)
         elif _START.shown is not None:
-            _START.entry.unlink(missing_ok=True)  # not what this start shows: never again
+            with contextlib.suppress(OSError):
+                _START.entry.unlink(missing_ok=True)  # not what this start shows: never again
 
 
 def release() -> None:
