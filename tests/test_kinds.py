@@ -213,3 +213,16 @@ def test_an_earlier_note_stays_with_its_answer(libraries):
     assert changed.value == {"response": "not_recognise", "note": ""}
     assert "Eerdere notitie, bij een ander antwoord: oud" in shown  # shown, not kept
     assert "Eerdere notitie" not in ask_with(walk, step, ["", ""], before)[1]
+
+
+def test_a_name_typed_where_the_network_asks_yes_or_no_is_asked_again_not_taken_for_no(libraries):
+    """Typing the next person's name one field too early (seen walking as a caseworker) no longer
+    stores 'no worry' and loses the name: the question is asked again."""
+    walk = team_walk(libraries)
+    typed = ["Oma", "grootmoeder", "vangt op", "Voetbaltrainer", "j", "Trainer", "", "", "nee", ""]
+    reply, shown = ask_with(walk, first_of(walk, "people"), typed)
+    assert reply.value == [
+        {"who": "Oma", "relation": "grootmoeder", "meaning": "vangt op", "risk": True},
+        {"who": "Trainer", "relation": "", "meaning": "", "risk": False},
+    ]
+    assert shown.count("Typ j voor ja, of druk Enter voor nee.") == 1

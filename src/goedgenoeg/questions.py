@@ -243,12 +243,23 @@ def _add_rows(
         rows.append(row)
 
 
+YES = ("j", "ja", "y", "yes")
+NO = ("", "n", "nee", "no", "neen")
+
+
 def ask_people(asker: TerminalAsker, prompt: PeoplePrompt, old: list[PersonRow] | None) -> list[PersonRow] | None:
     """The network: who, how related, what they mean, and whether they are a risk."""
     fields = [("who", "field_who_person"), ("relation", "field_relation"), ("meaning", "field_meaning")]
 
     def risk(title: str, row: dict[str, Any]) -> None:
-        row["risk"] = asker.line(f"{title} · {t(asker.lang, 'field_risk')}").lower() in ("j", "ja", "y", "yes")
+        # anything but yes or no is asked again: the next person's name typed here a moment too
+        # early was taken for 'no' and lost (seen walking as a caseworker)
+        while True:
+            said = asker.line(f"{title} · {t(asker.lang, 'field_risk')}").lower()
+            if said in YES or said in NO:
+                row["risk"] = said in YES
+                return
+            asker.say(t(asker.lang, "field_risk_again"), "bold red")
 
     rows = _ask_rows(asker, to_json(old), fields, "person", more=risk)
     return None if rows is None else [PersonRow(**r) for r in rows]

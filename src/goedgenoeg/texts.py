@@ -106,6 +106,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Een zorg of risico voor het kind? (j = ja, Enter = nee)",
         "A worry or a risk for the child? (y = yes, Enter = no)",
     ),
+    "field_risk_again": (
+        "Typ j voor ja, of druk Enter voor nee.",
+        "Type y for yes, or press Enter for no.",
+    ),
     "field_who_action": ("Wie doet het", "Who does it"),
     "field_what": ("Wat moet er gebeuren", "What needs to happen"),
     "field_when": ("Tegen wanneer", "By when"),
