@@ -226,3 +226,36 @@ def test_a_name_typed_where_the_network_asks_yes_or_no_is_asked_again_not_taken_
         {"who": "Trainer", "relation": "", "meaning": "", "risk": False},
     ]
     assert shown.count("Typ j voor ja, of druk Enter voor nee.") == 1
+
+
+def test_going_back_to_a_list_of_one_offers_its_own_number_as_the_example(libraries):
+    import io
+
+    from rich.console import Console
+
+    from goedgenoeg.ask import TerminalAsker
+    from goedgenoeg.models import Answer
+
+    walk = team_walk(libraries)
+    step = first_of(walk, "people")
+    before = Answer(status="answered", value=[{"who": "Oma", "relation": "", "meaning": "", "risk": False}])
+    asker = TerminalAsker(Console(file=io.StringIO(), width=100, color_system=None), "nl")
+    asker.walk = walk
+    labels = []
+    asker._input = lambda label: labels.append(label) or ""  # Enter: keep the list
+    reply = asker.ask(step, walk.position(walk.steps().index(step)), before)
+    assert reply.value == [{"who": "Oma", "relation": "", "meaning": "", "risk": False}]
+    assert labels == ["Enter = houden · + = toevoegen · 1 = nr. 1 wijzigen · -1 = nr. 1 weg · !opnieuw = leeg"]
+
+
+def test_an_open_point_cut_short_ends_in_an_ellipsis_not_a_space(libraries):
+    from types import SimpleNamespace
+
+    from goedgenoeg.models import Answer
+    from goedgenoeg.pages import _status
+
+    walk = team_walk(libraries)
+    step = first_of(walk, "alternative")
+    answer = Answer(status="answered", value={"status": "not_considered", "note": "goed idee, OverKop Gent bellen"})
+    shown = _status(SimpleNamespace(lang="nl"), step, answer)
+    assert shown == "Niet overwogen: goed idee, OverKop Gent…"

@@ -115,4 +115,5 @@ def _status(term: Terminal, step: Step, answer: Answer | None) -> str:
         return t(term.lang, "skipped")
     if answer.status == "later":
         return t(term.lang, "marked_later")
-    return describe(step.prompt, answer.value, term.lang)[:40]
+    text = describe(step.prompt, answer.value, term.lang)
+    return text if len(text) <= 40 else text[:39].rstrip() + "…"

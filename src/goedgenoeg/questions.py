@@ -170,7 +170,8 @@ def _start_list(
     while rows:
         for n, row in enumerate(rows, 1):
             asker.say(f"  {n}. {show(row)}")
-        line = asker.line(t(asker.lang, "list_keep")).strip()
+        # the example is a number on the list (a list of one offered "2 = change no. 2")
+        line = asker.line(t(asker.lang, "list_keep", n=min(2, len(rows)))).strip()
         if not line:
             return rows, False
         if line == "+":

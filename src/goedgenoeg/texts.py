@@ -80,8 +80,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "The editor could not open ({err}). Type your answer here, or use !multi.",
     ),
     "list_keep": (
-        "Enter = houden · + = toevoegen · 2 = nr. 2 wijzigen · -2 = nr. 2 weg · !opnieuw = leeg",
-        "Enter = keep · + = add · 2 = change no. 2 · -2 = remove no. 2 · !again = clear",
+        "Enter = houden · + = toevoegen · {n} = nr. {n} wijzigen · -{n} = nr. {n} weg · !opnieuw = leeg",
+        "Enter = keep · + = add · {n} = change no. {n} · -{n} = remove no. {n} · !again = clear",
     ),
     "list_removed": ("weggehaald: {item}", "removed: {item}"),
     "voice_removed": ("stem van {name} weggehaald", "{name}'s voice removed"),
