@@ -137,3 +137,31 @@ def test_an_unfinished_reflection_is_offered_first_not_a_kept_screen(spawn, tmp_
 def test_with_the_cache_off_no_screen_is_kept(spawn, tmp_path):
     stop(start(spawn, tmp_path, GOEDGENOEG_NO_CACHE="1"))
     assert kept(tmp_path) == []
+
+
+def test_a_message_after_the_shown_screen_stands_on_a_line_of_its_own(tmp_path, monkeypatch):
+    """The kept screen is up, then the start says something on standard error (an error, a
+    note): it is written under the input line, not behind it; what standard output held back
+    and is not on screen yet follows when the start ends without an answer."""
+    import io
+
+    from goedgenoeg import firstscreen
+
+    entry = tmp_path / "screen-x.txt"
+    entry.write_text("Welkom\nJe antwoord: ", encoding="utf-8")
+    entry.chmod(0o600)
+    screen, errors = io.StringIO(), io.StringIO()
+    monkeypatch.setattr(firstscreen, "_entry", lambda cfg, arguments: entry)
+    monkeypatch.setattr(firstscreen, "_quiet_keys", lambda: None)
+    monkeypatch.setattr("sys.stdout", screen)
+    monkeypatch.setattr("sys.stderr", errors)
+    firstscreen.begin(None, {})
+    import sys
+
+    print("Welkom")  # the start writes what was shown: held back
+    print("De map kan niet gebruikt worden", file=sys.stderr)
+    print("Gestopt.")
+    firstscreen.release()
+    assert screen.getvalue() == "Welkom\nJe antwoord: \n" + "\nGestopt.\n"
+    assert errors.getvalue() == "De map kan niet gebruikt worden\n"
+    assert sys.stdout is screen and sys.stderr is errors

@@ -35,6 +35,7 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -73,13 +74,17 @@ class _Stream(io.TextIOBase):
     once (`through`) or held back. Everything else is the real stream's (rich asks whether it is
     a terminal, and its encoding)."""
 
-    def __init__(self, real: TextIO, through: bool) -> None:
+    def __init__(self, real: TextIO, through: bool, first: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.real = real
         self.through = through
         self.parts: list[str] = []
+        self.first = first  # called before the first text is written
 
     def write(self, text: str) -> int:
+        if self.first is not None and text:
+            self.first()
+            self.first = None
         self.parts.append(text)
         if self.through:
             self.real.write(text)
@@ -159,8 +164,14 @@ def begin(cfg: Config, arguments: dict[str, object]) -> None:
         sys.stdout.flush()
         _START.keys = _quiet_keys()
     _START.entry, _START.shown = entry, shown
+    real = sys.stdout
+
+    def off_the_input_line() -> None:  # a message (an error, a note) under the shown screen, not behind it
+        real.write("\n")
+        real.flush()
+
     _START.out = _Stream(sys.stdout, through=shown is None)
-    _START.err = _Stream(sys.stderr, through=True)
+    _START.err = _Stream(sys.stderr, through=True, first=off_the_input_line if shown is not None else None)
     sys.stdout, sys.stderr = _START.out, _START.err
 
 
