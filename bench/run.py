@@ -307,6 +307,37 @@ def per_answer(argv: list[str], env: dict, pattern) -> float:
         child.close(force=True)
 
 
+def settled(child, quiet: float = 0.05) -> float:
+    """Wait for output, then read what the child writes until it is quiet for `quiet` seconds;
+    the time of the last output. A question is drawn at once, then the tool waits."""
+    import select
+
+    if not select.select([child.child_fd], [], [], 30)[0]:
+        raise SystemExit("benchmark: no output from goedgenoeg reflect")
+    last = time.perf_counter()
+    while select.select([child.child_fd], [], [], quiet)[0]:
+        os.read(child.child_fd, 65536)
+        last = time.perf_counter()
+    return last
+
+
+def answers_early_and_late(env: dict, late: int = 110) -> tuple[float, float]:
+    """As the walk grows: the median time from Enter until the next question is drawn, over
+    answers 2-11 and over answers late+1 to late+10 of the full path ("!later" at each, which
+    every kind of question takes, so that each answer is saved and the next drawn)."""
+    child = spawn([str(BIN), "reflect", "--path", "full"], env)
+    try:
+        child.expect(FIRST_PROMPT)
+        times = []
+        for i in range(late + 10):
+            start = time.perf_counter()
+            child.send("GG-BENCH\r" if i == 0 else "!later\r")
+            times.append(settled(child) - start)
+        return statistics.median(times[1:11]), statistics.median(times[late : late + 10])
+    finally:
+        child.close(force=True)
+
+
 def peer_templates(root: Path) -> dict[str, list[str]]:
     """The peers' commands (when installed), each with a template of one question."""
     found = {}
@@ -529,6 +560,14 @@ def main() -> None:
         heavy["render"] = lambda: in_process(lambda: render(session, libs))
         heavy["check_10k"] = lambda: run_cmd([str(BIN), "libraries", "check", str(sets[10_000][0].parent)], cold)
         heavy["check_10k_cached"] = lambda: run_cmd([str(BIN), "libraries", "check", str(sets[10_000][0].parent)], env)
+        growth: list[tuple[float, float]] = []
+
+        def walk_growth() -> float:  # a folder of its own: a new reflection each time
+            folder = Path(tempfile.mkdtemp(dir=tmp)) / "sessions"
+            growth.append(answers_early_and_late(dict(env, GOEDGENOEG_SESSIONS_DIR=str(folder))))
+            return 0.0
+
+        heavy["answer_growth"] = walk_growth
         heavy["pass"] = commands["pass"]
         heavy["b"] = commands["b"]
         heavy_samples: dict[str, list[float]] = {k: [] for k in heavy}
@@ -537,6 +576,9 @@ def main() -> None:
             rng.shuffle(order)
             for name in order:
                 heavy_samples[name].append(heavy[name]())
+        heavy_samples.pop("answer_growth")
+        samples["answer_early"] = [early for early, _ in growth]
+        samples["answer_late"] = [late for _, late in growth]
         samples["pass"] += heavy_samples.pop("pass")
         samples["b"] += heavy_samples.pop("b")
         samples.update(heavy_samples)
@@ -570,6 +612,8 @@ LABELS = {
     "copier": "(p) copier: first question in a pty",
     "answer": "(i) per answer: goedgenoeg reflect, Enter until the next question (median of 10 a round)",
     "bare_answer": "(i) per answer: bare loop (rich input + atomic 3 kB write with fsync)",
+    "answer_early": "(i2) per answer ('!later'), answers 2-11 of the full path, Enter until the next question is drawn",
+    "answer_late": "(i2) the same, answers 111-120",
     "reflect_imports": f'(e0) the imports the start needs before the first answer: `python -c "{E0_IMPORTS}"`',
     "check": "(f) `goedgenoeg libraries check` (bundled; library cache filled)",
     "load_1000": "(g) load_library, 1,000 prompts (1 file), in-process",
@@ -682,6 +726,9 @@ def report(samples, rounds, sets, answered_prompts, text, split, started, load_b
             TARGETS["check_10k"],
             "x",
         ),
+        "",
+        f"As the walk grows (i2): {ms(med['answer_early'])} ms an answer early in the full path, "
+        f"{ms(med['answer_late'])} ms after 110 answers ({med['answer_late'] / med['answer_early']:.2f}x).",
         "",
         "Not a target, for honesty: the first screen comes from the cache, the rest of the start "
         "runs while it is read. From the start until the first answer, typed at once, is taken "
