@@ -260,10 +260,14 @@ class _DataBuilder(_EventBuilder):
             key_event = next_event()
             if type(key_event) is yaml.MappingEndEvent:
                 return result
-            if type(key_event) is not yaml.ScalarEvent or key_event.anchor is not None:
-                raise _Fallback
-            key = self.scalar(key_event)
-            if not isinstance(key, (str, int, float, bool)) or key in result:
+            key = text(key_event)  # a plain text key (most are), else worked out in full
+            if key is None:
+                if type(key_event) is not yaml.ScalarEvent or key_event.anchor is not None:
+                    raise _Fallback
+                key = self.scalar(key_event)
+                if not isinstance(key, (str, int, float, bool)):
+                    raise _Fallback
+            if key in result:
                 raise _Fallback
             value_event = next_event()
             value = text(value_event)
