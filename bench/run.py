@@ -8,7 +8,8 @@ baseline measured in the same run, interleaved with it:
   (b)  python -c "import typer, rich, pydantic, yaml"
   (t)  python -c "import typer"                 (the --version / --help target refers to it)
   (c)  goedgenoeg --version
-  (d)  goedgenoeg --help (kept in the cache by the warm-up round; (d1) with the cache off)
+  (d)  goedgenoeg --help (80 columns or more: shipped with the package; (d1) at 70 columns, kept
+       in the cache by the warm-up round; (d2) at 70 columns with the cache off: typer's)
   (e)  goedgenoeg reflect in a pseudo-terminal: spawn until the first "Je antwoord ...: " prompt
        (with the cache filled by the warm-up round, as on every start but the first: the
        libraries and the kept first screen; (e1) the same with the cache switched off)
@@ -503,7 +504,8 @@ def main() -> None:
             "b": lambda: run_cmd([PY, "-c", "import typer, rich, pydantic, yaml"], env),
             "version": lambda: run_cmd([str(BIN), "--version"], env),
             "help": lambda: run_cmd([str(BIN), "--help"], env),
-            "help_cold": lambda: run_cmd([str(BIN), "--help"], cold),
+            "help_narrow": lambda: run_cmd([str(BIN), "--help"], dict(env, COLUMNS="70")),
+            "help_cold": lambda: run_cmd([str(BIN), "--help"], dict(cold, COLUMNS="70")),
             "first_prompt": lambda: first_prompt(env, tmp / "pty-sessions"),
             "first_prompt_cold": lambda: first_prompt(cold, tmp / "pty-sessions"),
             "first_answer": lambda: first_answer(env, tmp / "answer-sessions"),
@@ -602,8 +604,9 @@ LABELS = {
     "b": '(b) `python -c "import typer, rich, pydantic, yaml"`',
     "typer": '(t) `python -c "import typer"`',
     "version": "(c) `goedgenoeg --version`",
-    "help": "(d) `goedgenoeg --help` (the help kept in the cache by the warm-up round)",
-    "help_cold": "(d1) the same, cache switched off (`GOEDGENOEG_NO_CACHE=1`: typer builds it)",
+    "help": "(d) `goedgenoeg --help` (80 columns or more: the help shipped with the package)",
+    "help_narrow": "(d1) `COLUMNS=70 goedgenoeg --help` (kept in the cache by the warm-up round)",
+    "help_cold": "(d2) the same with the cache off (`GOEDGENOEG_NO_CACHE=1`): typer builds it, as the first time",
     "first_prompt": "(e) `goedgenoeg reflect`: first prompt in a pty (cache filled: the kept first screen)",
     "first_prompt_cold": "(e1) the same, cache switched off (`GOEDGENOEG_NO_CACHE=1`): no kept first screen either",
     "first_answer": "(e2) `goedgenoeg reflect`: start until the first answer, typed at once, is taken (2nd question on screen)",
@@ -689,7 +692,14 @@ def report(samples, rounds, sets, answered_prompts, text, split, started, load_b
         ),
         row("`--help` / `import typer`", med["help"] / med["typer"], TARGETS["help"], "x", paired(rounds, "help", "typer")),
         row(
-            "`--help`, cache off / `import typer`",
+            "`--help` under 80 columns, kept / `import typer`",
+            med["help_narrow"] / med["typer"],
+            TARGETS["help"],
+            "x",
+            paired(rounds, "help_narrow", "typer"),
+        ),
+        row(
+            "`--help` under 80 columns, the first time (typer) / `import typer`",
             med["help_cold"] / med["typer"],
             TARGETS["help"],
             "x",

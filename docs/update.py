@@ -1,7 +1,8 @@
 """Regenerate the parts of the docs that the tool itself produces (`make docs`):
 - the coverage table in docs/content.md (goedgenoeg libraries sources);
-- the command reference in README.md: every command's `--help`, in Dutch, as a user sees it.
-tests/test_docs.py fails when either has drifted from the tool."""
+- the command reference in README.md: every command's `--help`, in Dutch, as a user sees it;
+- the `--help` the package ships (src/goedgenoeg/help/nl.txt and en.txt, see quickhelp.py).
+tests/test_docs.py fails when any of them has drifted from the tool."""
 
 from __future__ import annotations
 
@@ -60,6 +61,50 @@ def command_help(path: tuple[str, ...]) -> str:
     return "\n".join(line.rstrip() for line in out.getvalue().strip("\n").splitlines())
 
 
+def typer_help(lang: str) -> str:
+    """`goedgenoeg --help` exactly as typer prints it on a terminal of 80 columns or more, in
+    LANG: what the package ships in src/goedgenoeg/help/ (see quickhelp.py)."""
+    import contextlib
+    import io
+    import os
+
+    from typer.main import get_command
+
+    from goedgenoeg.cli import app
+
+    out = io.StringIO()
+    env = dict(HELP_ENV, GOEDGENOEG_LANG=lang)
+    saved = {key: os.environ.get(key) for key in env}
+    os.environ.update(env)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
+            get_command(app).main(["--help"], prog_name="goedgenoeg", standalone_mode=False)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return out.getvalue()
+
+
+def shipped_help(lang: str) -> str:
+    """The file the package ships for `--help` in LANG: a header line, then typer's text."""
+    from goedgenoeg import quickhelp
+
+    version = quickhelp.typer_version()
+    if version is None:
+        raise SystemExit("typer is not installed")
+    return quickhelp.shipped_header(version) + "\n" + typer_help(lang)
+
+
+def update_help() -> None:
+    folder = HERE.parent / "src" / "goedgenoeg" / "help"
+    folder.mkdir(exist_ok=True)
+    for lang in ("nl", "en"):
+        (folder / f"{lang}.txt").write_text(shipped_help(lang), encoding="utf-8")
+
+
 def help_reference() -> str:
     """The README's command reference: each command's help, folded away under its name."""
     parts = []
@@ -105,3 +150,4 @@ def update_readme() -> None:
 if __name__ == "__main__":
     update_content()
     update_readme()
+    update_help()

@@ -77,3 +77,16 @@ def test_the_readme_command_reference_is_what_help_prints():
     for name, _ in commands(get_command(app)):
         block = match.group(1).split(f"<code>{name} --help</code>", 1)[1].split("</details>", 1)[0]
         assert f"Gebruik: {name} [OPTIES]" in block and "Deze hulp tonen en stoppen." in block, name
+
+
+def test_the_shipped_help_is_what_typer_prints(monkeypatch):
+    """The package's --help for 80 columns or more (src/goedgenoeg/help, read by quickhelp.py)
+    is typer's, for the installed typer and the current cli.py and helptext.py."""
+    from goedgenoeg.quickhelp import shipped
+
+    monkeypatch.setenv("COLUMNS", "100")
+    update = docs_update()
+    for lang in ("nl", "en"):
+        path = REPO / "src" / "goedgenoeg" / "help" / f"{lang}.txt"
+        assert path.read_text(encoding="utf-8") == update.shipped_help(lang), "run 'make docs' to update the shipped help"
+        assert shipped(lang) == update.typer_help(lang)  # the installed package's, as it is read

@@ -38,17 +38,50 @@ def _imports(tool, args: list[str], **extra: str) -> tuple[subprocess.CompletedP
 
 
 def test_help_imports_no_models_no_yaml_no_rich_and_no_toml_without_a_config_file(tool, tmp_path):
-    # the first --help (nothing kept yet) is typer's; the next one is the kept text, without typer
-    done, imported = _imports(tool, ["--help"], GOEDGENOEG_CACHE_DIR=str(tmp_path / "cache"))
+    # on a terminal under 80 columns the first --help (nothing kept yet) is typer's; the next one
+    # is the kept text, without typer
+    narrow = {"GOEDGENOEG_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "70"}
+    done, imported = _imports(tool, ["--help"], **narrow)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "goedgenoeg.cli" in imported, done.stderr[-2000:]
     heavy = sorted(m for m in imported if m.split(".")[0] in ("pydantic", "pydantic_core", "yaml", "rich", "tomllib"))
     heavy += sorted(m for m in imported if m in ("goedgenoeg.models", "goedgenoeg.library"))
     assert heavy == [], f"goedgenoeg --help imported {heavy}"
-    again, imported = _imports(tool, ["--help"], GOEDGENOEG_CACHE_DIR=str(tmp_path / "cache"))
+    again, imported = _imports(tool, ["--help"], **narrow)
     assert again.returncode == 0 and again.stdout == done.stdout
     heavy = sorted(m for m in imported if m.split(".")[0] in ("typer", "pydantic", "pydantic_core", "yaml", "rich", "tomllib"))
     assert heavy == [] and "goedgenoeg.cli" not in imported, f"goedgenoeg --help (kept) imported {heavy}"
+
+
+def test_the_first_help_on_a_terminal_of_80_columns_is_the_shipped_one_without_typer(tool, tmp_path):
+    """The package ships typer's --help for 80 columns or more, in Dutch and English (made by
+    `make docs`; tests/test_docs.py checks it against typer): the very first --help after an
+    install needs no typer, also with the cache off."""
+    from goedgenoeg.quickhelp import shipped
+
+    for lang, columns in (("nl", "80"), ("en", "200")):
+        env = {"GOEDGENOEG_NO_CACHE": "1", "GOEDGENOEG_LANG": lang, "COLUMNS": columns}
+        done, imported = _imports(tool, ["--help"], **env)
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert not any(m.split(".")[0] in ("typer", "rich", "pydantic") for m in imported), lang
+        assert "goedgenoeg.cli" not in imported
+        assert done.stdout == shipped(lang) and done.stdout.startswith("Gebruik:" if lang == "nl" else "Usage:")
+    assert not (tmp_path / "cache").exists()
+
+
+def test_a_shipped_help_made_with_another_typer_or_other_sources_is_not_used(monkeypatch):
+    from goedgenoeg import quickhelp
+
+    monkeypatch.setenv("COLUMNS", "80")
+    assert quickhelp.shipped("nl") is not None
+    with monkeypatch.context() as patch:
+        patch.setattr(quickhelp, "typer_version", lambda: "0.0.1")
+        assert quickhelp.shipped("nl") is None
+    with monkeypatch.context() as patch:
+        patch.setattr(quickhelp, "sources_digest", lambda: "0" * 64)
+        assert quickhelp.shipped("nl") is None
+    monkeypatch.setenv("COLUMNS", "79")  # click would wrap at 77: typer's, then kept
+    assert quickhelp.shipped("nl") is None
 
 
 def _help(tool, cache, **extra: str) -> str:
@@ -60,19 +93,20 @@ def _help(tool, cache, **extra: str) -> str:
 
 
 def test_the_kept_help_is_the_help_typer_prints_for_the_same_language_and_width(tool, tmp_path):
+    # a terminal of 70 columns: no shipped help fits (that is for 80 or more), typer's is kept
     cache = tmp_path / "cache"
-    typers = _help(tool, cache, GOEDGENOEG_NO_CACHE="1")
+    typers = _help(tool, cache, GOEDGENOEG_NO_CACHE="1", COLUMNS="70")
     assert typers.startswith("Gebruik: goedgenoeg") and not cache.exists()  # the cache switched off: nothing kept
-    assert _help(tool, cache) == typers  # typer's, and kept
+    assert _help(tool, cache, COLUMNS="70") == typers  # typer's, and kept
     entries = list(cache.glob("help-*.txt"))
     assert len(entries) == 1
     if os.name == "posix":
         assert entries[0].stat().st_mode & 0o777 == 0o600 and cache.stat().st_mode & 0o777 == 0o700
-    assert _help(tool, cache) == typers  # the kept one
-    # another language or width is another help, never the one kept for Dutch at 80 columns
-    english = _help(tool, cache, GOEDGENOEG_LANG="en")
+    assert _help(tool, cache, COLUMNS="70") == typers  # the kept one
+    # another language or width is another help, never the one kept for Dutch at 70 columns
+    english = _help(tool, cache, GOEDGENOEG_LANG="en", COLUMNS="70")
     assert english.startswith("Usage: goedgenoeg") and english == _help(
-        tool, cache, GOEDGENOEG_LANG="en", GOEDGENOEG_NO_CACHE="1"
+        tool, cache, GOEDGENOEG_LANG="en", GOEDGENOEG_NO_CACHE="1", COLUMNS="70"
     )
     narrow = _help(tool, cache, COLUMNS="60")
     assert narrow != typers and narrow == _help(tool, cache, COLUMNS="60", GOEDGENOEG_NO_CACHE="1")
@@ -82,7 +116,7 @@ def test_the_kept_help_is_the_help_typer_prints_for_the_same_language_and_width(
         for entry in cache.glob("help-*.txt"):
             entry.write_text("Vals\n", encoding="utf-8")
             entry.chmod(0o666)
-        assert _help(tool, cache) == typers
+        assert _help(tool, cache, COLUMNS="70") == typers
 
 
 # --- `goedgenoeg reflect` and `resume` without typer (issue 15: the first question sooner) -----
