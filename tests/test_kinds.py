@@ -259,3 +259,41 @@ def test_an_open_point_cut_short_ends_in_an_ellipsis_not_a_space(libraries):
     answer = Answer(status="answered", value={"status": "not_considered", "note": "goed idee, OverKop Gent bellen"})
     shown = _status(SimpleNamespace(lang="nl"), step, answer)
     assert shown == "Niet overwogen: goed idee, OverKop Gent…"
+
+
+def test_stopping_at_the_optional_note_keeps_the_choice_just_made(libraries):
+    """Ctrl-C or !stop at 'Notitie (optioneel)' kept nothing of the answer, though the tool said
+    the answers were saved: the choice is kept now (the note was not given). A not-feasible
+    alternative needs its reason, so without one nothing is kept."""
+    import io
+
+    from rich.console import Console
+
+    from goedgenoeg.ask import TerminalAsker
+
+    walk = team_walk(libraries)
+
+    def stopped(kind, choice, how):
+        step = first_of(walk, kind)
+        asker = TerminalAsker(Console(file=io.StringIO(), width=100, color_system=None), "nl")
+        asker.walk = walk
+        typed = iter([choice])
+
+        def read(label):
+            line = next(typed, None)
+            if line is not None:
+                return line
+            if how == "ctrl-c":
+                raise KeyboardInterrupt
+            return "!stop"
+
+        asker._input = read
+        return asker.ask(step, walk.position(walk.steps().index(step)), None)
+
+    for how in ("ctrl-c", "!stop"):
+        reply = stopped("reflection", "1", how)
+        assert (reply.action, reply.value, reply.stop) == ("answer", {"response": "recognise", "note": ""}, True), how
+        reply = stopped("alternative", "1", how)
+        assert (reply.action, reply.value, reply.stop) == ("answer", {"status": "feasible", "note": ""}, True), how
+    with pytest.raises(KeyboardInterrupt):
+        stopped("alternative", "2", "ctrl-c")  # not feasible: its reason was not given

@@ -5,7 +5,8 @@ earlier value (or None), and returns a typed value; None means "no answer" (a sk
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from .answers import AnswerError
@@ -136,8 +137,22 @@ def ask_reflection(asker: TerminalAsker, prompt: ReflectionPrompt, old: Reflecti
     index = asker.choose(labels, old_index, inline=True)
     if index is None:
         return None
-    note = _note(asker, t(asker.lang, "note"), old.note if old else "", index == old_index)
+    kept_note = old.note if old and index == old_index else ""
+    with _kept_if_stopped(ReflectionValue(REFLECTION_RESPONSES[index], kept_note)):
+        note = _note(asker, t(asker.lang, "note"), old.note if old else "", index == old_index)
     return ReflectionValue(REFLECTION_RESPONSES[index], note)
+
+
+@contextlib.contextmanager
+def _kept_if_stopped(chosen: object) -> Iterator[None]:
+    """Stopped (Ctrl-C, '!stop') at the optional note after a choice: the choice is kept, with
+    the note it had. It was lost before, though the tool said the answers were saved."""
+    try:
+        yield
+    except (KeyboardInterrupt, CommandGiven) as stop:
+        if isinstance(stop, KeyboardInterrupt) or stop.action == "stop":
+            raise Partial(to_json(chosen)) from None
+        raise
 
 
 def ask_alternative(asker: TerminalAsker, prompt: AlternativePrompt, old: AlternativeValue | None) -> AlternativeValue | None:
@@ -153,7 +168,11 @@ def ask_alternative(asker: TerminalAsker, prompt: AlternativePrompt, old: Altern
     old_note = old.note if old else ""
     kept = old is not None and status == old.status
     while True:
-        note = _note(asker, t(asker.lang, "reason" if status == "not_feasible" else "note"), old_note, kept)
+        if status == "not_feasible":  # a reason is needed: without one there is no answer to keep
+            note = _note(asker, t(asker.lang, "reason"), old_note, kept)
+        else:
+            with _kept_if_stopped(AlternativeValue(status, old_note if kept else "")):
+                note = _note(asker, t(asker.lang, "note"), old_note, kept)
         old_note, kept = (old_note, kept) if kept else ("", True)  # said once
         try:
             return prompt.check({"status": status, "note": note})
