@@ -1,5 +1,6 @@
 """The bundled content: complete in both languages, sourced, and covering the sources."""
 
+import itertools
 import re
 
 import pytest
@@ -349,6 +350,14 @@ HEART = (
 )
 
 
+def preview_of(libraries, **context):
+    """What `goedgenoeg preview` shows for this context on the short path: prompts and minutes,
+    the context questions included."""
+    from goedgenoeg.preview import plan
+
+    return plan(libraries, context, None, "nl")
+
+
 def walk_for(libraries, path, **context):
     from goedgenoeg.models import Answer
     from goedgenoeg.walk import Walk
@@ -365,7 +374,8 @@ def test_the_short_path_holds_the_heart_in_thirty_minutes(libraries, decision, a
     short = walk_for(libraries, "short", decision=decision, age=age, region=region, who=who)
     full = walk_for(libraries, "full", decision=decision, age=age, region=region, who=who)
     steps = short.steps()
-    assert len(steps) <= 30 and short.seconds_left() <= 30 * 60
+    shown = preview_of(libraries, decision=decision, age=age, region=region, who=who)
+    assert len(steps) <= 30 and shown.prompts == len(steps) and shown.minutes <= 30  # as `goedgenoeg preview` says
     assert len(full.steps()) >= 2 * len(steps)
     slots = {s.prompt.summary for s in steps}
     assert set(HEART) <= slots, set(HEART) - slots
@@ -456,7 +466,8 @@ def test_a_placement_with_a_measure_is_one_short_path_of_both(libraries, age, re
     still within the 30 prompts of the short path."""
     both = walk_for(libraries, "short", decision=["placement", "measure"], age=age, region=region, who="alone")
     keys = {s.key for s in both.steps()}
-    assert len(keys) <= 30 and both.seconds_left() <= 30 * 60
+    shown = preview_of(libraries, decision=["placement", "measure"], age=age, region=region, who="alone")
+    assert len(keys) <= 30 and shown.minutes <= 30
     assert "maatregel.voor-wie-nodig" in keys  # the measure's own question
     full = {
         s.key for s in walk_for(libraries, "full", decision=["placement", "measure"], age=age, region=region, who="alone").steps()
@@ -464,3 +475,39 @@ def test_a_placement_with_a_measure_is_one_short_path_of_both(libraries, age, re
     placement = {s.key for s in walk_for(libraries, "full", decision="placement", age=age, region=region, who="alone").steps()}
     measure = {s.key for s in walk_for(libraries, "full", decision="measure", age=age, region=region, who="alone").steps()}
     assert full == placement | measure
+
+
+COMBINED = [list(c) for n in (2, 3, 4) for c in itertools.combinations(DECISIONS, n)]
+# a report's own framework steps: on the short path only when the report is the one decision
+REPORT_STEPS = {"melding.acuut-structureel", "melding.zelf-hulp-bieden", "melding.kindreflex-stap"}
+
+
+@pytest.mark.parametrize("who", ["alone", "duo"])
+@pytest.mark.parametrize("region", REGIONS)
+@pytest.mark.parametrize("decisions", COMBINED, ids=",".join)
+def test_decisions_weighed_together_keep_the_short_path_in_thirty_minutes(libraries, decisions, region, who):
+    """Every decision's own questions, the heart of the summary, and still 30 minutes: two
+    decisions in 30 prompts, three or four in 31. A report weighed with another decision keeps
+    'what do the parents know, who tells them' and leaves its framework steps to the full path
+    (the safety question and the alternatives ask the same)."""
+    for age in AGES:
+        short = walk_for(libraries, "short", decision=decisions, age=age, region=region, who=who)
+        keys = [s.key for s in short.steps()]
+        shown = preview_of(libraries, decision=decisions, age=age, region=region, who=who)
+        assert shown.minutes <= 30 and shown.prompts == len(keys), age  # as `goedgenoeg preview` says
+        assert len(keys) <= (30 if len(decisions) == 2 else 31), age
+        assert set(HEART) <= {s.prompt.summary for s in short.steps()}, age
+        assert not set(keys) & REPORT_STEPS, age
+        if "report" in decisions:
+            assert "melding.ouders-weten" in keys, age
+            full = {s.key for s in walk_for(libraries, "full", decision=decisions, age=age, region=region, who=who).steps()}
+            assert full & REPORT_STEPS, age  # still asked on the full path
+        if "measure" in decisions:
+            assert "maatregel.voor-wie-nodig" in keys, age
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_a_report_alone_asks_its_framework_steps_on_the_short_path(libraries, region):
+    short = {s.key for s in walk_for(libraries, "short", decision=["report"], age="6-12", region=region, who="alone").steps()}
+    own = {"netherlands": {"melding.acuut-structureel", "melding.zelf-hulp-bieden"}, "flanders": {"melding.kindreflex-stap"}}
+    assert short & REPORT_STEPS == own[region]

@@ -175,3 +175,34 @@ def test_paths_and_dossier_flags_are_checked(tmp_path, runner):
     )
     result = runner.invoke(app, ["libraries", "check", str(wrong)])
     assert result.exit_code == 1 and f"{wrong}:6: " in result.stderr and "weighing" in result.stderr
+
+
+def test_a_prompt_may_give_its_own_estimate_within_limits(tmp_path, runner):
+    """`seconds:` overrides the kind's estimate (the case reference: a code typed on one line),
+    between 5 and 600; outside that the check says so on its line, in Dutch by default."""
+    from goedgenoeg.library import load_all, load_library
+
+    library = """\
+id: eigen
+version: "1"
+title: {nl: Eigen vragen, en: Own questions}
+sections:
+  - id: deel
+    title: {nl: Deel, en: Part}
+    prompts:
+      - id: vraag
+        kind: text
+        seconds: SECONDS
+        text: {nl: Welke code?, en: Which code?}
+        help: {nl: Waarom, en: Why}
+        source: "goedgenoeg-2025 §3.1"
+"""
+    path = tmp_path / "eigen.yaml"
+    path.write_text(library.replace("SECONDS", "20"), encoding="utf-8")
+    prompt = load_library(path).library.sections[0].prompts[0]
+    assert prompt.estimate() == 20
+    assert load_all().get("context").sections[0].prompts[0].estimate() == 20  # the case reference
+    path.write_text(library.replace("SECONDS", "2"), encoding="utf-8")
+    result = runner.invoke(app, ["libraries", "check", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:10: sections[0].prompts[0].seconds: moet minstens 5 zijn" in result.stderr

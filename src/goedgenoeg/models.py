@@ -172,9 +172,13 @@ class PromptBase(Strict):
     help: Text
     source: Annotated[str, Field(min_length=1)]
     when: When | None = None
-    short: bool = False  # on the short path (every prompt is on the full path)
+    # on the short path (every prompt is on the full path); "alone": only when it is the one
+    # decision weighed (a report's own framework steps, when a placement or measure is weighed too)
+    short: bool | Literal["alone"] = False
     dossier: bool = True  # false: the professional's own reflection, left out of the dossier record
     summary: SummarySlot | None = None  # where the answer goes in the record's summary
+    # estimated seconds, where the kind's estimate does not fit (a case code is no 60-second text)
+    seconds: Annotated[int, Field(ge=5, le=600)] | None = None
 
     # Estimated seconds to answer, per kind (tuned by walking the paths with a stopwatch).
     SECONDS: ClassVar[int] = 60
@@ -182,12 +186,24 @@ class PromptBase(Strict):
     TEAM_WIDE: ClassVar[bool] = False
 
     def estimate(self) -> int:
-        """Estimated seconds one person needs for this prompt."""
+        """Estimated seconds one person needs for this prompt: its own, else its kind's."""
+        return self.seconds if self.seconds is not None else self.kind_seconds()
+
+    def kind_seconds(self) -> int:
+        """The estimate of a prompt of this kind."""
         return self.SECONDS
 
     def applies(self, context: dict[str, Any]) -> bool:
         """Whether the prompt is asked in this context."""
         return self.when is None or self.when.matches(context)
+
+    def on_short_path(self, context: dict[str, Any]) -> bool:
+        """Whether the short path asks it in this context (`short: alone`: not when several
+        decisions are weighed together, which would take the short path past 30 minutes)."""
+        if self.short == "alone":
+            decisions = context.get("decision")
+            return not (isinstance(decisions, list) and len(decisions) > 1)
+        return self.short is True
 
     def check(self, raw: Any) -> object:
         """The typed value of loose input (an answers file, an old session), or AnswerError."""
@@ -230,7 +246,7 @@ class TextPrompt(PromptBase):
     per_person: bool = False  # in a team reflection, every participant answers
     SECONDS: ClassVar[int] = 60
 
-    def estimate(self) -> int:
+    def kind_seconds(self) -> int:
         return 90 if self.long else self.SECONDS
 
     def check(self, raw: Any) -> str:

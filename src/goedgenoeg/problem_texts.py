@@ -171,6 +171,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "greater_than": ("moet groter zijn dan {limit}", "input should be greater than {limit}"),
     "at_most": ("mag hoogstens {limit} zijn", "input should be less than or equal to {limit}"),
+    "at_least": ("moet minstens {limit} zijn", "input should be greater than or equal to {limit}"),
     # pydantic's own words, for an error this tool has no words of its own for
     "other": ("{detail}", "{detail}"),
     # --- cross-checks ------------------------------------------------------------------------

@@ -258,6 +258,7 @@ _BY_TYPE: dict[str, Callable[[ErrorDetails], Message]] = {
     "invalid_key": lambda err: message("invalid_key", key=_last(err)),
     "greater_than": lambda err: message("greater_than", limit=_ctx(err).get("gt")),
     "less_than_equal": lambda err: message("at_most", limit=_ctx(err).get("le")),
+    "greater_than_equal": lambda err: message("at_least", limit=_ctx(err).get("ge")),
 }
 
 

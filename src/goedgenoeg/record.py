@@ -77,7 +77,8 @@ def record_steps(session: Session, libraries: LibrarySet) -> list[Step]:
     (a short walk that went on into the full path, or a follow-up)."""
     walk = Walk(libraries, session.answers, path="full")
     path = effective_path(session.path)
-    return [s for s in walk.steps() if path == "full" or s.prompt.short or s.key in session.answers]
+    context = walk.context()
+    return [s for s in walk.steps() if path == "full" or s.prompt.on_short_path(context) or s.key in session.answers]
 
 
 def _prepare(session: Session, libraries: LibrarySet, full: bool) -> _Record:

@@ -190,7 +190,7 @@ class Walk:
             if section.when is not None and not section.when.matches(context):
                 continue
             for prompt in section.prompts:
-                if (path == "full" or prompt.short) and prompt.applies(context):
+                if (path == "full" or prompt.on_short_path(context)) and prompt.applies(context):
                     steps.append(Step(library, section, prompt))
         self._steps = (key, steps)
         return list(steps)
