@@ -35,35 +35,9 @@ def command_paths() -> list[tuple[str, ...]]:
     return list(visit(get_command(app), ()))
 
 
-def command_help(path: tuple[str, ...]) -> str:
-    """What `goedgenoeg ... --help` prints on a terminal of 80 columns (the same as the installed
-    command prints; typer's CliRunner would force another width)."""
-    import contextlib
-    import io
-    import os
-
-    from typer.main import get_command
-
-    from goedgenoeg.cli import app
-
-    out = io.StringIO()
-    saved = {key: os.environ.get(key) for key in HELP_ENV}
-    os.environ.update(HELP_ENV)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
-            get_command(app).main([*path, "--help"], prog_name="goedgenoeg", standalone_mode=False)
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-    return "\n".join(line.rstrip() for line in out.getvalue().strip("\n").splitlines())
-
-
-def typer_help(lang: str) -> str:
-    """`goedgenoeg --help` exactly as typer prints it on a terminal of 80 columns or more, in
-    LANG: what the package ships in src/goedgenoeg/help/ (see quickhelp.py)."""
+def printed_help(path: tuple[str, ...], lang: str = "nl") -> str:
+    """What `goedgenoeg ... --help` prints, exactly, on a terminal of 80 columns in LANG (the
+    same as the installed command prints; typer's CliRunner would force another width)."""
     import contextlib
     import io
     import os
@@ -78,7 +52,7 @@ def typer_help(lang: str) -> str:
     os.environ.update(env)
     try:
         with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
-            get_command(app).main(["--help"], prog_name="goedgenoeg", standalone_mode=False)
+            get_command(app).main([*path, "--help"], prog_name="goedgenoeg", standalone_mode=False)
     finally:
         for key, value in saved.items():
             if value is None:
@@ -86,6 +60,17 @@ def typer_help(lang: str) -> str:
             else:
                 os.environ[key] = value
     return out.getvalue()
+
+
+def command_help(path: tuple[str, ...]) -> str:
+    """A command's Dutch help for the README, without trailing spaces or blank lines."""
+    return "\n".join(line.rstrip() for line in printed_help(path).strip("\n").splitlines())
+
+
+def typer_help(lang: str) -> str:
+    """`goedgenoeg --help` exactly as typer prints it on a terminal of 80 columns or more, in
+    LANG: what the package ships in src/goedgenoeg/help/ (see quickhelp.py)."""
+    return printed_help((), lang)
 
 
 def shipped_help(lang: str) -> str:

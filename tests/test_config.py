@@ -4,21 +4,7 @@ and the command line, in that order of precedence, and 'goedgenoeg config' showi
 import json
 
 from goedgenoeg.cli import app
-
-OWN_LIBRARY = """\
-id: eigen
-version: "1"
-title: {nl: Eigen vragen, en: Own questions}
-sections:
-  - id: deel
-    title: {nl: Deel, en: Part}
-    prompts:
-      - id: vraag
-        kind: text
-        text: {nl: Wat vraagt onze dienst altijd?, en: What does our service always ask?}
-        help: {nl: Waarom, en: Why}
-        source: "goedgenoeg-2025 §3.1"
-"""
+from samples import OWN_LIBRARY
 
 
 def own_library(folder):

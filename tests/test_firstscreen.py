@@ -11,22 +11,10 @@ import stat
 
 import pexpect
 
+from samples import OWN_LIBRARY
+
 FIRST = r"Je antwoord[^:\n]*: "  # the first question's input line
 SECOND = r"Kies nummers[^:\n]*: "  # the second question (which decision): a choice
-OWN_LIBRARY = """\
-id: eigen
-version: "1"
-title: {nl: Eigen vragen, en: Own questions}
-sections:
-  - id: deel
-    title: {nl: Deel, en: Part}
-    prompts:
-      - id: vraag
-        kind: text
-        text: {nl: Wat vraagt onze dienst altijd?, en: What does our service always ask?}
-        help: {nl: Waarom, en: Why}
-        source: "goedgenoeg-2025 §3.1"
-"""
 
 
 def start(spawn, tmp_path, *args, **env):

@@ -4,21 +4,12 @@ import textwrap
 
 from goedgenoeg.cli import app
 from goedgenoeg.library import bundled_dir
+from samples import OWN_LIBRARY
 
-GOOD = """\
-id: eigen
-version: "1"
-title: {nl: Eigen vragen, en: Own questions}
-sections:
-  - id: deel
-    title: {nl: Deel, en: Part}
-    prompts:
-      - id: vraag
-        kind: text
-        text: {nl: Een vraag?, en: A question?}
-        help: {nl: Waarom, en: Why}
-        source: "goedgenoeg-2025 §3.1"
-"""
+# one valid question (its text is what tests below change)
+GOOD = OWN_LIBRARY.replace(
+    "{nl: Wat vraagt onze dienst altijd?, en: What does our service always ask?}", "{nl: Een vraag?, en: A question?}"
+)
 
 
 def write(tmp_path, name, text):
@@ -182,21 +173,7 @@ def test_a_prompt_may_give_its_own_estimate_within_limits(tmp_path, runner):
     between 5 and 600; outside that the check says so on its line, in Dutch by default."""
     from goedgenoeg.library import load_all, load_library
 
-    library = """\
-id: eigen
-version: "1"
-title: {nl: Eigen vragen, en: Own questions}
-sections:
-  - id: deel
-    title: {nl: Deel, en: Part}
-    prompts:
-      - id: vraag
-        kind: text
-        seconds: SECONDS
-        text: {nl: Welke code?, en: Which code?}
-        help: {nl: Waarom, en: Why}
-        source: "goedgenoeg-2025 §3.1"
-"""
+    library = GOOD.replace("        kind: text\n", "        kind: text\n        seconds: SECONDS\n")
     path = tmp_path / "eigen.yaml"
     path.write_text(library.replace("SECONDS", "20"), encoding="utf-8")
     prompt = load_library(path).library.sections[0].prompts[0]
