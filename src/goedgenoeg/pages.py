@@ -4,7 +4,7 @@ follow-up, what became of the earlier next steps."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rich.markup import escape
 from rich.table import Table
@@ -19,7 +19,23 @@ from .vocab import STEP_DONE
 from .walk import SectionProgress, Step
 
 if TYPE_CHECKING:
-    from .ask import Terminal
+    from collections.abc import Sequence
+
+    from rich.console import Console
+
+
+class Terminal(Protocol):
+    """What these screens use of the terminal (ask.Terminal is one), named here so that this
+    module needs nothing from ask.py."""
+
+    console: Console
+    lang: str
+
+    def say(self, text: str, style: str = "") -> None: ...
+
+    def read(self, label: str) -> str: ...
+
+    def pick(self, rows: Sequence[tuple[Any, ...]], key: str) -> int | None: ...
 
 
 def overview(term: Terminal, sections: list[SectionProgress]) -> int | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from .answers import AnswerError
 from .models import (
@@ -47,10 +47,33 @@ from .vocab import (
 )
 
 if TYPE_CHECKING:
-    from .ask import TerminalAsker
+    from .walk import Step, Walk
 
 R = TypeVar("R")  # a row of a list being gone over (_start_list)
 Command = Literal[Action, "voices"]  # what a typed command asks of the walk
+
+
+class Asking(Protocol):
+    """What the kinds' questions use of the asker in the terminal (ask.TerminalAsker is one),
+    named here so that this module needs nothing from ask.py."""
+
+    lang: str
+    editor: Callable[[str], str | None]
+    current_step: Step | None  # the step being asked
+    walk: Walk | None  # its walk: the lists made earlier
+
+    @property
+    def followup(self) -> bool: ...
+
+    def say(self, text: str, style: str = "") -> None: ...
+
+    def line(self, label: str) -> str: ...
+
+    def choose(self, labels: list[str], old_index: int | None, inline: bool = False) -> int | None: ...
+
+    def numbered(self, labels: list[str], inline: bool = False) -> None: ...
+
+    def several_lines(self) -> str: ...
 
 
 class CommandGiven(Exception):
@@ -68,14 +91,14 @@ class Partial(Exception):
         self.value = value
 
 
-def ask_value(asker: TerminalAsker, prompt: PromptBase, old: Any) -> Any:
+def ask_value(asker: Asking, prompt: PromptBase, old: Any) -> Any:
     """Ask a prompt's own question: the earlier stored value in, the new stored value out
     (None: no answer)."""
     value = ASKERS[type(prompt)](asker, prompt, None if old is None else prompt.parse(old))
     return None if value is None else to_json(value)
 
 
-def ask_text(asker: TerminalAsker, prompt: TextPrompt, old: str | None) -> str | None:
+def ask_text(asker: Asking, prompt: TextPrompt, old: str | None) -> str | None:
     """Text: one line, several (!multi ... !end) or the editor (!edit); Enter keeps the earlier text."""
     hint = t(asker.lang, "hint_enter_keep" if old else "hint_enter_skip")
     while True:
@@ -97,14 +120,14 @@ def ask_text(asker: TerminalAsker, prompt: TextPrompt, old: str | None) -> str |
         return None
 
 
-def ask_choice(asker: TerminalAsker, prompt: ChoicePrompt, old: str | None) -> str | None:
+def ask_choice(asker: Asking, prompt: ChoicePrompt, old: str | None) -> str | None:
     """One of the options, by its number."""
     ids = [o.id for o in prompt.options]
     index = asker.choose([o.label.get(asker.lang) for o in prompt.options], ids.index(old) if old in ids else None)
     return None if index is None else ids[index]
 
 
-def ask_multi(asker: TerminalAsker, prompt: MultiPrompt, old: list[str] | None) -> list[str] | None:
+def ask_multi(asker: Asking, prompt: MultiPrompt, old: list[str] | None) -> list[str] | None:
     """Any of the options, by their numbers (0: none of them)."""
     ids = [o.id for o in prompt.options]
     asker.numbered([o.label.get(asker.lang) for o in prompt.options])
@@ -120,7 +143,7 @@ def ask_multi(asker: TerminalAsker, prompt: MultiPrompt, old: list[str] | None) 
         asker.say(t(asker.lang, "invalid_choice"), "red")
 
 
-def _note(asker: TerminalAsker, label: str, old_note: str, kept: bool) -> str:
+def _note(asker: Asking, label: str, old_note: str, kept: bool) -> str:
     """The note of a fixed answer: the earlier one is the default when the answer is the same
     (a note belongs to the answer it was given with); '-' clears it."""
     if old_note and not kept:
@@ -130,7 +153,7 @@ def _note(asker: TerminalAsker, label: str, old_note: str, kept: bool) -> str:
     return "" if note == "-" else (note or old_note)
 
 
-def ask_reflection(asker: TerminalAsker, prompt: ReflectionPrompt, old: ReflectionValue | None) -> ReflectionValue | None:
+def ask_reflection(asker: Asking, prompt: ReflectionPrompt, old: ReflectionValue | None) -> ReflectionValue | None:
     """Whether the thought is recognised (yes, no, do not know, later), and a note."""
     labels = [t(asker.lang, r) for r in REFLECTION_RESPONSES]
     old_index = REFLECTION_RESPONSES.index(old.response) if old else None
@@ -155,7 +178,7 @@ def _kept_if_stopped(chosen: object) -> Iterator[None]:
         raise
 
 
-def ask_alternative(asker: TerminalAsker, prompt: AlternativePrompt, old: AlternativeValue | None) -> AlternativeValue | None:
+def ask_alternative(asker: Asking, prompt: AlternativePrompt, old: AlternativeValue | None) -> AlternativeValue | None:
     """Whether an alternative was weighed and is feasible, and why not when it is not."""
     # at a follow-up an alternative can also have been put in place since
     statuses: tuple[AlternativeStatus, ...] = ALTERNATIVE_STATUSES if asker.followup else WEIGHED_STATUSES
@@ -180,9 +203,7 @@ def ask_alternative(asker: TerminalAsker, prompt: AlternativePrompt, old: Altern
             asker.say(t(asker.lang, "reason_needed"), "red")
 
 
-def _start_list(
-    asker: TerminalAsker, old: list[R] | None, show: Callable[[R], str], edit: Callable[[R], R]
-) -> tuple[list[R], bool]:
+def _start_list(asker: Asking, old: list[R] | None, show: Callable[[R], str], edit: Callable[[R], R]) -> tuple[list[R], bool]:
     """Go over an earlier list: keep it (Enter), change item N (its number), remove it
     (-N), add to it (+) or empty it (!opnieuw). Returns the list and whether to add to it."""
     rows = list(old or [])
@@ -211,7 +232,7 @@ def _start_list(
 
 
 def _ask_rows(
-    asker: TerminalAsker,
+    asker: Asking,
     old: list[dict[str, Any]] | None,
     fields: list[tuple[str, str]],
     title_key: str,
@@ -242,7 +263,7 @@ def _ask_rows(
 
 
 def _add_rows(
-    asker: TerminalAsker,
+    asker: Asking,
     rows: list[dict[str, Any]],
     fields: list[tuple[str, str]],
     title_key: str,
@@ -267,7 +288,7 @@ YES = ("j", "ja", "y", "yes")
 NO = ("", "n", "nee", "no", "neen")
 
 
-def ask_people(asker: TerminalAsker, prompt: PeoplePrompt, old: list[PersonRow] | None) -> list[PersonRow] | None:
+def ask_people(asker: Asking, prompt: PeoplePrompt, old: list[PersonRow] | None) -> list[PersonRow] | None:
     """The network: who, how related, what they mean, and whether they are a risk."""
     fields = [("who", "field_who_person"), ("relation", "field_relation"), ("meaning", "field_meaning")]
 
@@ -285,7 +306,7 @@ def ask_people(asker: TerminalAsker, prompt: PeoplePrompt, old: list[PersonRow] 
     return None if rows is None else [PersonRow(**r) for r in rows]
 
 
-def ask_children(asker: TerminalAsker, prompt: ChildrenPrompt, old: list[ChildRow] | None) -> list[ChildRow]:
+def ask_children(asker: Asking, prompt: ChildrenPrompt, old: list[ChildRow] | None) -> list[ChildRow]:
     """The children of the case, each by pseudonym and age band."""
     labels = [t(asker.lang, f"age_{a}") for a in AGE_BANDS]
 
@@ -299,14 +320,14 @@ def ask_children(asker: TerminalAsker, prompt: ChildrenPrompt, old: list[ChildRo
     return [ChildRow(**r) for r in rows]
 
 
-def ask_actions(asker: TerminalAsker, prompt: ActionsPrompt, old: list[ActionRow] | None) -> list[ActionRow] | None:
+def ask_actions(asker: Asking, prompt: ActionsPrompt, old: list[ActionRow] | None) -> list[ActionRow] | None:
     """The next steps: what, who, by when and what the result looks like."""
     fields = [("what", "field_what"), ("who", "field_who_action"), ("when", "field_when"), ("result", "field_result")]
     rows = _ask_rows(asker, to_json(old), fields, "step")
     return None if rows is None else [ActionRow(**r) for r in rows]
 
 
-def _meeting_role(asker: TerminalAsker, before: int) -> ParticipantRow:
+def _meeting_role(asker: Asking, before: int) -> ParticipantRow:
     """Ask a meeting role (Enter keeps `before`); returned on an empty row to fill in."""
     roles = [t(asker.lang, f"role_{r}") for r in MEETING_ROLES]
     asker.say(t(asker.lang, "field_meeting_role"))
@@ -314,9 +335,7 @@ def _meeting_role(asker: TerminalAsker, before: int) -> ParticipantRow:
     return ParticipantRow("", meeting_role=MEETING_ROLES[index if index is not None else before])
 
 
-def ask_participants(
-    asker: TerminalAsker, prompt: ParticipantsPrompt, old: list[ParticipantRow] | None
-) -> list[ParticipantRow] | None:
+def ask_participants(asker: Asking, prompt: ParticipantsPrompt, old: list[ParticipantRow] | None) -> list[ParticipantRow] | None:
     """The participants of a meeting, each with organisation, role and meeting role."""
 
     def edit(row: ParticipantRow) -> ParticipantRow:
@@ -348,7 +367,7 @@ def ask_participants(
     return rows or None
 
 
-def ask_list(asker: TerminalAsker, prompt: ListPrompt, old: list[str] | None) -> list[str] | None:
+def ask_list(asker: Asking, prompt: ListPrompt, old: list[str] | None) -> list[str] | None:
     """A list of short items (for instance the guiding questions of a meeting)."""
 
     def edit(item: str) -> str:
@@ -364,7 +383,7 @@ def ask_list(asker: TerminalAsker, prompt: ListPrompt, old: list[str] | None) ->
         items.append(item)
 
 
-def ask_guiding(asker: TerminalAsker, prompt: GuidingPrompt, old: list[GuidingRow] | None) -> list[GuidingRow] | None:
+def ask_guiding(asker: Asking, prompt: GuidingPrompt, old: list[GuidingRow] | None) -> list[GuidingRow] | None:
     """For each question of the list it goes back to: answered, partly or not, and where."""
     library, list_id = prompt.list_key(asker.current_step.library.id if asker.current_step is not None else "")
     items = asker.walk.list_items(library, list_id) if asker.walk is not None else []
@@ -383,7 +402,7 @@ def ask_guiding(asker: TerminalAsker, prompt: GuidingPrompt, old: list[GuidingRo
 
 
 # The asking function of each prompt kind.
-ASKERS: dict[type[PromptBase], Callable[[TerminalAsker, Any, Any], object]] = {
+ASKERS: dict[type[PromptBase], Callable[[Asking, Any, Any], object]] = {
     TextPrompt: ask_text,
     ReflectionPrompt: ask_reflection,
     ChoicePrompt: ask_choice,
