@@ -1,9 +1,10 @@
 """What `reflect`, `resume` and `followup` do once the command line is read: the settings, the
 libraries, the sessions folder, the walk and the record, and the messages and exit codes on the
-way. No typer here (it prints with `_echo` and ends with SystemExit, as typer.Exit does): the
-usual `goedgenoeg reflect` and `goedgenoeg resume` are read by __main__.py without typer and run
-`reflect` and `resume` below directly, so the first question does not wait for typer and its
-parameter conversion (issue 15, docs/performance.md). cli.py's commands call the same functions."""
+way; and `libraries check`. No typer here (it prints with `_echo` and ends with SystemExit, as
+typer.Exit does): the usual `goedgenoeg reflect`, `resume` and `libraries check` are read by
+__main__.py without typer and run `reflect`, `resume` and `check` below directly, so they do not
+wait for typer and its parameter conversion (issue 15, docs/performance.md). cli.py's commands
+call the same functions."""
 
 from __future__ import annotations
 
@@ -113,11 +114,9 @@ def command_arguments(command: str, args: list[str]) -> dict[str, Argument] | No
 
 def run_command(command: str, args: list[str]) -> bool:
     """Run `goedgenoeg COMMAND ARGS` (reflect, resume or libraries check) without typer if
-    `command_arguments` reads ARGS; False if typer should. Ends as typer's command line ends: Ctrl-C exits 130, end
-    of input says 'Aborted!' and exits 1, a closed pipe exits 1."""
+    `command_arguments` reads ARGS; False if typer should. Ends as typer's command line ends:
+    Ctrl-C exits 130, end of input says 'Aborted!' and exits 1, a closed pipe exits 1."""
     import errno
-
-    from . import firstscreen
 
     arguments = command_arguments(command, args)
     if arguments is None:
@@ -142,7 +141,10 @@ def run_command(command: str, args: list[str]) -> bool:
             raise
         raise SystemExit(1) from None
     finally:
-        firstscreen.release()
+        if command == "reflect":  # a first screen shown from the cache: what is held back follows
+            from . import firstscreen
+
+            firstscreen.release()
     return True
 
 
