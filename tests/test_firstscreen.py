@@ -98,7 +98,13 @@ def test_a_changed_library_or_a_screen_others_could_write_is_never_shown(spawn, 
     child = start(spawn, tmp_path, "--library", str(own))
     assert "MARK" in child.before
     stop(child)
-    # ... but not when others could have written it
+    # ... but not when it is too large to be a screen at all
+    for entry in kept(tmp_path):
+        entry.write_text("MARK\n" * 20_000, encoding="utf-8")
+    child = start(spawn, tmp_path, "--library", str(own))
+    assert "MARK" not in child.before
+    stop(child)
+    # ... nor when others could have written it
     _marked(tmp_path)
     for entry in kept(tmp_path):
         os.chmod(entry, 0o666)

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
 PREFIX = "screen-"
 SUFFIX = ".txt"
+MAX_BYTES = 64 * 1024  # a first screen is a few kB; anything larger is not one of ours
 # Where the look of the screen comes from, besides the settings and the terminal's size: rich's
 # colours and width, the locale, and the folders the settings are found from.
 ENVIRONMENT = (
@@ -154,7 +155,7 @@ def begin(cfg: Config, arguments: dict[str, object]) -> None:
 
     raw = read_own(entry)
     shown = None
-    if raw:
+    if raw and len(raw) <= MAX_BYTES:
         try:
             shown = raw.decode("utf-8")
         except UnicodeDecodeError:
