@@ -152,11 +152,17 @@ def put(digest: str, source_ids: set[str] | None, library: Library, lines: Mappi
         encoded = json.dumps([[*path, line] for path, line in lines.items()], separators=(",", ":")).encode("utf-8")
         header = {"format": FORMAT, "version": __version__, "key": key, "lines": hashlib.sha256(encoded).hexdigest()}
         data = b"\n".join((json.dumps(header).encode("ascii"), library.model_dump_json().encode("utf-8"), encoded))
+    keep(folder / (key + SUFFIX), data)
+
+
+def keep(path: Path, data: bytes) -> None:
+    """Write a file of the cache (a library, a help, a first screen): atomically, 0600, in a
+    folder made 0700, and let go of old entries. A cache that cannot be written is no problem."""
     from .files import private_dir, write_private
 
     with contextlib.suppress(OSError):
-        write_private(private_dir(folder) / (key + SUFFIX), data)
-        _prune(folder)
+        write_private(private_dir(path.parent) / path.name, data)
+        _prune(path.parent)
 
 
 def _prune(folder: Path) -> None:

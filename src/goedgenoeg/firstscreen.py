@@ -190,7 +190,9 @@ def reached(prompt: str) -> None:
         sys.stdout.flush()
     if _START.entry is not None and screen != _START.shown:
         if quiet and _one_line(prompt):
-            _keep(_START.entry, screen)
+            from .cache import keep
+
+            keep(_START.entry, screen.encode("utf-8"))
         elif _START.shown is not None:
             with contextlib.suppress(OSError):
                 _START.entry.unlink(missing_ok=True)  # not what this start shows: never again
@@ -236,17 +238,6 @@ def _one_line(prompt: str) -> bool:
     """Whether the input line fits on one line of the terminal: only then does going back to
     its start redraw it in place."""
     return "\n" not in prompt and len(_ANSI.sub("", prompt)) < shutil.get_terminal_size().columns
-
-
-def _keep(entry: Path, screen: str) -> None:
-    from .cache import _prune
-    from .files import private_dir, write_private
-
-    try:
-        write_private(private_dir(entry.parent) / entry.name, screen.encode("utf-8"))
-        _prune(entry.parent)
-    except OSError:
-        pass  # a cache that cannot be written is no problem
 
 
 def _entry(cfg: Config, arguments: dict[str, object]) -> Path | None:

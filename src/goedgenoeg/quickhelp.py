@@ -164,9 +164,6 @@ def keeping() -> Iterator[None]:
         sys.stdout.write(text)
         sys.stdout.flush()
         if ended_well and text:
-            from .cache import _prune
-            from .files import private_dir, write_private
+            from .cache import keep
 
-            with contextlib.suppress(OSError):
-                write_private(private_dir(entry.parent) / entry.name, text.encode("utf-8"))
-                _prune(entry.parent)
+            keep(entry, text.encode("utf-8"))
