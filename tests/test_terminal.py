@@ -526,6 +526,7 @@ def test_the_short_path_of_a_baby_placement_to_the_record_then_on_into_the_full_
     child.expect(r"Het verslag staat in (\S+\.md)")
     record = (tmp_path / child.match.group(1)).read_text(encoding="utf-8")
     child.expect(r"goedgenoeg resume (\S+)\s+--path\s+full")
+    assert re.search(r"Alle \d+ vragen beantwoord\.", child.before), child.before  # not "0 open (listed under ...)"
     session_id = child.match.group(1)
     child.expect(pexpect.EOF)
 

@@ -410,8 +410,10 @@ def _walk_and_record(
     done = len(walk.steps()) - len(open_points)
     if own:
         console.print(t(lang, "end_summary_own", done=done, open=len(open_points) - own, own=own), highlight=False)
-    else:
+    elif open_points:
         console.print(t(lang, "end_summary", done=done, open=len(open_points)), highlight=False)
+    else:  # "0 open (listed under 'Open points')" pointed at a list that is not there
+        console.print(t(lang, "end_summary_all", done=done), highlight=False)
     if walk.path == "short" and not walk.team():  # a meeting followed the meeting path
         more = len(Walk(libraries, session.answers, path="full").open_points()) - len(walk.open_points())
         if more > 0:

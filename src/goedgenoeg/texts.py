@@ -180,6 +180,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{done} vragen beantwoord, {open} open (die staan onder 'Open punten').",
         "{done} questions answered, {open} open (listed under 'Open points').",
     ),
+    "end_summary_all": ("Alle {done} vragen beantwoord.", "All {done} questions answered."),
     "end_full": (
         "Je volgde het korte pad. Het volledige pad heeft nog {n} vragen; later verder: {cmd} resume {id} --path full",
         "You followed the short path. The full path has {n} more questions; to go on later: {cmd} resume {id} --path full",
