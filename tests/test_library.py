@@ -1,6 +1,7 @@
 """Loading and checking libraries: bundled content and authors' mistakes."""
 
 import textwrap
+from pathlib import Path
 
 from goedgenoeg.cli import app
 from goedgenoeg.library import bundled_dir
@@ -117,9 +118,14 @@ def test_schema_is_json_schema_of_a_library(runner):
     assert schema["additionalProperties"] is False
 
 
-def test_bundled_folder_is_inside_the_package():
+def test_bundled_folder_is_inside_the_package_or_the_checkout_under_test():
+    """Installed, the libraries come from inside the package (tests/test_install.py checks the
+    wheel); the tests import the checkout's src/, and then read the checkout's prompts/."""
+    import goedgenoeg
+
     assert (bundled_dir() / "context.yaml").is_file()
-    assert "site-packages" in str(bundled_dir()) or "src" in str(bundled_dir())
+    package = Path(goedgenoeg.__file__).parent
+    assert bundled_dir() in (package / "prompts", package.parent.parent / "prompts")
 
 
 def test_a_tab_inside_text_is_fine(tmp_path, runner):

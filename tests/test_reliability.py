@@ -252,12 +252,25 @@ def test_a_bsn_in_an_answers_file_stays_itself_and_is_found(tmp_path, isolated, 
 # --- 12. an endless answers file -------------------------------------------------------------
 
 
-def test_an_endless_answers_file_is_read_only_up_to_the_limit(tmp_path, isolated, runner):
-    started = time.monotonic()
-    result = runner.invoke(app, ["reflect", "--answers", "/dev/zero"])
-    assert result.exit_code == 2
-    assert "een antwoordenbestand mag hoogstens" in result.output
-    assert time.monotonic() - started < 10
+def test_an_endless_answers_file_is_read_only_up_to_the_limit(tmp_path, isolated):
+    """Under a memory limit of 1 GB: a reader without a limit ends in a MemoryError (exit 1 and
+    a traceback) instead of the tool's own message; no clock is needed to tell them apart."""
+    import resource
+    import subprocess
+    import sys
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "goedgenoeg", "reflect", "--answers", "/dev/zero"],
+        capture_output=True,
+        text=True,
+        preexec_fn=limit,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert "een antwoordenbestand mag hoogstens" in done.stdout + done.stderr
 
 
 def test_a_four_megabyte_answers_file_is_checked_in_seconds_not_minutes(tmp_path, isolated, runner):
@@ -266,11 +279,9 @@ def test_a_four_megabyte_answers_file_is_checked_in_seconds_not_minutes(tmp_path
     path = tmp_path / "groot.yaml"
     path.write_text(ANSWERS_AS_TYPED.replace("context.role: 12:30:00\n", "context.role: |\n" + lines), encoding="utf-8")
     assert path.stat().st_size > 3_500_000
-    started = time.monotonic()
     result = runner.invoke(app, ["reflect", "--answers", str(path), "-o", str(tmp_path / "r.md")])
     assert result.exit_code == 0, result.output
     assert "mogelijk persoonsgegevens in context.role" in result.output
-    assert time.monotonic() - started < 10
 
 
 # --- 7. record -o creates the file exclusively -------------------------------------------
@@ -452,9 +463,9 @@ def test_sessions_list_and_records_carry_no_control_characters(libraries, isolat
 
 
 def test_library_texts_with_escape_codes_are_shown_without_them(tmp_path, runner):
-    from importlib.resources import files as resources
+    from goedgenoeg.library import bundled_dir
 
-    text = (resources("goedgenoeg") / "prompts" / "netwerk.yaml").read_text(encoding="utf-8")
+    text = (bundled_dir() / "netwerk.yaml").read_text(encoding="utf-8")
     text = text.replace("id: netwerk", "id: eigen-netwerk", 1).replace(
         "nl: Het netwerk", 'nl: "Het \\e]0;weg\\a\\e[2Jnetwerk"', 1
     )

@@ -8,8 +8,11 @@ from pathlib import Path
 
 
 def bundled_dir() -> Path:
-    """The folder of the libraries shipped inside the package."""
-    return Path(__file__).parent / "prompts"
+    """The folder of the libraries shipped inside the package; in a checkout run from `src/`
+    (the tests), the checkout's own `prompts/`, so a test sees the libraries as they are now."""
+    shipped = Path(__file__).parent / "prompts"
+    checkout = Path(__file__).parent.parent.parent / "prompts"
+    return shipped if shipped.is_dir() or not checkout.is_dir() else checkout
 
 
 def yaml_files(path: Path) -> list[Path]:
