@@ -49,8 +49,8 @@ def free_texts(prompt: PromptBase, value: Any) -> list[str]:
 
 
 def answer_texts(prompt: PromptBase, answer: Answer | None) -> list[str]:
-    """Free text of an answer, its voices included."""
-    if answer is None or answer.status != "answered":
+    """Free text of an answer (one marked for later with its answer kept too), its voices included."""
+    if answer is None or not answer.given:
         return []
     texts = free_texts(prompt, answer.value)
     for value in (answer.voices or {}).values():

@@ -233,6 +233,13 @@ class Terminal:
         return "\n".join(lines).strip()
 
 
+def _passed(action: str, kept: bool) -> str:
+    """What '>' or 'later' did, in a text key: with an answer on the screen, it is kept."""
+    if action == "skip":
+        return "kept_previous" if kept else "skipped"
+    return "later_kept" if kept else "marked_later"
+
+
 class TerminalAsker(Terminal):
     """The Asker (see walk.Asker) in the terminal: each question under its part and section, with
     where it stands and the time spent, a team's voices, the check for personal data, and the
@@ -281,6 +288,10 @@ class TerminalAsker(Terminal):
             if self.reflection is not None:
                 self.reflection.spent(step, time.monotonic() - started)
 
+    def keep_draft(self, value: Any) -> None:
+        if self.reflection is not None and self.current_step is not None:
+            self.reflection.keep_draft(self.current_step, value)
+
     def _names(self, step: Step) -> list[str]:
         if self.walk is None or step.library.id == "context" or step.prompt.TEAM_WIDE:
             return []
@@ -312,8 +323,12 @@ class TerminalAsker(Terminal):
                 value = ask_value(self, step.prompt, old.get(name))
             except _Command as command:
                 if command.action in ("skip", "later"):
-                    voices.pop(name, None)
-                    self.say(f"({t(self.lang, 'voice_skipped', name=name)})", "dim")
+                    if name in old:  # passing a person never deletes what they prepared or said before
+                        voices[name] = old[name]
+                        self.say(f"({t(self.lang, 'voice_kept', name=name)})", "dim")
+                    else:
+                        voices.pop(name, None)
+                        self.say(f"({t(self.lang, 'voice_skipped', name=name)})", "dim")
                     i += 1
                     continue
                 if command.action == "back" and i > 0:
@@ -344,7 +359,8 @@ class TerminalAsker(Terminal):
         self._help = (prompt.help.get(lang), prompt.source)
         while True:
             self._show_question(step, previous, bool(names))
-            old = previous.value if previous is not None and previous.status == "answered" else None
+            old = previous.value if previous is not None and previous.given else None
+            kept = previous is not None and previous.given  # '>', Enter or 'later' keep what is shown
             try:
                 # a question for the case file's summary (the decision, its grounds, the facts) gets the
                 # team's one answer: voices prepared beforehand are shown above it as input
@@ -365,10 +381,10 @@ class TerminalAsker(Terminal):
                         return Reply(_walk_action(inner.action))
                 action = _walk_action(command.action)
                 if action in ("skip", "later"):  # say so: a skip inside a half-given answer drops it
-                    self.say(f"({t(lang, 'skipped' if action == 'skip' else 'marked_later')})", "dim")
+                    self.say(f"({t(lang, _passed(action, kept))})", "dim")
                 return Reply(action)
             if value is None:  # Enter without an answer: say so, as for '>'
-                self.say(f"({t(lang, 'skipped')})", "dim")
+                self.say(f"({t(lang, _passed('skip', kept))})", "dim")
                 return Reply("skip")
             found = [f for text in free_texts(prompt, value) for f in find_personal_data(text)]
             if not found:  # saved once, by the walk
@@ -390,8 +406,9 @@ class TerminalAsker(Terminal):
         if isinstance(prompt, AlternativePrompt):
             self.say(f"{t(lang, 'what_is_it')}: {prompt.description.get(lang)}")
             self.say(f"{t(lang, 'when_fits')}: {prompt.fits.get(lang)}")
-        if previous is not None and previous.status == "answered":
-            self.say(f"{t(lang, 'previous')}: {describe_answer(prompt, previous, lang)}", "yellow")
+        if previous is not None and previous.given:
+            later = f" ({t(lang, 'marked_later')})" if previous.status == "later" else ""
+            self.say(f"{t(lang, 'previous')}: {describe_answer(prompt, previous, lang)}{later}", "yellow")
             if self.followup and step.section.phase == "facts":
                 self.say(t(lang, "followup_check_fact"), "bold yellow")
         self.say(t(lang, "hint") + (" · " + t(lang, "hint_voices") if voices else ""), "dim")

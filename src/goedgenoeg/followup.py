@@ -35,7 +35,7 @@ def drop_done_steps(session: Session, libraries: LibrarySet) -> None:
     }
     for key, answer in list(session.answers.items()):
         carried = key in baseline.answers and baseline.answers[key].value == answer.value
-        if answer.status == "answered" and carried and isinstance(answer.value, list):
+        if answer.given and carried and isinstance(answer.value, list):
             kept = [r for r in answer.value if not (isinstance(r, dict) and tuple(sorted(r.items())) in done)]
             if not kept:
                 del session.answers[key]  # asked anew

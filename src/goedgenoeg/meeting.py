@@ -31,7 +31,7 @@ def bring_in_prepared(session: Session, prepared: list[tuple[str, Session]]) -> 
     for key in (k for k in CONTEXT_KEYS if k not in ("who", "role")):  # who: the team; role: each one's own
         for _, earlier in prepared:
             answer = earlier.answers.get(f"context.{key}")
-            if answer is not None and answer.status == "answered":
+            if answer is not None and answer.given:
                 session.answers[f"context.{key}"] = answer.model_copy()
                 break
     session.prepared_from = [earlier.id for _, earlier in prepared]
@@ -42,7 +42,7 @@ def bring_in_prepared(session: Session, prepared: list[tuple[str, Session]]) -> 
         voices = {
             name: p.answers[key].value
             for name, p in prepared
-            if key in p.answers and p.answers[key].status == "answered" and p.answers[key].value is not None
+            if key in p.answers and p.answers[key].given and p.answers[key].value is not None
         }
         if voices:
             session.prepared[key] = Answer(status="answered", voices=voices, at=now())

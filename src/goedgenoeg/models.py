@@ -642,6 +642,11 @@ class Answer(BaseModel):
     voices: dict[str, Any] | None = None  # a team's separate answers, by participant
     at: str = ""
 
+    @property
+    def given(self) -> bool:
+        """Whether it holds an answer: answered, or marked for later with its answer kept."""
+        return self.status != "skipped" and (self.value is not None or bool(self.voices))
+
 
 class LibraryStamp(BaseModel):
     model_config = ConfigDict(extra="forbid")

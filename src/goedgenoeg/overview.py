@@ -212,15 +212,15 @@ def hide(overview: Overview, small: int) -> Overview:
 
 
 def _values(answer: Answer | None) -> list[object]:
-    """The answer's value, or each voice of a team answer; nothing when not answered."""
-    if answer is None or answer.status != "answered":
+    """The answer's value, or each voice of a team answer; nothing when not given."""
+    if answer is None or not answer.given:
         return []
     return list(answer.voices.values()) if answer.voices else [answer.value]
 
 
 def _decisions(answer: Answer | None) -> list[str]:
     """The decisions a case weighs: a list (several at once), or one from before that was a choice."""
-    if answer is None or answer.status != "answered":
+    if answer is None or not answer.given:
         return []
     found: list[str] = []
     for value in _values(answer):

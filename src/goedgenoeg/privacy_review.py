@@ -25,7 +25,7 @@ def known_names(session: Session, libraries: LibrarySet, participants: bool = Tr
     names: list[str] = []
     for step in Walk(libraries, session.answers, path="full").steps():
         answer = session.answers.get(step.key)
-        if answer is None or answer.status != "answered":
+        if answer is None or not answer.given:
             continue
         for value in [answer.value, *(answer.voices or {}).values()]:
             names += _names_in(step.prompt, value, participants)

@@ -75,6 +75,10 @@ class Asking(Protocol):
 
     def several_lines(self) -> str: ...
 
+    def keep_draft(self, value: Any) -> None:
+        """Save the rows of a list given so far (stored form), before the next row is asked."""
+        ...
+
 
 class CommandGiven(Exception):
     """A navigation command typed instead of an answer."""
@@ -282,6 +286,7 @@ def _add_rows(
         if more is not None:
             more(title, row)
         rows.append(row)
+        asker.keep_draft(list(rows))
 
 
 YES = ("j", "ja", "y", "yes")
@@ -364,6 +369,7 @@ def ask_participants(asker: Asking, prompt: ParticipantsPrompt, old: list[Partic
         role = asker.line(f"{title} · {t(asker.lang, 'field_role')}")
         chosen = _meeting_role(asker, len(MEETING_ROLES) - 1).meeting_role
         rows.append(ParticipantRow(name, organisation, role, chosen))
+        asker.keep_draft(to_json(rows))
     return rows or None
 
 
@@ -381,6 +387,7 @@ def ask_list(asker: Asking, prompt: ListPrompt, old: list[str] | None) -> list[s
         if not item:
             return items or None
         items.append(item)
+        asker.keep_draft(list(items))
 
 
 def ask_guiding(asker: Asking, prompt: GuidingPrompt, old: list[GuidingRow] | None) -> list[GuidingRow] | None:

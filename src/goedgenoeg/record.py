@@ -111,7 +111,7 @@ def _state(answer: Answer | None, lang: str) -> str:
 
 
 def _answered(answer: Answer | None) -> TypeGuard[Answer]:
-    return answer is not None and answer.status == "answered"
+    return answer is not None and answer.given
 
 
 def _shared(answer: Answer) -> Any:

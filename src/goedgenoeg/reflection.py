@@ -76,6 +76,12 @@ class Reflection:
         self.walk.answers[step.key] = Answer(status="answered", value=value, at=now())
         self.save()
 
+    def keep_draft(self, step: Step, value: Any) -> None:
+        """Save a list as far as it is given (each finished row), marked open until the list is
+        done: a kill while typing the next row costs only that row (issue 22)."""
+        self.walk.answers[step.key] = Answer(status="later", value=value, at=now())
+        self.save()
+
     def visit(self, step: Step) -> None:
         """The prompt asked now: a follow-up resumes there."""
         self.session.last = step.key

@@ -198,7 +198,7 @@ def _misfits(answers: dict[str, Answer], prompts: Mapping[str, PromptBase], lang
         prompt = prompts.get(key)
         if prompt is None:
             found.append((key, t(lang, "fit_gone")))
-        elif answer.status == "answered":
+        elif answer.given:
             try:
                 if answer.voices:
                     answer.voices = normalise_voices(prompt, answer.voices)

@@ -386,7 +386,10 @@ def _walk_and_record(
         result = "stopped"
     if result in ("stopped", "not_saved"):
         console.print()
-        if set(session.answers) <= {"context.who"} and session.followup_of is None:
+        # only a session begun now, with nothing in it, is let go: a resumed file, or one that holds
+        # answers set aside (a library not mounted now), is never deleted (issue 22)
+        fresh = greeting != "resuming" and not session.set_aside and not session.prepared
+        if fresh and set(session.answers) <= {"context.who"} and session.followup_of is None:
             file.unlink(missing_ok=True)  # nothing to come back to
             console.print(t(lang, "cli_nothing_kept"), style="bold")
             raise SystemExit(130)

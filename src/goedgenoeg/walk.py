@@ -151,19 +151,19 @@ class Walk:
         for step in self.steps():
             if isinstance(step.prompt, ParticipantsPrompt):
                 answer = self.answers.get(step.key)
-                if answer is not None and answer.status == "answered":
+                if answer is not None and answer.given and answer.value is not None:
                     return step.prompt.parse(answer.value)
         return []
 
     def list_items(self, library_id: str, prompt_id: str) -> list[str]:
         answer = self.answers.get(f"{library_id}.{prompt_id}")
-        return list(answer.value) if answer is not None and answer.status == "answered" else []
+        return list(answer.value) if answer is not None and answer.given and isinstance(answer.value, list) else []
 
     def context(self) -> dict[str, Any]:
         values = {}
         for key in CONTEXT_KEYS:
             answer = self.answers.get(f"{CONTEXT_LIBRARY}.{key}")
-            if answer is not None and answer.status == "answered":
+            if answer is not None and answer.given and answer.value is not None:
                 values[key] = answer.value
         children = self.children()
         if children:  # several children: what fits any of their ages applies
@@ -173,7 +173,7 @@ class Walk:
     def children(self) -> list[ChildRow]:
         """The children of the case, each by pseudonym and age band, when more than one is named."""
         answer = self.answers.get(f"{CONTEXT_LIBRARY}.{CHILDREN_KEY}")
-        if answer is None or answer.status != "answered" or not isinstance(answer.value, list):
+        if answer is None or not answer.given or not isinstance(answer.value, list):
             return []
         return stored_rows(ChildRow, answer.value)
 
@@ -333,7 +333,7 @@ def earlier_steps(baseline: Baseline, libraries: LibrarySet) -> list[ActionRow]:
         for section in loaded.library.sections:
             for prompt in section.prompts:
                 answer = baseline.answers.get(f"{loaded.library.id}.{prompt.id}")
-                if isinstance(prompt, ActionsPrompt) and answer is not None and answer.status == "answered" and answer.value:
+                if isinstance(prompt, ActionsPrompt) and answer is not None and answer.given and answer.value:
                     rows += prompt.parse(answer.value)
     return rows
 
@@ -348,6 +348,8 @@ class Running(Protocol):
     def followup(self) -> bool: ...
 
     def keep(self, step: Step, value: Any) -> None: ...
+
+    def keep_draft(self, step: Step, value: Any) -> None: ...
 
     def spent(self, step: Step, seconds: float) -> None: ...
 
@@ -400,8 +402,14 @@ def apply(walk: Walk, step: Step, reply: Reply, save: Callable[[], None]) -> boo
     if reply.action == "answer":
         walk.answers[step.key] = Answer(status="answered", value=reply.value, voices=reply.voices, at=now())
     elif reply.action in ("skip", "later"):
-        status: AnswerStatus = "skipped" if reply.action == "skip" else "later"
-        walk.answers[step.key] = Answer(status=status, at=now())
+        earlier = walk.previous(step.key)  # one's own, a colleague's preparation, or last time's
+        if earlier is not None and earlier.given:
+            # passing or marking for later never deletes a given answer: '>' keeps it as it is,
+            # 'later' keeps it and marks it open (issue 22)
+            status: AnswerStatus = earlier.status if reply.action == "skip" else "later"
+            walk.answers[step.key] = earlier.model_copy(update={"status": status, "at": now()})
+        else:
+            walk.answers[step.key] = Answer(status="skipped" if reply.action == "skip" else "later", at=now())
     else:
         return False
     save()
