@@ -54,9 +54,14 @@ def isolated(tmp_path, monkeypatch, shared_cache):
         "GOEDGENOEG_RECORD_FORMAT",
         "GOEDGENOEG_PLAIN",
         "GOEDGENOEG_VIA",
+        "GOEDGENOEG_FUNCTION",
+        "GOEDGENOEG_SERVICE",
     ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.delenv("GOEDGENOEG_NO_CACHE", raising=False)
+    # who writes the records is known, so a new reflection does not ask it first (tests of the
+    # asking itself take this away)
+    monkeypatch.setenv("GOEDGENOEG_AUTHOR", "T. Tester")
     monkeypatch.setenv("GOEDGENOEG_CACHE_DIR", str(shared_cache))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home-config"))

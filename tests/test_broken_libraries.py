@@ -141,9 +141,9 @@ CASES = {
     "missing_kind.yaml": (
         8,
         "sections[0].prompts[0]: een vraag heeft 'kind' nodig (text, reflection, choice, multi, alternative, "
-        "people, children, actions, participants, list, guiding)",
+        "people, children, actions, participants, list, guiding, table)",
         "sections[0].prompts[0]: a prompt needs 'kind' (text, reflection, choice, multi, alternative, "
-        "people, children, actions, participants, list, guiding)",
+        "people, children, actions, participants, list, guiding, table)",
     ),
     "choice_one_option.yaml": (
         13,

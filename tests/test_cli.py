@@ -33,6 +33,8 @@ def sample_value(prompt, n):
         return [f"richtvraag {n}"]
     if kind == "guiding":
         return [{"question": f"richtvraag {n}", "status": "partly", "where": "besluit"}]
+    if kind == "table":  # which alternatives are on the table: the usual ones
+        return ["alternatieven.thuis-met-steun", "alternatieven.tijdelijk-bij-familie"]
     raise AssertionError(kind)
 
 

@@ -249,6 +249,7 @@ def show_config(
         ("record_format", cfg.record_format.value, cfg.record_format.origin),
         ("plain", "true" if cfg.plain.value else "false", cfg.plain.origin),
         ("small_count", str(cfg.small_count.value), cfg.small_count.origin),
+        *((key, value.value or t(lang, "cfg_none"), value.origin) for key, value in cfg.people()),
     ]
     rows += [("libraries", str(v.value), v.origin) for v in cfg.libraries] or [("libraries", t(lang, "cfg_none"), DEFAULT)]
     for key, value, where in rows:

@@ -30,7 +30,13 @@ ENV = {
     "record_format": "GOEDGENOEG_RECORD_FORMAT",
     "plain": "GOEDGENOEG_PLAIN",
     "small_count": "GOEDGENOEG_SMALL_COUNT",
+    # who writes the records: asked once, kept in the user's file (issue 20)
+    "author": "GOEDGENOEG_AUTHOR",
+    "function": "GOEDGENOEG_FUNCTION",
+    "service": "GOEDGENOEG_SERVICE",
 }
+AUTHOR_KEYS = ("author", "function", "service")
+MAX_TEXT = 200  # a name, a function or a service is a line, not a page
 KEYS = tuple(ENV)
 Lang = Literal["nl", "en"]
 LANGS: tuple[Lang, ...] = ("nl", "en")
@@ -80,7 +86,19 @@ class Config:
     record_format: Value[Format]
     plain: Value[bool]
     small_count: Value[int]  # the overview shows counts from 1 up to this one (exclusive) as "<N"
+    author: Value[str | None]  # None: never given (then asked once); "" given empty
+    function: Value[str | None]
+    service: Value[str | None]
     files: tuple[tuple[Origin, Path, bool], ...]  # (org|user, path, whether it exists)
+
+    def people(self) -> tuple[tuple[str, Value[str | None]], ...]:
+        """The author, function and service, by their setting names."""
+        return (("author", self.author), ("function", self.function), ("service", self.service))
+
+    @property
+    def author_unknown(self) -> bool:
+        """No author given anywhere, not even empty: a new reflection asks once."""
+        return self.author.value is None
 
     @property
     def sessions_dir_is_default(self) -> bool:
@@ -171,6 +189,15 @@ def _small_count(value: object, where: str) -> int:
     return value
 
 
+def _text(key: str, value: object, where: str) -> str:
+    """A line of plain text (a name, a function, a service): control characters removed."""
+    from .sanitize import strip_control
+
+    if not isinstance(value, str):
+        raise _bad(key, value, where, '"..."')
+    return " ".join(strip_control(value).split())[:MAX_TEXT]
+
+
 def _sessions_dir(value: object, where: str, base: Path | None) -> Path:
     if not isinstance(value, str) or not value:
         raise _bad("sessions_dir", value, where, '"..."')
@@ -195,6 +222,7 @@ class _Found:
     record_format: Value[Format] | None = None
     plain: Value[bool] | None = None
     small_count: Value[int] | None = None
+    texts: dict[str, Value[str | None]] = field(default_factory=dict)  # author, function, service
     libraries: list[Value[Path]] = field(default_factory=list)
 
     def check(self, key: str, value: object, where: str, base: Path | None, origin: Origin) -> None:
@@ -216,6 +244,8 @@ class _Found:
             self.sessions_dir = Value(_sessions_dir(value, where, base), origin)
         elif key == "libraries":
             self.libraries += [Value(p, origin) for p in _libraries(value, where, base)]
+        elif key in AUTHOR_KEYS:
+            self.texts[key] = Value(_text(key, value, where), origin)
         else:  # pragma: no cover - KEYS and this method name the same keys
             raise _bad(key, value, where, "")
 
@@ -275,8 +305,32 @@ def load(options: Options | None = None, environ: Mapping[str, str] | None = Non
         record_format=found.record_format or Value("md", DEFAULT),
         plain=found.plain or Value(False, DEFAULT),
         small_count=found.small_count or Value(SMALL_COUNT, DEFAULT),
+        author=found.texts.get("author", Value(None, DEFAULT)),
+        function=found.texts.get("function", Value(None, DEFAULT)),
+        service=found.texts.get("service", Value(None, DEFAULT)),
         files=tuple(files),
     )
+
+
+def remember(values: Mapping[str, str], environ: Mapping[str, str] | None = None) -> Path:
+    """Keep settings in the user's config file (GOEDGENOEG_CONFIG's file when that is set):
+    added at its end, the file owner-only. Returns the file; raises OSError."""
+    import json
+
+    from .files import private_dir
+
+    environ = os.environ if environ is None else environ
+    path = config_files(environ)[-1][1]
+    private_dir(path.parent)
+    before = path.read_bytes() if path.is_file() else b""
+    lines = "".join(f"{key} = {json.dumps(value)}\n" for key, value in values.items() if key in KEYS)
+    gap = "\n" if before and not before.endswith(b"\n") else ""
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    with os.fdopen(fd, "a", encoding="utf-8") as handle:
+        handle.write(gap + lines)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return path
 
 
 def _as_lang(text: str) -> Lang | None:

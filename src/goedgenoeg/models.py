@@ -166,6 +166,15 @@ class Option(Strict):
 # terminal is one function in ask.py's table. A new kind: one class here, one asking function.
 
 
+READ_WPM = 180  # words a minute a tired professional reads on a screen
+
+
+def reading_seconds(*texts: Text | None) -> int:
+    """Seconds to read these texts (their Dutch words) at READ_WPM."""
+    words = sum(len(text.nl.split()) for text in texts if text is not None)
+    return round(words * 60 / READ_WPM)
+
+
 class PromptBase(Strict):
     id: Id
     text: Text
@@ -186,8 +195,21 @@ class PromptBase(Strict):
     TEAM_WIDE: ClassVar[bool] = False
 
     def estimate(self) -> int:
-        """Estimated seconds one person needs for this prompt: its own, else its kind's."""
+        """Estimated seconds a tired person needs for this prompt: reading every word it shows
+        (READ_WPM words a minute), then answering (its own `seconds`, else its kind's)."""
+        return self.reading() + self.answering()
+
+    def answering(self) -> int:
+        """Seconds to answer, once read."""
         return self.seconds if self.seconds is not None else self.kind_seconds()
+
+    def reading(self) -> int:
+        """Seconds to read what the prompt shows (in Dutch, the default and the longer)."""
+        return reading_seconds(*self.shown())
+
+    def shown(self) -> list[Text]:
+        """The texts a prompt shows on the screen with its question."""
+        return [self.text]
 
     def kind_seconds(self) -> int:
         """The estimate of a prompt of this kind."""
@@ -244,10 +266,10 @@ class TextPrompt(PromptBase):
     kind: Literal["text"]
     long: bool = False
     per_person: bool = False  # in a team reflection, every participant answers
-    SECONDS: ClassVar[int] = 60
+    SECONDS: ClassVar[int] = 75  # a tired person's one to three sentences
 
     def kind_seconds(self) -> int:
-        return 90 if self.long else self.SECONDS
+        return 120 if self.long else self.SECONDS
 
     def check(self, raw: Any) -> str:
         value = text(raw)
@@ -271,9 +293,12 @@ def _note_line(label: str, note: str) -> str:
 
 class ReflectionPrompt(PromptBase):
     kind: Literal["reflection"]
-    SECONDS: ClassVar[int] = 25
+    SECONDS: ClassVar[int] = 20  # a choice, and now and then a short note
     counter: Text | None = None
     per_person: bool = False
+
+    def shown(self) -> list[Text]:
+        return [self.text, *([self.counter] if self.counter is not None else [])]
 
     def check(self, raw: Any) -> ReflectionValue:
         return check_reflection(raw)
@@ -311,8 +336,11 @@ def _describe_options(options: list[Option], raw: Any, lang: str) -> str:
 
 class ChoicePrompt(PromptBase):
     kind: Literal["choice"]
-    SECONDS: ClassVar[int] = 15
+    SECONDS: ClassVar[int] = 8  # a number, once the options are read
     options: Annotated[list[Option], Field(min_length=2)]
+
+    def shown(self) -> list[Text]:
+        return [self.text, *(o.label for o in self.options)]
 
     def check(self, raw: Any) -> str:
         return one_of(raw, tuple(o.id for o in self.options), "ans_choice")
@@ -326,8 +354,11 @@ class ChoicePrompt(PromptBase):
 
 class MultiPrompt(PromptBase):
     kind: Literal["multi"]
-    SECONDS: ClassVar[int] = 20
+    SECONDS: ClassVar[int] = 12
     options: Annotated[list[Option], Field(min_length=2)]
+
+    def shown(self) -> list[Text]:
+        return [self.text, *(o.label for o in self.options)]
 
     def check(self, raw: Any) -> list[str]:
         ids = [o.id for o in self.options]
@@ -345,10 +376,13 @@ class MultiPrompt(PromptBase):
 
 class AlternativePrompt(PromptBase):
     kind: Literal["alternative"]
-    SECONDS: ClassVar[int] = 40
+    SECONDS: ClassVar[int] = 25  # a status, and a reason when it is not feasible
     description: Text
     fits: Text
     region: Annotated[list[Region], Field(min_length=1)]
+
+    def shown(self) -> list[Text]:
+        return [self.text, self.description, self.fits]
 
     def applies(self, context: dict[str, Any]) -> bool:
         """Only where it exists: an alternative of the other region is not asked."""
@@ -388,7 +422,7 @@ def _person_cells(row: PersonRow, lang: str) -> tuple[str, str, str, str]:
 
 class PeoplePrompt(PromptBase):
     kind: Literal["people"]
-    SECONDS: ClassVar[int] = 120
+    SECONDS: ClassVar[int] = 150  # two or three minutes for a few people
     diagram: bool = False  # draw the people as a network diagram in the record
 
     def check(self, raw: Any) -> list[PersonRow]:
@@ -440,7 +474,7 @@ class ChildrenPrompt(PromptBase):
 
 class ActionsPrompt(PromptBase):
     kind: Literal["actions"]
-    SECONDS: ClassVar[int] = 120
+    SECONDS: ClassVar[int] = 150  # who, what, by when, for two or three steps
 
     def check(self, raw: Any) -> list[ActionRow]:
         return check_actions(raw)
@@ -551,6 +585,34 @@ class GuidingPrompt(PromptBase):
         return [Table(headers, rows, (45, 20, 35))]
 
 
+class TablePrompt(PromptBase):
+    """Which alternatives are on the table: the worker picks them from every alternative that
+    applies to the region, age and decision. On the short path only those are weighed (each
+    with a status and a reason); the record names the others in one line as not weighed. The
+    answer is the picked alternatives' keys (library.prompt); Enter at once takes the usual
+    ones (those marked `short` in their library)."""
+
+    kind: Literal["table"]
+    SECONDS: ClassVar[int] = 30
+    TEAM_WIDE: ClassVar[bool] = True
+
+    def check(self, raw: Any) -> list[str]:
+        value = [raw] if isinstance(raw, str) else raw
+        if not isinstance(value, list):
+            raise AnswerError("ans_list")
+        keys = [text(v, "ans_item_text") for v in value]
+        return list(dict.fromkeys(k for k in keys if k))
+
+    def parse(self, raw: Any) -> list[str]:
+        return [str(k) for k in raw] if isinstance(raw, list) else []
+
+    def describe(self, raw: Any, lang: str) -> str:
+        return t(lang, "table_chosen", n=len(self.parse(raw)))
+
+    def blocks(self, raw: Any, lang: str) -> list[Block]:
+        return []  # the alternatives it picked are the record's table; the rest one line there
+
+
 PROMPT_KINDS: tuple[type[PromptBase], ...] = (
     TextPrompt,
     ReflectionPrompt,
@@ -563,6 +625,7 @@ PROMPT_KINDS: tuple[type[PromptBase], ...] = (
     ParticipantsPrompt,
     ListPrompt,
     GuidingPrompt,
+    TablePrompt,
 )
 # Their names, as a library spells them (`kind: text`).
 KINDS: tuple[str, ...] = tuple(get_args(k.model_fields["kind"].annotation)[0] for k in PROMPT_KINDS)
@@ -580,6 +643,7 @@ AnyPrompt = (
     | ParticipantsPrompt
     | ListPrompt
     | GuidingPrompt
+    | TablePrompt
 )
 Prompt = Annotated[AnyPrompt, Field(discriminator="kind")]
 
@@ -676,6 +740,20 @@ class Baseline(BaseModel):
     steps_why: list[str] = []  # per earlier next step: why it was done partly or not (or "")
 
 
+class Author(BaseModel):
+    """Who made a reflection, as the settings named them when it began (the record's header)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = ""
+    function: str = ""
+    service: str = ""
+
+    def line(self) -> str:
+        """'Name, function, service', leaving out what is empty."""
+        return ", ".join(x for x in (self.name, self.function, self.service) if x)
+
+
 class Session(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -698,3 +776,4 @@ class Session(BaseModel):
     prepared: dict[str, Answer] = {}
     prepared_from: list[str] = []  # the ids of those prepared reflections (they belong to this case)
     finished: bool = False
+    author: Author | None = None  # who made it (the settings author, function, service)

@@ -53,10 +53,19 @@ STEP_COLUMNS = ("steps", "cases")
 # applied: the cases it applied to; considered and chosen: in any session of the case; the
 # statuses: the latest session of the case
 ALT_COLUMNS = ("applied", "considered", "chosen") + ALTERNATIVE_STATUSES + (NOT_ANSWERED,)
-CONSIDERED = ("feasible", "not_feasible") + FOLLOWUP_STATUSES
+CONSIDERED = ("feasible", "feasible_not_needed", "not_feasible") + FOLLOWUP_STATUSES
 CHOSEN = ("feasible",) + FOLLOWUP_STATUSES
 # a team whose voices differ: the case counts once, under the status furthest along
-STATUS_PRIORITY = ("completed", "running", "started", "feasible", "not_feasible", "not_applicable", "not_considered")
+STATUS_PRIORITY = (
+    "completed",
+    "running",
+    "started",
+    "feasible",
+    "feasible_not_needed",
+    "not_feasible",
+    "not_applicable",
+    "not_considered",
+)
 PERSPECTIVE_COLUMNS = ("open", "partly", "applied")  # open: none of its prompts got an answer
 PROMPT_COLUMNS = ("open", "applied")
 # Dissent is a team's: who disagreed with the decision (alone or as a duo, 'who was consulted and

@@ -70,7 +70,7 @@ def plan(
         PartPlan(part.phase, t(lang, f"part_{part.phase}"), part.prompts, minutes(part.seconds), part.box_minutes)
         for part in walk.parts()
     ]
-    return Plan(effective_path(path), len(steps), minutes(sum(walk.seconds(s) for s in steps)), parts)
+    return Plan(effective_path(path), len(steps), minutes(walk.total_seconds()), parts)
 
 
 def lines(result: Plan, lang: str, team: bool) -> list[str]:

@@ -22,6 +22,7 @@ from .models import (
     PeoplePrompt,
     PromptBase,
     ReflectionPrompt,
+    TablePrompt,
     TextPrompt,
 )
 from .texts import t
@@ -408,6 +409,35 @@ def ask_guiding(asker: Asking, prompt: GuidingPrompt, old: list[GuidingRow] | No
     return rows or None
 
 
+def ask_table(asker: Asking, prompt: TablePrompt, old: list[str] | None) -> list[str] | None:
+    """The alternatives on the table, by their numbers, from every one that applies here;
+    Enter keeps the earlier pick, or takes the usual ones (marked *); 0: none of them."""
+    offered = asker.walk.offered() if asker.walk is not None else []
+    if not offered:
+        return old
+    keys = [s.key for s in offered]
+    usual = asker.walk.usual() if asker.walk is not None else []
+    chosen = [k for k in (old if old is not None else usual) if k in keys]
+    section = None
+    for n, step in enumerate(offered, 1):
+        if step.section is not section:
+            section = step.section
+            asker.say(section.title.get(asker.lang), "bold")
+        mark = "*" if step.key in chosen else " "
+        asker.say(f" {mark}{n:>3}. {step.prompt.text.get(asker.lang)}")
+    shown = " ".join(str(keys.index(k) + 1) for k in chosen) or "0"
+    while True:
+        line = asker.line(t(asker.lang, "table_pick", keep=shown))
+        if not line.strip():
+            return chosen
+        if line.strip() == "0":
+            return []
+        parts = [p.strip() for p in line.replace(",", " ").split() if p.strip()]
+        if all(p.isdigit() and 1 <= int(p) <= len(keys) for p in parts):
+            return list(dict.fromkeys(keys[int(p) - 1] for p in parts))
+        asker.say(t(asker.lang, "invalid_range", n=len(keys)), "red")
+
+
 # The asking function of each prompt kind.
 ASKERS: dict[type[PromptBase], Callable[[Asking, Any, Any], object]] = {
     TextPrompt: ask_text,
@@ -421,4 +451,5 @@ ASKERS: dict[type[PromptBase], Callable[[Asking, Any, Any], object]] = {
     ParticipantsPrompt: ask_participants,
     ListPrompt: ask_list,
     GuidingPrompt: ask_guiding,
+    TablePrompt: ask_table,
 }

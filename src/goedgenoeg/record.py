@@ -21,6 +21,7 @@ from .models import (
     MultiPrompt,
     PeoplePrompt,
     Session,
+    TablePrompt,
     people_headers,
 )
 from .sanitize import strip_control
@@ -36,6 +37,7 @@ EXTENSIONS = {"md": ".md", "docx": ".docx", "html": ".html"}
 # The summary, in the order a reader needs it. "alternatives" is not a slot: it is built from
 # the alternative prompts themselves.
 SUMMARY_ORDER = (
+    "question",
     "decision",
     "grounds",
     "facts",
@@ -76,9 +78,10 @@ def record_steps(session: Session, libraries: LibrarySet) -> list[Step]:
     """The prompts a record covers: those on the session's path, and any other with an answer
     (a short walk that went on into the full path, or a follow-up)."""
     walk = Walk(libraries, session.answers, path="full")
-    path = effective_path(session.path)
-    context = walk.context()
-    return [s for s in walk.steps() if path == "full" or s.prompt.on_short_path(context) or s.key in session.answers]
+    if effective_path(session.path) == "full":
+        return walk.steps()
+    on_path = {s.key for s in Walk(libraries, session.answers, path="short").steps()}
+    return [s for s in walk.steps() if s.key in on_path or s.key in session.answers]
 
 
 def _prepare(session: Session, libraries: LibrarySet, full: bool) -> _Record:
@@ -101,10 +104,8 @@ def _prepare(session: Session, libraries: LibrarySet, full: bool) -> _Record:
 
 def _state(answer: Answer | None, lang: str) -> str:
     """What an unanswered prompt says in the record."""
-    if answer is None:
-        return t(lang, "unanswered")
-    if answer.status == "skipped":
-        return t(lang, "skipped")
+    if answer is None or answer.status == "skipped":  # "skipped" read as if nobody was asked
+        return t(lang, "rec_not_filled")
     if answer.status == "later":
         return t(lang, "marked_later")
     return ""
@@ -183,9 +184,27 @@ def _title(rec: _Record) -> list[Block]:
     baseline = rec.session.followup_of
     if baseline is not None:
         blocks.append(Paragraph(t(rec.lang, "rec_followup_of", date=baseline.date, id=baseline.id), "strong"))
+    blocks += _made_by(rec)
     if rec.full:
         blocks.append(Notice(t(rec.lang, "rec_internal_title"), t(rec.lang, "rec_internal_notice")))
     return blocks
+
+
+def _made_by(rec: _Record) -> list[Block]:
+    """Who wrote the record, and for a duo or a team every participant with their role, so
+    that 'I' and 'we' in the answers are somebody's."""
+    lang = rec.lang
+    lines: list[str] = []
+    author = rec.session.author.line() if rec.session.author is not None else ""
+    if author:
+        lines.append(t(lang, "rec_made_by", who=author))
+    people = Walk(rec.libraries, rec.session.answers, path="full").participants()
+    if people:
+        named = [", ".join(x for x in (p.name, p.role, t(lang, "role_" + p.meeting_role)) if x) for p in people]
+        lines.append(t(lang, "rec_participants_line", who="; ".join(named)))
+    elif rec.context.get("who") == "duo" and rec.context.get("role"):
+        lines.append(t(lang, "rec_with", who=rec.context["role"]))
+    return [Paragraph(line) for line in lines]
 
 
 def _whose(rec: _Record) -> str:
@@ -204,6 +223,9 @@ def _summary_slot(rec: _Record, slot: str) -> list[Block]:
     if not steps:
         return []
     blocks: list[Block] = [Heading(3, t(lang, f"rec_sum_{slot}"))]
+    if slot == "question":  # one line: who asks what, by when
+        said = [describe_answer(s.prompt, a, lang) for s in steps if _answered(a := rec.answer(s))]
+        return blocks + [Paragraph(" · ".join(said) if said else t(lang, "unanswered"), "" if said else "em")]
     for step in steps:
         answer = rec.answer(step)
         chosen = isinstance(step.prompt, ChoicePrompt | MultiPrompt)
@@ -244,6 +266,13 @@ def _summary_alternatives(rec: _Record) -> list[Block]:
         blocks.append(Paragraph(t(lang, "rec_not_considered_list", items="; ".join(not_considered))))
     if unanswered:
         blocks.append(Paragraph(t(lang, "rec_unanswered_list", items="; ".join(unanswered))))
+    walk = Walk(rec.libraries, rec.session.answers, path="full")
+    table = walk.on_the_table()
+    if table is not None:  # the others that apply, named once: a reader sees what was not looked at
+        weighed = {s.key for s in alternatives}
+        left = [s.prompt.text.get(lang) for s in walk.offered() if s.key not in weighed and s.key not in table]
+        if left:
+            blocks.append(Paragraph(t(lang, "rec_not_on_table", items="; ".join(left))))
     return blocks
 
 
@@ -300,7 +329,6 @@ def _metadata(rec: _Record) -> list[Block]:
     rows = [
         ("rec_case", rec.context.get("case", "-")),
         ("rec_date", session.updated[:10]),
-        ("rec_started", session.created[:16].replace("T", " ")),
         ("rec_who", _context_label(rec, "who")),
         *([("rec_role", rec.context["role"])] if rec.context.get("role") else []),  # not asked on the short path
         ("rec_decision", _context_label(rec, "decision")),
@@ -309,13 +337,23 @@ def _metadata(rec: _Record) -> list[Block]:
         ("rec_region", _context_label(rec, "region")),
         ("rec_path", t(lang, "rec_path_meeting" if path == "short" and rec.context.get("who") == "team" else f"rec_path_{path}")),
         ("rec_kind", t(lang, "rec_kind_full" if rec.full else "rec_kind_dossier")),
-        ("rec_session", session.id),
-        ("rec_tool", f"goedgenoeg {session.tool_version}"),
-        ("rec_libraries", ", ".join(f"{k} {v.version}" for k, v in session.libraries.items())),
-        ("rec_privacy", privacy),
     ]
+    if rec.full:  # the tool's own details are not the case: only in the full, internal record
+        rows += [
+            ("rec_started", session.created[:16].replace("T", " ")),
+            ("rec_session", session.id),
+            ("rec_tool", f"goedgenoeg {session.tool_version}"),
+            ("rec_libraries", ", ".join(f"{k} {v.version}" for k, v in session.libraries.items())),
+            ("rec_privacy", privacy),
+        ]
     table = Table((t(lang, "rec_field"), t(lang, "rec_value")), tuple((t(lang, k), v) for k, v in rows), (35, 65))
-    return [Heading(2, t(lang, "rec_metadata")), table, Paragraph(t(lang, "rec_notice"))]
+    return [Heading(2, t(lang, "rec_metadata")), table]
+
+
+def _footer(rec: _Record) -> list[Block]:
+    """One small line at the end: what the tool is and is not, and where the session is kept."""
+    line = t(rec.lang, "rec_notice") + " " + t(rec.lang, "rec_footer", id=rec.session.id, version=rec.session.tool_version)
+    return [Paragraph(line, "em")]
 
 
 def _reflection_line(rec: _Record) -> list[Block]:
@@ -360,7 +398,8 @@ def _weighing(rec: _Record) -> list[Block]:
 
     def in_summary(step: Step) -> bool:
         """Answered and already in the summary above: not repeated here."""
-        return _answered(rec.answer(step)) and (step.prompt.summary is not None or isinstance(step.prompt, AlternativePrompt))
+        kinds = (AlternativePrompt, TablePrompt)  # the alternatives' table and its line in the summary
+        return _answered(rec.answer(step)) and (step.prompt.summary is not None or isinstance(step.prompt, kinds))
 
     for step in rec.steps:
         if step.library.id == CONTEXT_LIBRARY or in_summary(step):
@@ -451,6 +490,8 @@ def _network(rec: _Record, step: Step) -> list[Block]:
 def _time(rec: _Record) -> list[Block]:
     """Time spent per part against its time box, for a team or when parts have a time box."""
     session, lang = rec.session, rec.lang
+    if not rec.full:  # the minutes per part are the meeting's, not the case's
+        return []
     walk = Walk(rec.libraries, session.answers, path=session.path)
     boxes = {p.phase: p.box_minutes for p in walk.parts()}
     if not session.timings or not (rec.context.get("who") == "team" or any(boxes.values())):
@@ -539,11 +580,12 @@ def _open_points(rec: _Record) -> list[Block]:
 
 
 def _sources(rec: _Record) -> list[Block]:
-    """The sources of the prompts on the record."""
+    """The sources of the prompts answered on the record, by title."""
     if rec.libraries.sources is None:
         return []
-    used = {ref.strip().split(" ")[0] for s in rec.steps for ref in s.prompt.source.split(";")}
-    items = tuple(f"{s.id}: {s.title}, {s.organisation} ({s.year})" for s in rec.libraries.sources.sources if s.id in used)
+    answered = [s for s in rec.steps if s.library.id != CONTEXT_LIBRARY and _answered(rec.answer(s))]
+    used = {ref.strip().split(" ")[0] for s in answered for ref in s.prompt.source.split(";")}
+    items = tuple(f"{s.title}, {s.organisation} ({s.year})" for s in rec.libraries.sources.sources if s.id in used)
     return [Heading(2, t(rec.lang, "rec_sources")), BulletList(items)] if items else []
 
 
@@ -579,7 +621,7 @@ def build(session: Session, libraries: LibrarySet, full: bool = False) -> Docume
     (the network drawn where its people were asked), time, open points and sources."""
     rec = _prepare(session, libraries, full)
     blocks: list[Block] = []
-    for part in (_title, _summary, _metadata, _reflection_line, _weighing, _time, _open_points, _sources):
+    for part in (_title, _summary, _metadata, _reflection_line, _weighing, _time, _open_points, _sources, _footer):
         blocks += part(rec)
     title = strip_control(f"{t(rec.lang, 'rec_title')}: {rec.context.get('case', '-')}")
     return Document(rec.lang, " ".join(title.split()), tuple(_clean(b) for b in blocks))

@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # for the type checker only: the first question waits for non
 
     from .config import Config, Options
     from .library import LibrarySet
-    from .models import Answer, Session
+    from .models import Answer, Author, Session
     from .session import SessionError, _Flock
     from .vocab import PathName, WalkEnd
 
@@ -460,6 +460,36 @@ def _offer_unfinished(cfg: Config, directory: Path, libraries: LibrarySet, conso
         console.print(t(lang, "invalid_range", n=len(rows)), highlight=False)
 
 
+def _author(cfg: Config, console: Console | None) -> Author | None:
+    """Who makes this reflection, from the settings. Never given: asked once in the terminal
+    (Enter leaves a line empty) and kept in the user's config file, so the record says who
+    wrote it; a file that cannot be written is said, and the walk goes on."""
+    from . import config
+    from .models import Author
+    from .sanitize import strip_control
+    from .texts import t
+
+    if cfg.author_unknown and console is not None:
+        lang = cfg.lang.value
+        console.print(t(lang, "author_ask"), highlight=False)
+        given: dict[str, str] = {}
+        for key in config.AUTHOR_KEYS:
+            try:
+                typed = console.input(t(lang, f"author_{key}") + ": ")
+            except (KeyboardInterrupt, EOFError):
+                console.print()
+                raise SystemExit(130) from None
+            given[key] = " ".join(strip_control(typed).split())[: config.MAX_TEXT]
+        try:
+            where = config.remember(given)
+            console.print(t(lang, "author_kept", path=where), markup=False, highlight=False, soft_wrap=True)
+        except OSError as err:
+            console.print(t(lang, "author_not_kept", err=err.strerror or err), markup=False, highlight=False)
+        return Author(name=given["author"], function=given["function"], service=given["service"])
+    name, function, service = (v.value or "" for _, v in cfg.people())
+    return Author(name=name, function=function, service=service) if name or function or service else None
+
+
 def reflect(
     lang: str | None = None,
     library: list[Path] | None = None,
@@ -501,6 +531,7 @@ def reflect(
             return
     session = sessions.new_session(libraries, lang)
     session.path = path
+    session.author = _author(cfg, console if answers is None else None)
     if team:
         team_session(session)
     if pairs:
@@ -530,6 +561,7 @@ def followup(
         _needs_terminal("followup", cfg.lang.value)
     previous, libraries = _load_session(cfg, directory, session_id)
     session = start_followup(previous, libraries)
+    session.author = _author(cfg, None)  # whoever runs the follow-up, from the settings
     if answers is None:
         _echo(t(session.lang, "followup_from", date=previous.updated[:10], id=previous.id))
     _fill_or_walk(

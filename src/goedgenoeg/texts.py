@@ -361,15 +361,29 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "cfg_from_env": ("omgevingsvariabele {detail}", "environment variable {detail}"),
     "cfg_from_option": ("optie {detail}", "option {detail}"),
     "cfg_none": ("(geen)", "(none)"),
+    "author_ask": (
+        "Wie maakt deze reflecties? Het verslag zegt wie het schreef. Dit wordt één keer gevraagd; Enter laat een regel leeg.",
+        "Who makes these reflections? The record says who wrote it. This is asked once; Enter leaves a line empty.",
+    ),
+    "author_author": ("Je naam", "Your name"),
+    "author_function": ("Je functie (bijvoorbeeld consulent, jeugdbeschermer)", "Your function (for instance caseworker)"),
+    "author_service": ("Je dienst of organisatie", "Your service or organisation"),
+    "author_kept": ("Bewaard in {path}; aanpassen kan daar.", "Kept in {path}; change it there."),
+    "author_not_kept": (
+        "Kon dit niet bewaren ({err}); het staat wel in dit verslag.",
+        "Could not keep this ({err}); it is in this record all the same.",
+    ),
     "cfg_region_none": ("(niet gezet: de vraag wordt gesteld)", "(not set: the question is asked)"),
     # the record
     "rec_title": ("Reflectie", "Reflection"),
     "rec_notice": (
-        "Dit is een reflectie van de betrokken professional(s) voor het dossier. Het is geen risicotaxatie, score of advies: "
-        "het toont wat overwogen werd, wat (nog) niet, en wat besloten werd en waarom.",
-        "This is a reflection by the professional(s) involved, for the case file. It is not a risk assessment, score or "
-        "recommendation: it shows what was considered, what was not (yet), and what was decided and why.",
+        "Gemaakt met goedgenoeg, een hulpmiddel voor reflectie dat zelf geen risicotaxatie, score of advies geeft; "
+        "het besluit of advies in dit verslag is dat van de professional(s) die het opstelden.",
+        "Made with goedgenoeg, a reflection aid that gives no risk assessment, score or advice of its own; the "
+        "decision or advice in this record is that of the professional(s) who wrote it.",
     ),
+    "rec_footer": ("(Sessie {id}, versie {version}.)", "(Session {id}, version {version}.)"),
+    "rec_not_filled": ("niet ingevuld", "not filled in"),
     "rec_case": ("Casus (pseudoniem)", "Case (pseudonym)"),
     "rec_date": ("Datum", "Date"),
     "rec_started": ("Begonnen", "Started"),
@@ -474,6 +488,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "De vragenbibliotheken duiden (nog) geen antwoorden aan voor de samenvatting: zie de afweging hieronder.",
         "The prompt libraries mark no answers for the summary (yet): see the weighing below.",
     ),
+    "rec_made_by": ("Opgesteld door: {who}", "Written by: {who}"),
+    "rec_participants_line": ("Deelnemers: {who}", "Participants: {who}"),
+    "rec_with": ("Samen met: {who}", "Together with: {who}"),
+    "rec_sum_question": ("De vraag op tafel", "The question on the table"),
     "rec_sum_decision": ("Besluit of advies", "Decision or advice"),
     "rec_sum_grounds": ("Waarop het steunt", "What it rests on"),
     "rec_sum_facts": ("Feiten", "Facts"),
@@ -627,6 +645,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "dont_know": ("Weet ik niet", "I don't know"),
     "later": ("Later bespreken", "Discuss later"),
     "feasible": ("Overwogen en haalbaar", "Considered and feasible"),
+    "table_pick": (
+        "Typ de nummers van wat op tafel ligt, ook een crisisplan (Enter = {keep}; 0 = geen)",
+        "Type the numbers of what is on the table, a crisis plan too (Enter = {keep}; 0 = none)",
+    ),
+    "table_chosen": ("{n} op tafel", "{n} on the table"),
+    "rec_not_on_table": ("Niet gewogen (niet op tafel): {items}.", "Not weighed (not on the table): {items}."),
+    "feasible_not_needed": ("Overwogen, haalbaar, nu niet nodig", "Considered, feasible, not needed now"),
     "not_feasible": ("Overwogen, niet haalbaar", "Considered, not feasible"),
     "not_considered": ("Niet overwogen", "Not considered"),
     "not_applicable": ("Niet van toepassing", "Not applicable"),

@@ -29,7 +29,7 @@ CHILDREN_KEY = "children"  # the children of a case (a children prompt in the co
 ReflectionResponse = Literal["recognise", "not_recognise", "dont_know", "later"]
 REFLECTION_RESPONSES: tuple[ReflectionResponse, ...] = get_args(ReflectionResponse)
 # An alternative is weighed (the first four); at a follow-up it can also have been put in place.
-WeighedStatus = Literal["feasible", "not_feasible", "not_considered", "not_applicable"]
+WeighedStatus = Literal["feasible", "feasible_not_needed", "not_feasible", "not_considered", "not_applicable"]
 FollowupStatus = Literal["started", "running", "completed"]  # ingezet, loopt, afgerond
 AlternativeStatus = Literal[WeighedStatus, FollowupStatus]
 WEIGHED_STATUSES: tuple[WeighedStatus, ...] = get_args(WeighedStatus)
@@ -60,6 +60,7 @@ WalkEnd = Literal["done", "stopped"]
 
 # What a prompt's answer is, for the summary at the top of the dossier record.
 SummarySlot = Literal[
+    "question",
     "decision",
     "grounds",
     "facts",

@@ -10,7 +10,18 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .answers import is_open
 from .library import CONTEXT_LIBRARY, LibrarySet
-from .models import ActionsPrompt, Answer, AnyPrompt, Baseline, Library, ParticipantsPrompt, Section
+from .models import (
+    ActionsPrompt,
+    AlternativePrompt,
+    Answer,
+    AnyPrompt,
+    Baseline,
+    Library,
+    ParticipantsPrompt,
+    Section,
+    TablePrompt,
+    reading_seconds,
+)
 from .values import ActionRow, ChildRow, ParticipantRow, stored_rows
 from .vocab import CHILDREN_KEY, CONDITION_KEYS, CONTEXT_KEYS, PHASES, Action, AnswerStatus, PathName, WalkEnd
 
@@ -138,6 +149,7 @@ class Walk:
         self.path_choice = path  # "short", "full", or None: by who reflects
         self._steps: tuple[tuple[Any, ...], list[Step]] | None = None
         self._layouts: tuple[tuple[Any, ...], _Layout] | None = None
+        self._table_key: str | None = ""  # "": not looked for yet
 
     @property
     def path(self) -> str:
@@ -182,7 +194,8 @@ class Walk:
         worked out once per context (the walk asks for them several times per prompt)."""
         context = self.context()
         path = effective_path(self.path_choice)
-        key = (*(_hashable(context.get(k)) for k in CONDITION_KEYS), path)
+        table = self.on_the_table()
+        key = (*(_hashable(context.get(k)) for k in CONDITION_KEYS), path, _hashable(table))
         if self._steps is not None and self._steps[0] == key:
             return list(self._steps[1])
         steps = []
@@ -190,10 +203,54 @@ class Walk:
             if section.when is not None and not section.when.matches(context):
                 continue
             for prompt in section.prompts:
-                if (path == "full" or prompt.on_short_path(context)) and prompt.applies(context):
-                    steps.append(Step(library, section, prompt))
+                if not prompt.applies(context):
+                    continue
+                step = Step(library, section, prompt)
+                if path == "full" or self._on_short_path(step, context, table):
+                    steps.append(step)
         self._steps = (key, steps)
         return list(steps)
+
+    @staticmethod
+    def _on_short_path(step: Step, context: dict[str, Any], table: list[str] | None) -> bool:
+        """On the short path an alternative is weighed when the worker put it on the table;
+        until then (or without a table prompt) the usual ones, marked `short`, stand for them."""
+        if table is not None and isinstance(step.prompt, AlternativePrompt):
+            return step.key in table
+        return step.prompt.on_short_path(context)
+
+    def table_key(self) -> str | None:
+        """The key of the prompt that puts alternatives on the table, if a library has one."""
+        if self._table_key == "":
+            found = (
+                f"{loaded.library.id}.{prompt.id}"
+                for loaded in self.libraries.libraries
+                for section in loaded.library.sections
+                for prompt in section.prompts
+                if isinstance(prompt, TablePrompt)
+            )
+            self._table_key = next(found, None)
+        return self._table_key
+
+    def on_the_table(self) -> list[str] | None:
+        """The alternatives put on the table (their keys), or None when nobody picked yet."""
+        key = self.table_key()
+        answer = self.answers.get(key) if key is not None else None
+        if answer is None or not answer.given or not isinstance(answer.value, list):
+            return None
+        return [str(k) for k in answer.value]
+
+    def offered(self) -> list[Step]:
+        """Every alternative that applies to this case (region, age, decision): what the table
+        prompt offers, in walk order."""
+        every = Walk(self.libraries, self.answers, path="full")
+        return [s for s in every.steps() if isinstance(s.prompt, AlternativePrompt)]
+
+    def usual(self) -> list[str]:
+        """The alternatives offered that their library marks for the short path: what Enter at
+        the table prompt takes."""
+        context = self.context()
+        return [s.key for s in self.offered() if s.prompt.on_short_path(context)]
 
     def people(self) -> int:
         """How many answer each per-person prompt: the participants of a team, else one."""
@@ -223,6 +280,10 @@ class Walk:
         skipped): only then is an estimate of the time left worth showing."""
         return all(f"{CONTEXT_LIBRARY}.{key}" in self.answers for key in CONDITION_KEYS)
 
+    def total_seconds(self) -> int:
+        """Estimated seconds for every prompt of this walk, reading and answering."""
+        return sum(self._layout().seconds)
+
     def seconds_left(self) -> int:
         """Estimated seconds for the prompts of this walk that have no answer yet."""
         steps, layout = self.steps(), self._layout()
@@ -244,6 +305,16 @@ class Walk:
         if self._layouts is not None and self._layouts[0] == key:
             return self._layouts[1]
         seconds = [self._seconds(step, team, lambda: people) for step in steps]
+        # what is read once: a library's intro and a section's title and intro, at their first
+        # step; the alternatives a table prompt offers, at that prompt
+        for index, step in enumerate(steps):
+            before = steps[index - 1] if index else None
+            if before is None or step.library is not before.library:
+                seconds[index] += reading_seconds(step.library.intro)
+            if before is None or step.section is not before.section:
+                seconds[index] += reading_seconds(step.section.title, step.section.intro)
+            if isinstance(step.prompt, TablePrompt):
+                seconds[index] += reading_seconds(*(s.prompt.text for s in self.offered()))
         rows: list[PartProgress] = []
         boxes: dict[str, dict[int, int]] = {}  # phase -> id(section) -> its time box
         unboxed: dict[str, int] = {}  # phase -> estimated seconds of the steps without a box
