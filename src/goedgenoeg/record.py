@@ -48,6 +48,7 @@ SUMMARY_ORDER = (
     "dissent",
     "plan_b",
     "next_steps",
+    "parents_know",
     "review",
     "consulted",
     "informing",

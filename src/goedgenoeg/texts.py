@@ -485,6 +485,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "rec_sum_dissent": ("Tegenstem", "Dissent"),
     "rec_sum_plan_b": ("Plan B", "Plan B"),
     "rec_sum_next_steps": ("Volgende stappen", "Next steps"),
+    "rec_sum_parents_know": ("Weten de ouders het?", "Do the parents know?"),
     "rec_sum_review": ("Evaluatie", "Review"),
     "rec_sum_consulted": ("Geraadpleegd", "Consulted"),
     "rec_sum_informing": ("Hoe ouders en kind het horen", "How parents and child are told"),
