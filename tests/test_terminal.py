@@ -206,6 +206,8 @@ besluit.evaluatie                            text
 besluit.tegenspraak                          text
 besluit.stappen                              actions
 plaatsing.overbruggen                        text
+besluit.ouders-weten                         text
+besluit.gewone-woorden                       text
 besluit.vertellen-ouders                     text
 besluit.vertellen-kind                       text
 besluit.proces-uitleggen                     text
@@ -251,13 +253,13 @@ def assert_each_answer_landed_on_its_prompt(sessions, typed):
 SKIPPED = {
     8: "Wat heeft dit kind nu het meest nodig, en van wie?",
     20: "Hoe vertelt het gezin zelf zijn verhaal, en wat is hun droom voor later?",
-    141: "Wat blijft er onzeker, ook na al dit afwegen?",
+    143: "Wat blijft er onzeker, ook na al dit afwegen?",
 }
 
 
 def test_a_whole_reflection_with_help_back_and_skip(tmp_path, spawn):
     steps = full_path_steps()
-    assert len(steps) == 144 and steps[141].key == "besluit.onzeker"  # the table above is read whole
+    assert len(steps) == 146 and steps[143].key == "besluit.onzeker"  # the table above is read whole
     sessions = tmp_path / "s"
     child = spawn(["reflect", "--path", "full"], sessions)
     typed, skipped = {}, []
@@ -499,7 +501,8 @@ SHORT_BABY = [
     ("besluit.evaluatie", "text"),
     ("besluit.tegenspraak", "text"),
     ("besluit.stappen", "actions"),
-    ("besluit.goed-genoeg", "text"),
+    ("besluit.ouders-weten", "text"),
+    ("besluit.gewone-woorden", "text"),
 ]
 BABY_CHOICES = {"context.decision": "1", "context.age": "2", "context.region": "1", "context.who": "1"}
 
@@ -534,6 +537,7 @@ def test_the_short_path_of_a_baby_placement_to_the_record_then_on_into_the_full_
     assert record.split("\n")[2] == "## Samenvatting"
     summary = record.split("## Samenvatting", 1)[1].split("\n## ", 1)[0]
     assert typed["besluit.besluit"] in summary and typed["besluit.feiten"] in summary
+    assert f"### Weten de ouders het?\n\n{typed['besluit.ouders-weten']}" in summary
     assert typed["kanttekeningen.haast"] not in record  # a note on a pitfall is the worker's own
 
     # later, the full path: it starts at the first question the short path left out

@@ -152,25 +152,41 @@ def record(
     force: bool = ForceOpt,
     fmt: str | None = FormatOpt,
     full: bool = typer.Option(False, "--full"),
+    audience: str | None = typer.Option(None, "--for", metavar="parents"),
     library: list[Path] | None = LibraryOpt,
     sessions_dir: Path | None = SessionsDirOpt,
     lang: str | None = LangOpt,
 ) -> None:
     """Write the record of a saved reflection."""
     from .record import render
+    from .record_file import write_new
     from .reflect import write_record
     from .texts import t
 
     cfg = _settings(lang, library, sessions_dir, fmt)
     lang = cfg.lang.value
     fmt = cfg.record_format.value
+    for_parents = _check_choice(audience, "--for", ("parents",), lang) == "parents"
+    if for_parents and full:
+        _fail(t(lang, "par_not_full"), 2)
     directory = _directory(cfg)
     session, libraries = _load_session(cfg, directory, session_id)
+    page: bytes | str | None = None
+    if for_parents:
+        from . import parents
+
+        try:
+            page = parents.render(session, libraries, fmt)
+        except parents.NoDecision:
+            _fail(t(lang, "par_no_decision", id=session.id), 1)
     if output is None and fmt == "md":
-        typer.echo(render(session, libraries, fmt="md", full=full))
+        typer.echo(page if page is not None else render(session, libraries, fmt="md", full=full))
         return
     try:
-        written = write_record(session, libraries, output, force=force, fmt=fmt, full=full)
+        if page is not None:
+            written = write_new(page, output, parents.suggested_name(session, libraries, fmt), force)
+        else:
+            written = write_record(session, libraries, output, force=force, fmt=fmt, full=full)
     except FileExistsError:
         _fail(t(lang, "cli_exists_force", path=output), 1)
     except OSError as err:

@@ -95,13 +95,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Voorbeelden:\n\n  goedgenoeg record 20261122-0915 -o reflectie.md\n\n"
         "  goedgenoeg record 20261122-0915 --format docx\n\n"
         "  goedgenoeg record 20261122-0915 --format html -o reflectie.html\n\n"
-        "  goedgenoeg record 20261122-0915 --full -o intern.md",
+        "  goedgenoeg record 20261122-0915 --full -o intern.md\n\n"
+        "  goedgenoeg record 20261122-0915 --for parents --format docx",
         "Write the record of a saved reflection (again, later, as often as needed). By default the "
         "dossier record: the case, without the professionals' own feelings, doubts and beliefs.\n\n"
         "Examples:\n\n  goedgenoeg record 20261122-0915 -o reflectie.md\n\n"
         "  goedgenoeg record 20261122-0915 --format docx\n\n"
         "  goedgenoeg record 20261122-0915 --format html -o reflectie.html\n\n"
-        "  goedgenoeg record 20261122-0915 --full -o intern.md",
+        "  goedgenoeg record 20261122-0915 --full -o intern.md\n\n"
+        "  goedgenoeg record 20261122-0915 --for parents --format docx",
     ),
     "preview": (
         "Vooraf zien wat een reflectie zal vragen: de delen, hun aantal vragen en de geschatte "
@@ -272,6 +274,12 @@ PARAMS: dict[str, tuple[str, str]] = {
     "resume session_id": (
         "Id van de sessie (of het begin ervan); standaard de laatste niet afgemaakte.",
         "Session id (or its start); default: the last unfinished one.",
+    ),
+    "record audience": (
+        "Voor wie: parents geeft één pagina voor de ouders in gewone woorden (wat er besloten of voorgesteld is, "
+        "waarom, wat er nu gebeurt en wanneer, wie ze kunnen bellen), zonder afkortingen en zonder de eigen reflectie.",
+        "Whom it is for: parents gives one page for the parents in plain words (what was decided or proposed, why, "
+        "what happens next and when, whom to call), without abbreviations and without the own reflection.",
     ),
     "record session_id": (
         "Id van de sessie (of het begin ervan), of een sessiebestand.",

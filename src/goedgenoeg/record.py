@@ -50,6 +50,7 @@ SUMMARY_ORDER = (
     "dissent",
     "plan_b",
     "next_steps",
+    "parents_know",
     "review",
     "consulted",
     "informing",
@@ -631,7 +632,13 @@ def render(session: Session, libraries: LibrarySet, fmt: str = "md", full: bool 
     """The record in a format: markdown as text; docx and html as bytes."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown record format {fmt!r}; use one of {', '.join(FORMATS)}")
-    document = build(session, libraries, full)
+    return write_document(build(session, libraries, full), fmt)
+
+
+def write_document(document: Document, fmt: str = "md") -> bytes | str:
+    """A document (the record, the parents' page) in a format: markdown as text; docx and html as bytes."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown record format {fmt!r}; use one of {', '.join(FORMATS)}")
     if fmt == "md":
         from .writers import markdown
 

@@ -18,11 +18,17 @@ def write_record(
     from .record import render, suggested_name  # only at the end of a walk: not before the first question
 
     rendered = render(session, libraries, fmt=fmt, full=full)
+    return write_new(rendered, output, suggested_name(session, libraries, fmt=fmt, full=full), force)
+
+
+def write_new(rendered: bytes | str, output: Path | None, suggested: str, force: bool = False) -> Path:
+    """Write a rendered record or page to `output`, or in the current folder under the name
+    suggested (never over an existing file unless force)."""
     data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
     if output is not None:
         write_private(output, data, overwrite=force)
         return output
-    name = Path(suggested_name(session, libraries, fmt=fmt, full=full))
+    name = Path(suggested)
     candidate, n = name, 2
     while candidate.exists():
         candidate = name.with_stem(f"{name.stem}-{n}")

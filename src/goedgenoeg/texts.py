@@ -504,6 +504,57 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "rec_sum_dissent": ("Tegenstem", "Dissent"),
     "rec_sum_plan_b": ("Plan B", "Plan B"),
     "rec_sum_next_steps": ("Volgende stappen", "Next steps"),
+    "rec_sum_parents_know": ("Weten de ouders het?", "Do the parents know?"),
+    # the page for the parents (parents.py): plain words, short sentences, no abbreviations
+    "par_title": ("Het besluit over uw kind, in gewone woorden", "The decision about your child, in plain words"),
+    "par_date": ("Datum: {date}", "Date: {date}"),
+    "par_intro": (
+        "Hier leest u wat er besloten of voorgesteld is. U leest ook waarom, en wat er nu gebeurt.",
+        "Here you can read what was decided or proposed. You can also read why, and what happens next.",
+    ),
+    "par_what": ("Wat is er besloten of voorgesteld?", "What was decided or proposed?"),
+    "par_stand_taken": ("Dit besluit is genomen.", "This decision has been taken."),
+    "par_stand_proposed": (
+        "Dit is een voorstel. Er is nog niet over beslist.",
+        "This is a proposal. It has not been decided yet.",
+    ),
+    "par_stand_postponed": (
+        "Er is nog niets beslist. Dat gebeurt later.",
+        "Nothing has been decided yet. That will happen later.",
+    ),
+    "par_stand_open": ("Er is nog niets beslist.", "Nothing has been decided yet."),
+    "par_why": ("Waarom?", "Why?"),
+    "par_next": ("Wat gebeurt er nu?", "What happens next?"),
+    "par_col_who": ("Wie", "Who"),
+    "par_col_what": ("Wat", "What"),
+    "par_col_when": ("Wanneer", "When"),
+    "par_no_steps": (
+        "De volgende stappen zijn nog niet afgesproken. We laten het u weten.",
+        "The next steps have not been agreed yet. We will let you know.",
+    ),
+    "par_review": ("We bekijken dit besluit opnieuw:", "We will look at this decision again:"),
+    "par_call_title": ("Wie kunt u bellen?", "Whom can you call?"),
+    "par_call": ("Hebt u een vraag? Bel dan {who}.", "Do you have a question? Then call {who}."),
+    "par_call_steps": ("Hebt u een vraag? Bel dan: {who}.", "Do you have a question? Then call: {who}."),
+    "par_call_none": (
+        "Hebt u een vraag? Bel dan de hulpverlener die u deze pagina gaf.",
+        "Do you have a question? Then call the care worker who gave you this page.",
+    ),
+    "par_disagree": (
+        "Bent u het er niet mee eens? Zeg het ons. U mag altijd om uitleg vragen.",
+        "Do you not agree? Tell us. You can always ask us to explain.",
+    ),
+    "par_or": ("of", "or"),
+    "par_no_decision": (
+        "Sessie {id} heeft nog geen besluit of advies, dus er is nog niets om de ouders te vertellen. "
+        "Vul eerst het besluit in: goedgenoeg resume {id}",
+        "Session {id} has no decision or advice yet, so there is nothing to tell the parents. "
+        "Fill in the decision first: goedgenoeg resume {id}",
+    ),
+    "par_not_full": (
+        "--for parents en --full gaan niet samen: de pagina voor de ouders laat de eigen reflectie altijd weg.",
+        "--for parents and --full do not go together: the parents' page always leaves out the own reflection.",
+    ),
     "rec_sum_review": ("Evaluatie", "Review"),
     "rec_sum_consulted": ("Geraadpleegd", "Consulted"),
     "rec_sum_informing": ("Hoe ouders en kind het horen", "How parents and child are told"),

@@ -72,6 +72,7 @@ SummarySlot = Literal[
     "dissent",
     "plan_b",
     "next_steps",
+    "parents_know",
     "informing",
     "review",
     "consulted",
