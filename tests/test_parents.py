@@ -240,17 +240,9 @@ def test_the_author_is_whom_to_call_and_stands_for_ik(libraries):
     session = session_with(libraries, {**ANSWERS, "besluit.stappen": steps})
     text = shown_text(build(session, libraries))
     assert "Bel dan de hulpverlener die u deze pagina gaf." in text  # 'ik' is nobody without an author
-    from pydantic import BaseModel
+    from goedgenoeg.models import Author
 
-    class Author(BaseModel):  # the shape issue 20 point 4 gives it: name, function and service
-        name: str
-        function: str
-        service: str
-
-    class WithAuthor(type(session)):  # type: ignore[misc]
-        author: Author | None = None
-
-    authored = WithAuthor(**session.model_dump(), author=Author(name="An Peeters", function="consulent", service="OCJ Hasselt"))
+    authored = session.model_copy(update={"author": Author(name="An Peeters", function="consulent", service="OCJ Hasselt")})
     page = build(authored, libraries)
     text = shown_text(page)
     assert "Bel dan An Peeters (consulent, Ondersteuningscentrum Jeugdzorg Hasselt)." in text

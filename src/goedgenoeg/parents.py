@@ -127,21 +127,14 @@ class _Page:
 
 
 def author_of(session: Session) -> str:
-    """Who made the record, as one line ("An Peeters (consulent, OCJ Hasselt)"), when the
-    session says so (an `author` as text or with a name, function and service); else ""."""
-    author = getattr(session, "author", None)
-    if not author:
+    """Who made the record, as one line ("An Peeters (consulent, OCJ Hasselt)"); else ""."""
+    author = session.author
+    if author is None:
         return ""
-    if isinstance(author, str):
-        name, function, service = author, getattr(session, "function", ""), getattr(session, "service", "")
-    else:
-        name = getattr(author, "name", "") or getattr(author, "author", "")
-        function, service = getattr(author, "function", ""), getattr(author, "service", "")
-    parts = [str(p).strip() for p in (function, service) if isinstance(p, str) and p.strip()]
-    name = str(name or "").strip()
-    if not name:
+    parts = [p for p in (author.function, author.service) if p]
+    if not author.name:
         return ", ".join(parts)
-    return f"{name} ({', '.join(parts)})" if parts else name
+    return f"{author.name} ({', '.join(parts)})" if parts else author.name
 
 
 def _date(iso: str, lang: str) -> str:
