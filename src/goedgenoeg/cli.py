@@ -169,10 +169,14 @@ def record(
     if output is None and fmt == "md":
         typer.echo(render(session, libraries, fmt="md", full=full))
         return
+    from .writers import TemplateError
+
     try:
         written = write_record(session, libraries, output, force=force, fmt=fmt, full=full)
     except FileExistsError:
         _fail(t(lang, "cli_exists_force", path=output), 1)
+    except TemplateError as err:
+        _fail(str(err), 1)
     except OSError as err:
         _fail(t(lang, "cli_cannot_write", path=output, err=err.strerror or err), 1)
     typer.echo(t(lang, "cli_record_to", path=written))
@@ -249,6 +253,7 @@ def show_config(
         ("record_format", cfg.record_format.value, cfg.record_format.origin),
         ("plain", "true" if cfg.plain.value else "false", cfg.plain.origin),
         ("small_count", str(cfg.small_count.value), cfg.small_count.origin),
+        ("docx_template", str(cfg.docx_template.value or t(lang, "cfg_none")), cfg.docx_template.origin),
     ]
     rows += [("libraries", str(v.value), v.origin) for v in cfg.libraries] or [("libraries", t(lang, "cfg_none"), DEFAULT)]
     for key, value, where in rows:

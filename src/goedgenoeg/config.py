@@ -30,6 +30,7 @@ ENV = {
     "record_format": "GOEDGENOEG_RECORD_FORMAT",
     "plain": "GOEDGENOEG_PLAIN",
     "small_count": "GOEDGENOEG_SMALL_COUNT",
+    "docx_template": "GOEDGENOEG_DOCX_TEMPLATE",
 }
 KEYS = tuple(ENV)
 Lang = Literal["nl", "en"]
@@ -80,6 +81,7 @@ class Config:
     record_format: Value[Format]
     plain: Value[bool]
     small_count: Value[int]  # the overview shows counts from 1 up to this one (exclusive) as "<N"
+    docx_template: Value[Path | None]  # an organisation's .docx a Word record is built on (house style, logo)
     files: tuple[tuple[Origin, Path, bool], ...]  # (org|user, path, whether it exists)
 
     @property
@@ -177,6 +179,14 @@ def _sessions_dir(value: object, where: str, base: Path | None) -> Path:
     return _path(value, base)
 
 
+def _docx_template(value: object, where: str, base: Path | None) -> Path:
+    """The path of a .docx; whether it is a usable one is found out when a Word record is
+    written (reading it here would slow every start)."""
+    if not isinstance(value, str) or not value:
+        raise _bad("docx_template", value, where, '"....docx"')
+    return _path(value, base)
+
+
 def _libraries(value: object, where: str, base: Path | None) -> list[Path]:
     items = value if isinstance(value, list) else None
     if items is None or not all(isinstance(x, str) and x for x in items):
@@ -195,6 +205,7 @@ class _Found:
     record_format: Value[Format] | None = None
     plain: Value[bool] | None = None
     small_count: Value[int] | None = None
+    docx_template: Value[Path | None] | None = None
     libraries: list[Value[Path]] = field(default_factory=list)
 
     def check(self, key: str, value: object, where: str, base: Path | None, origin: Origin) -> None:
@@ -214,6 +225,8 @@ class _Found:
             self.small_count = Value(_small_count(value, where), origin)
         elif key == "sessions_dir":
             self.sessions_dir = Value(_sessions_dir(value, where, base), origin)
+        elif key == "docx_template":
+            self.docx_template = Value(_docx_template(value, where, base), origin)
         elif key == "libraries":
             self.libraries += [Value(p, origin) for p in _libraries(value, where, base)]
         else:  # pragma: no cover - KEYS and this method name the same keys
@@ -275,6 +288,7 @@ def load(options: Options | None = None, environ: Mapping[str, str] | None = Non
         record_format=found.record_format or Value("md", DEFAULT),
         plain=found.plain or Value(False, DEFAULT),
         small_count=found.small_count or Value(SMALL_COUNT, DEFAULT),
+        docx_template=found.docx_template or Value(None, DEFAULT),
         files=tuple(files),
     )
 
