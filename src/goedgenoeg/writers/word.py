@@ -220,6 +220,8 @@ def _mark_language(doc: Docx, tag: str) -> None:
         properties.append(OxmlElement("w:lang"))
     for element in styles.iter(qn("w:lang")):
         element.set(qn("w:val"), tag)
+        if element.get(qn("w:eastAsia")):  # python-docx's template says en-US here too
+            element.set(qn("w:eastAsia"), tag)
     settings = doc.settings.element
     theme = settings.find(qn("w:themeFontLang"))
     if theme is not None:
@@ -227,7 +229,8 @@ def _mark_language(doc: Docx, tag: str) -> None:
     for part in doc.part.package.iter_parts():
         # Word 2010's copy of the styles (python-docx's template has one): a generic part, as bytes
         if str(part.partname).endswith("/stylesWithEffects.xml"):
-            part._blob = re.sub(rb'(<w:lang\b[^>]*?\bw:val=")[^"]*(")', rb"\g<1>" + tag.encode() + rb"\g<2>", part.blob)
+            value = rb'\1"' + tag.encode() + b'"'
+            part._blob = re.sub(rb"<w:lang\b[^>]*>", lambda m: re.sub(rb'(w:val=|w:eastAsia=)"[^"]*"', value, m[0]), part.blob)
 
 
 def _written(document: Document) -> datetime:
