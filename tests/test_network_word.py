@@ -97,7 +97,7 @@ def test_fourteen_people_get_boxes_that_do_not_overlap_and_labels_that_are_not_c
         2 * float(child["ry"]),
     )
     assert not any(_overlap(ellipse, f) for f in frames)
-    for (rect, body), box, person in zip(people, boxes, FOURTEEN, strict=True):
+    for (_tag, body), box, person in zip(people, boxes, FOURTEEN, strict=True):
         lines = [unescape(re.sub(r"<[^>]+>", "", x)) for x in re.findall(r"<text [^>]*>(.*?)</text>", body)]
         sizes = [float(x) for x in re.findall(r'<text [^>]*font-size="([\d.]+)"', body)]
         # each line fits its box (Arial Bold widths, the widest of the styles used) ...

@@ -226,11 +226,15 @@ def _mark_language(doc: Docx, tag: str) -> None:
     theme = settings.find(qn("w:themeFontLang"))
     if theme is not None:
         theme.set(qn("w:val"), tag)
+    value = rb'\1"' + tag.encode() + b'"'
+
+    def marked(lang: re.Match[bytes]) -> bytes:
+        return re.sub(rb'(w:val=|w:eastAsia=)"[^"]*"', value, lang[0])
+
     for part in doc.part.package.iter_parts():
         # Word 2010's copy of the styles (python-docx's template has one): a generic part, as bytes
         if str(part.partname).endswith("/stylesWithEffects.xml"):
-            value = rb'\1"' + tag.encode() + b'"'
-            part._blob = re.sub(rb"<w:lang\b[^>]*>", lambda m: re.sub(rb'(w:val=|w:eastAsia=)"[^"]*"', value, m[0]), part.blob)
+            part._blob = re.sub(rb"<w:lang\b[^>]*>", marked, part.blob)
 
 
 def _written(document: Document) -> datetime:
