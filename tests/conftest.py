@@ -53,6 +53,7 @@ def isolated(tmp_path, monkeypatch, shared_cache):
         "GOEDGENOEG_LIBRARIES",
         "GOEDGENOEG_RECORD_FORMAT",
         "GOEDGENOEG_PLAIN",
+        "GOEDGENOEG_DOCX_TEMPLATE",
         "GOEDGENOEG_VIA",
         "GOEDGENOEG_FUNCTION",
         "GOEDGENOEG_SERVICE",

@@ -2,6 +2,7 @@
 main that load unchanged and give the same records byte for byte, and answer errors said in the
 user's language."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,19 @@ DATA = Path(__file__).parent / "data"
 MAIN_SESSIONS = ("20261129-2000-main", "20261206-1000-main")
 
 
+def with_new_fields(text: str) -> str:
+    """A session file of main as this version saves it again: a person row since holds `worry`
+    (what the worry is and who sees it), empty in an older session. Nothing else changes."""
+    return re.sub(r'( *)("risk": (?:true|false))\n', lambda m: f'{m[1]}{m[2]},\n{m[1]}"worry": ""\n', text)
+
+
+def upgraded(raw):
+    """A stored value as this version parses it back: person rows with an empty `worry`."""
+    if isinstance(raw, list) and raw and isinstance(raw[0], dict) and "risk" in raw[0]:
+        return [{**row, "worry": row.get("worry", "")} for row in raw]
+    return raw
+
+
 def prompts_of(libraries):
     return {f"{x.library.id}.{p.id}": p for x in libraries.libraries for s in x.library.sections for p in s.prompts}
 
@@ -39,8 +53,8 @@ def test_a_session_written_by_main_loads_unchanged_and_gives_the_same_records(na
     session = sessions.load(path)
     sessions.fit_answers(session, libraries)  # may say a library's version changed since
     assert session.set_aside == {}  # every answer still fits its prompt
-    # saved again, the file is the same to the byte: the format did not change
-    assert session.model_dump_json(indent=2) == path.read_text(encoding="utf-8")
+    # saved again, the file is the same to the byte but for the fields added since (with their defaults)
+    assert session.model_dump_json(indent=2) == with_new_fields(path.read_text(encoding="utf-8"))
     assert render(session, libraries, "md") == (DATA / f"{name}.md").read_text(encoding="utf-8")
     assert render(session, libraries, "md", full=True) == (DATA / f"{name}-full.md").read_text(encoding="utf-8")
     assert render(session, libraries, "html") == (DATA / f"{name}.html").read_bytes()
@@ -66,8 +80,8 @@ def test_every_stored_value_parses_to_its_typed_value_and_back(name, libraries):
     assert len(values) > 100
     for prompt, raw in values:
         typed = prompt.parse(raw)
-        assert to_json(typed) == raw
-        assert to_json(prompt.check(raw)) == raw  # a stored value is its own canonical form
+        assert to_json(typed) == upgraded(raw)
+        assert to_json(prompt.check(raw)) == upgraded(raw)  # a stored value is its own canonical form
 
 
 def test_typed_values_of_the_fixed_answers(libraries):
@@ -82,7 +96,7 @@ def test_typed_values_of_the_fixed_answers(libraries):
     assert not alternative.is_open_value({"status": "feasible", "note": ""})
     people = prompts["netwerk.wie-belangrijk"]
     assert people.check([{"who": "oma", "risk": "ja"}]) == [PersonRow("oma", "", "", True)]
-    assert normalise(people, [{"who": "oma"}]) == [{"who": "oma", "relation": "", "meaning": "", "risk": False}]
+    assert normalise(people, [{"who": "oma"}]) == [{"who": "oma", "relation": "", "meaning": "", "risk": False, "worry": ""}]
 
 
 def test_every_kind_has_one_class_and_one_asking_function():
@@ -177,8 +191,16 @@ def test_each_kind_is_asked_by_its_own_function_and_stored_as_before(libraries):
         "multi": (["2,1"], [multi.options[0].id, multi.options[1].id]),
         "alternative": (["2", "", "te ver weg"], {"status": "not_feasible", "note": "te ver weg"}),
         "people": (
-            ["oma", "grootmoeder", "vangt op", "ja", ""],
-            [{"who": "oma", "relation": "grootmoeder", "meaning": "vangt op", "risk": True}],
+            ["oma", "grootmoeder", "vangt op", "ja", "drinkt; de buren zien het", ""],
+            [
+                {
+                    "who": "oma",
+                    "relation": "grootmoeder",
+                    "meaning": "vangt op",
+                    "risk": True,
+                    "worry": "drinkt; de buren zien het",
+                }
+            ],
         ),
         "actions": (
             ["bellen", "consulent", "vrijdag", "afspraak", ""],
@@ -219,13 +241,26 @@ def test_a_name_typed_where_the_network_asks_yes_or_no_is_asked_again_not_taken_
     """Typing the next person's name one field too early (seen walking as a caseworker) no longer
     stores 'no worry' and loses the name: the question is asked again."""
     walk = team_walk(libraries)
-    typed = ["Oma", "grootmoeder", "vangt op", "Voetbaltrainer", "j", "Trainer", "", "", "nee", ""]
+    typed = ["Oma", "grootmoeder", "vangt op", "Voetbaltrainer", "j", "vergeet de baby", "Trainer", "", "", "nee", ""]
     reply, shown = ask_with(walk, first_of(walk, "people"), typed)
     assert reply.value == [
-        {"who": "Oma", "relation": "grootmoeder", "meaning": "vangt op", "risk": True},
-        {"who": "Trainer", "relation": "", "meaning": "", "risk": False},
+        {"who": "Oma", "relation": "grootmoeder", "meaning": "vangt op", "risk": True, "worry": "vergeet de baby"},
+        {"who": "Trainer", "relation": "", "meaning": "", "risk": False, "worry": ""},
     ]
     assert shown.count("Typ j voor ja, of druk Enter voor nee.") == 1
+
+
+def test_a_yes_to_a_worry_asks_what_it_is_and_who_sees_it_and_n_takes_it_back(libraries):
+    """A yes without grounds put a red warning on a father (issue 20): after a yes the worry is
+    asked, Enter alone is asked again, and 'n' takes the yes back."""
+    walk = team_walk(libraries)
+    typed = ["Papa", "vader", "", "j", "", "drinkt; de huisarts ziet het", "Buur", "", "", "j", "n", ""]
+    reply, shown = ask_with(walk, first_of(walk, "people"), typed)
+    assert reply.value == [
+        {"who": "Papa", "relation": "vader", "meaning": "", "risk": True, "worry": "drinkt; de huisarts ziet het"},
+        {"who": "Buur", "relation": "", "meaning": "", "risk": False, "worry": ""},
+    ]
+    assert shown.count("Schrijf kort wat de zorg is en wie ze ziet") == 1
 
 
 def test_going_back_to_a_list_of_one_offers_its_own_number_as_the_example(libraries):
@@ -244,7 +279,7 @@ def test_going_back_to_a_list_of_one_offers_its_own_number_as_the_example(librar
     labels = []
     asker._input = lambda label: labels.append(label) or ""  # Enter: keep the list
     reply = asker.ask(step, walk.position(walk.steps().index(step)), before)
-    assert reply.value == [{"who": "Oma", "relation": "", "meaning": "", "risk": False}]
+    assert reply.value == [{"who": "Oma", "relation": "", "meaning": "", "risk": False, "worry": ""}]
     assert labels == ["Enter = houden · + = toevoegen · 1 = nr. 1 wijzigen · -1 = nr. 1 weg · !opnieuw = leeg"]
 
 

@@ -161,7 +161,13 @@ DECISION = "Advies aan de procureur: geen plaatsing, wel een veiligheidsplan met
 PEOPLE = [
     {"who": "oma Mie", "relation": "grootmoeder", "meaning": "vangt de baby elke dag op"},
     {"who": "papa", "relation": "vader", "meaning": "wil meer betrokken zijn"},
-    {"who": "nieuwe partner", "relation": "partner van moeder", "meaning": "geweld in het verleden", "risk": "ja"},
+    {
+        "who": "nieuwe partner",
+        "relation": "partner van moeder",
+        "meaning": "geweld in het verleden",
+        "risk": "ja",
+        "worry": "slaat als hij drinkt; de buurvrouw en de huisarts zien het",
+    },
 ]
 ANSWERS = {
     "proef.netwerk": PEOPLE,
@@ -359,15 +365,19 @@ def test_markdown_escapes_only_where_text_would_become_markup():
     assert escape_line("*nadruk* en <b> en [link](x) en `code`") == "\\*nadruk\\* en \\<b> en \\[link](x) en \\`code\\`"
 
 
-def test_the_network_in_markdown_is_a_table_with_the_risk(small):
+def test_the_network_in_markdown_is_a_table_with_the_worry_and_who_sees_it(small):
     # drawn where the people were asked, under the people
     network = part(render(session_with(small), small), "De mensen")
     assert "```" not in network and "mermaid" not in network
     assert (
-        "| Wie (pseudoniem of rol) | Relatie tot het kind of gezin | Betekenis (nu, of wat zou kunnen) | Zorg of risico? |"
-        in network
+        "| Wie (pseudoniem of rol) | Relatie tot het kind of gezin | Betekenis (nu, of wat zou kunnen) "
+        "| Zorg: wat, en wie ziet ze |" in network
     )
-    assert "| nieuwe partner | partner van moeder | geweld in het verleden | zorg of risico |" in network
+    assert (
+        "| nieuwe partner | partner van moeder | geweld in het verleden | "
+        "slaat als hij drinkt; de buurvrouw en de huisarts zien het |" in network
+    )
+    assert "\u26a0" not in network
     assert "| oma Mie | grootmoeder | vangt de baby elke dag op |   |" in network
 
 
@@ -433,15 +443,17 @@ def test_the_html_is_self_contained_with_the_network_as_a_picture(small):
     assert not re.search(r"\b(src|href)\s*=|@import|url\(", html.replace("&lt;img src=x", ""))
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;" in html
     [svg] = re.findall(r"<svg viewBox.*?</svg>", html, re.S)
-    people = re.findall(r'<g class="person( risk)?">(.*?)</g>', svg, re.S)
+    people = re.findall(r'<g class="person( worry)?">(.*?)</g>', svg, re.S)
     assert len(people) == 3 and len(re.findall(r'<g class="child">', svg)) == 1
     assert ">Kind<" in svg and ">oma Mie<" in svg and ">grootmoeder<" in svg
-    risky = [body for risk, body in people if risk]
-    calm = [body for risk, body in people if not risk]
-    assert len(risky) == 1 and ">nieuwe partner<" in risky[0]
-    assert "stroke-dasharray" in risky[0] and "\u26a0 zorg of risico" in risky[0]  # not colour alone
-    assert all("stroke-dasharray" not in body and "\u26a0" not in body for body in calm)
-    assert "Legende" in html and "gestreepte rode rand" in html
+    worried = [body for worry, body in people if worry]
+    calm = [body for worry, body in people if not worry]
+    assert len(worried) == 1 and ">nieuwe partner<" in worried[0]
+    # the worry in words, with a dotted border in the same ink as the others: no alarm
+    assert '<tspan style="font-weight:bold">Zorg:</tspan> slaat als hij' in worried[0] and "stroke-dasharray" in worried[0]
+    assert all("stroke-dasharray" not in body for body in calm)
+    assert "\u26a0" not in html and "#b00020" not in html and "red" not in svg
+    assert "Legende" in html and "gestippelde rand" in html
 
 
 def test_the_html_keeps_line_breaks_and_escapes_the_case_reference(small):
@@ -486,13 +498,13 @@ def test_a_person_may_be_marked_as_a_risk_and_old_rows_without_it_still_load(sma
     assert normalise(prompt, [{"who": "e", "risk": "yes"}, {"who": "f", "risk": "false"}])[0]["risk"] is True
     with pytest.raises(AnswerError, match="true or false"):
         normalise(prompt, [{"who": "x", "risk": "misschien"}])
-    assert describe(prompt, rows[:2], "nl") == "a - zorg of risico; b"
+    assert describe(prompt, rows[:2], "nl") == "a - zorg: zorg aangegeven, zonder reden; b"
     session = session_with(small)
     session.answers["proef.netwerk"] = Answer(status="answered", value=[{"who": "oma", "relation": "", "meaning": ""}])
     assert fit_answers(session, small) == [] and session.answers["proef.netwerk"].value[0]["risk"] is False
     document = build(session, small)
     [network] = [b for b in document.blocks if type(b).__name__ == "Network"]
-    assert network.people[0].risk is False
+    assert network.people[0].worry == ""
 
 
 def test_the_summary_says_so_when_no_prompt_feeds_it(tmp_path):

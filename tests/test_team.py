@@ -82,7 +82,7 @@ NETWORK = [
     {"who": 'oma "Mie"', "relation": "grootmoeder", "meaning": "vangt op"},
     {"who": "juf [klas 2]", "relation": "leerkracht", "meaning": "had een vermoeden"},
     {"who": "papa", "relation": "vader", "meaning": "wil meer betrokken zijn"},
-    {"who": "buurvrouw <script>", "relation": "", "meaning": "", "risk": "ja"},
+    {"who": "buurvrouw <script>", "relation": "", "meaning": "", "risk": "ja", "worry": "roept <b>; ziet de juf"},
 ]
 
 
@@ -97,14 +97,14 @@ def test_the_network_is_a_table_in_markdown_and_a_picture_in_html(tmp_path, libr
         '| oma "Mie" | grootmoeder | vangt op |   |',
         "| juf \\[klas 2] | leerkracht | had een vermoeden |   |",
         "| papa | vader | wil meer betrokken zijn |   |",
-        "| buurvrouw \\<script> |   |   | zorg of risico |",
+        "| buurvrouw \\<script> |   |   | roept \\<b>; ziet de juf |",
     ]
     session_id = runner.invoke(app, ["sessions"]).output.split()[0]
     out = tmp_path / "r.html"
     assert runner.invoke(app, ["record", session_id, "--format", "html", "-o", str(out)]).exit_code == 0
     html = out.read_text(encoding="utf-8")
     [svg] = re.findall(r"<svg viewBox.*?</svg>", html, re.S)
-    assert len(re.findall(r'<g class="person">', svg)) == 3 and len(re.findall(r'<g class="person risk">', svg)) == 1
+    assert len(re.findall(r'<g class="person">', svg)) == 3 and len(re.findall(r'<g class="person worry">', svg)) == 1
     assert "oma &quot;Mie&quot;" in svg and "buurvrouw &lt;script&gt;" in svg and "<script" not in html
 
 
@@ -246,5 +246,5 @@ def test_a_teams_network_is_one_picture_saying_who_named_whom(tmp_path, librarie
     rows = [x for x in network.splitlines() if x.startswith("| ") and not x.startswith("| Wie")]
     assert len(rows) == 2, rows  # one table: opa once, tante once
     assert "haalt op; kookt op woensdag (genoemd door An, Bo)" in rows[0]
-    assert "(genoemd door Bo)" in rows[1] and "zorg of risico" in rows[1]
+    assert "(genoemd door Bo)" in rows[1] and rows[1].endswith("| zorg aangegeven, zonder reden |")
     assert "Stem van" not in network

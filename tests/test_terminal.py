@@ -347,7 +347,9 @@ def test_ctrl_c_in_the_middle_of_a_list_keeps_the_rows_given_whole(tmp_path, spa
     files = list(sessions.glob("*.json"))
     saved = json.loads(files[0].read_text(encoding="utf-8"))["answers"]["netwerk.wie-belangrijk"]
     assert saved["status"] == "answered"
-    assert saved["value"] == [{"who": "oma Mie", "relation": "grootmoeder", "meaning": "vangt Sem op na school", "risk": False}]
+    assert saved["value"] == [
+        {"who": "oma Mie", "relation": "grootmoeder", "meaning": "vangt Sem op na school", "risk": False, "worry": ""}
+    ]
 
     child = spawn(["resume"], sessions)
     child.expect("Verder met sessie")

@@ -182,6 +182,8 @@ def record(
     if output is None and fmt == "md":
         typer.echo(page if page is not None else render(session, libraries, fmt="md", full=full))
         return
+    from .writers import TemplateError
+
     try:
         if page is not None:
             written = write_new(page, output, parents.suggested_name(session, libraries, fmt), force)
@@ -189,6 +191,8 @@ def record(
             written = write_record(session, libraries, output, force=force, fmt=fmt, full=full)
     except FileExistsError:
         _fail(t(lang, "cli_exists_force", path=output), 1)
+    except TemplateError as err:
+        _fail(str(err), 1)
     except OSError as err:
         _fail(t(lang, "cli_cannot_write", path=output, err=err.strerror or err), 1)
     typer.echo(t(lang, "cli_record_to", path=written))
@@ -266,6 +270,7 @@ def show_config(
         ("plain", "true" if cfg.plain.value else "false", cfg.plain.origin),
         ("small_count", str(cfg.small_count.value), cfg.small_count.origin),
         *((key, value.value or t(lang, "cfg_none"), value.origin) for key, value in cfg.people()),
+        ("docx_template", str(cfg.docx_template.value or t(lang, "cfg_none")), cfg.docx_template.origin),
     ]
     rows += [("libraries", str(v.value), v.origin) for v in cfg.libraries] or [("libraries", t(lang, "cfg_none"), DEFAULT)]
     for key, value, where in rows:

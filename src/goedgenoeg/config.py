@@ -34,6 +34,7 @@ ENV = {
     "author": "GOEDGENOEG_AUTHOR",
     "function": "GOEDGENOEG_FUNCTION",
     "service": "GOEDGENOEG_SERVICE",
+    "docx_template": "GOEDGENOEG_DOCX_TEMPLATE",
 }
 AUTHOR_KEYS = ("author", "function", "service")
 MAX_TEXT = 200  # a name, a function or a service is a line, not a page
@@ -89,6 +90,7 @@ class Config:
     author: Value[str | None]  # None: never given (then asked once); "" given empty
     function: Value[str | None]
     service: Value[str | None]
+    docx_template: Value[Path | None]  # an organisation's .docx a Word record is built on (house style, logo)
     files: tuple[tuple[Origin, Path, bool], ...]  # (org|user, path, whether it exists)
 
     def people(self) -> tuple[tuple[str, Value[str | None]], ...]:
@@ -204,6 +206,14 @@ def _sessions_dir(value: object, where: str, base: Path | None) -> Path:
     return _path(value, base)
 
 
+def _docx_template(value: object, where: str, base: Path | None) -> Path:
+    """The path of a .docx; whether it is a usable one is found out when a Word record is
+    written (reading it here would slow every start)."""
+    if not isinstance(value, str) or not value:
+        raise _bad("docx_template", value, where, '"....docx"')
+    return _path(value, base)
+
+
 def _libraries(value: object, where: str, base: Path | None) -> list[Path]:
     items = value if isinstance(value, list) else None
     if items is None or not all(isinstance(x, str) and x for x in items):
@@ -223,6 +233,7 @@ class _Found:
     plain: Value[bool] | None = None
     small_count: Value[int] | None = None
     texts: dict[str, Value[str | None]] = field(default_factory=dict)  # author, function, service
+    docx_template: Value[Path | None] | None = None
     libraries: list[Value[Path]] = field(default_factory=list)
 
     def check(self, key: str, value: object, where: str, base: Path | None, origin: Origin) -> None:
@@ -242,6 +253,8 @@ class _Found:
             self.small_count = Value(_small_count(value, where), origin)
         elif key == "sessions_dir":
             self.sessions_dir = Value(_sessions_dir(value, where, base), origin)
+        elif key == "docx_template":
+            self.docx_template = Value(_docx_template(value, where, base), origin)
         elif key == "libraries":
             self.libraries += [Value(p, origin) for p in _libraries(value, where, base)]
         elif key in AUTHOR_KEYS:
@@ -308,6 +321,7 @@ def load(options: Options | None = None, environ: Mapping[str, str] | None = Non
         author=found.texts.get("author", Value(None, DEFAULT)),
         function=found.texts.get("function", Value(None, DEFAULT)),
         service=found.texts.get("service", Value(None, DEFAULT)),
+        docx_template=found.docx_template or Value(None, DEFAULT),
         files=tuple(files),
     )
 

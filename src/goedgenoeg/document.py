@@ -42,7 +42,8 @@ class Person:
     who: str
     relation: str = ""
     meaning: str = ""
-    risk: bool = False  # a worry or a risk for the child
+    worry: str = ""  # what the worry about this person is and who sees it; empty: none named
+    household: bool = False  # a parent, or someone who lives with the child (household.py)
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,8 @@ class Network:
 
     children: tuple[str, ...]
     people: tuple[Person, ...]
-    headers: tuple[str, ...] = ("", "", "", "")  # who, relation, meaning, risk
-    risk_label: str = "risk"  # the word that marks a person as a risk, in text and legend
+    headers: tuple[str, ...] = ("", "", "", "")  # who, relation, meaning, worry
+    worry_label: str = "worry"  # the word before a worry in the picture ("Zorg: ...")
     label: str = ""  # whose view of the network (a team member's voice), if not everyone's
 
 
@@ -72,6 +73,9 @@ class Document:
     lang: str
     title: str
     blocks: tuple[Block, ...]
+    region: str = ""  # flanders | netherlands | "" (the language a Word file is marked with)
+    written: str = ""  # the record's time (ISO 8601): a Word file is dated with it
+    author: str = ""  # who made the record, when known
 
 
 def clean(document: Document) -> Document:

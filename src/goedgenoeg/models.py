@@ -113,7 +113,7 @@ if TYPE_CHECKING:  # the record's document is imported when a record is built, n
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 # The fields of the rows some kinds answer with, in their stored order.
-PERSON_FIELDS = fields_of(PersonRow)  # risk: a yes/no flag, the others text
+PERSON_FIELDS = fields_of(PersonRow)  # risk: a yes/no flag, the others text (worry: what and who sees it)
 ACTION_FIELDS = fields_of(ActionRow)
 PARTICIPANT_FIELDS = fields_of(ParticipantRow)
 CHILD_FIELDS = fields_of(ChildRow)  # a child of the case: a pseudonym and an age band
@@ -416,8 +416,16 @@ def _texts_of(rows: list[Any]) -> list[str]:
     return [v for row in rows for v in to_json(row).values() if isinstance(v, str) and v]
 
 
+def worry_cell(row: PersonRow, lang: str) -> str:
+    """What the record says of a worry about a person: what it is and who sees it, or that no
+    reason was noted (an older session, or an answers file without one); empty without a worry."""
+    if not row.worried:
+        return ""
+    return row.worry or t(lang, "rec_worry_no_reason")
+
+
 def _person_cells(row: PersonRow, lang: str) -> tuple[str, str, str, str]:
-    return (row.who, row.relation, row.meaning, t(lang, "rec_risk") if row.risk else "")
+    return (row.who, row.relation, row.meaning, worry_cell(row, lang))
 
 
 class PeoplePrompt(PromptBase):
@@ -432,7 +440,11 @@ class PeoplePrompt(PromptBase):
         return stored_rows(PersonRow, raw)
 
     def describe(self, raw: Any, lang: str) -> str:
-        return "; ".join(" - ".join(v for v in _person_cells(r, lang) if v) for r in self.parse(raw))
+        def cells(row: PersonRow) -> list[str]:
+            worry = worry_cell(row, lang)
+            return [row.who, row.relation, row.meaning] + ([f"{t(lang, 'rec_worry').lower()}: {worry}"] if worry else [])
+
+        return "; ".join(" - ".join(v for v in cells(r) if v) for r in self.parse(raw))
 
     def free_texts(self, raw: Any) -> list[str]:
         return _texts_of(self.parse(raw))
@@ -441,7 +453,7 @@ class PeoplePrompt(PromptBase):
         from .document import Table
 
         rows = tuple(_person_cells(r, lang) for r in self.parse(raw))
-        return [Table(people_headers(lang), rows, (25, 25, 35, 15))]
+        return [Table(people_headers(lang), rows, (22, 22, 28, 28))]
 
 
 class ChildrenPrompt(PromptBase):

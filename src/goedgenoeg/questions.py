@@ -295,7 +295,9 @@ NO = ("", "n", "nee", "no", "neen")
 
 
 def ask_people(asker: Asking, prompt: PeoplePrompt, old: list[PersonRow] | None) -> list[PersonRow] | None:
-    """The network: who, how related, what they mean, and whether they are a risk."""
+    """The network: who, how related, what they mean, and whether there is a worry about them;
+    after a yes, what the worry is and who sees it (a mark without grounds was the record's
+    red flag on a father that nobody could explain)."""
     fields = [("who", "field_who_person"), ("relation", "field_relation"), ("meaning", "field_meaning")]
 
     def risk(title: str, row: dict[str, Any]) -> None:
@@ -305,8 +307,20 @@ def ask_people(asker: Asking, prompt: PeoplePrompt, old: list[PersonRow] | None)
             said = asker.line(f"{title} · {t(asker.lang, 'field_risk')}").lower()
             if said in YES or said in NO:
                 row["risk"] = said in YES
-                return
+                break
             asker.say(t(asker.lang, "field_risk_again"), "bold red")
+        row["worry"] = worry(title) if row["risk"] else ""
+        row["risk"] = bool(row["worry"])
+
+    def worry(title: str) -> str:
+        """What the worry is and who sees it; 'n' takes the yes back."""
+        while True:
+            said = asker.line(f"{title} · {t(asker.lang, 'field_worry')}").strip()
+            if said.lower() in NO[1:]:
+                return ""
+            if said:
+                return said
+            asker.say(t(asker.lang, "field_worry_again"), "bold")
 
     rows = _ask_rows(asker, to_json(old), fields, "person", more=risk)
     return None if rows is None else [PersonRow(**r) for r in rows]

@@ -8,10 +8,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeGuard, cast
 
 from .answers import describe, describe_answer, is_open
 from .document import Block, BulletList, Document, Heading, Network, Notice, Paragraph, Person, Table
+from .household import in_household
 from .library import CONTEXT_LIBRARY, LibrarySet
 from .models import (
     AlternativePrompt,
@@ -23,6 +25,7 @@ from .models import (
     Session,
     TablePrompt,
     people_headers,
+    worry_cell,
 )
 from .sanitize import strip_control
 from .texts import has_text, t
@@ -440,8 +443,8 @@ def _children(rec: _Record) -> list[str]:
 
 
 def _network_of(rows: list[PersonRow], lang: str, label: str = "", centre: tuple[str, ...] = ()) -> Network:
-    people = tuple(Person(r.who, r.relation, r.meaning, r.risk) for r in rows)
-    return Network(centre or (t(lang, "rec_child"),), people, people_headers(lang), t(lang, "rec_risk"), label)
+    people = tuple(Person(r.who, r.relation, r.meaning, worry_cell(r, lang), in_household(r.relation)) for r in rows)
+    return Network(centre or (t(lang, "rec_child"),), people, people_headers(lang), t(lang, "rec_worry"), label)
 
 
 def _merged_network(voices: dict[str, list[PersonRow]], lang: str) -> list[PersonRow]:
@@ -469,7 +472,13 @@ def _merge_person(merged: PersonRow, row: PersonRow) -> PersonRow:
     def join(before: str, more: str) -> str:
         return "; ".join(x for x in (before, more) if x) if more and more not in before else before
 
-    return PersonRow(merged.who, join(merged.relation, row.relation), join(merged.meaning, row.meaning), merged.risk or row.risk)
+    return PersonRow(
+        merged.who,
+        join(merged.relation, row.relation),
+        join(merged.meaning, row.meaning),
+        merged.risk or row.risk,
+        join(merged.worry, row.worry),
+    )
 
 
 def _network(rec: _Record, step: Step) -> list[Block]:
@@ -625,17 +634,22 @@ def build(session: Session, libraries: LibrarySet, full: bool = False) -> Docume
     for part in (_title, _summary, _metadata, _reflection_line, _weighing, _time, _open_points, _sources, _footer):
         blocks += part(rec)
     title = strip_control(f"{t(rec.lang, 'rec_title')}: {rec.context.get('case', '-')}")
-    return Document(rec.lang, " ".join(title.split()), tuple(_clean(b) for b in blocks))
+    region, written = rec.context.get("region", ""), session.updated  # the Word file's language and date
+    author = session.author.line() if session.author is not None else ""
+    return Document(rec.lang, " ".join(title.split()), tuple(_clean(b) for b in blocks), region, written, author)
 
 
-def render(session: Session, libraries: LibrarySet, fmt: str = "md", full: bool = False) -> bytes | str:
-    """The record in a format: markdown as text; docx and html as bytes."""
+def render(
+    session: Session, libraries: LibrarySet, fmt: str = "md", full: bool = False, template: Path | None = None
+) -> bytes | str:
+    """The record in a format: markdown as text; docx and html as bytes (a docx on the
+    organisation's Word template when one is given)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown record format {fmt!r}; use one of {', '.join(FORMATS)}")
-    return write_document(build(session, libraries, full), fmt)
+    return write_document(build(session, libraries, full), fmt, template)
 
 
-def write_document(document: Document, fmt: str = "md") -> bytes | str:
+def write_document(document: Document, fmt: str = "md", template: Path | None = None) -> bytes | str:
     """A document (the record, the parents' page) in a format: markdown as text; docx and html as bytes."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown record format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -649,7 +663,7 @@ def write_document(document: Document, fmt: str = "md") -> bytes | str:
         return html.write(document)
     from .writers import word  # python-docx is imported only here
 
-    return word.write(document)
+    return word.write(document, template)
 
 
 def suggested_name(session: Session, libraries: LibrarySet, fmt: str = "md", full: bool = False) -> str:

@@ -9,15 +9,30 @@ from .library import LibrarySet
 from .models import Session
 
 
+def docx_template(lang: str) -> Path | None:
+    """The organisation's Word template (setting docx_template). It is set only in a config file
+    or the environment, never on the command line, so it is read here, where a Word record is
+    written, rather than passed through every command that may end in one."""
+    from .config import ConfigError, load
+    from .texts import t
+    from .writers import TemplateError
+
+    try:
+        return load().docx_template.value
+    except ConfigError as err:  # a config file broken during a walk: the answers are saved
+        raise TemplateError(t(lang, err.key, **err.values)) from None
+
+
 def write_record(
     session: Session, libraries: LibrarySet, output: Path | None, force: bool = False, fmt: str = "md", full: bool = False
 ) -> Path:
     """Write the record (md, docx or html; the dossier record, or everything when `full`) to
     `output`, or in the current folder under a name made from its own answers (never over an
-    existing file unless force)."""
+    existing file unless force). A Word record uses the organisation's template when one is set;
+    writers.word.TemplateError (an OSError) when it cannot."""
     from .record import render, suggested_name  # only at the end of a walk: not before the first question
 
-    rendered = render(session, libraries, fmt=fmt, full=full)
+    rendered = render(session, libraries, fmt=fmt, full=full, template=docx_template(session.lang) if fmt == "docx" else None)
     return write_new(rendered, output, suggested_name(session, libraries, fmt=fmt, full=full), force)
 
 

@@ -110,6 +110,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Typ j voor ja, of druk Enter voor nee.",
         "Type y for yes, or press Enter for no.",
     ),
+    "field_worry": (
+        "Welke zorg, en wie ziet die? (kort; n = toch geen zorg)",
+        "What is the worry, and who sees it? (briefly; n = no worry after all)",
+    ),
+    "field_worry_again": (
+        "Schrijf kort wat de zorg is en wie ze ziet, of typ n als er toch geen zorg is.",
+        "Write briefly what the worry is and who sees it, or type n if there is no worry after all.",
+    ),
     "field_who_action": ("Wie doet het", "Who does it"),
     "field_what": ("Wat moet er gebeuren", "What needs to happen"),
     "field_when": ("Tegen wanneer", "By when"),
@@ -249,6 +257,15 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "cli_cannot_write": ("Kan {path} niet schrijven: {err}.", "Cannot write {path}: {err}."),
     "cli_saved_written": ("Sessie {id} bewaard; verslag geschreven naar {path}", "Session {id} saved; record written to {path}"),
     "cli_record_to": ("Verslag geschreven naar {path}", "Record written to {path}"),
+    "docx_page_of": ("pagina {page} van {pages}", "page {page} of {pages}"),
+    "docx_template_missing": (
+        "het Word-sjabloon {path} (instelling docx_template) bestaat niet",
+        "the Word template {path} (setting docx_template) does not exist",
+    ),
+    "docx_template_broken": (
+        "het Word-sjabloon {path} (instelling docx_template) is geen bruikbaar .docx-bestand: {err}",
+        "the Word template {path} (setting docx_template) is not a usable .docx file: {err}",
+    ),
     "cli_overview_to": ("Overzicht geschreven naar {path}", "Overview written to {path}"),
     "cli_no_sessions": (
         "Geen sessies in {dir}. Begin er een met: {cmd} reflect",
@@ -471,14 +488,21 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "rec_no_changes": ("Geen antwoorden gewijzigd.", "No answers changed."),
     "rec_steps_then": ("Volgende stappen van toen", "Next steps from then"),
     "rec_child": ("Kind", "Child"),
-    "rec_risk": ("zorg of risico", "worry or risk"),
-    "rec_risk_col": ("Zorg of risico?", "Worry or risk?"),
+    "rec_worry": ("Zorg", "Worry"),
+    "rec_risk_col": ("Zorg: wat, en wie ziet ze", "Worry: what, and who sees it"),
+    "rec_worry_no_reason": ("zorg aangegeven, zonder reden", "worry marked, no reason given"),
     "rec_legend": ("Legende", "Legend"),
     "rec_legend_person": ("betekenisvolle persoon", "meaningful person"),
     "rec_legend_risk": (
-        "gestreepte rode rand en \u26a0: een zorg of risico voor het kind",
-        "dashed red border and \u26a0: a worry or a risk for the child",
+        "gestippelde rand en 'Zorg:': iemand over wie een zorg genoemd is, met wat de zorg is en wie ze ziet",
+        "dotted border and 'Worry:': someone about whom a worry was named, with what it is and who sees it",
     ),
+    "rec_household": ("Ouders en wie bij het kind woont", "Parents and whoever lives with the child"),
+    "rec_household_none": (
+        "Geen ouder of huisgenoot in de lijst genoemd.",
+        "No parent or housemate named in the list.",
+    ),
+    "rec_network_others": ("Het netwerk", "The network"),
     "rec_network_caption": (
         "Het netwerk van betekenisvolle mensen rond het kind",
         "The network of meaningful people around the child",

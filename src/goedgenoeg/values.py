@@ -59,12 +59,19 @@ class AlternativeValue(NamedTuple):
 
 
 class PersonRow(NamedTuple):
-    """A meaningful person in the network; `risk`: a worry or a risk (missing in older sessions: no)."""
+    """A meaningful person in the network; `risk`: a worry or a risk (missing in older sessions:
+    no); `worry`: what the worry is and who sees it (missing in older sessions: empty)."""
 
     who: str
     relation: str = ""
     meaning: str = ""
     risk: bool = False
+    worry: str = ""
+
+    @property
+    def worried(self) -> bool:
+        """A worry was named about this person (a reason alone counts as one too)."""
+        return self.risk or bool(self.worry)
 
 
 class ActionRow(NamedTuple):

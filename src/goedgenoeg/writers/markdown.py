@@ -109,7 +109,7 @@ def _list(block: BulletList) -> str:
 
 
 def _network(block: Network) -> str:
-    rows = [(p.who, p.relation, p.meaning, block.risk_label if p.risk else "") for p in block.people]
+    rows = [(p.who, p.relation, p.meaning, p.worry) for p in block.people]
     table = _table(block.headers, rows)
     return f"*{_inline(block.label)}*\n\n{table}" if block.label else table
 
