@@ -105,8 +105,11 @@ def test_two_full_reflections_differ_where_the_conditions_say(tmp_path, librarie
 def test_record_has_metadata_tables_and_parses_as_markdown(tmp_path, libraries, runner):
     _, record = run_scripted(runner, tmp_path, libraries, BABY_FLANDERS, "baby")
     assert record.startswith("# Reflectie: GG-FL-1")
-    for label in ("Casus (pseudoniem)", "Beslissing in overweging", "Vragenbibliotheken", "Open punten", "Bronnen"):
+    for label in ("Casus (pseudoniem)", "Beslissing in overweging", "Open punten", "Bronnen", "Opgesteld door: T. Tester"):
         assert label in record
+    # the tool's own details are not the case: no versions, start time or check cell in the dossier
+    for label in ("Vragenbibliotheken", "Gestart", "Persoonsgegevens nagekeken", "overgeslagen"):
+        assert label not in record
     tokens = MarkdownIt("commonmark").enable("table").parse(record)
     tables = [t for t in tokens if t.type == "table_open"]
     assert len(tables) >= 4  # metadata, alternatives, people, next steps
