@@ -5,13 +5,12 @@ beliefs and experiences). `full=True` writes everything, marked as internal."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
-from typing import Any, TypeGuard, cast
+from typing import Any, TypeGuard
 
 from .answers import describe, describe_answer, is_open
-from .document import Block, BulletList, Document, Heading, Network, Notice, Paragraph, Person, Table
+from .document import Block, BulletList, Document, Heading, Network, Notice, Paragraph, Person, Table, clean
 from .library import CONTEXT_LIBRARY, LibrarySet
 from .models import (
     AlternativePrompt,
@@ -547,33 +546,6 @@ def _sources(rec: _Record) -> list[Block]:
     return [Heading(2, t(rec.lang, "rec_sources")), BulletList(items)] if items else []
 
 
-def _clean(block: Block) -> Block:
-    """The block with escape sequences and control characters removed from all its text."""
-    changes: dict[str, Any] = {}
-    for field in dataclasses.fields(block):
-        value = getattr(block, field.name)
-        if isinstance(value, str):
-            changes[field.name] = strip_control(value)
-        elif isinstance(value, tuple):
-            changes[field.name] = _clean_tuple(value)
-    cleaned: Block = dataclasses.replace(cast(Any, block), **changes)
-    return cleaned
-
-
-def _clean_tuple(values: tuple[Any, ...]) -> tuple[Any, ...]:
-    out: list[Any] = []
-    for value in values:
-        if isinstance(value, str):
-            out.append(strip_control(value))
-        elif isinstance(value, tuple):
-            out.append(_clean_tuple(value))
-        elif dataclasses.is_dataclass(value):
-            out.append(_clean(cast(Block, value)))
-        else:
-            out.append(value)
-    return tuple(out)
-
-
 def build(session: Session, libraries: LibrarySet, full: bool = False) -> Document:
     """The record as a document: title, summary, metadata, the rest of the reflection by part
     (the network drawn where its people were asked), time, open points and sources."""
@@ -582,7 +554,7 @@ def build(session: Session, libraries: LibrarySet, full: bool = False) -> Docume
     for part in (_title, _summary, _metadata, _reflection_line, _weighing, _time, _open_points, _sources):
         blocks += part(rec)
     title = strip_control(f"{t(rec.lang, 'rec_title')}: {rec.context.get('case', '-')}")
-    return Document(rec.lang, " ".join(title.split()), tuple(_clean(b) for b in blocks))
+    return clean(Document(rec.lang, " ".join(title.split()), tuple(blocks)))
 
 
 def render(session: Session, libraries: LibrarySet, fmt: str = "md", full: bool = False) -> bytes | str:
