@@ -555,8 +555,8 @@ def load_dir(directory: Path, skipped: list[SessionError] | None = None) -> tupl
     """The sessions and the exports in a folder, and how many files could not be read (never
     what is in them). A file that is not a regular file, too large or nested too deeply is
     refused at once (reading.py); each such file is added to `skipped`, to be named."""
-    from .reading import OddFile, loads, read_regular
-    from .session import MAX_SESSION_BYTES, SessionError, load
+    from .reading import MAX_SESSION_BYTES, OddFile, loads, read_regular
+    from .session import SessionError, load
 
     sessions: list[Session] = []
     exports: list[Overview] = []

@@ -128,9 +128,30 @@ def _numbers(text: str) -> Iterable[tuple[FindingKind, int, int]]:
                 i += 1
                 continue
             kind, start, stop, j = found
-            if not _LABEL.search(text, max(0, start - 40), start):
+            if not _LABEL.search(text, max(0, start - 40), start) and not _company_or_amount(text, start, stop):
                 yield kind, start, stop
             i = j
+
+
+def _company_or_amount(text: str, start: int, stop: int) -> bool:
+    """A number that is a Belgian company number (KBO, valid by python-stdnum's be.vat) with
+    its label near ('KBO', 'ondernemingsnummer', 'btw', 'BE' just before), or an amount
+    ('123456782 euro', '€ 123456782'): not a person's."""
+    if _MONEY_AFTER.match(text, stop) or _MONEY_BEFORE.search(text, max(0, start - 8), start):
+        return True
+    digits = _digits(text[start:stop])
+    if len(digits) in (9, 10) and _COMPANY_LABEL.search(text, max(0, start - 40), start):
+        from stdnum.be import vat
+
+        return bool(vat.is_valid(digits))
+    return False
+
+
+# Near a Belgian company number: its names in Dutch, French and English, or the country code of
+# a VAT number right before it ("BE 0403.170.701", "BE0403170701").
+_COMPANY_LABEL = re.compile(r"(?i)\b(?:kbo|ondernemings|btw|b\.t\.w|vat|tva|bce|rpr|rpm)|\bBE[ .:-]?$")
+_MONEY_AFTER = re.compile(r"(?i)\s?(?:€|euro?\b)")
+_MONEY_BEFORE = re.compile(r"(?i)(?:€|\beuro?)\s?$")
 
 
 def _trim(text: str, start: int, stop: int) -> tuple[int, int]:

@@ -10,10 +10,11 @@ import stat
 from pathlib import Path
 from typing import Literal
 
-from .texts import t
-
 Why = Literal["not_regular", "too_large", "too_deep"]
 MB = 1024 * 1024
+# A session file larger than this is not one (a long reflection is well under 1 MB): a file of
+# that size in a shared folder is refused, not read into memory.
+MAX_SESSION_BYTES = 16 * MB
 
 
 class OddFile(Exception):
@@ -27,6 +28,8 @@ class OddFile(Exception):
 
     def text(self, lang: str) -> str:
         """Why it was left alone, in the user's language."""
+        from .texts import t
+
         return t(lang, f"odd_{self.why}", mb=max(1, self.limit // MB))
 
 

@@ -20,7 +20,7 @@ from .files import private_dir, write_private
 from .library import LibrarySet
 from .models import SESSION_FORMAT, Answer, LibraryStamp, PromptBase, Session
 from .oserrors import describe
-from .reading import OddFile, loads, read_regular
+from .reading import MAX_SESSION_BYTES, OddFile, loads, read_regular
 from .texts import t
 from .walk import Walk, now
 
@@ -30,9 +30,6 @@ if TYPE_CHECKING:
     from .config import Lang
 
 ENV_DIR = "GOEDGENOEG_SESSIONS_DIR"
-# A session file larger than this is not one (a long reflection is well under 1 MB): a file of
-# that size in a shared folder is refused, not read into memory.
-MAX_SESSION_BYTES = 16 * 1024 * 1024
 
 
 class SessionError(Exception):

@@ -702,6 +702,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "library '{library}' changed from version {old} to {new} since this session began",
     ),
     "privacy_times": ("{n} keer", "{n} times"),
+    "cache_untrusted": (
+        "De cachemap {dir} is niet van jou alleen of anderen kunnen erin schrijven; goedgenoeg werkt nu zonder cache. "
+        "Kies een eigen map met GOEDGENOEG_CACHE_DIR, of zet de rechten op 700.",
+        "The cache folder {dir} is not yours alone or others can write to it; goedgenoeg runs without the cache now. "
+        "Choose a folder of your own with GOEDGENOEG_CACHE_DIR, or set its permissions to 700.",
+    ),
     # what the operating system reported (oserrors.describe), to stand inside a sentence
     "os_no_space": ("de schijf is vol", "the disk is full"),
     "os_read_only": ("de schijf of map is alleen-lezen", "the disk or folder is read-only"),
