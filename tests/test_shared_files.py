@@ -4,6 +4,7 @@ the words a user reads around them."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -201,7 +202,7 @@ def test_one_cleaning_for_every_writer():
 
 def test_a_config_file_saved_as_ansi_is_named_with_its_byte(tmp_path, runner, monkeypatch):
     config = tmp_path / "config.toml"
-    config.write_bytes('sessions_dir = "C:\\\\Users\\\\Ren'.encode() + b'\xe9\\\\sessies"\n')
+    config.write_bytes(b'sessions_dir = "C:\\\\Users\\\\Ren' + b'\xe9\\\\sessies"\n')
     monkeypatch.setenv("GOEDGENOEG_CONFIG", str(config))
     for command in (["config"], ["sessions"]):
         result = runner.invoke(app, command)
@@ -422,10 +423,8 @@ def test_checks_workers_end_when_their_parent_is_killed(tool, tmp_path):
         assert not any(_alive(pid) for pid in workers)
     finally:
         for pid in _children(parent.pid) + ([] if parent.poll() is not None else [parent.pid]):
-            try:
+            with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
 
 
 # --- 12. a cache folder others can write ----------------------------------------------------------

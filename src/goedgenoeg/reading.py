@@ -30,7 +30,10 @@ class OddFile(Exception):
         """Why it was left alone, in the user's language."""
         from .texts import t
 
-        return t(lang, f"odd_{self.why}", mb=max(1, self.limit // MB))
+        return t(lang, _SAID[self.why], mb=max(1, self.limit // MB))
+
+
+_SAID: dict[Why, str] = {"not_regular": "odd_not_regular", "too_large": "odd_too_large", "too_deep": "odd_too_deep"}
 
 
 def read_regular(path: Path, limit: int) -> bytes:
