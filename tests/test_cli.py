@@ -108,7 +108,7 @@ def test_record_has_metadata_tables_and_parses_as_markdown(tmp_path, libraries, 
     for label in ("Casus (pseudoniem)", "Beslissing in overweging", "Open punten", "Bronnen", "Opgesteld door: T. Tester"):
         assert label in record
     # the tool's own details are not the case: no versions, start time or check cell in the dossier
-    for label in ("Vragenbibliotheken", "Gestart", "Persoonsgegevens nagekeken", "overgeslagen"):
+    for label in ("Vragenbibliotheken", "Begonnen", "Controle op persoonsgegevens", "overgeslagen"):
         assert label not in record
     tokens = MarkdownIt("commonmark").enable("table").parse(record)
     tables = [t for t in tokens if t.type == "table_open"]

@@ -270,18 +270,21 @@ def test_an_endless_answers_file_is_read_only_up_to_the_limit(tmp_path, isolated
         stdin=subprocess.DEVNULL,
     )
     assert done.returncode == 2, done.stderr[-2000:]
-    assert "een antwoordenbestand mag hoogstens" in done.stdout + done.stderr
+    assert "geen gewoon bestand" in done.stdout + done.stderr
 
 
-def test_a_four_megabyte_answers_file_is_checked_in_seconds_not_minutes(tmp_path, isolated, runner):
+def test_a_four_megabyte_answers_file_is_refused_at_once_not_checked_for_a_minute(tmp_path, isolated, runner):
+    # More than anyone types for one reflection: refused before it is read into answers (issue 22, 15);
+    # tests/test_shared_files.py holds that nothing of it is checked and that a long one is still taken.
     body = ("Moeder belt 06-12345678, BSN 123456782, mail jan@example.nl. " + "woorden " * 40 + "\n") * 10_000
     lines = "".join("  " + line + "\n" for line in body.splitlines())
     path = tmp_path / "groot.yaml"
     path.write_text(ANSWERS_AS_TYPED.replace("context.role: 12:30:00\n", "context.role: |\n" + lines), encoding="utf-8")
     assert path.stat().st_size > 3_500_000
     result = runner.invoke(app, ["reflect", "--answers", str(path), "-o", str(tmp_path / "r.md")])
-    assert result.exit_code == 0, result.output
-    assert "mogelijk persoonsgegevens in context.role" in result.output
+    assert result.exit_code == 2, result.output
+    assert "groter dan 1024 KiB" in result.stderr and "Er is niets bewaard" in result.stderr
+    assert not (tmp_path / "r.md").exists()
 
 
 # --- 7. record -o creates the file exclusively -------------------------------------------

@@ -70,8 +70,8 @@ def test_a_write_that_dies_while_writing_leaves_the_previous_session_intact(tmp_
 @pytest.mark.parametrize(
     "content, message",
     [
-        (b"", "the session file is empty"),
-        (b'{"format": 1, "id": "x", "created": "', "not valid JSON (line 1), perhaps cut off"),
+        (b"", "the session file is damaged (it is empty)"),
+        (b'{"format": 1, "id": "x", "created": "', "not valid JSON at line 1, perhaps cut off"),
         (b"\xff\xfe not json", "not valid JSON"),
         (b"[1, 2]", "not a session"),
         (b'{"format": 99, "id": "x"}', "written by a newer goedgenoeg (format 99)"),
@@ -83,12 +83,12 @@ def test_damaged_session_files_get_a_clear_message_and_are_kept(tmp_path, conten
     directory.mkdir()
     path = directory / "20260101-0000-abcd.json"
     path.write_bytes(content)
-    result = runner.invoke(app, ["record", "20260101-0000-abcd", "--sessions-dir", str(directory)])
+    result = runner.invoke(app, ["record", "20260101-0000-abcd", "--sessions-dir", str(directory), "--lang", "en"])
     assert result.exit_code == 1
     assert str(path) in result.stderr and message in result.stderr
     assert "Traceback" not in result.stderr
     assert path.read_bytes() == content  # never overwritten
-    listed = runner.invoke(app, ["sessions", "--sessions-dir", str(directory)])
+    listed = runner.invoke(app, ["sessions", "--sessions-dir", str(directory), "--lang", "en"])
     assert "damaged" in listed.output
 
 

@@ -19,6 +19,7 @@ from rich.markup import escape
 from . import firstscreen, pages
 from .answers import AnswerError, describe_answer, free_texts, normalise
 from .models import AlternativePrompt, Answer, PromptBase, ReflectionPrompt, TextPrompt
+from .oserrors import describe
 from .privacy import KIND_LABELS, Finding, find_personal_data, mask
 from .questions import Command, Partial, ask_value
 from .questions import CommandGiven as _Command
@@ -453,7 +454,7 @@ class TerminalAsker(Terminal):
 
     def save_failed(self, err: OSError) -> bool:
         """Saving failed (a full disk, a read-only folder): try again (True) or stop (False)."""
-        self.say(t(self.lang, "save_failed", err=err.strerror or err), "bold red")
+        self.say(t(self.lang, "save_failed", err=describe(err, self.lang)), "bold red")
         while True:
             try:
                 line = self._input(t(self.lang, "save_retry")).strip().lower()

@@ -42,15 +42,56 @@ LinePath = tuple[str | int, ...]
 
 
 def cache_dir() -> Path | None:
-    """The cache folder, or None when the cache is switched off."""
+    """The cache folder, or None when the cache is switched off or the folder is not to be
+    trusted (`trusted`: then this is said once, and the tool runs without the cache)."""
     if os.environ.get(ENV_OFF, "").strip() not in ("", "0"):
         return None
     given = os.environ.get(ENV_DIR, "").strip()
     if given:
-        return Path(given)
-    from platformdirs import user_cache_path
+        folder = Path(given)
+    else:
+        from platformdirs import user_cache_path
 
-    return user_cache_path("goedgenoeg", appauthor=False) / "libraries"
+        folder = user_cache_path("goedgenoeg", appauthor=False) / "libraries"
+    return folder if trusted(folder) else None
+
+
+_UNTRUSTED: set[Path] = set()  # the folders already said to be untrusted in this process
+
+
+def trusted(folder: Path) -> bool:
+    """Whether a cache folder may be used: it does not exist yet (it is then made 0700), or it
+    is the user's own and neither group- nor world-writable, so nobody else could have put an
+    entry or a kept screen in it. A folder that fails is said once on standard error."""
+    if os.name != "posix":
+        return True
+    try:
+        info = os.stat(folder)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False  # cannot be looked at: not used, and writing there would fail anyway
+    if info.st_uid == os.getuid() and not info.st_mode & 0o022:
+        return True
+    if folder not in _UNTRUSTED:
+        _UNTRUSTED.add(folder)
+        _say_untrusted(folder)
+    return False
+
+
+def _say_untrusted(folder: Path) -> None:
+    import sys
+
+    from .config import lang_hint
+    from .sanitize import strip_control
+    from .texts import t
+
+    try:
+        lang = lang_hint(sys.argv[1:])
+    except Exception:  # the settings are read later, and their problem said there
+        lang = "nl"
+    sys.stderr.write(strip_control(t(lang, "cache_untrusted", dir=folder)) + "\n")
+    sys.stderr.flush()
 
 
 def read_own(path: Path) -> bytes | None:
@@ -162,7 +203,20 @@ def keep(path: Path, data: bytes) -> None:
 
     with contextlib.suppress(OSError):
         write_private(private_dir(path.parent) / path.name, data)
-        _prune(path.parent)
+        prune_once(path.parent)
+
+
+_PRUNED: set[Path] = set()  # the folders pruned in this process (and, after a fork, its parent)
+
+
+def prune_once(folder: Path) -> None:
+    """Prune a folder at most once per run: a check of 10,000 files writes 10,000 entries, and
+    pruning after each would read the whole folder each time (time growing with the square of
+    the files)."""
+    if folder not in _PRUNED:
+        _PRUNED.add(folder)
+        with contextlib.suppress(OSError):
+            _prune(folder)
 
 
 def _prune(folder: Path) -> None:

@@ -16,6 +16,7 @@ from .start import (
     _check_path,
     _choice,
     _directory,
+    _echo,
     _fail,
     _libraries,
     _load_session,
@@ -136,7 +137,8 @@ def list_sessions(
 
     for row in rows:
         if row.problem:
-            typer.echo(clean(f"{row.id:<22} ({t(lang, 'cli_damaged')}: {row.problem})"))
+            problem = row.error.text(lang, hints.command()) if row.error else row.problem
+            typer.echo(clean(f"{row.id:<22} ({t(lang, 'cli_damaged')}: {problem})"))
             continue
         state = t(lang, "cli_finished" if row.finished else "cli_in_progress")
         case = " ".join(clean(str(row.case)).split())
@@ -158,6 +160,7 @@ def record(
     lang: str | None = LangOpt,
 ) -> None:
     """Write the record of a saved reflection."""
+    from .oserrors import describe
     from .record import render
     from .record_file import write_new
     from .reflect import write_record
@@ -194,7 +197,7 @@ def record(
     except TemplateError as err:
         _fail(str(err), 1)
     except OSError as err:
-        _fail(t(lang, "cli_cannot_write", path=output, err=err.strerror or err), 1)
+        _fail(t(lang, "cli_cannot_write", path=output, err=describe(err, lang)), 1)
     typer.echo(t(lang, "cli_record_to", path=written))
 
 
@@ -253,6 +256,7 @@ def show_config(
 ) -> None:
     """Show every effective setting and where it came from."""
     from .config import DEFAULT, Origin
+    from .sanitize import strip_control as clean
     from .texts import t
 
     cfg = _settings(lang, library, sessions_dir, fmt, plain)
@@ -273,12 +277,12 @@ def show_config(
         ("docx_template", str(cfg.docx_template.value or t(lang, "cfg_none")), cfg.docx_template.origin),
     ]
     rows += [("libraries", str(v.value), v.origin) for v in cfg.libraries] or [("libraries", t(lang, "cfg_none"), DEFAULT)]
-    for key, value, where in rows:
-        typer.echo(f"  {key:<14} {value}  [{origin(where)}]")
+    for key, value, where in rows:  # values and paths come from files and the environment: no escape codes
+        typer.echo(clean(f"  {key:<14} {value}  [{origin(where)}]"))
     typer.echo(t(lang, "cfg_files"))
     for where, file, exists in cfg.files:
         label = t(lang, f"cfg_file_{where.kind}") + (f" ({where.detail})" if where.detail else "")
-        typer.echo(f"  {label:<14} {file}  ({t(lang, 'cfg_exists' if exists else 'cfg_absent')})")
+        typer.echo(clean(f"  {label:<14} {file}  ({t(lang, 'cfg_exists' if exists else 'cfg_absent')})"))
 
 
 @libraries_command("list")
@@ -350,6 +354,9 @@ def overview(
     from . import overview as ov
     from .console import make_console
     from .files import write_private
+    from .oserrors import describe
+    from .sanitize import strip_control as clean
+    from .session import SessionError
     from .texts import t
 
     cfg = _settings(lang, library, sessions_dir, plain=plain)
@@ -361,7 +368,12 @@ def overview(
         _fail(t(lang, "cli_not_sessions", path=folder), 1)
     if export is not None and export.resolve().parent == folder.resolve():
         _fail(t(lang, "ov_export_inside", path=export), 1)
-    result = ov.gather(folder, libraries)
+    from .hints import command as hint
+
+    skipped: list[SessionError] = []
+    result = ov.gather(folder, libraries, skipped)
+    for odd in skipped:  # named on one line each, the rest counted
+        _echo(clean(odd.text(lang, hint())), err=True)
     if as_json:
         typer.echo(ov.to_json(result, small, files=True), nl=False)
     else:
@@ -382,5 +394,5 @@ def overview(
         except FileExistsError:
             _fail(t(lang, "cli_exists_force", path=path), 1)
         except OSError as err:
-            _fail(t(lang, "cli_cannot_write", path=path, err=err.strerror), 1)
+            _fail(t(lang, "cli_cannot_write", path=path, err=describe(err, lang)), 1)
         typer.echo(t(lang, done, path=path), err=as_json)

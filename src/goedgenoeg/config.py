@@ -55,9 +55,25 @@ class ConfigError(Exception):
     """A setting that cannot be used. `key` names a text in texts.py, `values` fill it in."""
 
     def __init__(self, key: str, /, **values: object) -> None:
-        super().__init__(f"{key}: {values}")
+        super().__init__(key)
         self.key = key
         self.values = values
+
+    def text(self, lang: str) -> str:
+        """The message in `lang`: a system error in that language too, and every value cut to
+        a length that fits a message (a 20 MB value is not echoed whole)."""
+        from .oserrors import describe
+        from .texts import t
+
+        said = {name: describe(v, lang) if isinstance(v, OSError) else _cut(str(v)) for name, v in self.values.items()}
+        return t(lang, self.key, **said)
+
+
+MAX_SHOWN = 200  # characters of a value shown in a message
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= MAX_SHOWN else f"{text[:MAX_SHOWN]}… (+{len(text) - MAX_SHOWN})"
 
 
 @dataclass(frozen=True)
@@ -147,7 +163,7 @@ def _read(path: Path) -> dict[str, object]:
     except FileNotFoundError:
         return {}  # the usual case: no file, and no TOML parser to import (`--help` stays quick)
     except OSError as err:
-        raise ConfigError("cfg_unreadable", path=path, err=err.strerror or err) from None
+        raise ConfigError("cfg_unreadable", path=path, err=err) from None
     import tomllib
 
     try:
@@ -155,8 +171,10 @@ def _read(path: Path) -> dict[str, object]:
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as err:
         raise ConfigError("cfg_bad_toml", path=path, err=err) from None
+    except UnicodeDecodeError as err:  # saved as ANSI (Windows-1252) or Latin-1, say by Notepad
+        raise ConfigError("cfg_not_utf8", path=path, offset=err.start, byte=f"0x{err.object[err.start]:02X}") from None
     except OSError as err:
-        raise ConfigError("cfg_unreadable", path=path, err=err.strerror or err) from None
+        raise ConfigError("cfg_unreadable", path=path, err=err) from None
     unknown = sorted(set(data) - set(KEYS))
     if unknown:
         raise ConfigError("cfg_unknown_key", path=path, name=unknown[0], keys=", ".join(KEYS))

@@ -4,6 +4,7 @@ into one format. Text here is plain text: escaping belongs to each writer."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Literal, TypeVar, cast
 
@@ -80,9 +81,20 @@ class Document:
 
 def clean(document: Document) -> Document:
     """The same document without escape sequences or control characters in any of its text
-    (answers, case references and library texts may hold them; a record must not)."""
+    (answers, case references and library texts may hold them; a record must not), nor any
+    character XML cannot hold (U+FFFE, U+FFFF, a lone surrogate: Word refuses them). The one
+    cleaning of a record: record.build and every writer go through it."""
 
     return _fix(document)
+
+
+# What XML 1.0 cannot hold beyond the control characters strip_control removes.
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    """One text as `clean` leaves it."""
+    return _NOT_XML.sub("", strip_control(text))
 
 
 _T = TypeVar("_T")
@@ -92,7 +104,7 @@ def _fix(value: _T) -> _T:
     """`value` with its text cleaned, of the same type (a string, a tuple or a block)."""
     fixed: object = value
     if isinstance(value, str):
-        fixed = strip_control(value)
+        fixed = clean_text(value)
     elif isinstance(value, tuple):
         fixed = tuple(_fix(v) for v in value)
     elif is_dataclass(value) and not isinstance(value, type):

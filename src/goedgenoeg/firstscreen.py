@@ -30,7 +30,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import json
 import os
 import re
 import shutil
@@ -294,6 +293,8 @@ def _facts(cfg: Config) -> list[str]:
 def _could_offer(directory: Path) -> bool:
     """Whether `reflect` could offer to continue a reflection from this folder before its first
     question (it offers unfinished ones with answers). A file that cannot be read here counts."""
+    from .reading import MAX_SESSION_BYTES, OddFile, loads, read_regular
+
     try:
         entries = list(os.scandir(directory))
     except FileNotFoundError:
@@ -303,9 +304,9 @@ def _could_offer(directory: Path) -> bool:
     for entry in entries:
         if not entry.name.endswith(".json"):
             continue
-        try:
-            data = json.loads(Path(entry.path).read_bytes())
-        except (OSError, ValueError):
+        try:  # only a regular file, and only so much of it (a link to /dev/zero, a FIFO: counts, unread)
+            data = loads(Path(entry.path), read_regular(Path(entry.path), MAX_SESSION_BYTES))
+        except (OSError, ValueError, OddFile):
             return True
         if not isinstance(data, dict) or not (data.get("finished") is True or data.get("answers") == {}):
             return True

@@ -6,6 +6,7 @@ libraries, and gathered into a LibrarySet. Every problem is a `Problem` (file, l
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sys
@@ -335,6 +336,10 @@ def _side_by_side(paths: list[Path], source_ids: set[str], workers: int) -> list
         shares[least].append(index)
         loads[least] += _size(paths[index])
     children: list[tuple[int, int]] = []
+    parent = os.getpid()
+    folder = cache.cache_dir()
+    if folder is not None:  # pruned here, once: the workers inherit that it was
+        cache.prune_once(folder)
     try:
         for share in shares:
             read, write = os.pipe()
@@ -343,7 +348,11 @@ def _side_by_side(paths: list[Path], source_ids: set[str], workers: int) -> list
                 code = 1
                 try:
                     os.close(read)
-                    found = [(index, _check_one(paths[index], source_ids)) for index in share]
+                    _end_with_parent(parent)
+                    found = []
+                    for index in share:
+                        _exit_if_orphaned(parent)
+                        found.append((index, _check_one(paths[index], source_ids)))
                     with os.fdopen(write, "wb") as out:
                         pickle.dump(found, out)
                     code = 0
@@ -358,6 +367,24 @@ def _side_by_side(paths: list[Path], source_ids: set[str], workers: int) -> list
     if results is None or sorted(results) != list(range(len(paths))):
         return None
     return [results[index] for index in range(len(paths))]
+
+
+def _end_with_parent(parent: int) -> None:
+    """Make this worker end when its parent does (killed, say): on Linux the kernel sends it
+    SIGKILL then (PR_SET_PDEATHSIG); it would otherwise go on writing the cache for a minute."""
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # 1: PR_SET_PDEATHSIG
+    _exit_if_orphaned(parent)  # it may have died before the line above
+
+
+def _exit_if_orphaned(parent: int) -> None:
+    """End this worker at once when the process that forked it is gone (it was adopted);
+    checked before each file as well, where the kernel's signal is not to be had."""
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _collect(children: list[tuple[int, int]]) -> dict[int, tuple[str | None, list[Problem]]] | None:

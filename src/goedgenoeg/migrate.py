@@ -17,7 +17,7 @@ from .files import private_dir
 class Moved:
     old: Path
     count: int
-    failed: tuple[tuple[Path, str], ...] = ()
+    failed: tuple[tuple[Path, OSError], ...] = ()
 
 
 def old_sessions_dir() -> Path:
@@ -57,7 +57,7 @@ def move_old_sessions(new: Path, old: Path | None = None) -> Moved | None:
                 os.chmod(target, 0o600)
             count += 1
         except OSError as err:
-            failed.append((path, err.strerror or str(err)))
+            failed.append((path, err))
     with contextlib.suppress(OSError):
         old.rmdir()  # only when empty
     return Moved(old, count, tuple(failed))

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from rich.table import Table as RichTable
 
     from .models import Prompt
+    from .session import SessionError
 
 KANTTEKENINGEN = "kanttekeningen"
 MENTALISEREN = "mentaliseren"
@@ -559,9 +560,11 @@ def read_export(data: object) -> Overview | None:
         return None
 
 
-def load_dir(directory: Path) -> tuple[list[Session], list[Overview], int]:
+def load_dir(directory: Path, skipped: list[SessionError] | None = None) -> tuple[list[Session], list[Overview], int]:
     """The sessions and the exports in a folder, and how many files could not be read (never
-    what is in them)."""
+    what is in them). A file that is not a regular file, too large or nested too deeply is
+    refused at once (reading.py); each such file is added to `skipped`, to be named."""
+    from .reading import MAX_SESSION_BYTES, OddFile, loads, read_regular
     from .session import SessionError, load
 
     sessions: list[Session] = []
@@ -569,7 +572,12 @@ def load_dir(directory: Path) -> tuple[list[Session], list[Overview], int]:
     unreadable = 0
     for path in sorted(Path(directory).glob("*.json")):
         try:
-            data = json.loads(path.read_bytes().decode("utf-8"))
+            data = loads(path, read_regular(path, MAX_SESSION_BYTES))
+        except OddFile as odd:
+            unreadable += 1
+            if skipped is not None:
+                skipped.append(SessionError(str(odd), "odd_skipped", path=path, reason=odd))
+            continue
         except (OSError, UnicodeDecodeError, ValueError):
             data = None
         if isinstance(data, dict) and data.get("format") == EXPORT_FORMAT:
@@ -586,9 +594,10 @@ def load_dir(directory: Path) -> tuple[list[Session], list[Overview], int]:
     return sessions, exports, unreadable
 
 
-def gather(directory: Path, libraries: LibrarySet) -> Overview:
-    """Everything in a folder added up: its sessions counted, its exports added."""
-    sessions, exports, unreadable = load_dir(directory)
+def gather(directory: Path, libraries: LibrarySet, skipped: list[SessionError] | None = None) -> Overview:
+    """Everything in a folder added up: its sessions counted, its exports added (`skipped`:
+    see load_dir)."""
+    sessions, exports, unreadable = load_dir(directory, skipped)
     total = count(sessions, libraries, unreadable=unreadable)
     for export in exports:
         total = add(total, export)

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from .answers import describe
 from .models import Answer
-from .privacy import KIND_LABELS, Finding, mask
+from .privacy import KIND_LABELS, Finding, fold, mask
 from .sanitize import strip_control
 from .texts import t
 from .values import ActionRow
@@ -88,9 +88,22 @@ def privacy_review(term: Terminal, findings: list[tuple[int, Step, list[Finding]
     lang = term.lang
     term.console.rule(t(lang, "privacy_review"))
     for n, (_, step, found) in enumerate(findings, 1):
-        items = ", ".join(f"{KIND_LABELS[f.kind][lang]} ({mask(f.text)})" for f in found)
-        term.say(f"{n:>3}. {step.prompt.text.get(lang)} - {items}")
+        term.say(f"{n:>3}. {step.prompt.text.get(lang)} - {found_items(found, lang)}")
     return term.pick(findings, "privacy_review_pick")
+
+
+def found_items(found: list[Finding], lang: str) -> str:
+    """What was found in one answer, each thing once in the order found, with how often it
+    occurs when more than once: a name typed nine times is one item, not nine."""
+    counts: dict[tuple[str, str], int] = {}
+    shown: dict[tuple[str, str], str] = {}  # as first typed
+    for f in found:
+        item = (KIND_LABELS[f.kind][lang], fold(f.text) if f.kind == "name" else f.text)
+        counts[item] = counts.get(item, 0) + 1
+        shown.setdefault(item, mask(f.text))
+    return ", ".join(
+        f"{item[0]} ({shown[item]}" + (f", {t(lang, 'privacy_times', n=n)})" if n > 1 else ")") for item, n in counts.items()
+    )
 
 
 def offer_full(term: Terminal, prompts: int, minutes: int) -> bool:

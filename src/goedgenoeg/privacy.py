@@ -128,9 +128,30 @@ def _numbers(text: str) -> Iterable[tuple[FindingKind, int, int]]:
                 i += 1
                 continue
             kind, start, stop, j = found
-            if not _LABEL.search(text, max(0, start - 40), start):
+            if not _LABEL.search(text, max(0, start - 40), start) and not _company_or_amount(text, start, stop):
                 yield kind, start, stop
             i = j
+
+
+def _company_or_amount(text: str, start: int, stop: int) -> bool:
+    """A number that is a Belgian company number (KBO, valid by python-stdnum's be.vat) with
+    its label near ('KBO', 'ondernemingsnummer', 'btw', 'BE' just before), or an amount
+    ('123456782 euro', '€ 123456782'): not a person's."""
+    if _MONEY_AFTER.match(text, stop) or _MONEY_BEFORE.search(text, max(0, start - 8), start):
+        return True
+    digits = _digits(text[start:stop])
+    if len(digits) in (9, 10) and _COMPANY_LABEL.search(text, max(0, start - 40), start):
+        from stdnum.be import vat
+
+        return bool(vat.is_valid(digits))
+    return False
+
+
+# Near a Belgian company number: its names in Dutch, French and English, or the country code of
+# a VAT number right before it ("BE 0403.170.701", "BE0403170701").
+_COMPANY_LABEL = re.compile(r"(?i)\b(?:kbo|ondernemings|btw|b\.t\.w|vat|tva|bce|rpr|rpm)|\bBE[ .:-]?$")
+_MONEY_AFTER = re.compile(r"(?i)\s?(?:€|euro?\b)")
+_MONEY_BEFORE = re.compile(r"(?i)(?:€|\beuro?)\s?$")
 
 
 def _trim(text: str, start: int, stop: int) -> tuple[int, int]:
@@ -170,13 +191,62 @@ def _ibans(text: str) -> Iterable[tuple[int, int, bool]]:
 
 
 def name_words(names: Iterable[str]) -> list[str]:
-    """The words of typed names worth looking for: capitalised words, not a role such as 'Tante'."""
+    """The words of typed names worth looking for, not a role such as 'Tante': the capitalised
+    words of a name (any script: Şeyma, Łukasz, İbrahim), or every word of a name typed all in
+    lower case ('lotte de vries')."""
     found = []
     for name in names:
-        for word in re.findall(r"[A-ZÀ-Þ][\w'’-]+", name or ""):
-            if word.lower() not in _ROLE_WORDS and word not in found:
+        words = _NAME_WORD.findall(name or "")
+        capitalised = [w for w in words if w[0].isupper()]
+        for word in capitalised or words:
+            if fold(word) not in _ROLE_FOLDED and word not in found:
                 found.append(word)
     return found
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]+")
+# Letters that no decomposition takes to a Latin base letter, as people type them without the mark.
+_BASE = {"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ħ": "h", "ŧ": "t", "æ": "ae", "œ": "oe"}
+
+
+def _fold_char(ch: str) -> str:
+    import unicodedata
+
+    folded = ch.casefold()
+    if folded in _BASE:
+        return _BASE[folded]
+    if folded.isascii():
+        return folded
+    return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """`text` case-folded and without accents: 'Şeyma' and 'seyma', 'İbrahim' and 'ibrahim',
+    'Łukasz' and 'lukasz' are the same."""
+    return text.lower() if text.isascii() else "".join(_fold_char(ch) for ch in text)
+
+
+def _folded_with_places(text: str) -> tuple[str, list[int]]:
+    """`text` folded, and for each folded character the index of the character it came from."""
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
+    chars: list[str] = []
+    places: list[int] = []
+    for i, ch in enumerate(text):
+        folded = _fold_char(ch)
+        chars.append(folded)
+        places += [i] * len(folded)
+    return "".join(chars), places
+
+
+def _names(text: str, words: list[str]) -> Iterable[tuple[int, int]]:
+    """(start, end) in `text` of each name word, compared folded, with a possessive 's
+    ('Lottes', 'Lotte's', 'Anna’s') taken along."""
+    folded, places = _folded_with_places(text)
+    wanted = sorted({fold(w) for w in words if fold(w)}, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in wanted) + r")(?:['’]?s)?(?!\w)")
+    for m in pattern.finditer(folded):
+        yield places[m.start()], places[m.end() - 1] + 1
 
 
 _ROLE_WORDS = {
@@ -259,6 +329,9 @@ _ROLE_WORDS = {
 }
 
 
+_ROLE_FOLDED = {fold(w) for w in _ROLE_WORDS}
+
+
 def find_personal_data(text: str, names: Iterable[str] = ()) -> list[Finding]:
     """Return likely personal data in ``text``, sorted by start, never overlapping. ``names``
     are words of names the tool knows (see name_words); where they appear is reported too."""
@@ -292,9 +365,8 @@ def find_personal_data(text: str, names: Iterable[str] = ()) -> list[Finding]:
         add(kind, start, end)
     words = [w for w in names if w]
     if words:
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
-        for m in pattern.finditer(text):
-            add("name", m.start(), m.end())
+        for start, end in _names(text, words):
+            add("name", start, end)
     return sorted(found, key=lambda f: f.start)
 
 

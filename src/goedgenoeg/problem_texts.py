@@ -16,8 +16,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the file is over {limit}; a library may be at most {limit}, split it into smaller libraries",
     ),
     "too_big_answers": (
-        "het bestand is groter dan {limit}; een antwoordenbestand mag hoogstens {limit} zijn",
-        "the file is over {limit}; an answers file may be at most {limit}",
+        "het bestand is groter dan {limit}, meer dan iemand voor één reflectie typt; een antwoordenbestand mag "
+        "hoogstens {limit} zijn. Kijk of dit het juiste bestand is",
+        "the file is over {limit}, more than anyone types for one reflection; an answers file may be at most "
+        "{limit}. Check that this is the right file",
+    ),
+    "not_regular_file": (
+        "geen gewoon bestand (een pijp, een apparaat of een map); alleen een gewoon bestand wordt gelezen",
+        "not a regular file (a pipe, a device or a folder); only a regular file is read",
     ),
     "not_utf8": (
         "het bestand is geen UTF-8-tekst; bewaar het als UTF-8",

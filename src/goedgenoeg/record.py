@@ -5,14 +5,13 @@ beliefs and experiences). `full=True` writes everything, marked as internal."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeGuard, cast
+from typing import Any, TypeGuard
 
 from .answers import describe, describe_answer, is_open
-from .document import Block, BulletList, Document, Heading, Network, Notice, Paragraph, Person, Table
+from .document import Block, BulletList, Document, Heading, Network, Notice, Paragraph, Person, Table, clean
 from .household import in_household
 from .library import CONTEXT_LIBRARY, LibrarySet
 from .models import (
@@ -599,33 +598,6 @@ def _sources(rec: _Record) -> list[Block]:
     return [Heading(2, t(rec.lang, "rec_sources")), BulletList(items)] if items else []
 
 
-def _clean(block: Block) -> Block:
-    """The block with escape sequences and control characters removed from all its text."""
-    changes: dict[str, Any] = {}
-    for field in dataclasses.fields(block):
-        value = getattr(block, field.name)
-        if isinstance(value, str):
-            changes[field.name] = strip_control(value)
-        elif isinstance(value, tuple):
-            changes[field.name] = _clean_tuple(value)
-    cleaned: Block = dataclasses.replace(cast(Any, block), **changes)
-    return cleaned
-
-
-def _clean_tuple(values: tuple[Any, ...]) -> tuple[Any, ...]:
-    out: list[Any] = []
-    for value in values:
-        if isinstance(value, str):
-            out.append(strip_control(value))
-        elif isinstance(value, tuple):
-            out.append(_clean_tuple(value))
-        elif dataclasses.is_dataclass(value):
-            out.append(_clean(cast(Block, value)))
-        else:
-            out.append(value)
-    return tuple(out)
-
-
 def build(session: Session, libraries: LibrarySet, full: bool = False) -> Document:
     """The record as a document: title, summary, metadata, the rest of the reflection by part
     (the network drawn where its people were asked), time, open points and sources."""
@@ -636,7 +608,7 @@ def build(session: Session, libraries: LibrarySet, full: bool = False) -> Docume
     title = strip_control(f"{t(rec.lang, 'rec_title')}: {rec.context.get('case', '-')}")
     region, written = rec.context.get("region", ""), session.updated  # the Word file's language and date
     author = session.author.line() if session.author is not None else ""
-    return Document(rec.lang, " ".join(title.split()), tuple(_clean(b) for b in blocks), region, written, author)
+    return clean(Document(rec.lang, " ".join(title.split()), tuple(blocks), region, written, author))
 
 
 def render(

@@ -19,6 +19,8 @@ from .answers import AnswerError, normalise, normalise_voices
 from .files import private_dir, write_private
 from .library import LibrarySet
 from .models import SESSION_FORMAT, Answer, LibraryStamp, PromptBase, Session
+from .oserrors import describe
+from .reading import MAX_SESSION_BYTES, OddFile, loads, read_regular
 from .texts import t
 from .walk import Walk, now
 
@@ -38,6 +40,23 @@ class SessionError(Exception):
         super().__init__(message)
         self.key = key
         self.values = values
+
+    def text(self, lang: str, cmd: str = "goedgenoeg") -> str:
+        """The message in the user's language (`cmd`: the command the hints name). A value that
+        is an OSError or an OddFile is said in that language too; `what` names the text of what
+        is wrong with a damaged file."""
+        if self.key is None:
+            return str(self)
+        values: dict[str, object] = {}
+        for name, value in self.values.items():
+            if isinstance(value, OSError):
+                value = describe(value, lang)
+            elif isinstance(value, OddFile):
+                value = value.text(lang)
+            values[name] = value
+        if "what" in values:
+            values["what"] = t(lang, str(values["what"]), **{k: v for k, v in values.items() if k != "what"})
+        return t(lang, self.key, cmd=cmd, **values)
 
 
 class SessionBusy(SessionError):
@@ -157,37 +176,59 @@ def save(session: Session, directory: Path, path: Path | None = None) -> Path:
 
 
 def load(path: Path) -> Session:
-    """Read a session file; a damaged one raises SessionError and is left as it is."""
+    """Read a session file; a damaged one raises SessionError and is left as it is. Only a
+    regular file of at most MAX_SESSION_BYTES is read (a link to /dev/zero or a pipe in a shared
+    folder is refused at once), and nesting too deep for the JSON reader is refused too."""
+    keep = "The file is left as it is; start a new reflection with 'goedgenoeg reflect', or restore the file from a backup."
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_SESSION_BYTES)
+        if not raw.strip():
+            raise SessionError(f"{path}: the session file is empty. {keep}", "ses_damaged", path=path, what="ses_what_empty")
+        data = loads(path, raw)
     except FileNotFoundError:
         raise SessionError(
             f"{path}: no such session file. 'goedgenoeg sessions' lists the sessions.", "ses_no_file", path=path
         ) from None
+    except OddFile as odd:
+        raise SessionError(f"{path}: skipped, {odd.text('en')}.", "odd_skipped", path=path, reason=odd) from None
     except OSError as err:
-        raise SessionError(f"{path}: cannot read it ({err.strerror}).") from None
-    keep = "The file is left as it is; start a new reflection with 'goedgenoeg reflect', or restore the file from a backup."
-    if not raw.strip():
-        raise SessionError(f"{path}: the session file is empty. {keep}")
-    try:
-        data = json.loads(raw.decode("utf-8"))
+        raise SessionError(f"{path}: cannot read it ({err.strerror}).", "ses_unreadable", path=path, err=err) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        where = f" (line {err.lineno})" if isinstance(err, json.JSONDecodeError) else ""
-        raise SessionError(f"{path}: the session file is damaged: not valid JSON{where}, perhaps cut off. {keep}") from None
+        line = err.lineno if isinstance(err, json.JSONDecodeError) else None
+        where = f" (line {line})" if line else ""
+        raise SessionError(
+            f"{path}: the session file is damaged: not valid JSON{where}, perhaps cut off. {keep}",
+            "ses_damaged",
+            path=path,
+            what="ses_what_json_line" if line else "ses_what_json",
+            line=line,
+        ) from None
     if not isinstance(data, dict):
-        raise SessionError(f"{path}: the session file is damaged: not a session. {keep}")
+        raise SessionError(
+            f"{path}: the session file is damaged: not a session. {keep}", "ses_damaged", path=path, what="ses_what_not_session"
+        )
     fmt = data.get("format")
     if isinstance(fmt, int) and fmt > SESSION_FORMAT:
         raise SessionError(
             f"{path}: this session was written by a newer goedgenoeg (format {fmt}). "
-            "Update goedgenoeg to open it; the file is left as it is."
+            "Update goedgenoeg to open it; the file is left as it is.",
+            "ses_newer",
+            path=path,
+            fmt=fmt,
         )
     try:
         return Session.model_validate(data)
     except ValidationError as err:
         first = err.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise SessionError(f"{path}: the session file is damaged ({where}: {first['msg']}). {keep}") from None
+        raise SessionError(
+            f"{path}: the session file is damaged ({where}: {first['msg']}). {keep}",
+            "ses_damaged",
+            path=path,
+            what="ses_what_field",
+            field=where,
+            msg=first["msg"],
+        ) from None
 
 
 def _misfits(answers: dict[str, Answer], prompts: Mapping[str, PromptBase], lang: str) -> list[tuple[str, str]]:
@@ -239,13 +280,14 @@ class Summary:
     total: int
     finished: bool
     problem: str = ""
+    error: SessionError | None = None  # the problem, to be said in the user's language
 
 
 def summarise(path: Path, libraries: LibrarySet) -> Summary:
     try:
         session = load(path)
     except SessionError as err:
-        return Summary(path.stem, path, "?", "", 0, 0, False, str(err))
+        return Summary(path.stem, path, "?", "", 0, 0, False, str(err), err)
     fit_answers(session, libraries)
     walk = Walk(libraries, session.answers, path=session.path)
     steps = walk.steps()
@@ -285,7 +327,7 @@ def find(directory: Path, session_id: str | None) -> Path:
         raise SessionError(
             f"'{session_id}' fits several sessions; give more of the id: {ids}", "ses_several", id=session_id, ids=ids
         )
-    paths = sorted(directory.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True) if directory.is_dir() else []
+    paths = sorted(directory.glob("*.json"), key=_mtime, reverse=True) if directory.is_dir() else []
     for path in paths:
         try:
             if not load(path).finished:
@@ -295,3 +337,11 @@ def find(directory: Path, session_id: str | None) -> Path:
     raise SessionError(
         f"There is no unfinished session in {directory}. Start one with 'goedgenoeg reflect'.", "ses_no_unfinished", dir=directory
     )
+
+
+def _mtime(path: Path) -> float:
+    """When a file was last changed; 0 for one that cannot be looked at (a dangling link)."""
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

@@ -207,14 +207,13 @@ def _settings(
     """The effective settings (command line > environment > user file > organisation file).
     --lang after the command beats --lang before it."""
     from . import config
-    from .texts import t
 
     options = _options(lang, library, sessions_dir, fmt, plain, region)
     try:
         return config.load(options)
     except config.ConfigError as err:
         guess = options.lang if options.lang in config.LANGS else config.lang_hint([])
-        _fail(t(guess, err.key, **err.values), 2)
+        _fail(err.text(guess), 2)
 
 
 def _options(
@@ -243,6 +242,7 @@ def _libraries(cfg: Config, extra: tuple[Path, ...] = ()) -> LibrarySet:
 
 def _directory(cfg: Config) -> Path:
     """The sessions folder; the default one takes over the sessions of the old (roaming) folder once."""
+    from .oserrors import describe
     from .texts import t
 
     directory = cfg.sessions_dir.value
@@ -255,15 +255,14 @@ def _directory(cfg: Config) -> Path:
             if moved.count:
                 _echo(t(lang, "cli_moved", n=moved.count, old=moved.old, new=directory), err=True)
             for path, err in moved.failed:
-                _echo(t(lang, "cli_move_failed", path=path, err=err), err=True)
+                _echo(t(lang, "cli_move_failed", path=path, err=describe(err, lang)), err=True)
     return directory
 
 
 def _session_error(err: SessionError, lang: str) -> str:
     from .hints import command as cmd
-    from .texts import t
 
-    return t(lang, err.key, cmd=cmd(), **err.values) if err.key else str(err)
+    return err.text(lang, cmd())
 
 
 def _open_session(cfg: Config, directory: Path, session_id: str | None) -> tuple[Session, LibrarySet, Path]:
@@ -355,6 +354,7 @@ def _walk_and_record(
     from .ask import TerminalAsker
     from .console import make_console
     from .files import private_dir
+    from .oserrors import describe
     from .reflect import NotSaved, handle_signals, walk_session, write_record
     from .sanitize import strip_control
     from .texts import t
@@ -369,12 +369,14 @@ def _walk_and_record(
     except sessions.SessionBusy:
         _fail(t(lang, "session_busy", path=file), 1)
     except OSError as err:
-        _fail(t(lang, "dir_unusable", dir=file.parent, err=err.strerror or err), 1)
+        _fail(t(lang, "dir_unusable", dir=file.parent, err=describe(err, lang)), 1)
     handle_signals()
     if greeting == "resuming":
         case = session.answers.get("context.case")
         case_ref = strip_control(str(case.value)) if case and case.value else "-"
-        console.print(t(lang, "resuming", id=session.id, case=case_ref), markup=False, highlight=False, soft_wrap=True)
+        console.print(
+            t(lang, "resuming", id=strip_control(session.id), case=case_ref), markup=False, highlight=False, soft_wrap=True
+        )
     elif greeting == "welcome":
         console.print(t(lang, "welcome"), style="bold", highlight=False)
     result: WalkEnd | Literal["not_saved"]
@@ -402,7 +404,7 @@ def _walk_and_record(
     try:
         path = write_record(session, libraries, output, fmt=fmt)
     except OSError as err:  # the answers are saved; only the record could not be written
-        _fail(t(lang, "cli_record_failed", err=err, cmd=cmd, id=session.id), 1)
+        _fail(t(lang, "cli_record_failed", err=describe(err, lang), cmd=cmd, id=session.id), 1)
     from .walk import Walk
 
     walk = Walk(libraries, session.answers, path=session.path)
@@ -658,6 +660,7 @@ def _fill_or_walk(
 ) -> None:
     from . import hints
     from . import session as sessions
+    from .oserrors import describe
     from .reflect import fill_from_file, write_record
     from .texts import t
 
@@ -668,7 +671,10 @@ def _fill_or_walk(
             _fail("\n".join(problems) + "\n" + t(lang, "cli_answers_problems"), 2)
         for key, answer in (defaults or {}).items():  # a configured default where the file gives none
             session.answers.setdefault(key, answer)
-        sessions.save(session, directory)
+        try:  # as the walk says it: the folder cannot be used, nothing saved (the answers file is only read)
+            sessions.save(session, directory)
+        except OSError as err:
+            _fail(t(lang, "dir_unusable", dir=directory, err=describe(err, lang)), 1)
         for item in session.privacy.kept:
             _echo(t(lang, "cli_privacy_warning", item=item), err=True)
         try:
@@ -676,7 +682,7 @@ def _fill_or_walk(
         except FileExistsError:
             _fail(t(lang, "cli_exists_choose", path=output), 1)
         except OSError as err:
-            _fail(t(lang, "cli_record_failed", err=err, cmd=hints.command(), id=session.id), 1)
+            _fail(t(lang, "cli_record_failed", err=describe(err, lang), cmd=hints.command(), id=session.id), 1)
         _echo(t(lang, "cli_saved_written", id=session.id, path=path))
         return
     _walk_and_record(session, libraries, directory, output, greeting, fmt, plain=plain, defaults=defaults)

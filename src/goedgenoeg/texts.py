@@ -351,6 +351,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     # the config file
     "cfg_bad_toml": ("{path}: geen geldige TOML ({err}).", "{path}: not valid TOML ({err})."),
     "cfg_unreadable": ("{path}: kan het niet lezen ({err}).", "{path}: cannot read it ({err})."),
+    "cfg_not_utf8": (
+        "{path}: geen UTF-8 (byte {byte} op positie {offset}). Sla het bestand op als UTF-8, bijvoorbeeld in "
+        "Kladblok met 'Opslaan als' en codering UTF-8.",
+        "{path}: not UTF-8 (byte {byte} at offset {offset}). Save the file as UTF-8, for example in Notepad with "
+        "'Save as' and encoding UTF-8.",
+    ),
     "cfg_unknown_key": (
         "{path}: onbekende sleutel '{name}'; bekende sleutels: {keys}.",
         "{path}: unknown key '{name}'; known keys: {keys}.",
@@ -797,6 +803,53 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "fit_library_changed": (
         "bibliotheek '{library}' is sinds het begin van deze sessie veranderd van versie {old} naar {new}",
         "library '{library}' changed from version {old} to {new} since this session began",
+    ),
+    "privacy_times": ("{n} keer", "{n} times"),
+    "cache_untrusted": (
+        "De cachemap {dir} is niet van jou alleen of anderen kunnen erin schrijven; goedgenoeg werkt nu zonder cache. "
+        "Kies een eigen map met GOEDGENOEG_CACHE_DIR, of zet de rechten op 700.",
+        "The cache folder {dir} is not yours alone or others can write to it; goedgenoeg runs without the cache now. "
+        "Choose a folder of your own with GOEDGENOEG_CACHE_DIR, or set its permissions to 700.",
+    ),
+    # what the operating system reported (oserrors.describe), to stand inside a sentence
+    "os_no_space": ("de schijf is vol", "the disk is full"),
+    "os_read_only": ("de schijf of map is alleen-lezen", "the disk or folder is read-only"),
+    "os_no_permission": (
+        "je hebt geen toestemming voor dit bestand of deze map",
+        "you have no permission for this file or folder",
+    ),
+    "os_exists": ("het bestand bestaat al", "the file already exists"),
+    "os_not_found": ("het bestand of de map bestaat niet", "the file or folder does not exist"),
+    "os_other": ("het systeem meldt een fout: {err}", "the system reports an error: {err}"),
+    # a file in a shared folder that is not what it should be (reading.OddFile)
+    "odd_not_regular": (
+        "geen gewoon bestand (een link naar een apparaat, een pijp of een map)",
+        "not a regular file (a link to a device, a pipe or a folder)",
+    ),
+    "odd_too_large": ("groter dan {mb} MB", "larger than {mb} MB"),
+    "odd_too_deep": ("te diep genest om te lezen", "nested too deeply to read"),
+    "odd_skipped": ("{path}: overgeslagen, {reason}.", "{path}: skipped, {reason}."),
+    # a session file that cannot be used (session.load)
+    "ses_unreadable": ("{path}: kan het niet lezen ({err}).", "{path}: cannot read it ({err})."),
+    "ses_damaged": (
+        "{path}: het sessiebestand is beschadigd ({what}). Het bestand blijft zoals het is; begin een nieuwe "
+        "reflectie met '{cmd} reflect', of zet het terug uit een reservekopie.",
+        "{path}: the session file is damaged ({what}). The file is left as it is; start a new reflection with "
+        "'{cmd} reflect', or restore the file from a backup.",
+    ),
+    "ses_what_empty": ("het is leeg", "it is empty"),
+    "ses_what_json": ("geen geldige JSON, misschien afgebroken", "not valid JSON, perhaps cut off"),
+    "ses_what_json_line": (
+        "geen geldige JSON op regel {line}, misschien afgebroken",
+        "not valid JSON at line {line}, perhaps cut off",
+    ),
+    "ses_what_not_session": ("geen sessie", "not a session"),
+    "ses_what_field": ("{field}: {msg}", "{field}: {msg}"),
+    "ses_newer": (
+        "{path}: deze sessie is geschreven door een nieuwere goedgenoeg (formaat {fmt}). Werk goedgenoeg bij om ze "
+        "te openen; het bestand blijft zoals het is.",
+        "{path}: this session was written by a newer goedgenoeg (format {fmt}). Update goedgenoeg to open it; the "
+        "file is left as it is.",
     ),
 }
 

@@ -8,6 +8,7 @@ hanging or crashing the tool: its size, its nesting and the values its aliases e
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,9 @@ except AttributeError:  # pragma: no cover
     _Loader = _DeepLoader = yaml.SafeLoader
 
 MAX_BYTES = 5 * 1024 * 1024  # a library larger than this is refused
+# An answers file larger than this is refused: more than anyone types for one reflection (a long
+# one is tens of kB), and checking 4 MB for personal data took a minute without a word.
+MAX_ANSWERS_BYTES = 1024 * 1024
 MAX_DEPTH = 40  # deeper nesting than any library needs
 MAX_NODES = 2_000_000  # after expanding aliases: stops "billion laughs"
 # Without aliases a file has at most about one value per character; aliases may add some.
@@ -310,12 +314,21 @@ def read_yaml(path: Path, as_typed: bool = False) -> tuple[Any, Lines, str]:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The bytes of a file, never more than the limit plus one (/dev/zero is not read to the end)."""
+    """The bytes of a regular file, never more than the limit plus one (/dev/zero is not read
+    to the end). Anything else (a FIFO would hang the read) is refused with a problem."""
+    import stat
+
     try:
-        with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as err:
         raise refuse(str(path), 0, "cannot_read", reason=err.strerror) from None
+    with open(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise refuse(str(path), 0, "not_regular_file")
+        try:
+            return handle.read(MAX_BYTES + 1)
+        except OSError as err:
+            raise refuse(str(path), 0, "cannot_read", reason=err.strerror) from None
 
 
 def parse_yaml(name: str, raw: bytes, as_typed: bool = False) -> tuple[Any, Lines, str]:
@@ -351,8 +364,9 @@ def parse_data(name: str, raw: bytes) -> Any:
 
 def _text(name: str, raw: bytes, as_typed: bool) -> str:
     """The file's text, or a LibraryError when it is too big, not UTF-8 or empty."""
-    if len(raw) > MAX_BYTES:
-        limit = f"{MAX_BYTES // 1024} KiB"
+    most = MAX_ANSWERS_BYTES if as_typed else MAX_BYTES
+    if len(raw) > most:
+        limit = f"{most // 1024} KiB"
         raise refuse(name, 0, "too_big_answers" if as_typed else "too_big_library", limit=limit)
     try:
         text = raw.decode("utf-8")
