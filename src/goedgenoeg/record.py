@@ -289,8 +289,10 @@ def _metadata(rec: _Record) -> list[Block]:
     """Who, what, when, with which tool and libraries, and the personal-data check; then the
     notice that this is no risk assessment."""
     lang, session = rec.lang, rec.session
+    region = session.answers.get("context.region")
+    dutch = region is not None and region.value == "netherlands"  # a Dutch reader knows the BSN, not the rijksregister
     privacy = (
-        t(lang, "rec_privacy_done", at=session.privacy.at[:16].replace("T", " "))
+        t(lang, "rec_privacy_done_nl" if dutch else "rec_privacy_done", at=session.privacy.at[:16].replace("T", " "))
         if session.privacy.done
         else t(lang, "rec_privacy_not")
     )
@@ -543,7 +545,7 @@ def _sources(rec: _Record) -> list[Block]:
     if rec.libraries.sources is None:
         return []
     used = {ref.strip().split(" ")[0] for s in rec.steps for ref in s.prompt.source.split(";")}
-    items = tuple(f"{s.id}: {s.title}, {s.organisation} ({s.year})" for s in rec.libraries.sources.sources if s.id in used)
+    items = tuple(f"{s.title}, {s.organisation} ({s.year})" for s in rec.libraries.sources.sources if s.id in used)
     return [Heading(2, t(rec.lang, "rec_sources")), BulletList(items)] if items else []
 
 
