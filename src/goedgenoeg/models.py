@@ -153,6 +153,16 @@ class When(Strict):
         return True
 
 
+def _every_decision_in(when: When, context: dict[str, Any]) -> bool:
+    """For a short-path condition: every decision weighed is one it names (a condition on the
+    decision holds for that decision's own short path, not when others are weighed with it,
+    which would take the short path past 30 minutes)."""
+    decisions = context.get("decision")
+    if when.decision is None or decisions is None:
+        return True
+    return all(d in when.decision for d in (decisions if isinstance(decisions, list) else [decisions]))
+
+
 class Option(Strict):
     id: Id
     label: Text
@@ -175,7 +185,8 @@ class PromptBase(Strict):
     # on the short path (every prompt is on the full path); "alone": only when it is the one
     # decision weighed (a report's own framework steps, when a placement or measure is weighed too);
     # a list of conditions: only in a context one of them matches (haast for a child over three,
-    # where the 1000-days note takes its place for a younger one)
+    # where the 1000-days note takes its place for a younger one); a condition on the decision
+    # holds only when every decision weighed is one it names
     short: bool | Literal["alone"] | list[When] = False
     dossier: bool = True  # false: the professional's own reflection, left out of the dossier record
     summary: SummarySlot | None = None  # where the answer goes in the record's summary
@@ -206,7 +217,7 @@ class PromptBase(Strict):
             decisions = context.get("decision")
             return not (isinstance(decisions, list) and len(decisions) > 1)
         if isinstance(self.short, list):
-            return any(when.matches(context) for when in self.short)
+            return any(when.matches(context) and _every_decision_in(when, context) for when in self.short)
         return self.short is True
 
     def check(self, raw: Any) -> object:
