@@ -153,13 +153,13 @@ def test_no_reflection_prompt_is_a_question(libraries):
     assert questions == []
 
 
-def _source_files():
+def _source_files(seed=None):
     """The five source texts beside the checkout. Missing, the guards skip on a developer's
     machine; with CI set they fail, so the guard always runs where it counts."""
     import os
     from pathlib import Path
 
-    seed = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    seed = seed or Path(__file__).resolve().parents[2] / "shared" / "seeds"
     files = sorted(seed.glob("00*.txt")) if seed.is_dir() else []
     if not files:
         if os.environ.get("CI"):
@@ -255,6 +255,7 @@ def test_no_sentence_is_a_near_copy_of_a_source_sentence(libraries):
     or by difflib's similarity ratio over the words (0.7 or more). The limiting beliefs are quoted
     on purpose (their section says so), so their own text is exempt, not their help or counter."""
     from difflib import SequenceMatcher
+
     files = _source_files()
     words = lambda s: re.findall(r"[a-zà-ÿ]+", s.lower())  # noqa: E731
     trigrams = lambda w: {tuple(w[i : i + 3]) for i in range(len(w) - 2)}  # noqa: E731
@@ -549,9 +550,14 @@ def test_the_short_path_of_a_baby_carries_the_heart_of_the_main_source(libraries
         assert must in keys, must
     assert "kanttekeningen.haast" not in keys
     assert len(keys) <= 30
-    steps = {s.key: s.prompt for s in walk_for(libraries, "short", decision=["placement"], age="under-1", region="flanders", who="alone").steps()}
+    steps = {
+        s.key: s.prompt
+        for s in walk_for(libraries, "short", decision=["placement"], age="under-1", region="flanders", who="alone").steps()
+    }
     assert not steps["mentaliseren.wat-doet-het-mij"].dossier
-    assert "§3.6" in steps["mentaliseren.wat-doet-het-mij"].source and "controle" in steps["mentaliseren.wat-doet-het-mij"].help.nl
+    assert (
+        "§3.6" in steps["mentaliseren.wat-doet-het-mij"].source and "controle" in steps["mentaliseren.wat-doet-het-mij"].help.nl
+    )
     assert "niet of laat op gang" in steps["besluit.nadelen-thuis"].text.nl and "§3.3" in steps["besluit.nadelen-thuis"].source
     feelings = {o.id for o in steps["mentaliseren.ouders-gevoel"].options}
     assert {"schaamte", "angst"} <= feelings
@@ -566,7 +572,16 @@ def test_the_haste_note_fits_the_age(libraries, age):
 
 OTHER_SIDE = {
     f"kanttekeningen.{p}"
-    for p in ("onderschatten", "te-licht", "niet-durven", "vrijblijvend", "sturen-en-volgen", "te-vroeg-loslaten", "niet-pluis", "privacy-schild")
+    for p in (
+        "onderschatten",
+        "te-licht",
+        "niet-durven",
+        "vrijblijvend",
+        "sturen-en-volgen",
+        "te-vroeg-loslaten",
+        "niet-pluis",
+        "privacy-schild",
+    )
 }
 
 
@@ -590,10 +605,21 @@ def test_the_dutch_measure_path_a_jeugdbeschermer_recognises(libraries):
     meeting = short_keys(libraries, decision=["measure"], age="6-12", region="netherlands", who="team")
     assert "maatregel.stopcriteria" in meeting
     full = walk_for(libraries, "full", decision=["measure"], age="6-12", region="netherlands", who="alone").steps()
-    asked = " ".join(f"{s.prompt.text.nl} {getattr(s.prompt, 'description', None) and s.prompt.description.nl}" for s in full).lower()
-    for must in ("ten hoogste een jaar", "gecertificeerde instelling", "gedragswetenschapper", "machtiging uithuisplaatsing", "drang"):
+    asked = " ".join(
+        f"{s.prompt.text.nl} {getattr(s.prompt, 'description', None) and s.prompt.description.nl}" for s in full
+    ).lower()
+    for must in (
+        "ten hoogste een jaar",
+        "gecertificeerde instelling",
+        "gedragswetenschapper",
+        "machtiging uithuisplaatsing",
+        "drang",
+    ):
         assert must in asked, must
-    flemish = " ".join(s.prompt.text.nl for s in walk_for(libraries, "full", decision=["measure"], age="6-12", region="flanders", who="alone").steps()).lower()
+    flemish = " ".join(
+        s.prompt.text.nl
+        for s in walk_for(libraries, "full", decision=["measure"], age="6-12", region="flanders", who="alone").steps()
+    ).lower()
     assert "gecertificeerde instelling" not in flemish
 
 
@@ -609,10 +635,21 @@ def test_the_flemish_report_follows_what_a_youth_care_worker_does(libraries):
     steps = walk_for(libraries, "full", decision=["report"], age="6-12", region="flanders", who="alone").steps()
     section = [s for s in steps if s.section.id == "kindreflex"]
     said = " ".join(f"{s.section.intro.nl} {s.prompt.text.nl} {s.prompt.help.nl}" for s in section).lower()
-    for must in ("vk", "ocj", "maatschappelijke noodzaak", "parket", "noodsituatie", "beroepsgeheim", "zes stappen", "volwassenen"):
+    for must in (
+        "vk",
+        "ocj",
+        "maatschappelijke noodzaak",
+        "parket",
+        "noodsituatie",
+        "beroepsgeheim",
+        "zes stappen",
+        "volwassenen",
+    ):
         assert must in said, must
     assert "zorg verhelderd" not in said and "van zorg naar actie" not in said
-    assert "maatschappelijke noodzaak" in " ".join(s.prompt.text.nl.lower() for s in section if s.prompt.on_short_path({"decision": ["report"]}))
+    assert "maatschappelijke noodzaak" in " ".join(
+        s.prompt.text.nl.lower() for s in section if s.prompt.on_short_path({"decision": ["report"]})
+    )
     zorggarantie = walk_for(libraries, "full", decision=["placement"], age="under-1", region="flanders", who="alone").steps()
     assert any("Zorggarantie Jonge Kind" in s.prompt.text.nl for s in zorggarantie)
 
@@ -654,7 +691,9 @@ def test_each_region_reads_its_own_words(libraries):
     from goedgenoeg.texts import t
 
     for library, _, prompt in all_prompts(libraries):
-        fields = [prompt.text, prompt.help] + [getattr(prompt, k) for k in ("description", "fits", "counter") if getattr(prompt, k, None)]
+        fields = [prompt.text, prompt.help] + [
+            getattr(prompt, k) for k in ("description", "fits", "counter") if getattr(prompt, k, None)
+        ]
         text = " ".join(f.nl for f in fields).lower()
         for word in ("misloop", "aanvaard", "verderzet"):
             assert word not in text, f"{library.id}.{prompt.id}: {word}"
@@ -670,7 +709,10 @@ def test_juffers_comparison_is_a_prompt_on_the_placement_path(libraries):
     steps = walk_for(libraries, "full", decision=["placement"], age="1-3", region="netherlands", who="alone").steps()
     juffer = [s for s in steps if "Juffer" in s.prompt.help.nl and s.prompt.kind == "reflection"]
     assert [s.key for s in juffer] == ["kanttekeningen.goed-genoeg-thuis"]
-    assert "goed-genoeg-thuis" not in {s.prompt.id for s in walk_for(libraries, "full", decision=["report"], age="1-3", region="netherlands", who="alone").steps()}
+    assert "goed-genoeg-thuis" not in {
+        s.prompt.id
+        for s in walk_for(libraries, "full", decision=["report"], age="1-3", region="netherlands", who="alone").steps()
+    }
 
 
 # The twelve ideas a reviewer found weak, and the prompt that now asks each.
@@ -693,7 +735,9 @@ WEAK_IDEAS = {
 def test_the_twelve_weak_ideas_each_have_a_short_prompt_where_they_belong(libraries):
     keys = set()
     for decision in DECISIONS:
-        keys |= {s.key for s in walk_for(libraries, "full", decision=[decision], age="6-12", region="netherlands", who="team").steps()}
+        keys |= {
+            s.key for s in walk_for(libraries, "full", decision=[decision], age="6-12", region="netherlands", who="team").steps()
+        }
     for idea, key in WEAK_IDEAS.items():
         assert key in keys, idea
     prompts = {f"{lib.id}.{p.id}": p for lib, _, p in all_prompts(libraries)}
@@ -779,3 +823,12 @@ def test_the_methods_own_short_questions_are_said_as_the_methods(libraries):
                 if "methode" not in prompt.text.nl:
                     unattributed.append(f"{library.id}.{prompt.id}: {sentence}")
     assert unattributed == []
+
+
+def test_the_copy_guards_fail_under_ci_without_the_source_texts(tmp_path, monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="cannot run under CI"):
+        _source_files(tmp_path / "no-seeds")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        _source_files(tmp_path / "no-seeds")
