@@ -357,7 +357,8 @@ class TerminalAsker(Terminal):
         self.current_step = step
         self._header(step, position)
         names = self._names(step)
-        self._help = (prompt.help.get(lang), prompt.source)
+        sources = self.walk.libraries.sources if self.walk is not None else None
+        self._help = (prompt.help.get(lang), sources.cite(prompt.source) if sources is not None else prompt.source)
         while True:
             self._show_question(step, previous, bool(names))
             old = previous.value if previous is not None and previous.given else None

@@ -153,6 +153,16 @@ class When(Strict):
         return True
 
 
+def _every_decision_in(when: When, context: dict[str, Any]) -> bool:
+    """For a short-path condition: every decision weighed is one it names (a condition on the
+    decision holds for that decision's own short path, not when others are weighed with it,
+    which would take the short path past 30 minutes)."""
+    decisions = context.get("decision")
+    if when.decision is None or decisions is None:
+        return True
+    return all(d in when.decision for d in (decisions if isinstance(decisions, list) else [decisions]))
+
+
 class Option(Strict):
     id: Id
     label: Text
@@ -182,8 +192,11 @@ class PromptBase(Strict):
     source: Annotated[str, Field(min_length=1)]
     when: When | None = None
     # on the short path (every prompt is on the full path); "alone": only when it is the one
-    # decision weighed (a report's own framework steps, when a placement or measure is weighed too)
-    short: bool | Literal["alone"] = False
+    # decision weighed (a report's own framework steps, when a placement or measure is weighed too);
+    # a list of conditions: only in a context one of them matches (haast for a child over three,
+    # where the 1000-days note takes its place for a younger one); a condition on the decision
+    # holds only when every decision weighed is one it names
+    short: bool | Literal["alone"] | list[When] = False
     dossier: bool = True  # false: the professional's own reflection, left out of the dossier record
     summary: SummarySlot | None = None  # where the answer goes in the record's summary
     # estimated seconds, where the kind's estimate does not fit (a case code is no 60-second text)
@@ -225,6 +238,8 @@ class PromptBase(Strict):
         if self.short == "alone":
             decisions = context.get("decision")
             return not (isinstance(decisions, list) and len(decisions) > 1)
+        if isinstance(self.short, list):
+            return any(when.matches(context) and _every_decision_in(when, context) for when in self.short)
         return self.short is True
 
     def check(self, raw: Any) -> object:
@@ -685,15 +700,30 @@ class Library(Strict):
 class Source(Strict):
     id: Id
     title: str
+    short: str | None = None  # the short title a reader sees after "Bron:" (else the title)
     organisation: str
     year: int
     region: Literal["flanders", "netherlands", "both"]
     kind: Literal["primary", "secondary", "tool"]
 
+    def name(self) -> str:
+        """The title a reader sees: the short one where there is one."""
+        return self.short or self.title
+
 
 class Bibliography(Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=False)
     sources: list[Source]
+
+    def cite(self, source: str) -> str:
+        """A prompt's `source` as a reader sees it: each source's short title instead of its id,
+        then the section ("goedgenoeg-2025 §3.4" -> "Hulpverlening, een zaak van goed genoeg? §3.4")."""
+        names = {s.id: s.name() for s in self.sources}
+        cited = []
+        for ref in source.split(";"):
+            source_id, _, where = ref.strip().partition(" ")
+            cited.append(f"{names.get(source_id, source_id)} {where}".strip())
+        return "; ".join(cited)
 
 
 def library_keys() -> list[str]:

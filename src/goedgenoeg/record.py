@@ -321,8 +321,10 @@ def _metadata(rec: _Record) -> list[Block]:
     """Who, what, when, with which tool and libraries, and the personal-data check; then the
     notice that this is no risk assessment."""
     lang, session = rec.lang, rec.session
+    region = session.answers.get("context.region")
+    dutch = region is not None and region.value == "netherlands"  # a Dutch reader knows the BSN, not the rijksregister
     privacy = (
-        t(lang, "rec_privacy_done", at=session.privacy.at[:16].replace("T", " "))
+        t(lang, "rec_privacy_done_nl" if dutch else "rec_privacy_done", at=session.privacy.at[:16].replace("T", " "))
         if session.privacy.done
         else t(lang, "rec_privacy_not")
     )

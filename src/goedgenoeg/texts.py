@@ -427,6 +427,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "and the names from the network and the participants list; other names are not recognised, "
         "read the text for them yourself",
     ),
+    "rec_privacy_done_nl": (
+        "op {at} gezocht naar BSN-nummers, IBAN's, telefoonnummers, e-mailadressen en de namen uit het "
+        "netwerk en de deelnemerslijst; andere namen herkent het hulpmiddel niet, lees de tekst daarop zelf na",
+        "on {at} searched for BSN numbers, IBANs, phone numbers, e-mail addresses and the names from the "
+        "network and the participants list; other names are not recognised, read the text for them yourself",
+    ),
     "rec_privacy_not": ("niet gedaan", "not done"),
     "rec_privacy_kept": ("bewust laten staan: {items}", "left in on purpose: {items}"),
     "rec_field": ("Gegeven", "Field"),
