@@ -386,8 +386,7 @@ def breakdown(files: list[tuple[int, Path]], source_ids: set[str]) -> list[str]:
     """Where the time of one generated file goes, for a 1,000- and a 5,000-prompt file: the
     steps of read_yaml and load_library timed one by one (best of 3). Uses yamlread.py's private
     names, so it says so and carries on if they have changed."""
-    from goedgenoeg import library
-    from goedgenoeg import yamlread as lib
+    from goedgenoeg import library, yamlread as lib
     from goedgenoeg.models import Library
 
     def best(fn):

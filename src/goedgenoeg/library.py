@@ -18,7 +18,6 @@ from pydantic import ValidationError
 
 from . import cache
 from .cache import gc_paused
-from .libfiles import bundled_dir, yaml_files
 from .models import AGE_BANDS, DECISIONS, REGIONS, WHO, Bibliography, Library
 from .problems import KeyPath, LibraryError, Problem, message, refuse, shown, validation_problems
 from .yamlread import MAX_BYTES, parse_data, parse_yaml, read_bytes, read_yaml
@@ -66,6 +65,18 @@ class LibrarySet:
 
 
 Lines = Mapping[KeyPath, int]
+
+
+def bundled_dir() -> Path:
+    """The folder of the libraries shipped inside the package."""
+    return Path(__file__).parent / "prompts"
+
+
+def yaml_files(path: Path) -> list[Path]:
+    """The library files of a folder (its .yaml and .yml files, sorted), or the file itself."""
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return [path]
 
 
 # --- cross-checks ----------------------------------------------------------------------
