@@ -266,6 +266,11 @@ def first_prompt(env: dict, sessions: Path, argv: list[str] | None = None, patte
         child.close(force=True)
 
 
+def fresh(tmp: Path) -> Path:
+    """A sessions folder of its own: a new reflection, with nothing to offer or list."""
+    return Path(tempfile.mkdtemp(dir=tmp)) / "sessions"
+
+
 def per_answer(argv: list[str], env: dict, pattern) -> float:
     """The median time from Enter until the next question is on screen, over ANSWERS answers."""
     child = spawn(argv, env)
@@ -478,8 +483,9 @@ def main() -> None:
             "b": lambda: run_cmd([PY, "-c", "import typer, rich, pydantic, yaml"], env),
             "version": lambda: run_cmd([str(BIN), "--version"], env),
             "help": lambda: run_cmd([str(BIN), "--help"], env),
-            "first_prompt": lambda: first_prompt(env, tmp / "pty-sessions"),
-            "first_prompt_cold": lambda: first_prompt(cold, tmp / "pty-sessions"),
+            # a sessions folder of its own each time: a new reflection, nothing to offer or list
+            "first_prompt": lambda: first_prompt(env, fresh(tmp)),
+            "first_prompt_cold": lambda: first_prompt(cold, fresh(tmp)),
             "answer": lambda: per_answer(  # a folder of its own each time: no unfinished session to offer
                 [str(BIN), "reflect", "--path", "full"],
                 dict(env, GOEDGENOEG_SESSIONS_DIR=str(Path(tempfile.mkdtemp(dir=tmp)) / "sessions")),
@@ -532,8 +538,8 @@ def main() -> None:
         heavy["check_10k"] = lambda: run_cmd([str(BIN), "libraries", "check", str(sets[10_000][0].parent)], cold)
         heavy["check_10k_cached"] = lambda: run_cmd([str(BIN), "libraries", "check", str(sets[10_000][0].parent)], env)
         org = [str(BIN), "reflect", "--library", str(sets[10_000][0].parent)]
-        heavy["first_prompt_org"] = lambda: first_prompt(env, tmp / "pty-sessions", org)
-        heavy["first_prompt_org_cold"] = lambda: first_prompt(cold, tmp / "pty-sessions", org)
+        heavy["first_prompt_org"] = lambda: first_prompt(env, fresh(tmp), org)
+        heavy["first_prompt_org_cold"] = lambda: first_prompt(cold, fresh(tmp), org)
         growth: list[tuple[float, float]] = []
 
         def walk_growth() -> float:  # a folder of its own: a new reflection each time
