@@ -1,8 +1,7 @@
 """Regenerate the parts of the docs that the tool itself produces (`make docs`):
 - the coverage table in docs/content.md (goedgenoeg libraries sources);
-- the command reference in README.md: every command's `--help`, in Dutch, as a user sees it;
-- the `--help` the package ships (src/goedgenoeg/help/nl.txt and en.txt, see quickhelp.py).
-tests/test_docs.py fails when any of them has drifted from the tool."""
+- docs/cli.md: every command's `--help`, in Dutch and in English, as a user sees it.
+tests/test_docs.py fails when either has drifted from the tool."""
 
 from __future__ import annotations
 
@@ -10,9 +9,8 @@ import re
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-README = HERE.parent / "README.md"
 CONTENT = HERE / "content.md"
-HELP_START, HELP_END = "<!-- help:start -->", "<!-- help:end -->"
+CLI = HERE / "cli.md"
 # what a user's terminal of 80 columns shows, in Dutch, whatever the settings of who runs this
 HELP_ENV = {"COLUMNS": "80", "LINES": "50", "NO_COLOR": "1", "GOEDGENOEG_LANG": "nl"}
 
@@ -62,48 +60,30 @@ def printed_help(path: tuple[str, ...], lang: str = "nl") -> str:
     return out.getvalue()
 
 
-def command_help(path: tuple[str, ...]) -> str:
-    """A command's Dutch help for the README, without trailing spaces or blank lines."""
-    return "\n".join(line.rstrip() for line in printed_help(path).strip("\n").splitlines())
+def command_help(path: tuple[str, ...], lang: str = "nl") -> str:
+    """A command's help in LANG, without trailing spaces or blank lines."""
+    return "\n".join(line.rstrip() for line in printed_help(path, lang).strip("\n").splitlines())
 
 
-def typer_help(lang: str) -> str:
-    """`goedgenoeg --help` exactly as typer prints it on a terminal of 80 columns or more, in
-    LANG: what the package ships in src/goedgenoeg/help/ (see quickhelp.py)."""
-    return printed_help((), lang)
+CLI_INTRO = """# Every command's help
+
+What `goedgenoeg ... --help` (or `-h`) prints, on a terminal of 80 columns: first in Dutch (the
+default), then in English (`--lang en`). Made by `make docs` (`docs/update.py`);
+`tests/test_docs.py` fails when it no longer matches the tool. How to use the commands:
+[usage.md](usage.md).
+"""
+LANG_TITLES = {"nl": "Nederlands", "en": "English"}
 
 
-def shipped_help(lang: str) -> str:
-    """The file the package ships for `--help` in LANG: a header line, then typer's text."""
-    from goedgenoeg import quickhelp
-
-    version = quickhelp.typer_version()
-    if version is None:
-        raise SystemExit("typer is not installed")
-    return quickhelp.shipped_header(version) + "\n" + typer_help(lang)
-
-
-def update_help() -> None:
-    folder = HERE.parent / "src" / "goedgenoeg" / "help"
-    folder.mkdir(exist_ok=True)
-    for lang in ("nl", "en"):
-        (folder / f"{lang}.txt").write_text(shipped_help(lang), encoding="utf-8")
-
-
-def help_reference() -> str:
-    """The README's command reference: each command's help, folded away under its name."""
-    parts = []
-    for path in command_paths():
-        command = " ".join(("goedgenoeg", *path, "--help"))
-        parts.append(f"<details>\n<summary><code>{command}</code></summary>\n\n```text\n{command_help(path)}\n```\n\n</details>")
+def cli_reference() -> str:
+    """docs/cli.md: each command's help, per language, under its name."""
+    parts = [CLI_INTRO]
+    for lang, title in LANG_TITLES.items():
+        parts.append(f"## {title}\n")
+        for path in command_paths():
+            command = " ".join(("goedgenoeg", *path))
+            parts.append(f"### `{command}` ({lang})\n\n```text\n{command_help(path, lang)}\n```\n")
     return "\n".join(parts)
-
-
-def replace_between(text: str, start: str, end: str, body: str) -> str:
-    pattern = re.escape(start) + ".*?" + re.escape(end)
-    if not re.search(pattern, text, flags=re.S):
-        raise SystemExit(f"{start} ... {end} not found")
-    return re.sub(pattern, lambda _: f"{start}\n{body}\n{end}", text, flags=re.S)
 
 
 def update_content() -> None:
@@ -126,13 +106,11 @@ def update_content() -> None:
     print(f"updated {CONTENT}")
 
 
-def update_readme() -> None:
-    text = README.read_text(encoding="utf-8")
-    README.write_text(replace_between(text, HELP_START, HELP_END, help_reference()), encoding="utf-8")
-    print(f"updated {README}")
+def update_cli() -> None:
+    CLI.write_text(cli_reference(), encoding="utf-8")
+    print(f"updated {CLI}")
 
 
 if __name__ == "__main__":
     update_content()
-    update_readme()
-    update_help()
+    update_cli()

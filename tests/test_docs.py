@@ -1,4 +1,6 @@
-"""The README and docs cannot drift from the tool."""
+"""The README and docs cannot drift from the tool: the README stays a README (the two commands,
+one example, links), the help of every command is docs/cli.md (made by `make docs`), and how to
+use the tool is docs/usage.md."""
 
 import re
 
@@ -9,6 +11,8 @@ from goedgenoeg.cli import app
 from goedgenoeg.coverage import coverage_table
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
+USAGE = (REPO / "docs" / "usage.md").read_text(encoding="utf-8")
+CLI = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
 
 
 def commands(group, prefix="goedgenoeg"):
@@ -24,16 +28,25 @@ def test_readme_starts_with_the_two_commands():
     assert "make run" in first_block and "make test" in first_block
 
 
-def test_every_command_and_option_is_in_the_readme():
-    for name, command in commands(get_command(app)):
-        assert f"`{name}" in README, name
-        for param in command.params:
-            if param.param_type_name == "option":
-                assert any(opt in README for opt in param.opts), f"{name} {param.opts}"
+def test_the_readme_is_short_and_names_every_command_and_where_to_read_more():
+    assert len(README.splitlines()) <= 250
+    for name, _ in commands(get_command(app)):
+        assert name.split()[1] in README, name  # "goedgenoeg libraries check": `libraries`, `check`
+        assert f"`{name}" in USAGE, name
+    for doc in ("docs/usage.md", "docs/cli.md", "docs/content.md", "docs/architecture.md"):
+        assert f"]({doc})" in README and (REPO / doc).is_file(), doc
+
+
+def test_the_hand_written_docs_do_not_list_the_record_formats_themselves():
+    """The formats are listed where the tool itself says them (docs/cli.md, made from --help),
+    so a new format cannot leave a stale list behind."""
+    for name, text in (("README.md", README), ("docs/usage.md", USAGE)):
+        assert not re.search(r"md\\?\|docx", text), f"{name} lists the formats: point to docs/cli.md"
+    assert "md|docx|html" in CLI
 
 
 def test_the_prepared_answers_example_works(tmp_path, runner):
-    block = README.split("### Prepared answers", 1)[1].split("```yaml", 1)[1].split("```", 1)[0]
+    block = USAGE.split("## Prepared answers", 1)[1].split("```yaml", 1)[1].split("```", 1)[0]
     path = tmp_path / "answers.yaml"
     path.write_text(block, encoding="utf-8")
     result = runner.invoke(app, ["reflect", "--answers", str(path), "-o", "r.md"])
@@ -49,13 +62,13 @@ def test_content_doc_holds_the_current_coverage_table(libraries):
     assert match.group(1).strip() == coverage_table(libraries).strip(), "run 'make docs' to update docs/content.md"
 
 
-def test_the_readme_preview_is_what_the_tool_prints(runner):
-    block = README.split("## Plan the time", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+def test_the_preview_in_the_usage_doc_is_what_the_tool_prints(runner):
+    block = USAGE.split("## Plan the time", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
     command, shown = block.split("\n", 1)
     args = command.removeprefix("$ goedgenoeg ").split()
     result = runner.invoke(app, args)
     assert result.exit_code == 0
-    assert result.stdout.strip() == shown.strip(), "update the preview in the README"
+    assert result.stdout.strip() == shown.strip(), "update the preview in docs/usage.md"
 
 
 def docs_update():
@@ -68,25 +81,12 @@ def docs_update():
     return module
 
 
-def test_the_readme_command_reference_is_what_help_prints():
+def test_the_cli_doc_is_what_help_prints_in_dutch_and_english():
     update = docs_update()
-    match = re.search(r"<!-- help:start -->\n(.*?)\n<!-- help:end -->", README, re.S)
-    assert match, "the README needs the command reference between the help markers"
-    assert match.group(1) == update.help_reference(), "run 'make docs' to update the README's command reference"
-    # every command is in it, each with its Dutch help
+    assert update.cli_reference() == CLI, "run 'make docs' to update docs/cli.md"
+    dutch, english = CLI.split("## Nederlands", 1)[1].split("## English", 1)
     for name, _ in commands(get_command(app)):
-        block = match.group(1).split(f"<code>{name} --help</code>", 1)[1].split("</details>", 1)[0]
-        assert f"Gebruik: {name} [OPTIES]" in block and "Deze hulp tonen en stoppen." in block, name
-
-
-def test_the_shipped_help_is_what_typer_prints(monkeypatch):
-    """The package's --help for 80 columns or more (src/goedgenoeg/help, read by quickhelp.py)
-    is typer's, for the installed typer and the current cli.py and helptext.py."""
-    from goedgenoeg.quickhelp import shipped
-
-    monkeypatch.setenv("COLUMNS", "100")
-    update = docs_update()
-    for lang in ("nl", "en"):
-        path = REPO / "src" / "goedgenoeg" / "help" / f"{lang}.txt"
-        assert path.read_text(encoding="utf-8") == update.shipped_help(lang), "run 'make docs' to update the shipped help"
-        assert shipped(lang) == update.typer_help(lang)  # the installed package's, as it is read
+        nl = dutch.split(f"### `{name}` (nl)", 1)[1].split("```\n\n", 1)[0]
+        en = english.split(f"### `{name}` (en)", 1)[1].split("```\n\n", 1)[0]
+        assert f"Gebruik: {name} [OPTIES]" in nl and "Deze hulp tonen en stoppen." in nl, name
+        assert f"Usage: {name} [OPTIONS]" in en and "Show this message and exit." in en, name

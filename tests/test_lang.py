@@ -192,7 +192,7 @@ def test_lang_is_taken_before_the_command_as_well_as_after_it(tmp_path, runner):
 
 def test_tab_completion_describes_the_commands_in_the_users_language(runner):
     """typer's completion shows the help texts beside the commands (zsh, fish, PowerShell): Dutch by
-    default, English with GOEDGENOEG_LANG=en. (What typer itself prints is English: see the README.)"""
+    default, English with GOEDGENOEG_LANG=en. (What typer itself prints is English: see docs/usage.md.)"""
     asked = {"_GOEDGENOEG_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "goedgenoeg "}
     dutch = runner.invoke(app, [], prog_name="goedgenoeg", env=asked).stdout
     english = runner.invoke(app, [], prog_name="goedgenoeg", env=dict(asked, GOEDGENOEG_LANG="en")).stdout

@@ -584,8 +584,7 @@ def _parse(html: str) -> tuple[list[str], list[str], str]:
 
 
 def test_no_answer_text_becomes_a_tag_an_attribute_or_a_comment_in_the_html(tmp_path):
-    from hypothesis import HealthCheck, given, settings
-    from hypothesis import strategies as st
+    from hypothesis import HealthCheck, given, settings, strategies as st
 
     path = tmp_path / "proef.yaml"
     path.write_text(LIBRARY, encoding="utf-8")

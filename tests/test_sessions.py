@@ -6,8 +6,7 @@ import socket
 
 import pytest
 
-from goedgenoeg import files
-from goedgenoeg import session as sessions
+from goedgenoeg import files, session as sessions
 from goedgenoeg.cli import app
 from goedgenoeg.models import Answer
 from goedgenoeg.reflect import walk_session

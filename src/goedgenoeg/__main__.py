@@ -1,6 +1,4 @@
-"""Entry point. `--version` is answered before anything heavy is imported, and the usual
-`goedgenoeg reflect`, `goedgenoeg resume` and `goedgenoeg libraries check` run without typer
-(start.py): the first question and the check come sooner."""
+"""Entry point: every command line goes to typer (cli.py), which ends a Ctrl-C with exit code 130."""
 
 import sys
 
@@ -24,31 +22,10 @@ def _utf8_when_redirected() -> None:
 
 def main() -> None:
     _utf8_when_redirected()
-    if sys.argv[1:] == ["--version"]:
-        from . import __version__
-
-        print(f"goedgenoeg {__version__}")
-        return
-    if sys.argv[1:2] in (["reflect"], ["resume"]) or sys.argv[1:3] == ["libraries", "check"]:
-        from .start import run_command
-
-        checking = sys.argv[1] == "libraries"
-        if run_command("libraries check" if checking else sys.argv[1], sys.argv[3 if checking else 2 :]):
-            return
-    if sys.argv[1:] == ["--help"]:  # as typer printed it before, if nothing it depends on changed
-        from . import quickhelp
-
-        text = quickhelp.cached()
-        if text is not None:
-            sys.stdout.write(text)
-            return
+    try:
         from .cli import app
-
-        with quickhelp.keeping():
-            app(prog_name="goedgenoeg")
-        return
-    from .cli import app
-
+    except KeyboardInterrupt:  # Ctrl-C while the tool is still starting
+        raise SystemExit(130) from None
     app(prog_name="goedgenoeg")
 
 

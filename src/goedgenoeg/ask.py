@@ -16,13 +16,12 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.markup import escape
 
-from . import firstscreen, pages
+from . import pages
 from .answers import AnswerError, describe_answer, free_texts, normalise
 from .models import AlternativePrompt, Answer, PromptBase, ReflectionPrompt, TextPrompt
 from .oserrors import describe
 from .privacy import KIND_LABELS, Finding, find_personal_data, mask
-from .questions import Command, Partial, ask_value
-from .questions import CommandGiven as _Command
+from .questions import Command, CommandGiven as _Command, Partial, ask_value
 from .sanitize import strip_control
 from .texts import t
 from .values import ActionRow
@@ -146,7 +145,6 @@ class Terminal:
         prompt = f"[bold cyan]{escape(strip_control(label))}[/]: "
         with self.console.capture() as shown:
             self.console.print(prompt, end="")
-        firstscreen.reached(shown.get())  # a first screen shown from the cache ends here
         try:
             if self.editing:
                 # readline must know the prompt: printed apart, an empty answer leaves the cursor on

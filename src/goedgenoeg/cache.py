@@ -197,8 +197,8 @@ def put(digest: str, source_ids: set[str] | None, library: Library, lines: Mappi
 
 
 def keep(path: Path, data: bytes) -> None:
-    """Write a file of the cache (a library, a help, a first screen): atomically, 0600, in a
-    folder made 0700, and let go of old entries. A cache that cannot be written is no problem."""
+    """Write a file of the cache: atomically, 0600, in a folder made 0700, and let go of old
+    entries. A cache that cannot be written is no problem."""
     from .files import private_dir, write_private
 
     with contextlib.suppress(OSError):
@@ -222,7 +222,8 @@ def prune_once(folder: Path) -> None:
 def _prune(folder: Path) -> None:
     """Remove old entries (of changed libraries, of earlier versions) and leftovers of an
     interrupted write, so the folder does not grow with every edit. Only on a write, which is
-    rare: an entry still in use is simply written again after a miss."""
+    rare: an entry still in use is simply written again after a miss. (.txt: the help and first
+    screens earlier versions kept here.)"""
     import time
 
     oldest = time.time() - KEEP_DAYS * 24 * 3600

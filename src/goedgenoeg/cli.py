@@ -1,5 +1,6 @@
 """The command line: commands and options only; the work is done in the other modules.
-Heavy modules are imported inside the commands, so `--help` stays quick."""
+Heavy modules are imported inside the commands, so `--help` stays quick. Every command takes
+`-h` as well as `--help`, and every command that prints a table takes `--plain`."""
 
 from __future__ import annotations
 
@@ -24,14 +25,18 @@ from .start import (
 )
 
 # Help texts live in helptext.py (Dutch and English); the commands here carry none of their own.
+# -h as well as --help, as copier, cookiecutter, llm and pipx take it ("--help" first: the hint
+# after a usage error names it).
+HELP = {"help_option_names": ["--help", "-h"]}
 app = typer.Typer(
     cls=LocalGroup,
     no_args_is_help=True,
     add_completion=True,
     rich_markup_mode=None,
+    context_settings=HELP,
     pretty_exceptions_show_locals=False,  # a crash must never print case data held in variables
 )
-libraries_app = typer.Typer(cls=LocalGroup, no_args_is_help=True, rich_markup_mode=None)
+libraries_app = typer.Typer(cls=LocalGroup, no_args_is_help=True, rich_markup_mode=None, context_settings=HELP)
 app.add_typer(libraries_app, name="libraries")
 command = partial(app.command, cls=LocalCommand)
 libraries_command = partial(libraries_app.command, cls=LocalCommand)
@@ -119,13 +124,13 @@ def list_sessions(
     library: list[Path] | None = LibraryOpt,
     sessions_dir: Path | None = SessionsDirOpt,
     lang: str | None = LangOpt,
+    plain: bool | None = PlainOpt,
 ) -> None:
     """List saved reflections."""
-    from . import hints
-    from . import session as sessions
+    from . import hints, session as sessions
     from .texts import t
 
-    cfg = _settings(lang, library, sessions_dir)
+    cfg = _settings(lang, library, sessions_dir, plain=plain)
     lang = cfg.lang.value
     libraries = _libraries(cfg)
     directory = _directory(cfg)
@@ -212,6 +217,7 @@ def preview(
     as_json: bool = typer.Option(False, "--json"),
     lang: str | None = LangOpt,
     library: list[Path] | None = LibraryOpt,
+    plain: bool | None = PlainOpt,
 ) -> None:
     """What a reflection will ask, before you start."""
     import json
@@ -220,7 +226,7 @@ def preview(
     from .preview import lines, plan
     from .texts import t
 
-    cfg = _settings(lang, library, region=region)
+    cfg = _settings(lang, library, plain=plain, region=region)
     lang = cfg.lang.value
     # several decisions weighed together: --decision placement,measure
     decisions: list[str] | None = (
@@ -290,12 +296,13 @@ def libraries_list(
     library: list[Path] | None = LibraryOpt,
     prompts: bool = typer.Option(False, "--prompts"),
     lang: str | None = LangOpt,
+    plain: bool | None = PlainOpt,
 ) -> None:
     """List the libraries a reflection uses."""
     from .sanitize import strip_control as clean
     from .texts import t
 
-    cfg = _settings(lang, library)
+    cfg = _settings(lang, library, plain=plain)
     libraries = _libraries(cfg)
     word = t(cfg.lang.value, "cli_prompts")
     for loaded in libraries.libraries:
@@ -331,11 +338,13 @@ def libraries_schema() -> None:
 
 
 @libraries_command("sources")
-def libraries_sources(library: list[Path] | None = LibraryOpt) -> None:
+def libraries_sources(library: list[Path] | None = LibraryOpt, plain: bool | None = PlainOpt) -> None:
     """Show, per source and section, the prompts that draw on it."""
-    from .coverage import coverage_table
+    from .coverage import coverage_lines, coverage_table
 
-    typer.echo(coverage_table(_libraries(_settings(None, library))))
+    cfg = _settings(None, library, plain=plain)
+    libraries = _libraries(cfg)
+    typer.echo(coverage_lines(libraries) if cfg.plain.value else coverage_table(libraries))
 
 
 @command()

@@ -26,16 +26,28 @@ def coverage(libraries: LibrarySet) -> dict[str, dict[str, list[str]]]:
     return table
 
 
-def coverage_table(libraries: LibrarySet) -> str:
-    lines = ["| source | section | prompts |", "|---|---|---|"]
+def _rows(libraries: LibrarySet) -> list[tuple[str, str, str]]:
+    """(source, section, prompts) in the bibliography's order, then any source it does not list."""
     titles = {s.id: s.title for s in libraries.sources.sources} if libraries.sources else {}
     found = coverage(libraries)
-    order = list(titles) + sorted(set(found) - set(titles))
-    for source_id in order:
+    rows = []
+    for source_id in list(titles) + sorted(set(found) - set(titles)):
         sections = found.get(source_id, {})
         if not sections:
-            lines.append(f"| {source_id} | - | (no prompt yet) |")
+            rows.append((source_id, "-", "(no prompt yet)"))
         for where in sorted(sections, key=_section_key):
             keys = sections[where]
-            lines.append(f"| {source_id} | {where} | {len(keys)}: {', '.join(keys)} |")
+            rows.append((source_id, where, f"{len(keys)}: {', '.join(keys)}"))
+    return rows
+
+
+def coverage_table(libraries: LibrarySet) -> str:
+    """The coverage as a markdown table (docs/content.md holds it)."""
+    lines = ["| source | section | prompts |", "|---|---|---|"]
+    lines += [f"| {source} | {where} | {prompts} |" for source, where, prompts in _rows(libraries)]
     return "\n".join(lines)
+
+
+def coverage_lines(libraries: LibrarySet) -> str:
+    """The same as lines of text without the table's bars, for --plain (a screen reader)."""
+    return "\n".join(f"{source} {where}: {prompts}" for source, where, prompts in _rows(libraries))

@@ -19,7 +19,6 @@ from pydantic import ValidationError
 
 from . import cache
 from .cache import gc_paused
-from .libfiles import bundled_dir, yaml_files
 from .models import AGE_BANDS, DECISIONS, REGIONS, WHO, Bibliography, Library
 from .problems import KeyPath, LibraryError, Problem, message, refuse, shown, validation_problems
 from .yamlread import MAX_BYTES, parse_data, parse_yaml, read_bytes, read_yaml
@@ -67,6 +66,21 @@ class LibrarySet:
 
 
 Lines = Mapping[KeyPath, int]
+
+
+def bundled_dir() -> Path:
+    """The folder of the libraries shipped inside the package; in a checkout run from `src/`
+    (the tests), the checkout's own `prompts/`, so a test sees the libraries as they are now."""
+    shipped = Path(__file__).parent / "prompts"
+    checkout = Path(__file__).parent.parent.parent / "prompts"
+    return shipped if shipped.is_dir() or not checkout.is_dir() else checkout
+
+
+def yaml_files(path: Path) -> list[Path]:
+    """The library files of a folder (its .yaml and .yml files, sorted), or the file itself."""
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return [path]
 
 
 # --- cross-checks ----------------------------------------------------------------------

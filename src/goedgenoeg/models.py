@@ -23,7 +23,6 @@ from .values import (
     check_participants,
     check_people,
     check_reflection,
-    fields_of,
     one_of,
     stored_pair,
     stored_rows,
@@ -34,77 +33,29 @@ from .values import (
 # the fixed words, importable from here as they always were (explicit re-exports)
 from .vocab import (
     AGE_BANDS as AGE_BANDS,
-)
-from .vocab import (
     ALTERNATIVE_STATUSES as ALTERNATIVE_STATUSES,
-)
-from .vocab import (
     CONDITION_KEYS as CONDITION_KEYS,
-)
-from .vocab import (
     DECISIONS as DECISIONS,
-)
-from .vocab import (
     FOLLOWUP_STATUSES as FOLLOWUP_STATUSES,
-)
-from .vocab import (
     GUIDING_STATUSES as GUIDING_STATUSES,
-)
-from .vocab import (
     LANGS as LANGS,
-)
-from .vocab import (
     MEETING_ROLES as MEETING_ROLES,
-)
-from .vocab import (
     PATHS as PATHS,
-)
-from .vocab import (
     PHASES as PHASES,
-)
-from .vocab import (
     REFLECTION_RESPONSES as REFLECTION_RESPONSES,
-)
-from .vocab import (
     REGIONS as REGIONS,
-)
-from .vocab import (
     STEP_DONE as STEP_DONE,
-)
-from .vocab import (
     SUMMARY_SLOTS as SUMMARY_SLOTS,
-)
-from .vocab import (
     WEIGHED_STATUSES as WEIGHED_STATUSES,
-)
-from .vocab import (
     WHO as WHO,
-)
-from .vocab import (
     AgeBand as AgeBand,
-)
-from .vocab import (
     AnswerStatus as AnswerStatus,
-)
-from .vocab import (
     Decision as Decision,
-)
-from .vocab import (
     Lang as Lang,
-)
-from .vocab import (
     PathName as PathName,
-)
-from .vocab import (
     Phase as Phase,
-)
-from .vocab import (
     Region as Region,
-)
-from .vocab import (
     SummarySlot as SummarySlot,
-)
-from .vocab import (
     Who as Who,
 )
 
@@ -112,11 +63,6 @@ if TYPE_CHECKING:  # the record's document is imported when a record is built, n
     from .document import Block
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
-# The fields of the rows some kinds answer with, in their stored order.
-PERSON_FIELDS = fields_of(PersonRow)  # risk: a yes/no flag, the others text (worry: what and who sees it)
-ACTION_FIELDS = fields_of(ActionRow)
-PARTICIPANT_FIELDS = fields_of(ParticipantRow)
-CHILD_FIELDS = fields_of(ChildRow)  # a child of the case: a pseudonym and an age band
 
 
 class Strict(BaseModel):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from .models import KINDS, library_keys
 
@@ -20,12 +20,6 @@ if TYPE_CHECKING:
 DEFAULT_LANG = "nl"
 
 KeyPath = tuple[object, ...]  # the keys and list indexes from the top of a file to a value
-
-
-class Renders(Protocol):
-    """A message value that has words of its own in each language."""
-
-    def text(self, lang: str) -> str: ...
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,12 @@ import contextlib
 import json
 import os
 import secrets
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from pydantic import ValidationError
 
@@ -25,8 +26,6 @@ from .texts import t
 from .walk import Walk, now
 
 if TYPE_CHECKING:
-    from filelock import BaseFileLock
-
     from .config import Lang
 
 ENV_DIR = "GOEDGENOEG_SESSIONS_DIR"
@@ -67,6 +66,12 @@ def lock_path(path: Path) -> Path:
     return Path(path).with_name(f".{Path(path).name}.lock")
 
 
+class Held(Protocol):
+    """A session held for writing (see `hold`)."""
+
+    def release(self) -> None: ...
+
+
 class _Flock:
     """A lock file held with flock(2); closing it lets go of the lock."""
 
@@ -79,33 +84,34 @@ class _Flock:
             self._fd = None
 
 
-def hold(path: Path) -> _Flock | BaseFileLock:
+def hold(path: Path) -> Held:
     """Open a session file for writing in this process only, until release() or the process
-    ends. An OS lock (flock, or LockFile on Windows): the system lets go of it when the process
-    dies, so even a kill -9 cannot leave it stuck. Raises SessionBusy if another process holds it."""
-    if os.name == "posix":  # flock itself, as filelock does here: importing filelock cost ~10 ms of every start
-        import fcntl
+    ends. An OS lock (flock, or LockFile on Windows through filelock, which is installed there
+    only): the system lets go of it when the process dies, so even a kill -9 cannot leave it
+    stuck. Raises SessionBusy if another process holds it."""
+    if sys.platform == "win32":
+        from filelock import FileLock, Timeout
 
-        fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o600)
+        lock = FileLock(lock_path(path), timeout=0, mode=0o600, fallback_to_soft=False)
         try:
-            with contextlib.suppress(PermissionError):  # a lock file of someone else's: the lock still works
-                os.fchmod(fd, 0o600)
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
+            lock.acquire()
+        except Timeout:
             raise SessionBusy(str(path)) from None
-        except BaseException:
-            os.close(fd)
-            raise
-        return _Flock(fd)
-    from filelock import FileLock, Timeout
+        return lock
+    import fcntl
 
-    lock = FileLock(lock_path(path), timeout=0, mode=0o600, fallback_to_soft=False)
+    fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        lock.acquire()
-    except Timeout:
+        with contextlib.suppress(PermissionError):  # a lock file of someone else's: the lock still works
+            os.fchmod(fd, 0o600)
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
         raise SessionBusy(str(path)) from None
-    return lock
+    except BaseException:
+        os.close(fd)
+        raise
+    return _Flock(fd)
 
 
 def sessions_dir(given: Path | None = None) -> Path:

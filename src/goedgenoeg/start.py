@@ -1,179 +1,24 @@
-"""What `reflect`, `resume` and `followup` do once the command line is read: the settings, the
-libraries, the sessions folder, the walk and the record, and the messages and exit codes on the
-way; and `libraries check`. No typer here (it prints with `_echo` and ends with SystemExit, as
-typer.Exit does): the usual `goedgenoeg reflect`, `resume` and `libraries check` are read by
-__main__.py without typer and run `reflect`, `resume` and `check` below directly, so they do not
-wait for typer and its parameter conversion (issue 15, docs/performance.md). cli.py's commands
-call the same functions."""
+"""What `reflect`, `resume` and `followup` do once cli.py has read the command line: the
+settings, the libraries, the sessions folder, the walk and the record, and the messages and exit
+codes on the way; and `libraries check`. It prints with `_echo` and ends with SystemExit."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NoReturn, TypeVar
 
-if TYPE_CHECKING:  # for the type checker only: the first question waits for none of these
-    from filelock import BaseFileLock
+if TYPE_CHECKING:
     from rich.console import Console
 
     from .config import Config, Options
     from .library import LibrarySet
     from .models import Answer, Author, Session
-    from .session import SessionError, _Flock
+    from .session import Held, SessionError
     from .vocab import PathName, WalkEnd
 
 # One of the words an option allows (allowed: a tuple of a Literal's values, as vocab.py has them).
 W = TypeVar("W", bound=str)
-# What `command_arguments` reads: the keyword arguments of `reflect` or `resume` below.
-Argument = str | bool | Path | list[Path] | list[str]
-
-# How `goedgenoeg reflect` and `goedgenoeg resume` are read without typer: their options as
-# cli.py declares them (tests/test_startup.py checks that they agree). A flag takes no value.
-# How an option is read: one text, one path, a path or a text each time it is given (a list), a
-# flag that sets True ("flag") or False ("off").
-How = Literal["text", "path", "paths", "texts", "flag", "off"]
-REFLECT_OPTIONS: dict[str, tuple[str, How]] = {  # option -> (parameter, how)
-    "--lang": ("lang", "text"),
-    "--library": ("library", "paths"),
-    "-l": ("library", "paths"),
-    "--sessions-dir": ("sessions_dir", "path"),
-    "--answers": ("answers", "path"),
-    "--output": ("output", "path"),
-    "-o": ("output", "path"),
-    "--team": ("team", "flag"),
-    "--prepared": ("prepared", "texts"),
-    "--path": ("path", "text"),
-    "--format": ("fmt", "text"),
-    "-f": ("fmt", "text"),
-    "--plain": ("plain", "flag"),
-    "--no-plain": ("plain", "off"),
-}
-RESUME_OPTIONS = {
-    option: spec
-    for option, spec in REFLECT_OPTIONS.items()
-    if spec[0] in ("lang", "library", "sessions_dir", "output", "path", "fmt", "plain")
-}
-CHECK_OPTIONS: dict[str, tuple[str, How]] = {"--lang": ("lang", "text")}
-# command -> (its options, the name of its optional argument). `libraries check` takes any
-# number of paths (PATHS_ARGUMENT); the others one value at most.
-COMMANDS: dict[str, tuple[dict[str, tuple[str, How]], str | None]] = {
-    "reflect": (REFLECT_OPTIONS, None),
-    "resume": (RESUME_OPTIONS, "session_id"),
-    "libraries check": (CHECK_OPTIONS, "paths"),
-}
-PATHS_ARGUMENT = "paths"
-
-
-def command_arguments(command: str, args: list[str]) -> dict[str, Argument] | None:
-    """The arguments of `goedgenoeg COMMAND ARGS` as keyword arguments for the function of that
-    name below, or None for anything this simple reading does not take on (--help, an unknown
-    option, a value that looks like an option, a second argument, shell completion, Windows'
-    wildcards): typer reads those and says what is wrong in its own words."""
-    if os.name == "nt" or "_GOEDGENOEG_COMPLETE" in os.environ or command not in COMMANDS:
-        return None
-    options, positional = COMMANDS[command]
-    found: dict[str, Argument] = {}
-    paths: dict[str, list[Path]] = {}  # the lists in `found` of the options given more than once
-    texts: dict[str, list[str]] = {}
-    rest = list(args)
-    while rest:
-        arg = rest.pop(0)
-        if not arg.startswith("-") and positional == PATHS_ARGUMENT:
-            found[positional] = paths.setdefault(positional, [])
-            paths[positional].append(Path(arg))
-            continue
-        if not arg.startswith("-") and positional is not None and positional not in found:
-            found[positional] = arg
-            continue
-        name, equals, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
-        if name not in options:
-            return None
-        key, how = options[name]
-        if how in ("flag", "off"):
-            if equals:
-                return None
-            found[key] = how == "flag"
-            continue
-        if not equals:
-            if not rest or rest[0].startswith("-"):
-                return None
-            value = rest.pop(0)
-        if how == "text":
-            found[key] = value
-        elif how == "path":
-            found[key] = Path(value)
-        elif how == "paths":
-            found[key] = paths.setdefault(key, [])
-            paths[key].append(Path(value))
-        else:
-            found[key] = texts.setdefault(key, [])
-            texts[key].append(value)
-    return found
-
-
-def run_command(command: str, args: list[str]) -> bool:
-    """Run `goedgenoeg COMMAND ARGS` (reflect, resume or libraries check) without typer if
-    `command_arguments` reads ARGS; False if typer should. Ends as typer's command line ends:
-    Ctrl-C exits 130, end of input says 'Aborted!' and exits 1, a closed pipe exits 1."""
-    import errno
-
-    arguments = command_arguments(command, args)
-    if arguments is None:
-        return False
-    try:
-        if command == "reflect":
-            _first_screen(arguments)
-        # Each value has the type its option's `how` reads, the one the parameter of that name
-        # takes; mypy sees only their union. tests/test_startup.py checks the table against cli.py.
-        RUNS[command](**arguments)  # type: ignore[operator]
-    except KeyboardInterrupt:
-        raise SystemExit(130) from None
-    except EOFError:
-        from .config import lang_hint
-        from .helptext import word
-
-        print(file=sys.stderr)
-        print(word("Aborted!", lang_hint(args)), file=sys.stderr)
-        raise SystemExit(1) from None
-    except OSError as err:
-        if err.errno != errno.EPIPE:
-            raise
-        raise SystemExit(1) from None
-    finally:
-        if command == "reflect":  # a first screen shown from the cache: what is held back follows
-            from . import firstscreen
-
-            firstscreen.release()
-    return True
-
-
-def _first_screen(arguments: dict[str, Argument]) -> None:
-    """Show the first screen of `goedgenoeg reflect` from the cache before anything heavy is
-    imported, when this start qualifies (firstscreen.py). Settings that cannot be read: nothing
-    here, `reflect` says what is wrong."""
-    from . import config, firstscreen
-
-    def text(name: str) -> str | None:
-        value = arguments.get(name)
-        return value if isinstance(value, str) else None
-
-    library = arguments.get("library")
-    sessions_dir = arguments.get("sessions_dir")
-    plain = arguments.get("plain")
-    try:
-        cfg = config.load(
-            _options(
-                text("lang"),
-                [p for p in library if isinstance(p, Path)] if isinstance(library, list) else None,
-                sessions_dir if isinstance(sessions_dir, Path) else None,
-                text("fmt"),
-                plain if isinstance(plain, bool) else None,
-            )
-        )
-    except config.ConfigError:
-        return
-    firstscreen.begin(cfg, dict(arguments))
 
 
 class BeforeCommand:
@@ -322,7 +167,6 @@ def _check_path(path: str | None, lang: str) -> PathName | None:
     from .vocab import PATHS
 
     return _check_choice(path, "--path", PATHS, lang)
-    return _check_choice(path, "--path", ("short", "full"), lang)
 
 
 def _needs_terminal(name: str, lang: str) -> None:
@@ -334,7 +178,7 @@ def _needs_terminal(name: str, lang: str) -> None:
 
 
 # The OS locks on the sessions this process writes: held until the process ends.
-_HELD: list[_Flock | BaseFileLock] = []
+_HELD: list[Held] = []
 
 
 def _walk_and_record(
@@ -349,8 +193,7 @@ def _walk_and_record(
     console: Console | None = None,
     file: Path | None = None,
 ) -> None:
-    from . import hints
-    from . import session as sessions
+    from . import hints, session as sessions
     from .ask import TerminalAsker
     from .console import make_console
     from .files import private_dir
@@ -436,9 +279,6 @@ def _offer_unfinished(cfg: Config, directory: Path, libraries: LibrarySet, conso
     rows = [r for r in sessions.list_sessions(directory, libraries) if not r.finished and not r.problem and r.answered > 0][:9]
     if not rows:
         return None
-    from . import firstscreen
-
-    firstscreen.release()  # this is asked first, not the first question
     console.print(t(lang, "cli_unfinished_title"), style="bold", highlight=False)
     for n, row in enumerate(rows, 1):
         updated = row.updated[:16].replace("T", " ")
@@ -614,10 +454,6 @@ def check(paths: list[Path] | None = None, lang: str | None = None) -> None:
     _echo(t(lang, "cli_check_ok", passed=passed))
 
 
-# What each command read without typer runs (cli.py's commands call the same functions).
-RUNS = {"reflect": reflect, "resume": resume, "libraries check": check}
-
-
 def _prepared(prepared: list[str], cfg: Config, directory: Path, team: bool) -> list[tuple[str, Session]]:
     """The participants' prepared reflections, from NAME=ID each (checked before anything is asked)."""
     from .texts import t
@@ -658,8 +494,7 @@ def _fill_or_walk(
     plain: bool = False,
     defaults: dict[str, Answer] | None = None,
 ) -> None:
-    from . import hints
-    from . import session as sessions
+    from . import hints, session as sessions
     from .oserrors import describe
     from .reflect import fill_from_file, write_record
     from .texts import t

@@ -54,7 +54,6 @@ PATHS: tuple[PathName, ...] = get_args(PathName)
 AnswerStatus = Literal["answered", "skipped", "later"]  # how a prompt was left
 # What the asking side replies: an answer, or a navigation command.
 Action = Literal["answer", "skip", "later", "back", "overview", "stop"]
-ACTIONS: tuple[Action, ...] = get_args(Action)
 # How a walk ends: the review was finished, or the professional stopped (to resume later).
 WalkEnd = Literal["done", "stopped"]
 

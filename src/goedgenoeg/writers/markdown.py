@@ -5,8 +5,7 @@ only where it could become markup, so the file also reads well pasted as plain t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterable, Sequence, Set as AbstractSet
 
 from ..document import BulletList, Document, Heading, Network, Notice, Paragraph, Table, clean
 
