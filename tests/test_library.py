@@ -183,8 +183,8 @@ def test_a_prompt_may_give_its_own_estimate_within_limits(tmp_path, runner):
     path = tmp_path / "eigen.yaml"
     path.write_text(library.replace("SECONDS", "20"), encoding="utf-8")
     prompt = load_library(path).library.sections[0].prompts[0]
-    assert prompt.estimate() == 20
-    assert load_all().get("context").sections[0].prompts[0].estimate() == 20  # the case reference
+    assert prompt.answering() == 20 and prompt.estimate() == 20 + prompt.reading()  # reading comes on top
+    assert load_all().get("context").sections[0].prompts[0].answering() == 20  # the case reference
     path.write_text(library.replace("SECONDS", "2"), encoding="utf-8")
     result = runner.invoke(app, ["libraries", "check", str(path)])
     assert result.exit_code == 1

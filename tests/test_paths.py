@@ -101,20 +101,35 @@ def test_in_a_team_every_part_has_a_time_box_and_shared_questions_take_longer(tm
     assert team.seconds(step) == round(alone.seconds(step) * 1.5)
 
 
+def test_minutes_count_reading_every_word_shown_and_a_tired_persons_answer(tmp_path):
+    """A prompt's estimate is its words read at 180 a minute (the question, a choice's options)
+    plus an answer as a tired person gives it: 1-3 sentences 75 s, a long text 120 s, a choice
+    8 s once read, a reflection 20 s. A section's title is read once, at its first prompt."""
+    walk = Walk(small(tmp_path), {})
+    steps = {s.key: s.prompt for s in walk.steps()}
+    assert steps["mensen.stem"].estimate() == round(3 * 60 / 180) + 75  # "Wat zegt het kind?"
+    assert steps["weging.feiten"].estimate() == round(2 * 60 / 180) + 120  # "Welke feiten?", long
+    assert steps["weging.haast"].estimate() == round(3 * 60 / 180) + 20  # "Er is haast."
+    assert steps["mensen.genoeg"].estimate() == round(4 * 60 / 180) + 8  # "Goed genoeg?" ja nee
+    titles = round(2 * 60 / 180) + 3 * round(1 * 60 / 180)  # "Het kind", "Feiten", "Valkuilen", "Slot"
+    assert walk.seconds_left() == sum(p.estimate() for p in steps.values()) + titles
+
+
 def test_minutes_left_count_only_what_is_unanswered(tmp_path):
     libraries = small(tmp_path)
     walk = Walk(libraries, {})
-    # text 60 s, long text 90 s, reflection 25 s, choice 15 s
-    assert walk.seconds_left() == 60 + 90 + 25 + 15
+    before = walk.seconds_left()
     walk.answers["weging.feiten"] = Answer(status="answered", value="x")
-    assert walk.seconds_left() == 60 + 25 + 15
+    feiten = next(s.prompt for s in walk.steps() if s.key == "weging.feiten")
+    # its section's title (one word, "Feiten") is read with it
+    assert before - walk.seconds_left() == feiten.estimate() + round(1 * 60 / 180)
     position = walk.position(2)
     assert (position.part_number, position.part_count, position.phase) == (3, 4, "weighing")
     assert position.seconds_left == 0  # not shown before the context is known: it would jump
     for key in ("decision", "age", "region"):
         walk.answers[f"context.{key}"] = Answer(status="answered", value="x")
     walk.answers["context.who"] = Answer(status="skipped")
-    assert walk.position(2).seconds_left == 100
+    assert walk.position(2).seconds_left == walk.seconds_left() > 0
 
 
 def test_per_person_prompts_count_for_every_participant(tmp_path):
@@ -122,7 +137,8 @@ def test_per_person_prompts_count_for_every_participant(tmp_path):
     one = walk.seconds_left()
     people = [{"name": n, "organisation": "", "role": "", "meeting_role": "member"} for n in ("An", "Bo", "Cas")]
     walk.participants = lambda: people  # three people answer the per-person prompt
-    assert walk.seconds_left() == one + 2 * 60
+    dag = next(s.prompt for s in walk.steps() if s.key == "mensen.dag")
+    assert walk.seconds_left() == one + 2 * dag.answering()  # read once, answered by each
 
 
 def test_time_boxes_add_up_per_part_and_belong_to_a_meeting(tmp_path):

@@ -12,6 +12,7 @@ from .values import (
     AlternativeValue,
     AnswerError,
     ChildRow,
+    ChoiceNote,
     GuidingRow,
     ParticipantRow,
     PersonRow,
@@ -299,18 +300,45 @@ class ChoicePrompt(PromptBase):
     kind: Literal["choice"]
     SECONDS: ClassVar[int] = 8  # a number, once the options are read
     options: Annotated[list[Option], Field(min_length=2)]
+    # the label of an optional note after the choice: the answer is then a ChoiceNote
+    note: Text | None = None
+
+    def kind_seconds(self) -> int:
+        return self.SECONDS + (20 if self.note is not None else 0)  # now and then a few words
 
     def shown(self) -> list[Text]:
         return [self.text, *(o.label for o in self.options)]
 
-    def check(self, raw: Any) -> str:
-        return one_of(raw, tuple(o.id for o in self.options), "ans_choice")
+    def check(self, raw: Any) -> str | ChoiceNote:
+        ids = tuple(o.id for o in self.options)
+        if self.note is None:
+            return one_of(raw, ids, "ans_choice")
+        if isinstance(raw, dict) and set(raw) <= {"choice", "note"}:
+            return ChoiceNote(one_of(raw.get("choice"), ids, "ans_choice"), text(raw.get("note")))
+        if isinstance(raw, str) and raw not in ids and raw.strip():
+            # written out instead of chosen (an answers file, or a session from when this was a
+            # text question): kept as the note, with no option chosen
+            return ChoiceNote("", raw.strip())
+        return ChoiceNote(one_of(raw, ids, "ans_choice"))
 
-    def parse(self, raw: Any) -> str:
-        return str(raw)
+    def parse(self, raw: Any) -> str | ChoiceNote:
+        if isinstance(raw, dict):
+            return ChoiceNote(str(raw.get("choice", "")), str(raw.get("note") or ""))
+        if self.note is None:
+            return str(raw)
+        return ChoiceNote(str(raw)) if str(raw) in {o.id for o in self.options} else ChoiceNote("", str(raw))
 
     def describe(self, raw: Any, lang: str) -> str:
-        return _describe_options(self.options, raw, lang)
+        value = self.parse(raw)
+        if isinstance(value, ChoiceNote):
+            if not value.choice:
+                return value.note
+            return _note_line(_describe_options(self.options, value.choice, lang), value.note)
+        return _describe_options(self.options, value, lang)
+
+    def free_texts(self, raw: Any) -> list[str]:
+        value = self.parse(raw)
+        return [value.note] if isinstance(value, ChoiceNote) and value.note else []
 
 
 class MultiPrompt(PromptBase):

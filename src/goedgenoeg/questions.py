@@ -30,6 +30,7 @@ from .values import (
     ActionRow,
     AlternativeValue,
     ChildRow,
+    ChoiceNote,
     GuidingRow,
     ParticipantRow,
     PersonRow,
@@ -125,11 +126,22 @@ def ask_text(asker: Asking, prompt: TextPrompt, old: str | None) -> str | None:
         return None
 
 
-def ask_choice(asker: Asking, prompt: ChoicePrompt, old: str | None) -> str | None:
-    """One of the options, by its number."""
+def ask_choice(asker: Asking, prompt: ChoicePrompt, old: str | ChoiceNote | None) -> str | ChoiceNote | None:
+    """One of the options, by its number; then the optional note, when the prompt names one
+    (Enter: none, or the earlier note when the same option is chosen again)."""
     ids = [o.id for o in prompt.options]
-    index = asker.choose([o.label.get(asker.lang) for o in prompt.options], ids.index(old) if old in ids else None)
-    return None if index is None else ids[index]
+    before = old.choice if isinstance(old, ChoiceNote) else old
+    old_index = ids.index(before) if before in ids else None
+    index = asker.choose([o.label.get(asker.lang) for o in prompt.options], old_index)
+    if index is None:
+        return None
+    if prompt.note is None:
+        return ids[index]
+    old_note = old.note if isinstance(old, ChoiceNote) else ""
+    kept_note = old_note if index == old_index else ""
+    with _kept_if_stopped(ChoiceNote(ids[index], kept_note)):
+        note = _note(asker, prompt.note.get(asker.lang) + f" ({t(asker.lang, 'optional')})", old_note, index == old_index)
+    return ChoiceNote(ids[index], note)
 
 
 def ask_multi(asker: Asking, prompt: MultiPrompt, old: list[str] | None) -> list[str] | None:

@@ -66,6 +66,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "note_clear": ("- = wissen", "- = clear"),
     "note": ("Notitie (optioneel, Enter = geen)", "Note (optional, Enter = none)"),
+    "optional": ("optioneel, Enter = geen", "optional, Enter = none"),
     "reason": ("Waarom niet haalbaar? (nodig)", "Why not feasible? (needed)"),
     "reason_needed": ("Schrijf kort waarom het niet haalbaar is.", "Write briefly why it is not feasible."),
     "what_is_it": ("Wat het is", "What it is"),

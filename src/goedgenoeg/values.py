@@ -51,6 +51,14 @@ class ReflectionValue(NamedTuple):
     note: str = ""
 
 
+class ChoiceNote(NamedTuple):
+    """A choice with a short note (a choice prompt that names a `note`): quicker than a text,
+    and still says why."""
+
+    choice: str
+    note: str = ""
+
+
 class AlternativeValue(NamedTuple):
     """An alternative's status, with a note (the reason, when it is not feasible)."""
 

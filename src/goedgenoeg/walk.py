@@ -269,8 +269,8 @@ class Walk:
     def _seconds(self, step: Step, team: bool, people: Callable[[], int]) -> int:
         """`seconds`, with whether this is a team worked out once for all the steps summed (it
         reads the context: for every step, that was most of an answer's time; issue 15)."""
-        if getattr(step.prompt, "per_person", False):
-            return step.prompt.estimate() * people()
+        if getattr(step.prompt, "per_person", False):  # read once, answered by each person
+            return step.prompt.reading() + step.prompt.answering() * people()
         if team and step.library.id != CONTEXT_LIBRARY:
             return round(step.prompt.estimate() * TEAM_TALK)
         return step.prompt.estimate()
