@@ -15,9 +15,9 @@ ASKED = r"(Je antwoord|Kies een nummer|Kies nummers)[^:\n]*: "
 
 
 def start_short_walk(spawn, sessions, case="GG-KEYS"):
-    """A placement, 6-12, the Netherlands, alone: then the child's own question."""
+    """A placement, 6-12, the Netherlands, alone, asked by the Raad by Friday: then the child's own question."""
     child = spawn(["reflect"], sessions)
-    for answer in (case, "1", "5", "2", "1"):
+    for answer in (case, "1", "5", "2", "1", "1", "een advies over een plaatsing", "vrijdag"):
         child.expect(ASKED)
         child.sendline(answer)
     return child

@@ -36,7 +36,15 @@ def test_short_path_fits_thirty_minutes_and_the_full_path_keeps_the_depth(decisi
     assert short["minutes"] <= 30
     assert full["prompts"] >= 2 * short["prompts"]
     # the parts add up and come in SAVE order: the facts before the weighing, the decision after
-    assert sum(p["prompts"] for p in short["parts"]) == short["prompts"]
+    assert sum(len(p["prompts"]) for p in short["parts"]) == short["prompts"]
+    # every prompt with its id, kind, seconds and whether each person answers it; they add up
+    rows = [row for p in short["parts"] for row in p["prompts"]]
+    assert all(set(row) >= {"id", "kind", "seconds", "per_person"} for row in rows)
+    assert abs(sum(row["seconds"] for row in rows) / 60 - short["minutes"]) <= 1
+    # the table offers every alternative that applies here, the usual ones among them
+    [table] = [row for row in rows if row["kind"] == "table"]
+    weighed = [row["id"] for row in rows if row["kind"] == "alternative"]
+    assert set(weighed) <= set(table["offers"]) and len(table["offers"]) > len(weighed)
     phases = [p["phase"] for p in short["parts"]]
     assert phases == sorted(phases, key=["context", "people", "facts", "weighing", "decision", "steps", "close"].index)
     for needed in ("facts", "weighing", "decision", "steps"):

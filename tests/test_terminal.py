@@ -20,7 +20,7 @@ def answer_step(child, step, n, skip=False):
         return None
     if kind == "text":
         child.expect(r"Je antwoord[^:\n]*: ")
-        value = CONTEXT_TEXT.get(step.key, f"antwoord-{n}")
+        value = CONTEXT_TEXT.get(step.key, f"antwoord-{n:03d}")
         child.sendline(value)
         return value
     if kind == "choice":
@@ -31,12 +31,22 @@ def answer_step(child, step, n, skip=False):
         child.expect(r"Kies nummers[^:\n]*: ")
         child.sendline("1")
         return None
+    if kind == "choicenote":  # a choice, then its optional note
+        child.expect(r"Kies (een nummer|nummers)[^:\n]*: ")
+        child.sendline("1")
+        child.expect(r"optioneel, Enter = geen\)[^:\n]*: ")
+        child.sendline(f"notitie-{n:03d}")
+        return f"notitie-{n:03d}"
+    if kind == "table":  # the alternatives on the table: Enter takes the usual ones
+        child.expect(r"Typ de nummers van wat op tafel ligt[^:\n]*: ")
+        child.sendline("")
+        return None
     if kind in ("reflection", "alternative"):
         child.expect(r"Kies (een nummer|nummers)[^:\n]*: ")
         child.sendline("1")
         child.expect(r"Notitie[^:\n]*: ")
-        child.sendline(f"notitie-{n}")
-        return f"notitie-{n}"
+        child.sendline(f"notitie-{n:03d}")
+        return f"notitie-{n:03d}"
     if kind == "people":
         child.expect(r"Persoon 1 · Wie[^:\n]*: ")
         child.sendline(f"tante-{n}")
@@ -77,6 +87,9 @@ context.age                                  choice
 context.region                               choice
 context.who                                  choice
 context.role                                 text
+context.vraag-van-nl                         choice
+context.vraag-wat                            text
+context.vraag-tegen                          text
 context.children                             children
 mentaliseren.door-de-ogen-van-het-kind       text
 mentaliseren.wat-nodig                       text
@@ -84,10 +97,10 @@ mentaliseren.veilig-bij                      text
 mentaliseren.wat-gaat-goed                   text
 mentaliseren.gewone-dingen                   text
 mentaliseren.stem-van-het-kind               text
-mentaliseren.symptoomdrager                  reflection  own
+mentaliseren.symptoomdrager                  reflection own
 mentaliseren.stem-ouders                     text
 mentaliseren.ouders-gevoel                   multi
-mentaliseren.zelfpresentatie                 reflection  own
+mentaliseren.zelfpresentatie                 reflection own
 mentaliseren.moeder-gevoel                   text
 mentaliseren.vader-gevoel                    text
 mentaliseren.wat-willen-ouders               text
@@ -102,13 +115,13 @@ netwerk.uit-beeld                            text
 netwerk.kan-betekenisvol-worden              text
 netwerk.zelf-gevraagd                        text
 netwerk.stap-naar-netwerk                    text
-netwerk.oordeel-netwerk                      reflection  own
+netwerk.oordeel-netwerk                      reflection own
 netwerk.terugvalnetwerk                      reflection
 mentaliseren.betekenisvol                    text
 mentaliseren.eigen-oplossingen               text
 besluit.feiten                               text
 besluit.interpretaties                       text
-besluit.veilig                               text
+besluit.veilig                               choicenote
 besluit.veilig-wie                           text
 besluit.voorgeschiedenis                     text
 besluit.onbetwist                            text
@@ -117,37 +130,38 @@ plaatsing.ouders-begrijpen                   text
 plaatsing.risico-ouder                       text
 plaatsing.juridisch                          text
 plaatsing.opdracht                           text
-kanttekeningen.ontwikkeling                  reflection  own
-kanttekeningen.leefomstandigheden            reflection  own
-kanttekeningen.zorg-of-verontrusting         reflection  own
-kanttekeningen.labels                        reflection  own
-kanttekeningen.cultuur                       reflection  own
-kanttekeningen.machteloosheid                reflection  own
+kanttekeningen.ontwikkeling                  reflection own
+kanttekeningen.leefomstandigheden            reflection own
+kanttekeningen.zorg-of-verontrusting         reflection own
+kanttekeningen.labels                        reflection own
+kanttekeningen.cultuur                       reflection own
+kanttekeningen.machteloosheid                reflection own
 kanttekeningen.haperende-hulp                text
 kanttekeningen.zelf-om-hulp                  text
-kanttekeningen.wantrouwen                    reflection  own
-kanttekeningen.crisis-wordt-jaren            reflection  own
-kanttekeningen.goed-genoeg-thuis             reflection  own
-kanttekeningen.geen-zekerheid                reflection  own
+kanttekeningen.wantrouwen                    reflection own
+kanttekeningen.crisis-wordt-jaren            reflection own
+kanttekeningen.goed-genoeg-thuis             reflection own
+kanttekeningen.geen-zekerheid                reflection own
 kanttekeningen.volle-afweging                text
-kanttekeningen.haast                         reflection  own
-kanttekeningen.angst-procedure               reflection  own
-kanttekeningen.kind-tegenover-ouders         reflection  own
-kanttekeningen.gemandateerd                  reflection  own
-kanttekeningen.spanning-diensten             reflection  own
-kanttekeningen.parallel-proces               reflection  own
-kanttekeningen.eigen-ongemak                 reflection  own
-kanttekeningen.stress-verhogend              reflection  own
-kanttekeningen.druk-van-melder               reflection  own
-kanttekeningen.hete-aardappel                reflection  own
-kanttekeningen.onderschatten                 reflection  own
-kanttekeningen.te-licht                      reflection  own
-kanttekeningen.niet-durven                   reflection  own
-kanttekeningen.vrijblijvend                  reflection  own
+kanttekeningen.haast                         reflection own
+kanttekeningen.angst-procedure               reflection own
+kanttekeningen.kind-tegenover-ouders         reflection own
+kanttekeningen.gemandateerd                  reflection own
+kanttekeningen.spanning-diensten             reflection own
+kanttekeningen.parallel-proces               reflection own
+kanttekeningen.eigen-ongemak                 reflection own
+kanttekeningen.stress-verhogend              reflection own
+kanttekeningen.druk-van-melder               reflection own
+kanttekeningen.hete-aardappel                reflection own
+kanttekeningen.onderschatten                 reflection own
+kanttekeningen.te-licht                      reflection own
+kanttekeningen.niet-durven                   reflection own
+kanttekeningen.vrijblijvend                  reflection own
 kanttekeningen.sturen-en-volgen              text
-kanttekeningen.te-vroeg-loslaten             reflection  own
-kanttekeningen.niet-pluis                    text        own
-kanttekeningen.privacy-schild                reflection  own
+kanttekeningen.te-vroeg-loslaten             reflection own
+kanttekeningen.niet-pluis                    text own
+kanttekeningen.privacy-schild                reflection own
+alternatieven.op-tafel                       table
 alternatieven.thuis-met-steun                alternative
 alternatieven.intensieve-contextbegeleiding  alternative
 alternatieven.hulp-voor-ouder                alternative
@@ -165,12 +179,13 @@ alternatieven.veiligheidsplan                alternative
 alternatieven.tijdelijk-bij-familie          alternative
 alternatieven.gedeeld-ouderschap             alternative
 alternatieven.adempauze                      alternative
+alternatieven.crisispleegzorg                alternative
 alternatieven.ouder-kind-verblijf            alternative
 alternatieven.systeemgericht-casemanagement  alternative
 alternatieven.jeugdbeschermingstafel         alternative
 alternatieven.netwerkberaad                  alternative
-plaatsing.voor-wie-nodig                     text        own
-plaatsing.opbrengst                          text        own
+plaatsing.voor-wie-nodig                     text
+plaatsing.opbrengst                          text
 plaatsing.terug-naar-huis                    text
 plaatsing.soort-plek                         text
 plaatsing.hoe-lang-tijdelijk                 text
@@ -179,36 +194,37 @@ besluit.nadelen-ingrijpen                    text
 besluit.nadelen-thuis                        text
 besluit.onveilig-onwenselijk                 text
 besluit.kantelpunt                           text
-besluit.niet-definitief                      reflection  own
-mentaliseren.vertrouwen-collegas             reflection  own
-mentaliseren.meerzijdig                      reflection  own
+besluit.niet-definitief                      reflection own
+mentaliseren.vertrouwen-collegas             reflection own
+mentaliseren.meerzijdig                      reflection own
 mentaliseren.humor-en-spel                   text
 mentaliseren.elke-stem                       text
-mentaliseren.dynamiek-voor-inhoud            reflection  own
-mentaliseren.vergadercultuur                 reflection  own
+mentaliseren.dynamiek-voor-inhoud            reflection own
+mentaliseren.vergadercultuur                 reflection own
 mentaliseren.overleg-doel                    text
-mentaliseren.overleg-afspraken               reflection  own
+mentaliseren.overleg-afspraken               reflection own
 mentaliseren.samen-veranderen                text
-kanttekeningen.alles-oplossen                reflection  own
-kanttekeningen.afspraken-nakomen             reflection  own
-kanttekeningen.kind-pijn                     reflection  own
-kanttekeningen.belang-kind                   reflection  own
-kanttekeningen.kleine-stappen                reflection  own
-kanttekeningen.emoties-ouders                reflection  own
-kanttekeningen.emoties-kinderen              reflection  own
-kanttekeningen.ik-weet-het                   reflection  own
-kanttekeningen.moet-lukken                   reflection  own
-kanttekeningen.geen-tijd                     reflection  own
-kanttekeningen.geen-crisis                   reflection  own
-kanttekeningen.zelf-doen                     reflection  own
-kanttekeningen.professionele-afstand         reflection  own
-kanttekeningen.collegas-moeten               reflection  own
-kanttekeningen.regels-zijn-regels            reflection  own
-mentaliseren.wat-doet-het-mij                text        own
-mentaliseren.voet-in-de-sloot                reflection  own
-mentaliseren.eigen-ervaringen                text        own
-mentaliseren.intervisie                      text        own
-mentaliseren.niet-alles-dragen               reflection  own
+kanttekeningen.alles-oplossen                reflection own
+kanttekeningen.afspraken-nakomen             reflection own
+kanttekeningen.kind-pijn                     reflection own
+kanttekeningen.belang-kind                   reflection own
+kanttekeningen.kleine-stappen                reflection own
+kanttekeningen.emoties-ouders                reflection own
+kanttekeningen.emoties-kinderen              reflection own
+kanttekeningen.ik-weet-het                   reflection own
+kanttekeningen.moet-lukken                   reflection own
+kanttekeningen.geen-tijd                     reflection own
+kanttekeningen.geen-crisis                   reflection own
+kanttekeningen.zelf-doen                     reflection own
+kanttekeningen.professionele-afstand         reflection own
+kanttekeningen.collegas-moeten               reflection own
+kanttekeningen.regels-zijn-regels            reflection own
+mentaliseren.wat-voel-ik                     multi own
+mentaliseren.wat-doet-het-mij                text own
+mentaliseren.voet-in-de-sloot                reflection own
+mentaliseren.eigen-ervaringen                text own
+mentaliseren.intervisie                      text own
+mentaliseren.niet-alles-dragen               reflection own
 besluit.stand                                choice
 besluit.besluit                              text
 besluit.grond                                text
@@ -220,7 +236,7 @@ besluit.andere-kant-verdedigd                text
 besluit.stappen                              actions
 besluit.goed-nieuws                          text
 plaatsing.overbruggen                        text
-besluit.ouders-weten                         text
+besluit.ouders-weten                         choicenote
 besluit.gewone-woorden                       text
 besluit.vertellen-ouders                     text
 besluit.vertellen-kind                       text
@@ -230,8 +246,8 @@ alternatieven.kalm-brein                     alternative
 alternatieven.kernteam                       alternative
 besluit.onzeker                              text
 besluit.goed-genoeg                          text
-besluit.nooit-stabiel                        reflection  own
-besluit.meenemen                             text        own
+besluit.nooit-stabiel                        reflection own
+besluit.meenemen                             text own
 """
 
 
@@ -265,16 +281,17 @@ def assert_each_answer_landed_on_its_prompt(sessions, typed):
 
 
 # skipped with '>' in the whole reflection: where, and how the record's open points name them
-SKIPPED = {
-    8: "Wat heeft dit kind nu het meest nodig, en van wie?",
-    23: "Hoe vertelt het gezin zelf zijn verhaal, en wat is hun droom voor later?",
-    155: "Wat blijft er onzeker, ook na al dit afwegen?",
+SKIPPED_KEYS = {
+    "mentaliseren.wat-nodig": "Wat heeft dit kind nu het meest nodig, en van wie?",
+    "mentaliseren.verhaal-en-droom": "Hoe vertelt het gezin zelf zijn verhaal, en wat is hun droom voor later?",
+    "besluit.onzeker": "Wat blijft er onzeker, ook na al dit afwegen?",
 }
 
 
 def test_a_whole_reflection_with_help_back_and_skip(tmp_path, spawn):
     steps = full_path_steps()
-    assert len(steps) == 159 and steps[155].key == "besluit.onzeker"  # the table above is read whole
+    assert len(steps) == 167 and steps[163].key == "besluit.onzeker"  # the table above is read whole
+    SKIPPED = {n: SKIPPED_KEYS[s.key] for n, s in enumerate(steps) if s.key in SKIPPED_KEYS}
     sessions = tmp_path / "s"
     child = spawn(["reflect", "--path", "full"], sessions)
     typed, skipped = {}, []
@@ -284,7 +301,7 @@ def test_a_whole_reflection_with_help_back_and_skip(tmp_path, spawn):
             child.sendline("?")
             child.expect("Waarom deze vraag: ")
             child.expect("Bron: ")
-        if n == 12:  # go back one, keep the previous answer with Enter, then go on
+        if n == 15:  # go back one, keep the previous answer with Enter, then go on
             child.expect(r"(Kies een nummer|Je antwoord|Kies nummers|Persoon 1|Stap 1|Kind 1)[^:\n]*: ")
             child.sendline("<")
             child.expect("Vorig antwoord: ")
@@ -313,7 +330,7 @@ def test_a_whole_reflection_with_help_back_and_skip(tmp_path, spawn):
     assert_each_answer_landed_on_its_prompt(sessions, typed)
     record = record_path.read_text(encoding="utf-8")
     own = {s.key for s in steps if s.own}
-    assert len(own) == 60
+    assert len(own) == 59
     for key, value in typed.items():
         assert (value in record) == (key not in own), key  # the own reflection stays out of the dossier record
     open_part = record.split("## Open punten", 1)[1].replace("\\", "")
@@ -342,7 +359,7 @@ def test_ctrl_c_in_the_middle_of_a_list_keeps_the_rows_given_whole(tmp_path, spa
     first person is saved, the half-typed second is not, and resuming shows the first."""
     sessions = tmp_path / "s"
     child = spawn(["reflect"], sessions)
-    for answer in ("GG-LIST", "1", "5", "2", "1"):  # case, a placement, 6-12, the Netherlands, alone
+    for answer in ("GG-LIST", "1", "5", "2", "1", "1", "advies", "vrijdag"):  # case, a placement, 6-12, NL, alone; the question
         child.expect(r"(Je antwoord|Kies een nummer|Kies nummers)[^:\n]*: ")
         child.sendline(answer)
     for _ in range(2):  # the child's voice and the parents': skipped
@@ -384,7 +401,7 @@ def test_ctrl_c_and_resume_keep_answers_from_before_and_after(tmp_path, spawn):
         value = answer_step(child, step, n)
         if value:
             typed[step.key] = value
-    child.expect(r"(Kies een nummer|Je antwoord)[^:\n]*: ")
+    child.expect(r"(Kies een nummer|Je antwoord|Kind 1)[^:\n]*: ")
     child.sendintr()
     child.expect(r"goedgenoeg resume (\S+)")
     session_id = child.match.group(1)
@@ -407,7 +424,7 @@ def test_ctrl_c_and_resume_keep_answers_from_before_and_after(tmp_path, spawn):
     child = spawn(["record", session_id, "--full", "-o", str(out)], sessions)
     child.expect(pexpect.EOF)
     record = out.read_text(encoding="utf-8")
-    assert len(typed) == 9  # 14 prompts, less the decision, age, region, who and the number of children
+    assert len(typed) == 8  # 14 prompts, less the decision, age, region, who, who asks and the number of children
     for key, value in typed.items():
         assert value in record, key
 
@@ -428,16 +445,16 @@ def answered_then_waiting(spawn, sessions, count):
 
 def test_sigkill_loses_no_confirmed_answer(tmp_path, spawn):
     sessions = tmp_path / "s"
-    child, steps = answered_then_waiting(spawn, sessions, 11)  # the 12th prompt is on screen
+    child, steps = answered_then_waiting(spawn, sessions, 14)  # the 15th prompt is on screen
     child.kill(signal.SIGKILL)
     child.close()
-    assert list(_answered(sessions)) == [s.key for s in steps[:11]]
+    assert list(_answered(sessions)) == [s.key for s in steps[:14]]
     child = spawn(["resume"], sessions)
     child.expect("Verder met sessie")
-    child.expect("Welke gewone dingen geven dit kind houvast")  # continues at the first unanswered (the 12th)
+    child.expect("Welke gewone dingen geven dit kind houvast")  # continues at the first unanswered (the 15th)
     child.sendline("!stop")
     child.expect(pexpect.EOF)
-    assert len(_answered(sessions)) == 11
+    assert len(_answered(sessions)) == 14
 
 
 def test_sighup_saves_and_says_how_to_resume(tmp_path, spawn):
@@ -461,6 +478,9 @@ def test_a_team_reflection_in_the_terminal_keeps_separate_voices(tmp_path, spawn
         ("Kies nummers", "1"),
         ("Kies een nummer", "3"),
         ("Kies een nummer", "1"),
+        ("Kies een nummer", "3"),  # who puts the question on the table: the OCJ
+        ("Je antwoord", "plaatsing of niet"),
+        ("Je antwoord", "vrijdag"),
     ]:
         child.expect(label + r"[^:\n]*: ")
         child.sendline(text)
@@ -495,31 +515,29 @@ SHORT_BABY = [
     ("context.age", "choice"),
     ("context.region", "choice"),
     ("context.who", "choice"),
+    ("context.vraag-van-vl", "choice"),
+    ("context.vraag-wat", "text"),
+    ("context.vraag-tegen", "text"),
     ("mentaliseren.door-de-ogen-van-het-kind", "text"),
-    ("mentaliseren.stem-ouders", "text"),
     ("mentaliseren.ouders-gevoel", "multi"),
     ("netwerk.wie-belangrijk", "people"),
     ("besluit.feiten", "text"),
     ("besluit.interpretaties", "text"),
-    ("besluit.veilig", "text"),
+    ("besluit.veilig", "choicenote"),
     ("kanttekeningen.tijd-dringt", "reflection"),
-    ("kanttekeningen.crisis-wordt-jaren", "reflection"),
     ("kanttekeningen.onderschatten", "reflection"),
+    ("alternatieven.op-tafel", "table"),
     ("alternatieven.thuis-met-steun", "alternative"),
     ("alternatieven.amber-ckg", "alternative"),
-    ("alternatieven.perinataal-traject", "alternative"),
     ("alternatieven.tijdelijk-bij-familie", "alternative"),
     ("besluit.nadelen-ingrijpen", "text"),
     ("besluit.nadelen-thuis", "text"),
-    ("besluit.kantelpunt", "text"),
-    ("mentaliseren.wat-doet-het-mij", "text"),
+    ("mentaliseren.wat-voel-ik", "multi"),
     ("besluit.besluit", "text"),
     ("besluit.grond", "text"),
-    ("besluit.plan-b", "text"),
-    ("besluit.evaluatie", "text"),
     ("besluit.tegenspraak", "text"),
     ("besluit.stappen", "actions"),
-    ("besluit.ouders-weten", "text"),
+    ("besluit.ouders-weten", "choicenote"),
     ("besluit.gewone-woorden", "text"),
 ]
 BABY_CHOICES = {"context.decision": "1", "context.age": "2", "context.region": "1", "context.who": "1"}
@@ -553,12 +571,11 @@ def test_the_short_path_of_a_baby_placement_to_the_record_then_on_into_the_full_
     child.expect(pexpect.EOF)
 
     # the dossier record: the summary first, holding the decision; the own reflection left out
-    assert record.split("\n")[2] == "## Samenvatting"
+    assert record.split("\n")[2:5] == ["Opgesteld door: T. Tester", "", "## Samenvatting"]  # who wrote it, then the case
     summary = record.split("## Samenvatting", 1)[1].split("\n## ", 1)[0]
     assert typed["besluit.besluit"] in summary and typed["besluit.feiten"] in summary
-    assert f"### Weten de ouders het?\n\n{typed['besluit.ouders-weten']}" in summary
+    assert f"### Weten de ouders het?\n\nJa, ze weten het: {typed['besluit.ouders-weten']}" in summary
     assert typed["kanttekeningen.tijd-dringt"] not in record  # a note on a pitfall is the worker's own
-    assert typed["mentaliseren.wat-doet-het-mij"] not in record  # and so are the worker's own feelings
 
     # later, the full path: it starts at the first question the short path left out
     child = spawn(["resume", session_id, "--path", "full"], sessions)
@@ -599,6 +616,9 @@ def test_a_meeting_with_a_prepared_participant_a_skipped_voice_and_a_dissent(tmp
 
     child = spawn(["reflect", "--team", "--prepared", f"An={an_id}"], sessions)
     child.expect("Voorbereid en meegenomen: An")
+    for label, text in (("Kies een nummer", "1"), ("Je antwoord", "advies aan het parket"), ("Je antwoord", "vrijdag")):
+        child.expect(label + r"[^:\n]*: ")  # the question on the table: who asks what, by when
+        child.sendline(text)
     child.expect(r"Enter = houden[^:]*: ")  # An is already a participant
     child.sendline("+")
     add_participants(child, (("Bo", "4"), ("Cy", "2")))
@@ -625,7 +645,7 @@ def test_a_meeting_with_a_prepared_participant_a_skipped_voice_and_a_dissent(tmp
     child.expect(r"Je antwoord[^:\n]*: ")
     child.sendline("slaapt slecht sinds de opname")
     # on to how the decision was made, through the overview
-    child.expect(r"Je antwoord[^:\n]*: ")
+    child.expect(r"(Je antwoord|Kies nummers)[^:\n]*: ")
     child.sendline("!overzicht")
     child.expect("Onderdeel")  # the overview lists sections: 'Deel' is the walk's part of 7
     child.expect(r"(\d+)\D{0,8}Hoe het besluit tot stand kwam")
@@ -665,6 +685,6 @@ def test_a_skip_with_enter_leaves_the_next_question_on_a_line_of_its_own(tmp_pat
     child.sendline("")
     child.expect(r"\S")  # whatever comes next ...
     assert "\n" in child.before, repr(child.before)  # ... starts on a line of its own
-    child.expect(r"(Je antwoord|Kind 1)[^:\n]*: ")
+    child.expect(r"(Je antwoord|Kind 1|Kies een nummer)[^:\n]*: ")
     child.sendline("!stop")
     child.expect(pexpect.EOF)

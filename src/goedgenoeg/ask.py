@@ -420,11 +420,15 @@ class TerminalAsker(Terminal):
         starts, then where this question stands and the minutes left."""
         lang = self.lang
         if position.phase != self._shown_phase:
+            first_after_context = self._shown_phase == "context"
             self._shown_phase = position.phase
             title = t(lang, "part", n=position.part_number, m=position.part_count, title=t(lang, f"part_{position.phase}"))
             if position.part_box:
                 title += " · " + t(lang, "preview_box", m=position.part_box)
             self.console.rule(f"[bold]{escape(strip_control(title))}[/]")
+            if first_after_context and position.seconds_left and not self.followup:  # now the case is known
+                ahead = t(lang, "ahead", n=position.total - position.index, m=minutes(position.seconds_left))
+                self.say(ahead, "bold")
         if step.library.id not in self._intro_shown:
             self._intro_shown.add(step.library.id)
             if step.library.intro is not None:

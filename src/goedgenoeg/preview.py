@@ -7,16 +7,24 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 from .library import CONTEXT_LIBRARY, LibrarySet
-from .models import Answer
+from .models import Answer, TablePrompt
 from .texts import t
 from .vocab import PathName
 from .walk import Walk, effective_path, minutes
 
 
+class PromptJson(TypedDict, total=False):
+    id: str  # library.prompt
+    kind: str
+    seconds: int  # reading and answering, as the plan counts it (a per-person prompt for everyone)
+    per_person: bool
+    offers: list[str]  # a prompt that chooses which prompts follow: the ones it offers
+
+
 class PartJson(TypedDict):
     phase: str
     title: str
-    prompts: int
+    prompts: list[PromptJson]
     minutes: int
     box: int | None
 
@@ -31,12 +39,28 @@ class PlanJson(TypedDict):
 
 
 @dataclass(frozen=True)
+class PromptPlan:
+    key: str
+    kind: str
+    seconds: int
+    per_person: bool
+    offers: tuple[str, ...] = ()
+
+    def as_json(self) -> PromptJson:
+        row: PromptJson = {"id": self.key, "kind": self.kind, "seconds": self.seconds, "per_person": self.per_person}
+        if self.offers:
+            row["offers"] = list(self.offers)
+        return row
+
+
+@dataclass(frozen=True)
 class PartPlan:
     phase: str
     title: str
     prompts: int
     minutes: int
     box: int | None  # a team's time box for the part: the sum of its sections' boxes
+    asked: tuple[PromptPlan, ...] = ()  # its prompts, in walk order
 
 
 @dataclass(frozen=True)
@@ -52,7 +76,14 @@ class Plan:
             "prompts": self.prompts,
             "minutes": self.minutes,
             "parts": [
-                {"phase": p.phase, "title": p.title, "prompts": p.prompts, "minutes": p.minutes, "box": p.box} for p in self.parts
+                {
+                    "phase": p.phase,
+                    "title": p.title,
+                    "prompts": [a.as_json() for a in p.asked],
+                    "minutes": p.minutes,
+                    "box": p.box,
+                }
+                for p in self.parts
             ],
         }
 
@@ -66,8 +97,27 @@ def plan(
     answers = {f"{CONTEXT_LIBRARY}.{k}": Answer(status="answered", value=v) for k, v in context.items()}
     walk = Walk(libraries, answers, path=path, people=people)
     steps = walk.steps()
+    seconds = walk.step_seconds()
+    offered = tuple(s.key for s in walk.offered())
+    asked = [
+        PromptPlan(
+            step.key,
+            step.prompt.kind,
+            time,
+            bool(getattr(step.prompt, "per_person", False)),
+            offered if isinstance(step.prompt, TablePrompt) else (),
+        )
+        for step, time in zip(steps, seconds, strict=True)
+    ]
     parts = [
-        PartPlan(part.phase, t(lang, f"part_{part.phase}"), part.prompts, minutes(part.seconds), part.box_minutes)
+        PartPlan(
+            part.phase,
+            t(lang, f"part_{part.phase}"),
+            part.prompts,
+            minutes(part.seconds),
+            part.box_minutes,
+            tuple(asked[part.first_index : part.first_index + part.prompts]),
+        )
         for part in walk.parts()
     ]
     return Plan(effective_path(path), len(steps), minutes(walk.total_seconds()), parts)

@@ -199,8 +199,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Write the record again later: {cmd} record {id} -o FILE · a follow-up: {cmd} followup {id}",
     ),
     "welcome": (
-        "goedgenoeg - een reflectie voor een zware beslissing. Je antwoorden worden na elke vraag bewaard.",
-        "goedgenoeg - a reflection before a heavy decision. Your answers are saved after every question.",
+        "goedgenoeg - een reflectie voor een zware beslissing. Het korte pad duurt ongeveer een half uur; na de "
+        "vragen over de situatie zie je hoeveel er voor deze casus volgen. Je antwoorden worden na elke vraag bewaard.",
+        "goedgenoeg - a reflection before a heavy decision. The short path takes about half an hour; after the "
+        "questions about the situation you see how many follow for this case. Your answers are saved after every question.",
+    ),
+    "ahead": (
+        "Voor deze casus: nog {n} vragen, ± {m} minuten. Stoppen kan altijd (!stop); je gaat later verder waar je was.",
+        "For this case: {n} more questions, about {m} minutes. You can stop at any time (!stop) and go on later where you were.",
     ),
     "resuming": ("Verder met sessie {id} ({case}).", "Continuing session {id} ({case})."),
     "reopened": (
@@ -734,8 +740,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "later": ("Later bespreken", "Discuss later"),
     "feasible": ("Overwogen en haalbaar", "Considered and feasible"),
     "table_pick": (
-        "Typ de nummers van wat op tafel ligt, ook een crisisplan (Enter = {keep}; 0 = geen)",
-        "Type the numbers of what is on the table, a crisis plan too (Enter = {keep}; 0 = none)",
+        "Typ de nummers van wat op tafel ligt (Enter = {keep}; 0 = geen)",
+        "Type the numbers of what is on the table (Enter = {keep}; 0 = none)",
     ),
     "table_chosen": ("{n} op tafel", "{n} on the table"),
     "rec_not_on_table": ("Niet gewogen (niet op tafel): {items}.", "Not weighed (not on the table): {items}."),

@@ -280,6 +280,10 @@ class Walk:
         skipped): only then is an estimate of the time left worth showing."""
         return all(f"{CONTEXT_LIBRARY}.{key}" in self.answers for key in CONDITION_KEYS)
 
+    def step_seconds(self) -> tuple[int, ...]:
+        """Estimated seconds of each step, in walk order, the reading of intros included."""
+        return self._layout().seconds
+
     def total_seconds(self) -> int:
         """Estimated seconds for every prompt of this walk, reading and answering."""
         return sum(self._layout().seconds)
