@@ -662,11 +662,36 @@ def load_dir(directory: Path, skipped: list[SessionError] | None = None) -> tupl
     return sessions, exports, unreadable
 
 
-def gather(directory: Path, libraries: LibrarySet, skipped: list[SessionError] | None = None) -> Overview:
+def gather(
+    directory: Path, libraries: LibrarySet, skipped: list[SessionError] | None = None, notices: list[str] | None = None
+) -> Overview:
     """Everything in a folder added up: its sessions counted, its exports added (`skipped`:
-    see load_dir)."""
-    sessions, exports, unreadable = load_dir(directory, skipped)
-    total = count(sessions, libraries, unreadable=unreadable)
+    see load_dir). The sessions come through the folder's index (index.py): a file that did
+    not change is not read again; `notices` gets the text key of why the index was rebuilt."""
+    from .index import scan
+    from .reading import MAX_SESSION_BYTES, loads, read_regular
+
+    listing = scan(directory, libraries)
+    if listing.notice is not None and notices is not None:
+        notices.append(listing.notice)
+    exports: list[Overview] = []
+    unreadable = 0
+    for path, err in listing.problems:  # no session: an export, or a file that cannot be read
+        if getattr(err, "key", None) == "odd_skipped":
+            unreadable += 1
+            if skipped is not None:
+                skipped.append(err)  # type: ignore[arg-type]  # the SessionError session.load raised
+            continue
+        try:
+            data = loads(path, read_regular(path, MAX_SESSION_BYTES))
+        except (OSError, UnicodeDecodeError, ValueError):
+            data = None
+        found = read_export(data) if isinstance(data, dict) and data.get("format") == EXPORT_FORMAT else None
+        if found is None:
+            unreadable += 1
+        else:
+            exports.append(found)
+    total = count_facts([entry.facts for entry in listing.entries], libraries, unreadable=unreadable)
     for export in exports:
         total = add(total, export)
     return total
