@@ -85,3 +85,12 @@ CONTEXT_FLANDERS_BABY = {
 # mypy checks here that the scripted asker does everything a reflection asks of an asker
 # (an abstract method left out of ScriptedAsker fails `make typecheck`)
 _AN_ASKER: Asker = ScriptedAsker()
+
+
+def latest_session_id(runner) -> str:
+    """The id of the most recently updated session, as `sessions --json` gives it to scripts."""
+    import json
+
+    from goedgenoeg.cli import app
+
+    return json.loads(runner.invoke(app, ["sessions", "--json"]).stdout)["sessions"][0]["id"]

@@ -30,7 +30,8 @@ def _printable(text: str) -> bool:
 
 
 def sessions(ctx: typer.Context, incomplete: str) -> list[str]:
-    """The session ids and case references that start with what was typed, most recent first."""
+    """The case references and session ids that start with what was typed, most recent first
+    (as typed: typer keeps only the candidates that start with it)."""
     from .index import cached_entries, session_files
 
     directory = _sessions_dir(ctx)
@@ -41,11 +42,10 @@ def sessions(ctx: typer.Context, incomplete: str) -> list[str]:
         names = session_files(directory)
     except OSError:
         return []
-    typed = incomplete.casefold()
     found: list[str] = []
-    for entry in entries:  # newest first, the case reference before its id
+    for entry in sorted(entries, key=lambda e: e.updated, reverse=True):  # newest first
         case = " ".join(entry.case.split())
-        if _printable(case) and case.casefold().startswith(typed) and case not in found:
+        if _printable(case) and case.startswith(incomplete) and case not in found:
             found.append(case)
     ids = sorted((name[: -len(".json")] for name, _, _ in names), reverse=True)
     found += [i for i in ids if i.startswith(incomplete) and _printable(i) and i not in found]

@@ -893,10 +893,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Case '{case}' fits {n} sessions; none was opened. Give the id of the one you mean:",
     ),
     "ses_offer_full": (
-        "Er is geen niet afgemaakte sessie. De laatste, {case} ({id}), is rond op het korte pad; het volledige pad "
-        "heeft nog {n} open vragen. Verder op het volledige pad: {cmd} resume {id} --path full",
-        "There is no unfinished session. The latest, {case} ({id}), is done on the short path; the full path has "
-        "{n} more open questions. To go on along the full path: {cmd} resume {id} --path full",
+        "De laatste reflectie, {case} ({id}), is rond op het korte pad; het volledige pad heeft nog {n} open "
+        "vragen. Verder op het volledige pad: {cmd} resume {id} --path full",
+        "The latest reflection, {case} ({id}), is done on the short path; the full path has {n} more open "
+        "questions. To go on along the full path: {cmd} resume {id} --path full",
     ),
     "end_case": ("Casus {case} · sessie {id}", "Case {case} · session {id}"),
     # housekeeping (housekeeping.py)
