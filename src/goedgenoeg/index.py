@@ -30,7 +30,7 @@ from . import __version__
 from .library import LibrarySet
 from .overview import Facts
 
-FORMAT = 1  # raise when the layout of an entry changes
+FORMAT: Literal[1] = 1  # raise when the layout of an entry changes (and the Literal of _IndexFile.format)
 FOLDER = "sessions-index"
 
 Kind = Literal["first", "followup", "meeting"]
