@@ -31,6 +31,7 @@ def state_key(entry: Entry) -> str:
 
 
 STATE_TEXT = {"finished": "cli_finished", "in_progress": "cli_in_progress", "short_done": "ls_short_done"}
+KIND_TEXT = {"first": "ls_kind_first", "followup": "ls_kind_followup", "meeting": "ls_kind_meeting"}
 
 
 class Row(NamedTuple):
@@ -95,5 +96,5 @@ def several_text(several: SeveralCases, lang: str) -> str:
     lines = [t(lang, "ses_case_several", case=clean(several.given), n=len(several.entries))]
     for entry in several.entries:
         state = t(lang, STATE_TEXT[state_key(entry)])
-        lines.append(f"  {clean(entry.id)}  {entry.created[:10]}  {t(lang, f'ls_kind_{entry.kind}')}  {state}")
+        lines.append(f"  {clean(entry.id)}  {entry.created[:10]}  {t(lang, KIND_TEXT[entry.kind])}  {state}")
     return "\n".join(lines)
