@@ -24,6 +24,11 @@ baseline measured in the same run, interleaved with it:
   (o)  goedgenoeg reflect --library DIR with a large organisation library (the 10,000 prompts):
        the first question, with and without the library cache (what the cache is kept for)
   (h)  goedgenoeg.record.render of a session with 1,000 answers, in-process
+  (s)  a caseworker's year (issue 25): `goedgenoeg sessions`, `goedgenoeg overview` and the first
+       screen of `goedgenoeg reflect` (the offer of the unfinished ones, in a pty) with 10 and with
+       2,000 generated sessions in the folder (tests/many_sessions.py), the index of the folder
+       filled by the first round (dropped), as every run but the first finds it.
+       `python bench/run.py sessions` runs only these rows.
 
 Knobs (environment): BENCH_ROUNDS (start-up rounds, default 30), BENCH_LOAD_ROUNDS (default 5),
 BENCH_SEED (order shuffling, default 1).
@@ -59,6 +64,12 @@ FIRST_PROMPT = re.compile(r"Je antwoord[^:\n]*: ")
 ANY_PROMPT = re.compile(r"(?:Je antwoord|Kies|Pseudoniem)[^:\n]*: ")
 ANSWERS = 10  # answers timed per round
 PEERS = Path(__file__).resolve().parent / ".peers" / "bin"
+
+# The first screen of `reflect` when there are unfinished reflections: the offer's input line.
+OFFER = re.compile(r"Enter = verder met 1[^:\n]*: ")
+MANY = (10, 2_000)
+# issue 25: with 2,000 sessions at most this many times the time with 10
+SESSION_TARGETS = {"sessions": 2.5, "overview": 4.0, "reflect": 1.5}
 
 # The targets of issue 24, as ratios to baselines measured in the same run.
 TARGETS = {
@@ -425,6 +436,61 @@ def breakdown(files: list[tuple[int, Path]], source_ids: set[str]) -> list[str]:
     return out + [""]
 
 
+def many_sessions(tmp: Path, env: dict) -> dict:
+    """(s): the commands that read the whole sessions folder, with 10 and 2,000 sessions."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from many_sessions import write_sessions
+
+    rows = {}
+    for n in MANY:
+        folder = tmp / f"many-{n}"
+        write_sessions(folder, n, answers=40)
+        here = dict(env, GOEDGENOEG_SESSIONS_DIR=str(folder))
+        rows[f"sessions_{n}"] = lambda here=here: run_cmd([str(BIN), "sessions"], here)
+        rows[f"overview_{n}"] = lambda here=here: run_cmd([str(BIN), "overview"], here)
+        rows[f"reflect_{n}"] = lambda here=here, folder=folder: first_prompt(here, folder, None, OFFER)
+    return rows
+
+
+def session_report(samples: dict) -> list[str]:
+    """The rows of (s) and the targets of issue 25, as ratios of medians from this run."""
+    med = {k: statistics.median(v) for k, v in samples.items()}
+    out = [
+        "## A caseworker's year (issue 25)",
+        "",
+        "| command | 10 sessions ms | 2,000 sessions ms | ratio | limit | |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for name, limit in SESSION_TARGETS.items():
+        low, high = med[f"{name}_{MANY[0]}"], med[f"{name}_{MANY[1]}"]
+        ratio = high / low
+        met = "met" if ratio <= limit else "**missed**"
+        out.append(f"| {LABELS[f'{name}_{MANY[1]}']} | {ms(low)} | {ms(high)} | {ratio:.2f}x | <= {limit}x | {met} |")
+    return out + [""]
+
+
+def sessions_only() -> None:
+    """`python bench/run.py sessions`: only the rows of (s), BENCH_LOAD_ROUNDS rounds (+1 dropped)."""
+    tmp = Path(tempfile.mkdtemp(prefix="goedgenoeg-bench-"))
+    try:
+        env = dict(os.environ, NO_COLOR="1", GOEDGENOEG_CACHE_DIR=str(tmp / "cache"))
+        for name in ("GOEDGENOEG_FORCE_INTERACTIVE", "GOEDGENOEG_NO_CACHE"):
+            env.pop(name, None)
+        rows = many_sessions(tmp, env)
+        samples: dict[str, list[float]] = {k: [] for k in rows}
+        rng = random.Random(SEED)
+        for r in range(LOAD_ROUNDS + 1):
+            order = list(rows)
+            rng.shuffle(order)
+            for name in order:
+                value = rows[name]()
+                if r:
+                    samples[name].append(value)
+        print("\n".join(session_report(samples) + ["## Machine", ""] + machine()))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def stats(samples: list[float]) -> dict:
     q = statistics.quantiles(samples, n=4) if len(samples) > 1 else [samples[0]] * 3
     return {"median": statistics.median(samples), "p25": q[0], "p75": q[2], "min": min(samples), "n": len(samples)}
@@ -548,6 +614,7 @@ def main() -> None:
             return 0.0
 
         heavy["answer_growth"] = walk_growth
+        heavy.update(many_sessions(tmp, env))
         heavy["pass"] = commands["pass"]
         heavy["b"] = commands["b"]
         heavy_samples: dict[str, list[float]] = {k: [] for k in heavy}
@@ -562,7 +629,8 @@ def main() -> None:
         samples["pass"] += heavy_samples.pop("pass")
         samples["b"] += heavy_samples.pop("b")
         samples.update(heavy_samples)
-        for name in ("check_10k_cached", "first_prompt_org"):  # the first round may fill the cache
+        many = [f"{c}_{n}" for c in SESSION_TARGETS for n in MANY]  # the first round fills the index
+        for name in ("check_10k_cached", "first_prompt_org", *many):  # the first round may fill the cache
             samples[name] = samples[name][1:] or samples[name]
         files = len(sets[SIZES[-1]])
         first, last = per_file[::files], per_file[files - 1 :: files]  # the first and last file of every round
@@ -601,6 +669,15 @@ LABELS = {
     "first_prompt_org": "(o) `goedgenoeg reflect --library DIR` (10,000 prompts): first prompt, library cache filled",
     "first_prompt_org_cold": "(o) the same, library cache switched off",
     "render": "(h) record.render, session with 1,000 answers, in-process",
+    **{
+        f"{c}_{n}": f"(s) {what}, {n:,} sessions"
+        for c, what in (
+            ("sessions", "`goedgenoeg sessions`"),
+            ("overview", "`goedgenoeg overview`"),
+            ("reflect", "`goedgenoeg reflect`: its first screen (the offer) in a pty"),
+        )
+        for n in MANY
+    },
 }
 
 
@@ -699,6 +776,7 @@ def report(samples, rounds, sets, answered_prompts, text, split, started, load_b
         f"{ms(med['answer_late'])} ms after 110 answers ({med['answer_late'] / med['answer_early']:.2f}x).",
         "",
     ]
+    out += session_report({k: samples[k] for k in samples if k.split("_")[0] in SESSION_TARGETS})
     out += (
         ["## Machine", ""]
         + machine()
@@ -715,4 +793,7 @@ def report(samples, rounds, sets, answered_prompts, text, split, started, load_b
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["sessions"]:
+        sessions_only()
+    else:
+        main()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from typer.testing import CliRunner
+
 from goedgenoeg.models import Answer
 from goedgenoeg.privacy import Finding
 from goedgenoeg.values import ActionRow
@@ -85,3 +87,12 @@ CONTEXT_FLANDERS_BABY = {
 # mypy checks here that the scripted asker does everything a reflection asks of an asker
 # (an abstract method left out of ScriptedAsker fails `make typecheck`)
 _AN_ASKER: Asker = ScriptedAsker()
+
+
+def latest_session_id(runner: CliRunner) -> str:
+    """The id of the most recently updated session, as `sessions --json` gives it to scripts."""
+    import json
+
+    from goedgenoeg.cli import app
+
+    return str(json.loads(runner.invoke(app, ["sessions", "--json"]).stdout)["sessions"][0]["id"])

@@ -164,7 +164,7 @@ def test_usage_errors_are_dutch_too(runner):
 def test_listing_statuses_are_dutch_and_english(tmp_path, monkeypatch, runner):
     answers = tmp_path / "a.yaml"
     answers.write_text("context.case: GG-LIST\ncontext.region: flanders\n", encoding="utf-8")
-    assert runner.invoke(app, ["reflect", "--answers", str(answers), "-o", "r.md"]).exit_code == 0
+    assert runner.invoke(app, ["reflect", "--answers", str(answers), "--path", "full", "-o", "r.md"]).exit_code == 0
     assert "afgerond" in runner.invoke(app, ["sessions"]).output
     assert "finished" in runner.invoke(app, ["sessions", "--lang", "en"]).output
 
@@ -172,7 +172,8 @@ def test_listing_statuses_are_dutch_and_english(tmp_path, monkeypatch, runner):
 def test_lang_is_taken_before_the_command_as_well_as_after_it(tmp_path, runner):
     answers = tmp_path / "a.yaml"
     answers.write_text("context.case: GG-LANG\ncontext.region: flanders\n", encoding="utf-8")
-    assert runner.invoke(app, ["--lang", "en", "reflect", "--answers", str(answers), "-o", "r.md"]).exit_code == 0
+    given = ["--answers", str(answers), "--path", "full", "-o", "r.md"]  # finished: no path left open
+    assert runner.invoke(app, ["--lang", "en", "reflect", *given]).exit_code == 0
     assert "# Reflection: GG-LANG" in (tmp_path / "r.md").read_text(encoding="utf-8")
     before = runner.invoke(app, ["--lang", "en", "sessions"])
     after = runner.invoke(app, ["sessions", "--lang", "en"])

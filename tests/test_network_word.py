@@ -20,6 +20,7 @@ from goedgenoeg.models import Answer
 from goedgenoeg.record import render
 from goedgenoeg.session import fit_answers
 from goedgenoeg.writers import html as html_writer
+from helpers import latest_session_id
 from test_cli import answers_for
 from test_record import ANSWERS, CONTEXT, docx_text, session_with, small  # noqa: F401 - small is a fixture
 
@@ -317,7 +318,7 @@ def test_a_missing_or_broken_template_gives_a_clear_message_and_no_traceback(
     assert result.exit_code == 1 and not isinstance(result.exception, (ValueError, KeyError, zipfile.BadZipFile))
     assert says.format(path=template) in result.stderr and "Traceback" not in result.output + result.stderr
     assert "Je antwoorden zijn bewaard" in result.stderr
-    session_id = runner.invoke(app, ["sessions"]).output.split()[0]
+    session_id = latest_session_id(runner)
     again = runner.invoke(app, ["record", session_id, "--format", "docx", "-o", str(tmp_path / "r2.docx")])
     assert again.exit_code == 1 and says.format(path=template) in again.stderr and "Traceback" not in again.stderr
     # the markdown record does not need the template

@@ -103,7 +103,8 @@ def test_a_dev_zero_link_a_fifo_and_deep_json_in_a_shared_folder_are_named_and_p
     # resume without an id passes them by; with the odd file's id it names it and stops
     again = _limited(tool, ["resume", "--sessions-dir", str(folder)], GOEDGENOEG_FORCE_INTERACTIVE="1")
     assert again.returncode == 1 and "Traceback" not in again.stderr, again.stderr
-    assert "geen niet afgemaakte sessie" in again.stderr
+    # nothing unfinished: the finished short path is offered its full path (issue 25)
+    assert "is rond op het korte pad" in again.stderr and "--path full" in again.stderr
     for path in odd:
         named = _limited(tool, ["resume", str(path)], GOEDGENOEG_FORCE_INTERACTIVE="1")
         assert named.returncode == 1 and "Traceback" not in named.stderr, named.stderr

@@ -1,5 +1,6 @@
 """Team reflection, follow-up reflections and the network diagram."""
 
+import json
 import re
 
 import yaml
@@ -8,6 +9,7 @@ from markdown_it import MarkdownIt
 from goedgenoeg.cli import app
 from goedgenoeg.models import Answer
 from goedgenoeg.walk import Walk
+from helpers import latest_session_id
 from test_cli import answers_for
 
 TEAM = {"case": "GG-TEAM", "decision": "placement", "age": "1-3", "region": "flanders", "who": "team", "role": "OCJ-team"}
@@ -48,7 +50,7 @@ def test_a_team_reflection_shows_participants_voices_dissent_and_guiding_questio
         assert re.search(rf"\| {person['name']} \| {person['organisation']} \| {person['role']} \|", record)
     assert "procesbewaker / voorzitter" in record and "brengt bewust de andere kant in" in record
     # the voices on a critical note, each by name (in the full record, whatever the note's dossier flag)
-    session_id = runner.invoke(app, ["sessions"]).output.split()[0]
+    session_id = latest_session_id(runner)
     full = runner.invoke(app, ["record", session_id, "--full"]).output
     assert "de stemmen verschillen" in full and "Interne reflectie - niet voor het dossier" in full
     assert "**An**\n\n*Herken ik*\n\nde zitting is volgende week" in full
@@ -99,7 +101,7 @@ def test_the_network_is_a_table_in_markdown_and_a_picture_in_html(tmp_path, libr
         "| papa | vader | wil meer betrokken zijn |   |",
         "| buurvrouw \\<script> |   |   | roept \\<b>; ziet de juf |",
     ]
-    session_id = runner.invoke(app, ["sessions"]).output.split()[0]
+    session_id = latest_session_id(runner)
     out = tmp_path / "r.html"
     assert runner.invoke(app, ["record", session_id, "--format", "html", "-o", str(out)]).exit_code == 0
     html = out.read_text(encoding="utf-8")
@@ -117,7 +119,7 @@ def test_a_followup_lists_exactly_what_changed(tmp_path, libraries, isolated, ru
         {"who": "buurman", "relation": "buur", "meaning": "brengt naar school"},
     ]
     run(runner, tmp_path, ["reflect"], answers, "first.md")
-    session_id = runner.invoke(app, ["sessions"]).output.split()[0]
+    session_id = latest_session_id(runner)
     changes = {
         "besluit.feiten": "sinds vorige week een nieuwe melding van de school",  # a fact updated
         alternative: {"status": "started", "note": "sinds 1 december"},  # now ingezet
@@ -142,14 +144,15 @@ def test_a_followup_lists_exactly_what_changed(tmp_path, libraries, isolated, ru
 def test_a_followup_keeps_every_earlier_answer_when_jumping_ahead(tmp_path, libraries, isolated, monkeypatch, runner):
     answers = answers_for(libraries, dict(TEAM, who="alone"))
     run(runner, tmp_path, ["reflect"], answers, "first.md")
-    first_id = runner.invoke(app, ["sessions"]).output.split()[0]
+    first_id = latest_session_id(runner)
     monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
     # jump to the last part at once, change nothing there, and stop
     result = runner.invoke(app, ["followup", first_id], input="!overzicht\n99\n\n!stop\n")
     assert "Vervolg op de reflectie van" in result.output
     assert "Dat is geen geldige keuze" in result.output  # 99 is not a part
     result = runner.invoke(app, ["followup", first_id], input="!overzicht\n" + "\n!stop\n")
-    followups = [x.split()[0] for x in runner.invoke(app, ["sessions"]).output.splitlines() if x.split()[0] != first_id]
+    listed = json.loads(runner.invoke(app, ["sessions", "--json"]).stdout)["sessions"]
+    followups = [x["id"] for x in listed if x["id"] != first_id]
     out = tmp_path / "f.md"
     runner.invoke(app, ["record", followups[0], "--full", "-o", str(out)])  # everything, the own reflection too
     record = out.read_text()
@@ -178,7 +181,7 @@ def test_a_followup_in_the_terminal_checks_facts_edits_lists_and_asks_why(tmp_pa
         "kanttekeningen.haast": {"response": "recognise", "note": "de zitting drukt"},
     }
     run(runner, tmp_path, ["reflect"], answers, "first.md")
-    first = runner.invoke(app, ["sessions"]).output.split()[0]
+    first = latest_session_id(runner)
     monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
     lines = [
         "2",

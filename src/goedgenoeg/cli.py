@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from . import __version__
+from . import __version__, completion
 from .helptext import LocalCommand, LocalGroup
 from .start import (
     BeforeCommand,
@@ -41,10 +41,10 @@ app.add_typer(libraries_app, name="libraries")
 command = partial(app.command, cls=LocalCommand)
 libraries_command = partial(libraries_app.command, cls=LocalCommand)
 
-LangOpt = typer.Option(None, "--lang", metavar="nl|en", show_default=False)
+LangOpt = typer.Option(None, "--lang", metavar="nl|en", show_default=False, autocompletion=completion.langs)
 LibraryOpt = typer.Option(None, "--library", "-l", metavar="PATH")
 PathOpt = typer.Option(None, "--path", metavar="short|full")
-FormatOpt = typer.Option(None, "--format", "-f", metavar="md|docx|html")
+FormatOpt = typer.Option(None, "--format", "-f", metavar="md|docx|html", autocompletion=completion.formats)
 SessionsDirOpt = typer.Option(None, "--sessions-dir", metavar="DIR")
 PlainOpt = typer.Option(None, "--plain/--no-plain", show_default=False)
 OutputOpt = typer.Option(None, "--output", "-o", metavar="FILE")
@@ -87,7 +87,7 @@ def reflect(
 
 @command()
 def followup(
-    session_id: str = typer.Argument(..., metavar="ID"),
+    session_id: str = typer.Argument(..., metavar="ID", autocompletion=completion.sessions),
     library: list[Path] | None = LibraryOpt,
     sessions_dir: Path | None = SessionsDirOpt,
     answers: Path | None = typer.Option(None, "--answers", metavar="FILE"),
@@ -104,7 +104,7 @@ def followup(
 
 @command()
 def resume(
-    session_id: str | None = typer.Argument(None, metavar="ID", show_default=False),
+    session_id: str | None = typer.Argument(None, metavar="ID", show_default=False, autocompletion=completion.sessions),
     library: list[Path] | None = LibraryOpt,
     sessions_dir: Path | None = SessionsDirOpt,
     output: Path | None = OutputOpt,
@@ -125,36 +125,32 @@ def list_sessions(
     sessions_dir: Path | None = SessionsDirOpt,
     lang: str | None = LangOpt,
     plain: bool | None = PlainOpt,
+    as_json: bool = typer.Option(False, "--json"),
+    older_than: str | None = typer.Option(None, "--older-than", metavar="2y|6m|30d"),
 ) -> None:
     """List saved reflections."""
-    from . import hints, session as sessions
-    from .texts import t
+    from .folder_commands import sessions
 
-    cfg = _settings(lang, library, sessions_dir, plain=plain)
-    lang = cfg.lang.value
-    libraries = _libraries(cfg)
-    directory = _directory(cfg)
-    rows = sessions.list_sessions(directory, libraries)
-    if not rows:
-        typer.echo(t(lang, "cli_no_sessions", dir=directory, cmd=hints.command()))
-        return
-    from .sanitize import strip_control as clean
+    sessions(lang, library, sessions_dir, plain, as_json, older_than)
 
-    for row in rows:
-        if row.problem:
-            problem = row.error.text(lang, hints.command()) if row.error else row.problem
-            typer.echo(clean(f"{row.id:<22} ({t(lang, 'cli_damaged')}: {problem})"))
-            continue
-        state = t(lang, "cli_finished" if row.finished else "cli_in_progress")
-        case = " ".join(clean(str(row.case)).split())
-        typer.echo(
-            clean(f"{row.id:<22} {case[:24]:<24} {row.updated[:16].replace('T', ' ')}  {row.answered}/{row.total}  {state}")
-        )
+
+@command()
+def archive(
+    ids: list[str] = typer.Argument(..., metavar="ID...", autocompletion=completion.sessions),
+    delete: bool = typer.Option(False, "--delete"),
+    yes: bool = typer.Option(False, "--yes"),
+    sessions_dir: Path | None = SessionsDirOpt,
+    lang: str | None = LangOpt,
+) -> None:
+    """Move finished reflections into archief/ beside them (or delete them, after a confirmation)."""
+    from .folder_commands import archive as start
+
+    start(ids, delete, yes, sessions_dir, lang)
 
 
 @command()
 def record(
-    session_id: str = typer.Argument(..., metavar="ID"),
+    session_id: str = typer.Argument(..., metavar="ID", autocompletion=completion.sessions),
     output: Path | None = OutputOpt,
     force: bool = ForceOpt,
     fmt: str | None = FormatOpt,
@@ -208,10 +204,12 @@ def record(
 
 @command()
 def preview(
-    decision: str | None = typer.Option(None, "--decision", metavar="placement|measure|report|other"),
-    age: str | None = typer.Option(None, "--age", metavar="unborn|under-1|1-3|3-6|6-12|12-18"),
-    region: str | None = typer.Option(None, "--region", metavar="flanders|netherlands"),
-    who: str = typer.Option("alone", "--who", metavar="alone|duo|team"),
+    decision: str | None = typer.Option(
+        None, "--decision", metavar="placement|measure|report|other", autocompletion=completion.decisions
+    ),
+    age: str | None = typer.Option(None, "--age", metavar="unborn|under-1|1-3|3-6|6-12|12-18", autocompletion=completion.ages),
+    region: str | None = typer.Option(None, "--region", metavar="flanders|netherlands", autocompletion=completion.regions),
+    who: str = typer.Option("alone", "--who", metavar="alone|duo|team", autocompletion=completion.who),
     path: str | None = PathOpt,
     people: int = typer.Option(4, "--people", min=1, max=30, metavar="N"),
     as_json: bool = typer.Option(False, "--json"),
@@ -380,7 +378,10 @@ def overview(
     from .hints import command as hint
 
     skipped: list[SessionError] = []
-    result = ov.gather(folder, libraries, skipped)
+    notices: list[str] = []
+    result = ov.gather(folder, libraries, skipped, notices)
+    for notice in notices:  # the index of the folder was rebuilt
+        _echo(t(lang, notice), err=True)
     for odd in skipped:  # named on one line each, the rest counted
         _echo(clean(odd.text(lang, hint())), err=True)
     if as_json:

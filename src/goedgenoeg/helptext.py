@@ -85,8 +85,20 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Examples:\n\n  goedgenoeg resume\n\n  goedgenoeg resume 20261122-0915 --path full",
     ),
     "sessions": (
-        "De bewaarde reflecties tonen: id, casus, laatste wijziging en voortgang.",
-        "List saved reflections: id, case reference, last change and progress.",
+        "De bewaarde reflecties tonen als tabel: casus, sessie, laatste wijziging, hoeveel beantwoord en de stand.\n\n"
+        "Voorbeelden:\n\n  goedgenoeg sessions\n\n  goedgenoeg sessions --json\n\n  goedgenoeg sessions --older-than 2y",
+        "List saved reflections as a table: case, session, last change, how many answered and the status.\n\n"
+        "Examples:\n\n  goedgenoeg sessions\n\n  goedgenoeg sessions --json\n\n  goedgenoeg sessions --older-than 2y",
+    ),
+    "archive": (
+        "Afgeronde reflecties (waarvan het verslag geschreven is) naar de map archief/ naast de sessies verplaatsen. "
+        "Met --delete worden ze definitief verwijderd, na een bevestiging. Het bewaren van het dossier hoort bij "
+        "het dossiersysteem; dit houdt alleen de eigen map op orde.\n\n"
+        "Voorbeelden:\n\n  goedgenoeg archive 20250106-0900-0000\n\n  goedgenoeg archive OCJ-LIM-0412 --delete",
+        "Move finished reflections (whose record was written) into the folder archief/ beside the sessions. With "
+        "--delete they are deleted for good, after a confirmation. Keeping the case file belongs to the case "
+        "system; this only keeps the tool's own folder tidy.\n\n"
+        "Examples:\n\n  goedgenoeg archive 20250106-0900-0000\n\n  goedgenoeg archive OCJ-LIM-0412 --delete",
     ),
     "record": (
         "Het verslag van een bewaarde reflectie schrijven (opnieuw, later, zo vaak als nodig). "
@@ -268,12 +280,12 @@ PARAMS: dict[str, tuple[str, str]] = {
         "Change earlier answers from a YAML file, without asking.",
     ),
     "followup session_id": (
-        "De eerdere reflectie over deze casus (id of het begin ervan).",
-        "The earlier reflection of this case (id or its start).",
+        "De eerdere reflectie over deze casus (id, het begin ervan, of de casus).",
+        "The earlier reflection of this case (id, its start, or the case reference).",
     ),
     "resume session_id": (
-        "Id van de sessie (of het begin ervan); standaard de laatste niet afgemaakte.",
-        "Session id (or its start); default: the last unfinished one.",
+        "Id van de sessie (of het begin ervan), of de casus; standaard de laatste niet afgemaakte.",
+        "Session id (or its start), or the case reference; default: the last unfinished one.",
     ),
     "record audience": (
         "Voor wie: parents geeft één pagina voor de ouders in gewone woorden (wat er besloten of voorgesteld is, "
@@ -282,8 +294,24 @@ PARAMS: dict[str, tuple[str, str]] = {
         "what happens next and when, whom to call), without abbreviations and without the own reflection.",
     ),
     "record session_id": (
-        "Id van de sessie (of het begin ervan), of een sessiebestand.",
-        "Session id (or its start), or a session file.",
+        "Id van de sessie (of het begin ervan), de casus, of een sessiebestand.",
+        "Session id (or its start), the case reference, or a session file.",
+    ),
+    "sessions as_json": ("De sessies als JSON tonen, voor scripts.", "Print the sessions as JSON, for scripts."),
+    "older_than": (
+        "Alleen de sessies die langer niet bijgewerkt zijn dan dit (2y, 6m, 30d): wat een bewaarregel zou opruimen. "
+        "Er wordt niets verplaatst of verwijderd.",
+        "Only the sessions not updated for longer than this (2y, 6m, 30d): what a retention rule would remove. "
+        "Nothing is moved or deleted.",
+    ),
+    "ids": ("Id's van sessies (of hun begin), of casussen.", "Session ids (or their start), or case references."),
+    "delete": (
+        "Definitief verwijderen in plaats van verplaatsen (uit de sessiemap of uit archief/), na een bevestiging.",
+        "Delete for good instead of moving (from the sessions folder or from archief/), after a confirmation.",
+    ),
+    "yes": (
+        "Met --delete: niet om bevestiging vragen (voor scripts zonder terminal).",
+        "With --delete: do not ask for a confirmation (for scripts without a terminal).",
     ),
     "resume path": ("Van pad wisselen: full gaat verder met elke vraag.", "Switch path: full goes on with every question."),
 }

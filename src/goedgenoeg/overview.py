@@ -275,9 +275,75 @@ def _case_ref(session: Session) -> str | None:
     return value.strip() if value and value.strip() else None
 
 
-def _unique(sessions: list[Session]) -> list[Session]:
+class Facts(BaseModel):
+    """What the overview counts of one session, its answers fitted to the libraries: small, and
+    kept in the index of a sessions folder (index.py), so a folder of 2,000 sessions is not read
+    and walked again for every overview. Never an answer's free text: ids, keys and statuses."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    created: str
+    updated: str
+    case: str | None = None
+    followup_of: str | None = None  # the id of the session it follows up
+    prepared_from: list[str] = []
+    steps_done: list[str] = []  # a follow-up: what became of each earlier step
+    decisions: list[str] = []
+    stand: str | None = None
+    dissent: bool = False
+    ever: dict[str, list[str]] = {}  # alternative key -> its statuses here and in the session it follows up
+    # the prompts that apply to it, for when it is the latest of its case
+    alternatives: list[tuple[str, str]] = []  # alternative key -> its status now
+    later: list[str] = []  # kanttekeningen left for later or skipped
+    perspectives: list[tuple[str, str, bool]] = []  # (section id, prompt key, still open)
+
+
+def facts_of(session: Session, libraries: LibrarySet) -> Facts:
+    """The facts of a session whose answers are already fitted to `libraries`."""
+    ever: dict[str, list[str]] = {}
+    alternatives: list[tuple[str, str]] = []
+    later: list[str] = []
+    perspectives: list[tuple[str, str, bool]] = []
+    for step in Walk(libraries, session.answers, path=session.path).steps():
+        key, prompt = step.key, step.prompt
+        answer = session.answers.get(key)
+        if isinstance(prompt, AlternativePrompt):
+            alternatives.append((key, _latest_status(answer)))
+        if step.library.id == KANTTEKENINGEN and _left_for_later(prompt, answer):
+            later.append(key)
+        if step.library.id == MENTALISEREN and step.section.id in PERSPECTIVES:
+            perspectives.append((step.section.id, key, is_open(prompt, answer)))
+    earlier = [session.answers] + ([session.followup_of.answers] if session.followup_of else [])
+    for loaded in libraries.libraries:
+        for section in loaded.library.sections:
+            for prompt in section.prompts:
+                if isinstance(prompt, AlternativePrompt):
+                    key = f"{loaded.library.id}.{prompt.id}"
+                    statuses = set().union(*(_statuses(answers.get(key)) for answers in earlier))
+                    if statuses:
+                        ever[key] = [s for s in ALTERNATIVE_STATUSES if s in statuses]
+    return Facts(
+        id=session.id,
+        created=session.created,
+        updated=session.updated,
+        case=_case_ref(session),
+        followup_of=session.followup_of.id if session.followup_of else None,
+        prepared_from=list(session.prepared_from),
+        steps_done=list(session.followup_of.steps_done) if session.followup_of else [],
+        decisions=[d for d in _decisions(session.answers.get("context.decision")) if d in DECISIONS],
+        stand=_single(session.answers.get("besluit.stand")),
+        dissent=_dissent(session),
+        ever=ever,
+        alternatives=alternatives,
+        later=later,
+        perspectives=perspectives,
+    )
+
+
+def _unique(sessions: list[Facts]) -> list[Facts]:
     """One session per id (a copied file counts once): the most recently updated copy."""
-    by_id: dict[str, Session] = {}
+    by_id: dict[str, Facts] = {}
     for session in sessions:
         kept = by_id.get(session.id)
         if kept is None or session.updated > kept.updated:
@@ -285,9 +351,9 @@ def _unique(sessions: list[Session]) -> list[Session]:
     return list(by_id.values())
 
 
-def cases(sessions: list[Session]) -> list[list[Session]]:
+def cases(sessions: list[Facts]) -> list[list[Facts]]:
     """The sessions grouped per case, each case oldest first. A follow-up belongs to the case
-    of the session it follows (followup_of.id, along the chain to its first session); where the
+    of the session it follows (followup_of, along the chain to its first session); where the
     chain's start is not in the folder, to the sessions with the same case reference."""
     by_id = {s.id: s for s in sessions}
     parent: dict[str, str] = {}
@@ -305,9 +371,8 @@ def cases(sessions: list[Session]) -> list[list[Session]]:
     firsts: dict[str, list[str]] = {}  # case reference -> sessions that follow up nothing
     for s in sessions:
         find(s.id)
-        ref = _case_ref(s)
-        if s.followup_of is None and ref:
-            firsts.setdefault(ref, []).append(s.id)
+        if s.followup_of is None and s.case:
+            firsts.setdefault(s.case, []).append(s.id)
     for s in sessions:  # a meeting and what its participants prepared for it are one case
         for earlier in s.prepared_from:
             if earlier in by_id:
@@ -315,16 +380,15 @@ def cases(sessions: list[Session]) -> list[list[Session]]:
     for s in sessions:
         if s.followup_of is None:
             continue
-        if s.followup_of.id in by_id:
-            union(s.id, s.followup_of.id)
+        if s.followup_of in by_id:
+            union(s.id, s.followup_of)
             continue
-        union(s.id, f"\0missing {s.followup_of.id}")  # follow-ups of the same missing session
-        ref = _case_ref(s)
-        if ref:
-            union(s.id, f"\0case {ref}")
-            for first in firsts.get(ref, []):
+        union(s.id, f"\0missing {s.followup_of}")  # follow-ups of the same missing session
+        if s.case:
+            union(s.id, f"\0case {s.case}")
+            for first in firsts.get(s.case, []):
                 union(s.id, first)
-    groups: dict[str, list[Session]] = {}
+    groups: dict[str, list[Facts]] = {}
     for s in sessions:
         groups.setdefault(find(s.id), []).append(s)
     ordered = [sorted(g, key=lambda s: (s.created, s.updated, s.id)) for g in groups.values()]
@@ -366,19 +430,19 @@ class _Tally:
             self.perspectives.setdefault(section_id, dict.fromkeys(PERSPECTIVE_COLUMNS, 0))
             self.prompts.setdefault(section_id, {})[key] = dict.fromkeys(PROMPT_COLUMNS, 0)
 
-    def add_case(self, group: list[Session], libraries: LibrarySet) -> None:
+    def add_case(self, group: list[Facts]) -> None:
         """One case: its sessions in order, the last one its state."""
         self.followed_up += any(s.followup_of is not None for s in group)
         self._decision(group)
         self._steps(group)
-        self._prompts(group, libraries)
+        self._prompts(group)
 
-    def _decision(self, group: list[Session]) -> None:
+    def _decision(self, group: list[Facts]) -> None:
         latest = group[-1]
         # a case can weigh several decisions at once (a placement and a measure): it counts for each
-        kinds: list[str] = [d for d in _decisions(latest.answers.get("context.decision")) if d in DECISIONS] or [NOT_ANSWERED]
-        stand = _single(latest.answers.get("besluit.stand"))
-        recorded = any(_dissent(s) for s in group)
+        kinds: list[str] = list(latest.decisions) or [NOT_ANSWERED]
+        stand = latest.stand
+        recorded = any(s.dissent for s in group)
         for kind in kinds:
             row = self.decisions[kind]
             row["cases"] += 1
@@ -386,35 +450,41 @@ class _Tally:
             row["dissent" if recorded else "no_dissent"] += 1
         self.dissent["recorded" if recorded else "not_recorded"] += 1
 
-    def _steps(self, group: list[Session]) -> None:
+    def _steps(self, group: list[Facts]) -> None:
         judged: set[str] = set()
         for s in group:
-            for value in s.followup_of.steps_done if s.followup_of else ():
+            for value in s.steps_done:
                 if value in self.steps:
                     self.steps[value]["steps"] += 1
                     judged.add(value)
         for value in judged:
             self.steps[value]["cases"] += 1
 
-    def _prompts(self, group: list[Session], libraries: LibrarySet) -> None:
+    def _prompts(self, group: list[Facts]) -> None:
         """The alternatives, the notes left for later and the perspectives, over the prompts that
-        applied to the case."""
+        applied to the case (those of its latest session)."""
         latest = group[-1]
-        # every answer the case ever had, also a first session that is not in the folder
-        earlier = [s.answers for s in group] + [s.followup_of.answers for s in group if s.followup_of]
-        open_in: dict[str, list[bool]] = {}
-        for step in Walk(libraries, latest.answers, path=latest.path).steps():
-            key, prompt = step.key, step.prompt
-            answer = latest.answers.get(key)
-            if key in self.alternatives:
-                self._alternative(self.alternatives[key], answer, [answers.get(key) for answers in earlier])
-            if key in self.later and _left_for_later(prompt, answer):
+        for key, status in latest.alternatives:
+            counts = self.alternatives.get(key)
+            if counts is None:
+                continue
+            # every status the case ever had, also in a first session that is not in the folder
+            ever = {status for s in group for status in s.ever.get(key, ())}
+            counts["applied"] += 1
+            counts["considered"] += bool(ever & set(CONSIDERED))
+            counts["chosen"] += bool(ever & set(CHOSEN))
+            counts[status] += 1
+        for key in latest.later:
+            if key in self.later:
                 self.later[key] += 1
-            if step.library.id == MENTALISEREN and step.section.id in self.prompts:
-                open_ = is_open(prompt, answer)
-                self.prompts[step.section.id][key]["open"] += open_
-                self.prompts[step.section.id][key]["applied"] += 1
-                open_in.setdefault(step.section.id, []).append(open_)
+        open_in: dict[str, list[bool]] = {}
+        for section_id, key, open_ in latest.perspectives:
+            row = self.prompts.get(section_id, {}).get(key)
+            if row is None:
+                continue
+            row["open"] += open_
+            row["applied"] += 1
+            open_in.setdefault(section_id, []).append(open_)
         for section_id, opens in open_in.items():
             self.perspectives[section_id]["applied"] += 1
             if all(opens):
@@ -422,30 +492,28 @@ class _Tally:
             elif any(opens):
                 self.perspectives[section_id]["partly"] += 1
 
-    @staticmethod
-    def _alternative(counts: dict[str, int], answer: Answer | None, ever_answers: list[Answer | None]) -> None:
-        ever = set().union(*(_statuses(a) for a in ever_answers))
-        counts["applied"] += 1
-        counts["considered"] += bool(ever & set(CONSIDERED))
-        counts["chosen"] += bool(ever & set(CHOSEN))
-        counts[_latest_status(answer)] += 1
-
 
 def count(sessions: list[Session], libraries: LibrarySet, unreadable: int = 0) -> Overview:
     """Count over the cases, each once, and only the prompts that applied to the case."""
     from .session import fit_answers
 
-    tally = _Tally.of(libraries)
-    fitted: list[Session] = []
-    for original in _unique(sessions):
+    facts: list[Facts] = []
+    for original in sessions:
         session = original.model_copy(deep=True)
         fit_answers(session, libraries)  # answers that no longer fit are left out, as elsewhere
-        fitted.append(session)
-    groups = cases(fitted)
+        facts.append(facts_of(session, libraries))
+    return count_facts(facts, libraries, unreadable)
+
+
+def count_facts(facts: list[Facts], libraries: LibrarySet, unreadable: int = 0) -> Overview:
+    """`count` over the facts of each session (fitted to the same libraries)."""
+    tally = _Tally.of(libraries)
+    unique = _unique(facts)
+    groups = cases(unique)
     for group in groups:
-        tally.add_case(group, libraries)
+        tally.add_case(group)
     return Overview(
-        sessions=Count.of(len(fitted)),
+        sessions=Count.of(len(unique)),
         cases=Count.of(len(groups)),
         followed_up=Count.of(tally.followed_up),
         decisions=_exact_table(tally.decisions),
@@ -594,11 +662,36 @@ def load_dir(directory: Path, skipped: list[SessionError] | None = None) -> tupl
     return sessions, exports, unreadable
 
 
-def gather(directory: Path, libraries: LibrarySet, skipped: list[SessionError] | None = None) -> Overview:
+def gather(
+    directory: Path, libraries: LibrarySet, skipped: list[SessionError] | None = None, notices: list[str] | None = None
+) -> Overview:
     """Everything in a folder added up: its sessions counted, its exports added (`skipped`:
-    see load_dir)."""
-    sessions, exports, unreadable = load_dir(directory, skipped)
-    total = count(sessions, libraries, unreadable=unreadable)
+    see load_dir). The sessions come through the folder's index (index.py): a file that did
+    not change is not read again; `notices` gets the text key of why the index was rebuilt."""
+    from .index import scan
+    from .reading import MAX_SESSION_BYTES, loads, read_regular
+
+    listing = scan(directory, libraries)
+    if listing.notice is not None and notices is not None:
+        notices.append(listing.notice)
+    exports: list[Overview] = []
+    unreadable = 0
+    for path, err in listing.problems:  # no session: an export, or a file that cannot be read
+        if getattr(err, "key", None) == "odd_skipped":
+            unreadable += 1
+            if skipped is not None:
+                skipped.append(err)  # type: ignore[arg-type]  # the SessionError session.load raised
+            continue
+        try:
+            data = loads(path, read_regular(path, MAX_SESSION_BYTES))
+        except (OSError, UnicodeDecodeError, ValueError):
+            data = None
+        found = read_export(data) if isinstance(data, dict) and data.get("format") == EXPORT_FORMAT else None
+        if found is None:
+            unreadable += 1
+        else:
+            exports.append(found)
+    total = count_facts([entry.facts for entry in listing.entries], libraries, unreadable=unreadable)
     for export in exports:
         total = add(total, export)
     return total

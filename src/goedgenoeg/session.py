@@ -319,7 +319,9 @@ def find(directory: Path, session_id: str | None) -> Path:
         exact = path_of(directory, session_id)
         if exact.is_file():  # 'ID' is ID.json, even beside a copy 'ID (kopie).json'
             return exact
-        matches = sorted(directory.glob(f"{session_id}*.json")) if directory.is_dir() else []
+        # the start of an id, taken literally: a * or ? in it is no pattern (issue 25)
+        found = directory.glob("*.json") if directory.is_dir() else ()
+        matches = sorted(p for p in found if p.name.startswith(session_id))
         if len(matches) == 1:
             return matches[0]
         if not matches:

@@ -119,12 +119,12 @@ def _open_session(cfg: Config, directory: Path, session_id: str | None) -> tuple
     from .texts import t
 
     lang = cfg.lang.value
+    libraries = _libraries(cfg)
+    path = _locate(cfg, directory, session_id, libraries)
     try:
-        path = sessions.find(directory, session_id)
         session = sessions.load(path)
     except sessions.SessionError as err:
         _fail(_session_error(err, lang), 1)
-    libraries = _libraries(cfg)
     loaded = {x.library.id for x in libraries.libraries}
     again = tuple(
         Path(stamp.path)
@@ -140,6 +140,35 @@ def _open_session(cfg: Config, directory: Path, session_id: str | None) -> tuple
     for warning in sessions.fit_answers(session, libraries, lang):
         _echo(t(lang, "cli_note", text=warning), err=True)
     return session, libraries, path
+
+
+def _locate(cfg: Config, directory: Path, given: str | None, libraries: LibrarySet) -> Path:
+    """The session file for an id, the start of one or a case reference (lookup.py); when a
+    case reference fits several sessions they are listed and none is opened (exit 1, as for an
+    id that fits several or none: the command could not do what was asked). `resume` without
+    an id after a finished short path offers the full path."""
+    from . import hints, session as sessions
+    from .listing import clean, several_text
+    from .lookup import SeveralCases, full_path_offer, locate
+    from .texts import t
+
+    lang = cfg.lang.value
+    try:
+        found = locate(directory, given, libraries)
+    except SeveralCases as several:
+        _fail(several_text(several, lang), 1)
+    except sessions.SessionError as err:
+        if given is None and err.key == "ses_no_unfinished":
+            from .index import scan
+
+            offer = full_path_offer(scan(directory, libraries))
+            if offer is not None:
+                case = clean(offer.case) or "-"
+                _fail(t(lang, "ses_offer_full", case=case, id=offer.id, n=offer.more_full, cmd=hints.command()), 1)
+        _fail(_session_error(err, lang), 1)
+    if found.notice is not None:
+        _echo(t(lang, found.notice), err=True)
+    return found.path
 
 
 def _load_session(cfg: Config, directory: Path, session_id: str | None) -> tuple[Session, LibrarySet]:
@@ -252,6 +281,9 @@ def _walk_and_record(
 
     walk = Walk(libraries, session.answers, path=session.path)
     console.rule()
+    case_answer = session.answers.get("context.case")
+    case_ref = " ".join(strip_control(str(case_answer.value)).split()) if case_answer and case_answer.value else "-"
+    console.print(t(lang, "end_case", case=case_ref, id=session.id), style="bold", markup=False, highlight=False)
     console.print(t(lang, "record_written", path=path), style="bold green", markup=False, highlight=False, soft_wrap=True)
     open_points = walk.open_points()
     own = sum(1 for _, step in open_points if not step.prompt.dossier)  # not in the dossier record
@@ -272,18 +304,23 @@ def _walk_and_record(
 def _offer_unfinished(cfg: Config, directory: Path, libraries: LibrarySet, console: Console) -> str | None:
     """The unfinished reflections (with at least one answer), most recent first; the id of the
     one the person picks, or None for a new reflection."""
-    from . import session as sessions
+    from .index import scan
+    from .listing import clean
     from .texts import t
 
     lang = cfg.lang.value
-    rows = [r for r in sessions.list_sessions(directory, libraries) if not r.finished and not r.problem and r.answered > 0][:9]
+    found = scan(directory, libraries)  # through the index: no session file read that did not change
+    if found.notice is not None:
+        _echo(t(lang, found.notice), err=True)
+    rows = [e for e in found.entries if not e.finished and e.answered > 0][:9]
     if not rows:
         return None
     console.print(t(lang, "cli_unfinished_title"), style="bold", highlight=False)
     for n, row in enumerate(rows, 1):
         updated = row.updated[:16].replace("T", " ")
+        case = clean(row.case) or "-"
         console.print(
-            t(lang, "cli_unfinished_row", n=n, case=row.case, answered=row.answered, total=row.total, updated=updated),
+            t(lang, "cli_unfinished_row", n=n, case=case, answered=row.answered, total=row.total, updated=updated),
             markup=False,
             highlight=False,
         )

@@ -340,8 +340,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     # sessions (session.py raises these by key)
     "ses_no_such": (
-        "Geen sessie '{id}' in {dir}. '{cmd} sessions' toont ze.",
-        "No session '{id}' in {dir}. '{cmd} sessions' lists them.",
+        "Geen sessie '{id}' in {dir}: er past geen id en geen casus. '{cmd} sessions' toont ze.",
+        "No session '{id}' in {dir}: no id or case reference fits. '{cmd} sessions' lists them.",
     ),
     "ses_several": (
         "'{id}' past bij meerdere sessies; geef meer van de id: {ids}",
@@ -864,6 +864,87 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{path}: this session was written by a newer goedgenoeg (format {fmt}). Update goedgenoeg to open it; the "
         "file is left as it is.",
     ),
+    # the index of a sessions folder (index.py): why it was made again
+    "idx_damaged": (
+        "De index van de sessies was beschadigd; opnieuw opgebouwd uit de bestanden.",
+        "The index of the sessions was damaged; rebuilt from the files.",
+    ),
+    "idx_foreign": (
+        "De index van de sessies was niet van jou alleen; opnieuw opgebouwd uit de bestanden.",
+        "The index of the sessions was not yours alone; rebuilt from the files.",
+    ),
+    "idx_version": (
+        "De index van de sessies kwam van een andere versie van goedgenoeg; opnieuw opgebouwd uit de bestanden.",
+        "The index of the sessions came from another version of goedgenoeg; rebuilt from the files.",
+    ),
+    "idx_missing": (
+        "De index van de sessies noemde bestanden die er niet meer zijn; bijgewerkt uit de map.",
+        "The index of the sessions named files that are no longer there; updated from the folder.",
+    ),
+    # the sessions table (listing.py)
+    "ls_case": ("casus", "case"),
+    "ls_session": ("sessie", "session"),
+    "ls_last": ("laatst", "last"),
+    "ls_answered": ("beantwoord", "answered"),
+    "ls_state": ("stand", "status"),
+    "ls_answered_cell": ("{answered} van {total} beantwoord", "{answered} of {total} answered"),
+    "ls_open": ("({n} open)", "({n} open)"),
+    "ls_short_done": ("kort pad rond, volledig pad open", "short path done, full path open"),
+    "ls_kind_first": ("reflectie", "reflection"),
+    "ls_kind_followup": ("vervolg", "follow-up"),
+    "ls_kind_meeting": ("overleg", "meeting"),
+    "ls_no_case": ("(geen casus)", "(no case)"),
+    # a session found by its case reference (lookup.py)
+    "ses_case_several": (
+        "Casus '{case}' past bij {n} sessies; er is er geen geopend. Geef de id van de sessie die je bedoelt:",
+        "Case '{case}' fits {n} sessions; none was opened. Give the id of the one you mean:",
+    ),
+    "ses_offer_full": (
+        "De laatste reflectie, {case} ({id}), is rond op het korte pad; het volledige pad heeft nog {n} open "
+        "vragen. Verder op het volledige pad: {cmd} resume {id} --path full",
+        "The latest reflection, {case} ({id}), is done on the short path; the full path has {n} more open "
+        "questions. To go on along the full path: {cmd} resume {id} --path full",
+    ),
+    "end_case": ("Casus {case} · sessie {id}", "Case {case} · session {id}"),
+    # housekeeping (housekeeping.py)
+    "hk_bad_period": (
+        "--older-than verwacht een getal met y, m of d, bijvoorbeeld 2y, 6m of 30d (niet '{value}').",
+        "--older-than takes a number with y, m or d, for example 2y, 6m or 30d (not '{value}').",
+    ),
+    "hk_older": (
+        "{n} sessies zijn voor het laatst bijgewerkt voor {date} (ouder dan {period}); een bewaarregel zou ze "
+        "opruimen. Er is niets verplaatst of verwijderd. Naar het archief: {cmd} archive ID...",
+        "{n} sessions were last updated before {date} (older than {period}); a retention rule would remove them. "
+        "Nothing was moved or deleted. To the archive: {cmd} archive ID...",
+    ),
+    "hk_older_none": (
+        "Geen sessies ouder dan {period} (laatst bijgewerkt voor {date}).",
+        "No sessions older than {period} (last updated before {date}).",
+    ),
+    "hk_years": ("{n} jaar", "{n} years"),
+    "hk_months": ("{n} maanden", "{n} months"),
+    "hk_days": ("{n} dagen", "{n} days"),
+    "hk_archived": ("{n} sessies verplaatst naar {dir}", "{n} sessions moved to {dir}"),
+    "hk_deleted": ("{n} sessies definitief verwijderd uit {dir}", "{n} sessions deleted for good from {dir}"),
+    "hk_not_finished": (
+        "{id}: nog niet afgerond, er is nog geen verslag van; blijft staan.",
+        "{id}: not finished, there is no record of it yet; left where it is.",
+    ),
+    "hk_exists": ("{id}: staat al in {dir}; blijft staan.", "{id}: already in {dir}; left where it is."),
+    "hk_busy": ("{id}: is open in een ander venster; blijft staan.", "{id}: is open in another window; left where it is."),
+    "hk_failed": (
+        "{id}: kon niet verplaatst worden ({err}); blijft staan.",
+        "{id}: could not be moved ({err}); left where it is.",
+    ),
+    "hk_confirm": (
+        "{n} sessies definitief verwijderen ({ids})? Dat kan niet ongedaan gemaakt worden. Typ j voor ja",
+        "Delete {n} sessions for good ({ids})? This cannot be undone. Type y for yes",
+    ),
+    "hk_needs_yes": (
+        "--delete vraagt eerst een bevestiging in een terminal; zonder terminal alleen met --yes. Er is niets verwijderd.",
+        "--delete asks for a confirmation in a terminal first; without one only with --yes. Nothing was deleted.",
+    ),
+    "hk_nothing_deleted": ("Er is niets verwijderd.", "Nothing was deleted."),
 }
 
 
