@@ -294,7 +294,7 @@ class TerminalAsker(Terminal):
     def _names(self, step: Step) -> list[str]:
         if self.walk is None or step.library.id == "context" or step.prompt.TEAM_WIDE:
             return []
-        names = [p.name for p in self.walk.participants()]
+        names = self.walk.voices()
         return names if len(names) >= 2 else []
 
     def _children(self, step: Step) -> list[str]:

@@ -299,6 +299,7 @@ class ChoicePrompt(PromptBase):
     kind: Literal["choice"]
     SECONDS: ClassVar[int] = 8  # a number, once the options are read
     options: Annotated[list[Option], Field(min_length=2)]
+    per_person: bool = False  # in a team reflection, every participant chooses
 
     def shown(self) -> list[Text]:
         return [self.text, *(o.label for o in self.options)]
@@ -479,7 +480,11 @@ class ParticipantsPrompt(PromptBase):
         return check_participants(raw)
 
     def parse(self, raw: Any) -> list[ParticipantRow]:
-        return stored_rows(ParticipantRow, raw)
+        """The stored rows; a meeting role this version does not know (an older or newer
+        session) is read as a participant's, so the session still loads."""
+        return [
+            r if r.meeting_role in MEETING_ROLES else r._replace(meeting_role="member") for r in stored_rows(ParticipantRow, raw)
+        ]
 
     def describe(self, raw: Any, lang: str) -> str:
         return "; ".join(f"{r.name} ({t(lang, 'role_' + r.meeting_role)})" for r in self.parse(raw))

@@ -26,8 +26,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "minutes_left": ("nog ± {m} min", "about {m} min to go"),
     "preview_short": ("Kort pad: {n} vragen, ± {m} min", "Short path: {n} questions, about {m} min"),
     "preview_meeting": (
-        "Pad voor het overleg: {n} vragen, ± {m} min (tijdsboxen samen {b} min)",
-        "Meeting path: {n} questions, about {m} min (time boxes together {b} min)",
+        "Pad voor het overleg: {n} vragen, waarvan {k} voor ieder apart ({v} stemmen), ± {m} min (tijdsboxen samen {b} min)",
+        "Meeting path: {n} questions, {k} of them for each person ({v} voices), about {m} min (time boxes together {b} min)",
     ),
     "preview_full": ("Volledig pad: {n} vragen, ± {m} min", "Full path: {n} questions, about {m} min"),
     "preview_prompts": ("{n} vragen", "{n} questions"),
@@ -448,8 +448,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "both_regions": ("beide", "both"),
     # team reflection
     "role_presenter": ("casusinbrenger", "case presenter"),
-    "role_chair": ("procesbewaker / voorzitter", "process guard / chair"),
-    "role_timekeeper": ("tijdsbewaker", "timekeeper"),
+    "role_chair": ("voorzitter", "chair"),
+    "role_guard": ("procesbewaker", "process guard"),
+    "role_timekeeper": ("tijdbewaker", "time keeper"),
     "role_advocate": ("brengt bewust de andere kant in", "argues the other side on purpose"),
     "role_member": ("deelnemer", "participant"),
     "guiding_answered": ("beantwoord", "answered"),
@@ -462,6 +463,15 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "field_organisation": ("Organisatie", "Organisation"),
     "field_role": ("Rol in de casus", "Role in the case"),
     "field_meeting_role": ("Rol in dit overleg", "Role in this meeting"),
+    "chair_voice_no": (
+        "Wil de voorzitter ook een stem bij de vragen voor ieder apart? [j/N]",
+        "Does the chair also want a voice in the questions for each person? [y/N]",
+    ),
+    "chair_voice_yes": (
+        "Wil de voorzitter ook een stem bij de vragen voor ieder apart? [J/n]",
+        "Does the chair also want a voice in the questions for each person? [Y/n]",
+    ),
+    "chair_has_voice": ("met een eigen stem", "with a voice of her own"),
     "participant": ("Deelnemer {n}", "Participant {n}"),
     "item": ("Punt {n}", "Item {n}"),
     "review_many": ("{n} vragen staan nog open, in {m} delen:", "{n} questions are still open, in {m} parts:"),

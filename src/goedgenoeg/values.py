@@ -97,6 +97,7 @@ class ParticipantRow(NamedTuple):
     organisation: str = ""
     role: str = ""
     meeting_role: MeetingRole = "member"
+    voice: bool = True  # answers the per-person questions (a chair only when she wants to)
 
 
 class GuidingRow(NamedTuple):
@@ -219,7 +220,8 @@ def check_participants(value: Any) -> list[ParticipantRow]:
     checked = []
     for n, r in enumerate(rows(value, ParticipantRow, "name"), 1):
         role = one_of(r["meeting_role"] or "member", MEETING_ROLES, "ans_meeting_role", n=n)
-        checked.append(ParticipantRow(r["name"], r["organisation"], r["role"], role))
+        # the chair leads the meeting: she has a voice of her own only when it says so
+        checked.append(ParticipantRow(r["name"], r["organisation"], r["role"], role, r["voice"] if role == "chair" else True))
     _unique([p.name for p in checked], "ans_participants_unique")
     return checked
 

@@ -167,6 +167,11 @@ class Walk:
                     return step.prompt.parse(answer.value)
         return []
 
+    def voices(self) -> list[str]:
+        """Who answers the questions for each person: every participant but a chair who wants
+        no voice of her own."""
+        return [p.name for p in self.participants() if p.voice]
+
     def list_items(self, library_id: str, prompt_id: str) -> list[str]:
         answer = self.answers.get(f"{library_id}.{prompt_id}")
         return list(answer.value) if answer is not None and answer.given and isinstance(answer.value, list) else []
@@ -256,7 +261,7 @@ class Walk:
         """How many answer each per-person prompt: the participants of a team, else one."""
         if self._people is not None:
             return self._people
-        return max(1, len(self.participants()))
+        return max(1, len(self.voices()))
 
     def team(self) -> bool:
         return self.context().get("who") == "team"
@@ -269,8 +274,8 @@ class Walk:
     def _seconds(self, step: Step, team: bool, people: Callable[[], int]) -> int:
         """`seconds`, with whether this is a team worked out once for all the steps summed (it
         reads the context: for every step, that was most of an answer's time; issue 15)."""
-        if getattr(step.prompt, "per_person", False):
-            return step.prompt.estimate() * people()
+        if getattr(step.prompt, "per_person", False):  # read once, answered by each
+            return step.prompt.reading() + step.prompt.answering() * people()
         if team and step.library.id != CONTEXT_LIBRARY:
             return round(step.prompt.estimate() * TEAM_TALK)
         return step.prompt.estimate()
