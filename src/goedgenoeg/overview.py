@@ -72,6 +72,8 @@ PROMPT_COLUMNS = ("open", "applied")
 # Dissent is a team's: who disagreed with the decision (alone or as a duo, 'who was consulted and
 # who argued the other side' is not a dissent with the decision).
 DISSENT_KEYS = ("afsluiting.tegenstem",)
+AGREE_KEY = "afsluiting.achter-besluit"  # each person: do you stand behind the decision?
+DISAGREE = ("partly", "no")
 KEY = re.compile(r"^[A-Za-z0-9_.-]{1,120}$")  # what a row or column key in an export may be
 
 
@@ -266,7 +268,12 @@ def _left_for_later(prompt: Prompt, answer: Answer | None) -> bool:
 
 
 def _dissent(session: Session) -> bool:
-    """A dissent is recorded: someone in the meeting disagreed with the decision (afsluiting.tegenstem)."""
+    """A dissent is recorded: someone in the meeting did not (wholly) stand behind the decision
+    (AGREE_KEY: yes, partly or no, each person's own). Only a session from before that question
+    counts the text of who disagreed (DISSENT_KEYS) instead."""
+    agreed = _values(session.answers.get(AGREE_KEY))
+    if agreed:
+        return any(v in DISAGREE for v in agreed)
     return any(any(isinstance(v, str) and v.strip() for v in _values(session.answers.get(k))) for k in DISSENT_KEYS)
 
 

@@ -51,7 +51,8 @@ if TYPE_CHECKING:
     from .walk import Step, Walk
 
 R = TypeVar("R")  # a row of a list being gone over (_start_list)
-Command = Literal[Action, "voices"]  # what a typed command asks of the walk
+# what a typed command asks of the walk: an action, "give each voice", or "pass the question for everyone"
+Command = Literal[Action, "voices", "pass_all"]
 
 
 class Asking(Protocol):
@@ -62,6 +63,7 @@ class Asking(Protocol):
     editor: Callable[[str], str | None]
     current_step: Step | None  # the step being asked
     walk: Walk | None  # its walk: the lists made earlier
+    shown: bool  # an earlier answer is on the screen (one's own, a colleague's, last time's): Enter keeps it
 
     @property
     def followup(self) -> bool: ...
@@ -105,7 +107,7 @@ def ask_value(asker: Asking, prompt: PromptBase, old: Any) -> Any:
 
 def ask_text(asker: Asking, prompt: TextPrompt, old: str | None) -> str | None:
     """Text: one line, several (!multi ... !end) or the editor (!edit); Enter keeps the earlier text."""
-    hint = t(asker.lang, "hint_enter_keep" if old else "hint_enter_skip")
+    hint = t(asker.lang, "hint_enter_keep" if old or asker.shown else "hint_enter_skip")
     while True:
         line = asker.line(f"{t(asker.lang, 'your_answer')} ({hint})")
         if line.lower() == "!multi":

@@ -12,7 +12,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Meerdere regels: typ !multi, dan je tekst, en !end op een eigen regel · !edit opent je editor",
         "Several lines: type !multi, then your text, and !end on a line of its own · !edit opens your editor",
     ),
-    "hint_enter_keep": ("Enter = vorig antwoord houden", "Enter = keep the previous answer"),
+    "hint_enter_keep": ("Enter = houden", "Enter = keep"),
     "hint_enter_skip": ("Enter zonder antwoord = overslaan", "Enter without an answer = skip"),
     "part": ("Deel {n} van {m}: {title}", "Part {n} of {m}: {title}"),
     "part_context": ("De situatie", "The situation"),
@@ -87,8 +87,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "voice_removed": ("stem van {name} weggehaald", "{name}'s voice removed"),
     "step_done_why": ("Waarom deels of niet? (Enter = geen reden)", "Why partly or not? (Enter = no reason)"),
     "followup_check_fact": (
-        "Klopt dit nog? Enter = nog steeds zo; of typ wat nu vaststaat.",
-        "Does this still hold? Enter = still so; or type what is established now.",
+        "Klopt dit nog? Zo niet, typ wat nu vaststaat.",
+        "Does this still hold? If not, type what is established now.",
     ),
     "rec_followup_of": (
         "Vervolg op de reflectie van {date} (sessie {id}).",
@@ -128,6 +128,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "privacy_edit": ("Antwoord aanpassen? [j/n]", "Edit the answer? [y/n]"),
     "overview_title": ("Overzicht", "Overview"),
+    "overview_time_title": ("Tijd per deel", "Time per part"),
+    "overview_part": ("Deel", "Part"),
+    "overview_used": ("Gebruikt van de tijdsbox", "Used of the time box"),
     "overview_section": ("Onderdeel", "Section"),
     "overview_pick": (
         "Typ het nummer van een onderdeel om erheen te gaan, of Enter om terug te keren",
@@ -302,6 +305,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "cli_prepared_names": (
         "Elke voorbereiding heeft een eigen naam nodig ({detail}).",
         "Each preparation needs a name of its own ({detail}).",
+    ),
+    "cli_prepared_twice": (
+        "Dezelfde voorbereiding is voor meer dan één persoon opgegeven ({detail}); elk brengt zijn eigen voorbereiding mee.",
+        "The same preparation is given for more than one person ({detail}); each brings their own preparation.",
+    ),
+    "cli_prepared_other_case": (
+        "Het antwoordbestand gaat over casus '{given}', de voorbereidingen over '{prepared}'; een overleg gaat over één casus.",
+        "The answers file is about case '{given}', the preparations about '{prepared}'; a meeting is about one case.",
+    ),
+    "cli_source_busy": (
+        "Deze sessie is nog open in een ander venster ({path}). Sluit ze daar eerst af, zodat alle antwoorden meekomen.",
+        "This session is still open in another window ({path}). Close it there first, so that every answer comes along.",
     ),
     "cli_prepared_in": (
         "Voorbereid en meegenomen: {names}. Wat elk voorbereidde, staat bij elke vraag klaar.",
@@ -479,6 +494,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "answered_col": ("Beantwoord", "Answered"),
     "guiding_where": ("Waar beantwoord, of wat blijft open", "Where answered, or what stays open"),
     "hint_voices": ("!stemmen = elke deelnemer apart", "!voices = each participant separately"),
+    "hint_pass_all": (">> = vraag overslaan voor iedereen", ">> = pass the question for everyone"),
+    "passed_all": (
+        "vraag overgeslagen voor iedereen; wat er stond, blijft staan",
+        "question passed for everyone; what was there is kept",
+    ),
     "voice_of": ("Stem van {name}", "Voice of {name}"),
     "time_spent": ("{spent} min", "{spent} min"),
     "time_box": ("{spent} van {box} min", "{spent} of {box} min"),
