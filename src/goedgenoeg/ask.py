@@ -107,7 +107,9 @@ def _stored(prompt: PromptBase, value: Any) -> Any:
 def _walk_action(command: Command) -> Action:
     """What a command is to the walk: '!stemmen' where it does not apply is a skip, and so is
     '>>' (pass for everyone) at a shared question."""
-    return "skip" if command in ("voices", "pass_all") else command
+    if command == "voices" or command == "pass_all":
+        return "skip"
+    return command
 
 
 def _default_editor(text: str) -> str | None:
