@@ -22,7 +22,7 @@ def _team(libraries, **answers):
 def test_chair_process_guard_and_time_keeper_are_separate_roles_and_an_unknown_role_still_loads():
     people = check_participants(
         [
-            {"name": "An", "meeting_role": "chair"},
+            {"name": "An", "meeting_role": "chair", "voice": "nee"},
             {"name": "Bo", "meeting_role": "guard"},
             {"name": "Cy", "meeting_role": "timekeeper"},
             {"name": "Dee", "meeting_role": "chair", "voice": "ja"},

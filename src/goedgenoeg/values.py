@@ -122,6 +122,8 @@ def fields_of(kind: type[Any]) -> tuple[str, ...]:
 def to_json(value: object) -> Any:
     """A typed value in its stored form: rows and pairs as dicts (keys in field order), lists as
     lists, text as it is."""
+    if isinstance(value, ParticipantRow) and value.voice:  # stored as before the chair's voice was asked
+        return {k: v for k, v in value._asdict().items() if k != "voice"}
     if isinstance(value, tuple) and hasattr(value, "_asdict"):
         return value._asdict()
     if isinstance(value, list):
@@ -220,8 +222,11 @@ def check_participants(value: Any) -> list[ParticipantRow]:
     checked = []
     for n, r in enumerate(rows(value, ParticipantRow, "name"), 1):
         role = one_of(r["meeting_role"] or "member", MEETING_ROLES, "ans_meeting_role", n=n)
-        # the chair leads the meeting: she has a voice of her own only when it says so
-        checked.append(ParticipantRow(r["name"], r["organisation"], r["role"], role, r["voice"] if role == "chair" else True))
+        # a chair can say she wants no voice of her own (voice: nee); without it, as before, she has one
+        said = isinstance(value[n - 1], dict) and "voice" in value[n - 1]
+        checked.append(
+            ParticipantRow(r["name"], r["organisation"], r["role"], role, r["voice"] if role == "chair" and said else True)
+        )
     _unique([p.name for p in checked], "ans_participants_unique")
     return checked
 
