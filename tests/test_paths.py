@@ -5,6 +5,7 @@ import textwrap
 
 from goedgenoeg.library import load_all
 from goedgenoeg.models import Answer
+from goedgenoeg.values import ParticipantRow
 from goedgenoeg.walk import Walk, run
 from helpers import ScriptedAsker
 
@@ -135,10 +136,20 @@ def test_minutes_left_count_only_what_is_unanswered(tmp_path):
 def test_per_person_prompts_count_for_every_participant(tmp_path):
     walk = Walk(small(tmp_path), {}, path="full")
     one = walk.seconds_left()
-    people = [{"name": n, "organisation": "", "role": "", "meeting_role": "member"} for n in ("An", "Bo", "Cas")]
+    people = [ParticipantRow(n) for n in ("An", "Bo", "Cas")]
     walk.participants = lambda: people  # three people answer the per-person prompt
-    dag = next(s.prompt for s in walk.steps() if s.key == "mensen.dag")
-    assert walk.seconds_left() == one + 2 * dag.answering()  # read once, answered by each
+    prompt = next(s.prompt for s in walk.steps() if getattr(s.prompt, "per_person", False))
+    assert walk.seconds_left() == one + 2 * prompt.answering()  # read once, answered by each of the three
+
+
+def test_a_chair_without_a_voice_is_not_counted_for_the_per_person_prompts(tmp_path):
+    walk = Walk(small(tmp_path), {}, path="full")
+    walk.participants = lambda: [
+        ParticipantRow("An", meeting_role="chair", voice=False),
+        ParticipantRow("Bo"),
+        ParticipantRow("Cas"),
+    ]
+    assert walk.voices() == ["Bo", "Cas"] and walk.people() == 2
 
 
 def test_time_boxes_add_up_per_part_and_belong_to_a_meeting(tmp_path):

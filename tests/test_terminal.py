@@ -339,8 +339,9 @@ def test_a_whole_reflection_with_help_back_and_skip(tmp_path, spawn):
     assert oct(os.stat(record_path).st_mode & 0o777) == "0o600"
 
 
-def add_participants(child, people) -> None:
-    """Type each (name, meeting-role number) as a participant of OCJ, then end the list."""
+def add_participants(child, people, chair_voice: str = "j") -> None:
+    """Type each (name, meeting-role number) as a participant of OCJ, then end the list. The
+    chair (2) is asked once whether she wants a voice: `chair_voice` answers."""
     for name, role in people:
         child.expect(r"Naam of pseudoniem: ")
         child.sendline(name)
@@ -348,8 +349,11 @@ def add_participants(child, people) -> None:
         child.sendline("OCJ")
         child.expect(r"Rol in de casus: ")
         child.sendline("consulent")
-        child.expect(r"Kies een nummer \[5\]: ")
+        child.expect(r"Kies een nummer \[6\]: ")
         child.sendline(role)
+        if role == "2":
+            child.expect(r"Wil de voorzitter ook een stem[^:]*\[j/N\]: ")
+            child.sendline(chair_voice)
     child.expect(r"Naam of pseudoniem: ")
     child.sendline("")
 
@@ -601,77 +605,129 @@ def test_the_short_path_of_a_baby_placement_to_the_record_then_on_into_the_full_
     assert saved["answers"]["mentaliseren.wat-nodig"]["value"] == "rust en dezelfde gezichten"
 
 
-def test_a_meeting_with_a_prepared_participant_a_skipped_voice_and_a_dissent(tmp_path, spawn):
-    sessions = tmp_path / "s"
-    prepared = tmp_path / "an.yaml"
+def _prepare(tmp_path, spawn, sessions, name: str, lines: str) -> str:
+    """One participant's preparation alone, from an answers file: its session id."""
+    prepared = tmp_path / f"{name}.yaml"
     prepared.write_text(
         "context.case: GG-OVERLEG-1\ncontext.decision: placement\ncontext.age: under-1\ncontext.region: flanders\n"
-        "context.who: alone\nmentaliseren.door-de-ogen-van-het-kind: huilt veel, zoekt troost bij mama\n",
+        "context.who: alone\n" + lines,
         encoding="utf-8",
     )
-    done = spawn(["reflect", "--answers", str(prepared), "-o", str(tmp_path / "an.md")], sessions)
+    done = spawn(["reflect", "--answers", str(prepared), "-o", str(tmp_path / f"{name}.md")], sessions)
     done.expect(r"Sessie (\S+) bewaard")
-    an_id = done.match.group(1)
+    session_id = done.match.group(1)
     done.expect(pexpect.EOF)
+    return session_id
 
-    child = spawn(["reflect", "--team", "--prepared", f"An={an_id}"], sessions)
-    child.expect("Voorbereid en meegenomen: An")
-    for label, text in (("Kies een nummer", "1"), ("Je antwoord", "advies aan het parket"), ("Je antwoord", "vrijdag")):
-        child.expect(label + r"[^:\n]*: ")  # the question on the table: who asks what, by when
-        child.sendline(text)
-    child.expect(r"Enter = houden[^:]*: ")  # An is already a participant
-    child.sendline("+")
-    add_participants(child, (("Bo", "4"), ("Cy", "2")))
-    for text in ("advies aan het parket", "de consulent", "nieuwe melding van de opvang"):
-        child.expect(r"Je antwoord[^:\n]*: ")
-        child.sendline(text)
-    child.expect(r"Punt 1: ")
-    child.sendline("Is thuis veilig genoeg?")
-    child.expect(r"Punt 2: ")
-    child.sendline("")
-    for name in ("An", "Bo", "Cy"):  # check-in, per person
-        child.expect(f"Stem van {name}")
-        child.expect(r"Je antwoord[^:\n]*: ")
-        child.sendline("rustig")
-    # the child's voice: An's prepared answer is offered, Bo passes, Cy adds hers
-    child.expect("Vorig antwoord: An: huilt veel")
-    child.expect("Stem van An")
-    child.expect(r"Je antwoord \(Enter = vorig antwoord houden\): ")
-    child.sendline("")
-    child.expect("Stem van Bo")
-    child.expect(r"Je antwoord[^:\n]*: ")
-    child.sendline(">")
-    child.expect("Stem van Cy")
-    child.expect(r"Je antwoord[^:\n]*: ")
-    child.sendline("slaapt slecht sinds de opname")
-    # on to how the decision was made, through the overview
-    child.expect(r"(Je antwoord|Kies nummers)[^:\n]*: ")
+
+def _go_to_section(child, title: str, at: str = r"(Je antwoord|Kies (een nummer|nummers))[^:\n]*: ") -> None:
+    """At the prompt `at`: !overzicht, then the number of the section with this title."""
+    child.expect(at)
     child.sendline("!overzicht")
-    child.expect("Onderdeel")  # the overview lists sections: 'Deel' is the walk's part of 7
-    child.expect(r"(\d+)\D{0,8}Hoe het besluit tot stand kwam")
+    child.expect("Tijd per deel")  # the time keeper's view: minutes used against each part's box
+    child.expect(r"\d+ van \d+ min")
+    child.expect("Onderdeel")
+    child.expect(rf"(\d+)\D{{0,8}}{title}")
     number = child.match.group(1)
     child.expect(r"Typ het nummer van een onderdeel[^:\n]*: ")
     child.sendline(number)
-    child.expect(r"Kies (een nummer|nummers)[^:\n]*: ")  # how it was decided
-    child.sendline("1")
-    child.expect(r"Je antwoord[^:\n]*: ")  # who disagreed
-    child.sendline("Bo was het oneens: eerst een netwerkberaad")
-    child.expect(r"(Je antwoord|Kies een nummer|Stap 1)[^:\n]*: ")
+
+
+def test_a_meeting_with_two_prepared_voices_keeps_every_name_on_enter_and_on_a_pass(tmp_path, spawn):
+    """Issue 21: Enter at a shared question and at a follow-up fact keeps every prepared name;
+    '>' at one person's voice keeps that person's and the others'; '>>' passes a question for
+    everyone and keeps what was there; the chair without a voice of her own is not asked."""
+    sessions = tmp_path / "s"
+    an = _prepare(
+        tmp_path,
+        spawn,
+        sessions,
+        "an",
+        "mentaliseren.door-de-ogen-van-het-kind: huilt veel, zoekt troost bij mama\n"
+        "besluit.feiten: twee meldingen van de opvang\nbesluit.interpretaties: moeder is uitgeput\n",
+    )
+    bo = _prepare(
+        tmp_path,
+        spawn,
+        sessions,
+        "bo",
+        "mentaliseren.door-de-ogen-van-het-kind: schrikt van harde geluiden\n"
+        "besluit.feiten: blauwe plek op de arm\nbesluit.interpretaties: vader drinkt weer\n",
+    )
+    child = spawn(["reflect", "--team", "--prepared", f"An={an}", "--prepared", f"Bo={bo}"], sessions)
+    child.expect("Voorbereid en meegenomen: An, Bo")
+    # who asks what (the question for the meeting), the participants, the task, whose decision,
+    # the update: one answer each
+    while (
+        found := child.expect([r"Kies een nummer: ", r"Je antwoord[^:\n]*: ", r"Enter = houden · \+[^:]*: ", r"Punt 1: "])
+    ) != 3:
+        if found == 2:  # An and Bo are already participants
+            child.sendline("+")
+            add_participants(child, (("Cy", "2"), ("Dee", "")), chair_voice="")  # the chair: no voice of her own
+        else:
+            child.sendline("1" if found == 0 else "advies aan het parket")
+    child.sendline("Is thuis veilig genoeg?")
+    child.expect(r"Punt 2: ")
+    child.sendline("")
+    for name in ("An", "Bo", "Dee"):  # check-in, per person: not the chair
+        child.expect(f"Stem van {name}")
+        child.expect(r"Je antwoord[^:\n]*: ")
+        child.sendline("rustig")
+    # the child's voice: both prepared answers are offered; '>' at An keeps An's, Enter at Bo keeps Bo's
+    child.expect("Vorig antwoord: An: huilt veel")
+    child.expect(r">> = vraag\s+overslaan\s+voor\s+iedereen")
+    child.expect("Stem van An")
+    child.expect(r"Je antwoord \(Enter = houden\): ")
+    child.sendline(">")
+    child.expect("wat An al zei, blijft staan")
+    child.expect("Stem van Bo")
+    child.expect(r"Je antwoord \(Enter = houden\): ")
+    child.sendline("")
+    child.expect("Stem van Dee")
+    child.expect(r"Je antwoord[^:\n]*: ")
+    child.sendline("slaapt slecht sinds de opname")
+    # the facts: one question for the team, the prepared facts shown: Enter keeps both names
+    _go_to_section(child, "De feiten en de zorgen")
+    child.expect("Vorig antwoord: An: twee meldingen")
+    child.expect(r"Je antwoord \(Enter = houden\): ")
+    child.sendline("")
+    child.expect(r"vorig\s+antwoord\s+blijft\s+staan")
+    # the readings: each person's own; '>>' passes the question for everyone and keeps both
+    child.expect("Stem van An")
+    child.expect(r"Je antwoord[^:\n]*: ")
+    child.sendline(">>")
+    child.expect(r"vraag\s+overgeslagen\s+voor\s+iedereen")
+    child.expect(r"Je antwoord[^:\n]*: ")
     child.sendline("!stop")
     child.expect(pexpect.EOF)
 
-    meeting = next(p for p in sessions.glob("*.json") if p.stem != an_id)
+    meeting = next(p for p in sessions.glob("*.json") if p.stem not in (an, bo))
     data = json.loads(meeting.read_text(encoding="utf-8"))
-    voices = data["answers"]["mentaliseren.door-de-ogen-van-het-kind"]["voices"]
-    assert voices == {"An": "huilt veel, zoekt troost bij mama", "Cy": "slaapt slecht sinds de opname"}
-    assert [p["name"] for p in data["answers"]["overleg.deelnemers"]["value"]] == ["An", "Bo", "Cy"]
-    out = tmp_path / "overleg.md"
-    child = spawn(["record", meeting.stem, "-o", str(out)], sessions)
+    answers = data["answers"]
+    assert answers["mentaliseren.door-de-ogen-van-het-kind"]["voices"] == {
+        "An": "huilt veel, zoekt troost bij mama",
+        "Bo": "schrikt van harde geluiden",
+        "Dee": "slaapt slecht sinds de opname",
+    }
+    assert answers["besluit.feiten"]["voices"] == {"An": "twee meldingen van de opvang", "Bo": "blauwe plek op de arm"}
+    assert answers["besluit.interpretaties"]["voices"] == {"An": "moeder is uitgeput", "Bo": "vader drinkt weer"}
+    assert set(answers["overleg.hoe-zit-je-erin"]["voices"]) == {"An", "Bo", "Dee"}  # the chair had no voice
+    people = answers["overleg.deelnemers"]["value"]
+    assert [(p["name"], p["meeting_role"], p["voice"]) for p in people][2] == ("Cy", "chair", False)
+
+    # six weeks later: at a fact, Enter keeps every name
+    child = spawn(["followup", meeting.stem], sessions)
+    _go_to_section(child, "De feiten en de zorgen", at=r"= leeg: ")  # from the list of participants
+    child.expect("Vorig antwoord: An: twee meldingen")
+    child.expect("Klopt dit nog\\? Zo niet, typ wat nu vaststaat.")
+    child.expect(r"Je antwoord \(Enter = houden\): ")
+    child.sendline("")
+    child.expect(r"(Je antwoord|Stem van)[^:\n]*")
+    child.sendline("!stop")
     child.expect(pexpect.EOF)
-    record = out.read_text(encoding="utf-8")
-    assert "Bo was het oneens: eerst een netwerkberaad" in record
-    for name, said in voices.items():  # every voice by its name
-        assert re.search(rf"\*\*{name}\*\*\s+{re.escape(said)}", record), name
+    later = next(p for p in sessions.glob("*.json") if p.stem not in (an, bo, meeting.stem))
+    kept = json.loads(later.read_text(encoding="utf-8"))["answers"]["besluit.feiten"]
+    assert kept["voices"] == {"An": "twee meldingen van de opvang", "Bo": "blauwe plek op de arm"}
 
 
 def test_a_skip_with_enter_leaves_the_next_question_on_a_line_of_its_own(tmp_path, spawn):

@@ -37,6 +37,7 @@ COMMANDS: dict[str, Command] = {
     "!terug": "back",
     "!back": "back",
     ">": "skip",
+    ">>": "pass_all",
     "!overslaan": "skip",
     "!skip": "skip",
     "!later": "later",
@@ -104,8 +105,11 @@ def _stored(prompt: PromptBase, value: Any) -> Any:
 
 
 def _walk_action(command: Command) -> Action:
-    """What a command is to the walk: '!stemmen' where it does not apply is a skip."""
-    return "skip" if command == "voices" else command
+    """What a command is to the walk: '!stemmen' where it does not apply is a skip, and so is
+    '>>' (pass for everyone) at a shared question."""
+    if command == "voices" or command == "pass_all":
+        return "skip"
+    return command
 
 
 def _default_editor(text: str) -> str | None:
@@ -133,6 +137,7 @@ class Terminal:
         self.lang = lang
         self.editor = editor
         self._help: tuple[str, str] = ("", "")  # why a question is asked, and its source ('?')
+        self.shown = False  # an earlier answer is on the screen: Enter keeps it
         self.editing = line_editing()
 
     def say(self, text: str, style: str = "") -> None:
@@ -294,7 +299,7 @@ class TerminalAsker(Terminal):
     def _names(self, step: Step) -> list[str]:
         if self.walk is None or step.library.id == "context" or step.prompt.TEAM_WIDE:
             return []
-        names = [p.name for p in self.walk.participants()]
+        names = self.walk.voices()
         return names if len(names) >= 2 else []
 
     def _children(self, step: Step) -> list[str]:
@@ -318,9 +323,13 @@ class TerminalAsker(Terminal):
         while i < len(names):
             name = names[i]
             self.say(t(self.lang, label, name=name), "bold cyan")
+            self.shown = name in old  # Enter keeps this person's earlier voice
             try:
                 value = ask_value(self, step.prompt, old.get(name))
             except _Command as command:
+                if command.action == "pass_all":  # the question for everyone: what was there stays, as it was
+                    self.say(f"({t(self.lang, 'passed_all')})", "dim")
+                    return Reply("skip")
                 if command.action in ("skip", "later"):
                     if name in old:  # passing a person never deletes what they prepared or said before
                         voices[name] = old[name]
@@ -360,7 +369,8 @@ class TerminalAsker(Terminal):
         while True:
             self._show_question(step, previous, bool(names))
             old = previous.value if previous is not None and previous.given else None
-            kept = previous is not None and previous.given  # '>', Enter or 'later' keep what is shown
+            kept = previous is not None and previous.given  # '>', '>>', Enter or 'later' keep what is shown
+            self.shown = kept
             try:
                 # a question for the case file's summary (the decision, its grounds, the facts) gets the
                 # team's one answer: voices prepared beforehand are shown above it as input
@@ -380,7 +390,9 @@ class TerminalAsker(Terminal):
                     except _Command as inner:  # '!stemmen' again while giving voices: as a skip
                         return Reply(_walk_action(inner.action))
                 action = _walk_action(command.action)
-                if action in ("skip", "later"):  # say so: a skip inside a half-given answer drops it
+                if command.action == "pass_all":
+                    self.say(f"({t(lang, 'passed_all')})", "dim")
+                elif action in ("skip", "later"):  # say so: a skip inside a half-given answer drops it
                     self.say(f"({t(lang, _passed(action, kept))})", "dim")
                 return Reply(action)
             if value is None:  # Enter without an answer: say so, as for '>'
@@ -411,7 +423,12 @@ class TerminalAsker(Terminal):
             self.say(f"{t(lang, 'previous')}: {describe_answer(prompt, previous, lang)}{later}", "yellow")
             if self.followup and step.section.phase == "facts":
                 self.say(t(lang, "followup_check_fact"), "bold yellow")
-        self.say(t(lang, "hint") + (" · " + t(lang, "hint_voices") if voices else ""), "dim")
+        team = (
+            " · "
+            + t(lang, "hint_pass_all")
+            + (" · " + t(lang, "hint_voices") if not getattr(prompt, "per_person", False) else "")
+        )
+        self.say(t(lang, "hint") + (team if voices else ""), "dim")
         if isinstance(prompt, TextPrompt) and prompt.long:
             self.say(t(lang, "hint_long"), "dim")
 
@@ -478,6 +495,13 @@ class TerminalAsker(Terminal):
     # --- the walk's other screens (pages.py) ------------------------------------------
 
     def overview(self, sections: list[SectionProgress]) -> int | None:
+        walk, reflection = self.walk, self.reflection
+        if walk is not None and reflection is not None and walk.team():  # the time keeper's view first
+            used = []
+            for part in walk.parts():
+                spent = reflection.seconds_in(walk.position(part.first_index).part_sections)
+                used.append((part.phase, round(spent / 60), part.box_minutes or 0))
+            pages.time_boxes(self, used)
         return pages.overview(self, sections)
 
     def review(self, open_points: list[tuple[int, Step]], answers: dict[str, Answer]) -> int | None:

@@ -223,9 +223,11 @@ PARAMS: dict[str, tuple[str, str]] = {
     ),
     "prepared": (
         "Voor een overleg (met --team): wat een deelnemer vooraf alleen voorbereidde, als NAAM=ID (herhaalbaar). "
-        "Elk antwoord komt binnen als de stem van die persoon; Enter houdt het.",
+        "Elk antwoord komt binnen als de stem van die persoon; Enter houdt het. Bereidde een collega voor op een "
+        "eigen computer, dan kopieert die het sessiebestand (ID.json, zie `goedgenoeg sessions`) naar jouw sessiemap.",
         "For a meeting (with --team): what a participant prepared alone beforehand, as NAME=ID (repeatable). "
-        "Each answer comes in as that person's voice; Enter keeps it.",
+        "Each answer comes in as that person's voice; Enter keeps it. A colleague who prepared on a computer of "
+        "their own copies the session file (ID.json, see `goedgenoeg sessions`) into your sessions folder.",
     ),
     "full": (
         "Alles, ook de eigen reflectie van de professionals, gemarkeerd als intern: niet voor het dossier.",

@@ -28,6 +28,10 @@ def bring_in_prepared(session: Session, prepared: list[tuple[str, Session]]) -> 
     names = [name for name, _ in prepared]
     if len(set(names)) < len(names):
         raise PreparedError("cli_prepared_names", ", ".join(names))
+    ids = [p.id for _, p in prepared]
+    twice = [name for (name, p) in prepared if ids.count(p.id) > 1]
+    if twice:  # one person's reflection cannot be two people's voices
+        raise PreparedError("cli_prepared_twice", ", ".join(twice))
     for key in (k for k in CONTEXT_KEYS if k not in ("who", "role")):  # who: the team; role: each one's own
         for _, earlier in prepared:
             answer = earlier.answers.get(f"context.{key}")

@@ -306,6 +306,8 @@ class ChoicePrompt(PromptBase):
     def kind_seconds(self) -> int:
         return self.SECONDS + (20 if self.note is not None else 0)  # now and then a few words
 
+    per_person: bool = False  # in a team reflection, every participant chooses
+
     def shown(self) -> list[Text]:
         return [self.text, *(o.label for o in self.options)]
 
@@ -507,7 +509,11 @@ class ParticipantsPrompt(PromptBase):
         return check_participants(raw)
 
     def parse(self, raw: Any) -> list[ParticipantRow]:
-        return stored_rows(ParticipantRow, raw)
+        """The stored rows; a meeting role this version does not know (an older or newer
+        session) is read as a participant's, so the session still loads."""
+        return [
+            r if r.meeting_role in MEETING_ROLES else r._replace(meeting_role="member") for r in stored_rows(ParticipantRow, raw)
+        ]
 
     def describe(self, raw: Any, lang: str) -> str:
         return "; ".join(f"{r.name} ({t(lang, 'role_' + r.meeting_role)})" for r in self.parse(raw))

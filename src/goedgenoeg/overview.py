@@ -72,6 +72,8 @@ PROMPT_COLUMNS = ("open", "applied")
 # Dissent is a team's: who disagreed with the decision (alone or as a duo, 'who was consulted and
 # who argued the other side' is not a dissent with the decision).
 DISSENT_KEYS = ("afsluiting.tegenstem",)
+AGREE_KEY = "afsluiting.achter-besluit"  # each person: do you stand behind the decision?
+DISAGREE = ("partly", "no")
 KEY = re.compile(r"^[A-Za-z0-9_.-]{1,120}$")  # what a row or column key in an export may be
 
 
@@ -214,8 +216,92 @@ def add(a: Overview, b: Overview) -> Overview:
 
 
 def hide(overview: Overview, small: int) -> Overview:
-    """The small-count rule on every count (idempotent). Everything shown goes through here."""
-    return replace(overview, **{name: _map(getattr(overview, name), lambda c: c.hidden(small)) for name in Overview.COUNTED})
+    """The small-count rule on every count, then secondary suppression (`_secondary`), so that
+    no hidden count can be worked out from a total (idempotent). Everything shown goes through here."""
+    hidden = replace(overview, **{name: _map(getattr(overview, name), lambda c: c.hidden(small)) for name in Overview.COUNTED})
+    return _secondary(hidden)
+
+
+# A cell of a count table: its row and its column key.
+_Cell = tuple[dict[str, Count], str]
+
+
+def _sums(o: Overview, total: dict[str, Count]) -> list[tuple[_Cell, list[_Cell]]]:
+    """The sums a reader can make: a total and the cells that add up to it. The cases are the
+    dissent recorded or not; per decision, its cases are its stands and also its cases with and
+    without dissent; over the decisions, the cases, the dissent and the no-dissent columns add up
+    to the totals (exactly when each case weighs one decision); an alternative's cases are its statuses."""
+    sums: list[tuple[_Cell, list[_Cell]]] = []
+    if o.dissent:
+        sums.append(((total, "cases"), [(o.dissent, k) for k in DISSENT if k in o.dissent]))
+    rows = list(o.decisions.values())
+    for row in rows:
+        if "cases" in row:
+            sums.append(((row, "cases"), [(row, k) for k in (*STANDS, NOT_ANSWERED) if k in row]))
+            sums.append(((row, "cases"), [(row, k) for k in ("dissent", "no_dissent") if k in row]))
+    for column, whole in (
+        ("cases", (total, "cases")),
+        ("dissent", (o.dissent, "recorded")),
+        ("no_dissent", (o.dissent, "not_recorded")),
+    ):
+        if rows and whole[1] in whole[0]:
+            sums.append((whole, [(row, column) for row in rows if column in row]))
+    for row in o.alternatives.values():
+        if "applied" in row:
+            sums.append(((row, "applied"), [(row, k) for k in (*ALTERNATIVE_STATUSES, NOT_ANSWERED) if k in row]))
+    return sums
+
+
+def _derived(total: Count, cell: Count, others: list[Count]) -> tuple[int, int]:
+    """What a reader can work out of a cell from its sum: the range it must lie in."""
+    lo = max(cell.lo, total.lo - sum(c.hi for c in others))
+    hi = min(cell.hi, total.hi - sum(c.lo for c in others))
+    return lo, hi
+
+
+def _pinned(whole: Count, cells: list[Count], i: int) -> bool:
+    lo, hi = _derived(whole, cells[i], cells[:i] + cells[i + 1 :])
+    return lo == hi
+
+
+def _secondary(o: Overview) -> Overview:
+    """Secondary suppression, as statistics offices do: wherever a hidden count could be worked
+    out from a sum (the only hidden cell of its row, column or total, or pinned to one value by
+    the others), another cell of that sum is hidden too: the smallest count shown exactly (as
+    "≤" the sum's total, which says nothing a reader did not know), else the total itself (as
+    the range its cells allow). Repeated until no sum gives a hidden cell away."""
+    o = replace(
+        o,
+        decisions={k: dict(v) for k, v in o.decisions.items()},
+        dissent=dict(o.dissent),
+        alternatives={k: dict(v) for k, v in o.alternatives.items()},
+    )
+    total = {"cases": o.cases}
+    sums = _sums(o, total)
+    changed = True
+    while changed:
+        changed = False
+        for (whole_row, whole_key), parts in sums:
+            whole = whole_row[whole_key]
+            cells = [row[key] for row, key in parts]
+            hidden = [i for i, c in enumerate(cells) if c.lo != c.hi]
+            if whole.lo == whole.hi and not hidden:
+                continue
+            # a hidden cell pinned to one value by the others, or a hidden total its exact cells add up to
+            given_away = not hidden or any(_pinned(whole, cells, i) for i in hidden)
+            if not given_away:
+                continue
+            exact = [i for i, c in enumerate(cells) if c.lo == c.hi and c.hi > 0]
+            if exact:
+                i = min(exact, key=lambda i: cells[i].hi)
+                row, key = parts[i]
+                row[key] = Count(1, whole.hi)
+            elif whole.lo == whole.hi and whole.hi > 0:
+                whole_row[whole_key] = Count(max(1, sum(c.lo for c in cells)), sum(c.hi for c in cells))
+            else:
+                continue  # nothing left to hide: every cell is already a range
+            changed = True
+    return replace(o, cases=total["cases"])
 
 
 # --- counting sessions ------------------------------------------------------------
@@ -266,7 +352,12 @@ def _left_for_later(prompt: Prompt, answer: Answer | None) -> bool:
 
 
 def _dissent(session: Session) -> bool:
-    """A dissent is recorded: someone in the meeting disagreed with the decision (afsluiting.tegenstem)."""
+    """A dissent is recorded: someone in the meeting did not (wholly) stand behind the decision
+    (AGREE_KEY: yes, partly or no, each person's own). Only a session from before that question
+    counts the text of who disagreed (DISSENT_KEYS) instead."""
+    agreed = _values(session.answers.get(AGREE_KEY))
+    if agreed:
+        return any(v in DISAGREE for v in agreed)
     return any(any(isinstance(v, str) and v.strip() for v in _values(session.answers.get(k))) for k in DISSENT_KEYS)
 
 

@@ -38,6 +38,19 @@ class Terminal(Protocol):
     def pick(self, rows: Sequence[tuple[Any, ...]], key: str) -> int | None: ...
 
 
+def time_boxes(term: Terminal, parts: list[tuple[str, int, int]]) -> None:
+    """A meeting's parts with the minutes used against each one's time box (phase, minutes
+    used, box), for the time keeper."""
+    lang = term.lang
+    table = Table(title=t(lang, "overview_time_title"))
+    table.add_column(t(lang, "overview_part"))
+    table.add_column(t(lang, "overview_used"), justify="right")
+    for phase, used, box in parts:
+        over = f" ({t(lang, 'time_over')})" if box and used >= box else ""
+        table.add_row(escape(t(lang, f"part_{phase}")), t(lang, "time_box", spent=used, box=box) + over)
+    term.console.print(table)
+
+
 def overview(term: Terminal, sections: list[SectionProgress]) -> int | None:
     """The sections and how far each is: the index of the prompt to go to, or None (go on). They
     are not called parts here: 'Deel 2 van 7' on the screen counts the walk's parts."""

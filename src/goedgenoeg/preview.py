@@ -34,6 +34,7 @@ class PlanJson(TypedDict):
 
     path: str
     prompts: int
+    voices: int
     minutes: int
     parts: list[PartJson]
 
@@ -69,11 +70,14 @@ class Plan:
     prompts: int
     minutes: int
     parts: list[PartPlan]
+    voices: int = 0  # a team's answers to the per-person prompts: one per person each
+    per_person: int = 0  # the prompts each person answers
 
     def as_json(self) -> PlanJson:
         return {
             "path": self.path,
             "prompts": self.prompts,
+            "voices": self.voices,
             "minutes": self.minutes,
             "parts": [
                 {
@@ -120,14 +124,15 @@ def plan(
         )
         for part in walk.parts()
     ]
-    return Plan(effective_path(path), len(steps), minutes(walk.total_seconds()), parts)
+    own = [s for s in steps if getattr(s.prompt, "per_person", False)] if walk.team() else []
+    return Plan(effective_path(path), len(steps), minutes(walk.total_seconds()), parts, len(own) * people, len(own))
 
 
 def lines(result: Plan, lang: str, team: bool) -> list[str]:
     """The plan as plain lines for the terminal."""
     if team and result.path == "short":
         boxes = sum(p.box or 0 for p in result.parts)
-        head = t(lang, "preview_meeting", n=result.prompts, m=result.minutes, b=boxes)
+        head = t(lang, "preview_meeting", n=result.prompts, m=result.minutes, b=boxes, k=result.per_person, v=result.voices)
     else:
         head = t(lang, f"preview_{result.path}", n=result.prompts, m=result.minutes)
     out = [head, ""]

@@ -52,7 +52,8 @@ if TYPE_CHECKING:
     from .walk import Step, Walk
 
 R = TypeVar("R")  # a row of a list being gone over (_start_list)
-Command = Literal[Action, "voices"]  # what a typed command asks of the walk
+# what a typed command asks of the walk: an action, "give each voice", or "pass the question for everyone"
+Command = Literal[Action, "voices", "pass_all"]
 
 
 class Asking(Protocol):
@@ -63,6 +64,7 @@ class Asking(Protocol):
     editor: Callable[[str], str | None]
     current_step: Step | None  # the step being asked
     walk: Walk | None  # its walk: the lists made earlier
+    shown: bool  # an earlier answer is on the screen (one's own, a colleague's, last time's): Enter keeps it
 
     @property
     def followup(self) -> bool: ...
@@ -106,7 +108,7 @@ def ask_value(asker: Asking, prompt: PromptBase, old: Any) -> Any:
 
 def ask_text(asker: Asking, prompt: TextPrompt, old: str | None) -> str | None:
     """Text: one line, several (!multi ... !end) or the editor (!edit); Enter keeps the earlier text."""
-    hint = t(asker.lang, "hint_enter_keep" if old else "hint_enter_skip")
+    hint = t(asker.lang, "hint_enter_keep" if old or asker.shown else "hint_enter_skip")
     while True:
         line = asker.line(f"{t(asker.lang, 'your_answer')} ({hint})")
         if line.lower() == "!multi":
@@ -359,12 +361,20 @@ def ask_actions(asker: Asking, prompt: ActionsPrompt, old: list[ActionRow] | Non
     return None if rows is None else [ActionRow(**r) for r in rows]
 
 
-def _meeting_role(asker: Asking, before: int) -> ParticipantRow:
-    """Ask a meeting role (Enter keeps `before`); returned on an empty row to fill in."""
+def _meeting_role(asker: Asking, before: int, voice: bool = False) -> ParticipantRow:
+    """Ask a meeting role (Enter keeps `before`); returned on an empty row to fill in. The chair
+    leads the meeting: she is asked once whether she also wants a voice in the questions each
+    person answers (Enter keeps `voice`)."""
     roles = [t(asker.lang, f"role_{r}") for r in MEETING_ROLES]
     asker.say(t(asker.lang, "field_meeting_role"))
     index = asker.choose(roles, before, inline=True)
-    return ParticipantRow("", meeting_role=MEETING_ROLES[index if index is not None else before])
+    role = MEETING_ROLES[index if index is not None else before]
+    if role != "chair":
+        return ParticipantRow("", meeting_role=role)
+    while True:
+        answer = asker.line(t(asker.lang, "chair_voice_yes" if voice else "chair_voice_no")).strip().lower()
+        if answer in ("", "j", "ja", "y", "yes", "n", "nee", "no"):
+            return ParticipantRow("", meeting_role=role, voice=voice if not answer else answer[0] in "jy")
 
 
 def ask_participants(asker: Asking, prompt: ParticipantsPrompt, old: list[ParticipantRow] | None) -> list[ParticipantRow] | None:
@@ -375,11 +385,12 @@ def ask_participants(asker: Asking, prompt: ParticipantsPrompt, old: list[Partic
             asker.line(t(asker.lang, label) + (f" [{before}]" if before else "")) or before
             for label, before in (("field_organisation", row.organisation), ("field_role", row.role))
         )
-        chosen = _meeting_role(asker, MEETING_ROLES.index(row.meeting_role)).meeting_role
-        return ParticipantRow(row.name, organisation, role, chosen)
+        chosen = _meeting_role(asker, MEETING_ROLES.index(row.meeting_role), row.voice and row.meeting_role == "chair")
+        return ParticipantRow(row.name, organisation, role, chosen.meeting_role, chosen.voice)
 
     def show(r: ParticipantRow) -> str:
-        return f"{r.name} - {r.organisation} - {r.role} - {t(asker.lang, 'role_' + r.meeting_role)}"
+        voice = f" ({t(asker.lang, 'chair_has_voice')})" if r.meeting_role == "chair" and r.voice else ""
+        return f"{r.name} - {r.organisation} - {r.role} - {t(asker.lang, 'role_' + r.meeting_role)}{voice}"
 
     rows, add = _start_list(asker, old, show, edit)
     if not add:
@@ -394,8 +405,8 @@ def ask_participants(asker: Asking, prompt: ParticipantsPrompt, old: list[Partic
             continue
         organisation = asker.line(f"{title} · {t(asker.lang, 'field_organisation')}")
         role = asker.line(f"{title} · {t(asker.lang, 'field_role')}")
-        chosen = _meeting_role(asker, len(MEETING_ROLES) - 1).meeting_role
-        rows.append(ParticipantRow(name, organisation, role, chosen))
+        chosen = _meeting_role(asker, len(MEETING_ROLES) - 1)
+        rows.append(ParticipantRow(name, organisation, role, chosen.meeting_role, chosen.voice))
         asker.keep_draft(to_json(rows))
     return rows or None
 

@@ -438,7 +438,8 @@ def followup(
     directory = _directory(cfg)
     if answers is None:
         _needs_terminal("followup", cfg.lang.value)
-    previous, libraries = _load_session(cfg, directory, session_id)
+    previous, libraries, file = _open_session(cfg, directory, session_id)
+    _not_open_elsewhere(file, cfg.lang.value)
     session = start_followup(previous, libraries)
     session.author = _author(cfg, None)  # whoever runs the follow-up, from the settings
     if answers is None:
@@ -503,9 +504,24 @@ def _prepared(prepared: list[str], cfg: Config, directory: Path, team: bool) -> 
         name, _, session_id = item.partition("=")
         if not name.strip() or not session_id.strip():
             _fail(t(lang, "cli_prepared_form", value=item), 2)
-        earlier, _ = _load_session(cfg, directory, session_id.strip())
+        earlier, _, file = _open_session(cfg, directory, session_id.strip())
+        _not_open_elsewhere(file, lang)
         pairs.append((name.strip(), earlier))
     return pairs
+
+
+def _not_open_elsewhere(file: Path, lang: str) -> None:
+    """A preparation or the source of a follow-up is read whole: not while it is still being
+    answered in another window (its last answers would be missing)."""
+    from . import session as sessions
+    from .texts import t
+
+    try:
+        sessions.hold(file).release()
+    except sessions.SessionBusy:
+        _fail(t(lang, "cli_source_busy", path=file), 1)
+    except OSError:  # a folder that cannot hold a lock file: reading it is still fine
+        pass
 
 
 def _bring_in(session: Session, pairs: list[tuple[str, Session]], lang: str) -> None:
@@ -538,9 +554,13 @@ def _fill_or_walk(
 
     lang = session.lang
     if answers is not None:
+        prepared_case = session.answers.get("context.case") if session.prepared_from else None
         problems = fill_from_file(session, libraries, answers)
         if problems:
             _fail("\n".join(problems) + "\n" + t(lang, "cli_answers_problems"), 2)
+        case = session.answers.get("context.case")
+        if prepared_case is not None and case is not None and str(case.value).strip() != str(prepared_case.value).strip():
+            _fail(t(lang, "cli_prepared_other_case", given=case.value, prepared=prepared_case.value), 2)
         for key, answer in (defaults or {}).items():  # a configured default where the file gives none
             session.answers.setdefault(key, answer)
         try:  # as the walk says it: the folder cannot be used, nothing saved (the answers file is only read)

@@ -12,7 +12,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Meerdere regels: typ !multi, dan je tekst, en !end op een eigen regel · !edit opent je editor",
         "Several lines: type !multi, then your text, and !end on a line of its own · !edit opens your editor",
     ),
-    "hint_enter_keep": ("Enter = vorig antwoord houden", "Enter = keep the previous answer"),
+    "hint_enter_keep": ("Enter = houden", "Enter = keep"),
     "hint_enter_skip": ("Enter zonder antwoord = overslaan", "Enter without an answer = skip"),
     "part": ("Deel {n} van {m}: {title}", "Part {n} of {m}: {title}"),
     "part_context": ("De situatie", "The situation"),
@@ -26,8 +26,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "minutes_left": ("nog ± {m} min", "about {m} min to go"),
     "preview_short": ("Kort pad: {n} vragen, ± {m} min", "Short path: {n} questions, about {m} min"),
     "preview_meeting": (
-        "Pad voor het overleg: {n} vragen, ± {m} min (tijdsboxen samen {b} min)",
-        "Meeting path: {n} questions, about {m} min (time boxes together {b} min)",
+        "Pad voor het overleg: {n} vragen, waarvan {k} voor ieder apart ({v} stemmen), ± {m} min (tijdsboxen samen {b} min)",
+        "Meeting path: {n} questions, {k} of them for each person ({v} voices), about {m} min (time boxes together {b} min)",
     ),
     "preview_full": ("Volledig pad: {n} vragen, ± {m} min", "Full path: {n} questions, about {m} min"),
     "preview_prompts": ("{n} vragen", "{n} questions"),
@@ -88,8 +88,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "voice_removed": ("stem van {name} weggehaald", "{name}'s voice removed"),
     "step_done_why": ("Waarom deels of niet? (Enter = geen reden)", "Why partly or not? (Enter = no reason)"),
     "followup_check_fact": (
-        "Klopt dit nog? Enter = nog steeds zo; of typ wat nu vaststaat.",
-        "Does this still hold? Enter = still so; or type what is established now.",
+        "Klopt dit nog? Zo niet, typ wat nu vaststaat.",
+        "Does this still hold? If not, type what is established now.",
     ),
     "rec_followup_of": (
         "Vervolg op de reflectie van {date} (sessie {id}).",
@@ -129,6 +129,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "privacy_edit": ("Antwoord aanpassen? [j/n]", "Edit the answer? [y/n]"),
     "overview_title": ("Overzicht", "Overview"),
+    "overview_time_title": ("Tijd per deel", "Time per part"),
+    "overview_part": ("Deel", "Part"),
+    "overview_used": ("Gebruikt van de tijdsbox", "Used of the time box"),
     "overview_section": ("Onderdeel", "Section"),
     "overview_pick": (
         "Typ het nummer van een onderdeel om erheen te gaan, of Enter om terug te keren",
@@ -310,6 +313,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Elke voorbereiding heeft een eigen naam nodig ({detail}).",
         "Each preparation needs a name of its own ({detail}).",
     ),
+    "cli_prepared_twice": (
+        "Dezelfde voorbereiding is voor meer dan één persoon opgegeven ({detail}); elk brengt zijn eigen voorbereiding mee.",
+        "The same preparation is given for more than one person ({detail}); each brings their own preparation.",
+    ),
+    "cli_prepared_other_case": (
+        "Het antwoordbestand gaat over casus '{given}', de voorbereidingen over '{prepared}'; een overleg gaat over één casus.",
+        "The answers file is about case '{given}', the preparations about '{prepared}'; a meeting is about one case.",
+    ),
+    "cli_source_busy": (
+        "Deze sessie is nog open in een ander venster ({path}). Sluit ze daar eerst af, zodat alle antwoorden meekomen.",
+        "This session is still open in another window ({path}). Close it there first, so that every answer comes along.",
+    ),
     "cli_prepared_in": (
         "Voorbereid en meegenomen: {names}. Wat elk voorbereidde, staat bij elke vraag klaar.",
         "Prepared and brought in: {names}. What each prepared is ready at every question.",
@@ -455,8 +470,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "both_regions": ("beide", "both"),
     # team reflection
     "role_presenter": ("casusinbrenger", "case presenter"),
-    "role_chair": ("procesbewaker / voorzitter", "process guard / chair"),
-    "role_timekeeper": ("tijdsbewaker", "timekeeper"),
+    "role_chair": ("voorzitter", "chair"),
+    "role_guard": ("procesbewaker", "process guard"),
+    "role_timekeeper": ("tijdbewaker", "time keeper"),
     "role_advocate": ("brengt bewust de andere kant in", "argues the other side on purpose"),
     "role_member": ("deelnemer", "participant"),
     "guiding_answered": ("beantwoord", "answered"),
@@ -469,6 +485,15 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "field_organisation": ("Organisatie", "Organisation"),
     "field_role": ("Rol in de casus", "Role in the case"),
     "field_meeting_role": ("Rol in dit overleg", "Role in this meeting"),
+    "chair_voice_no": (
+        "Wil de voorzitter ook een stem bij de vragen voor ieder apart? [j/N]",
+        "Does the chair also want a voice in the questions for each person? [y/N]",
+    ),
+    "chair_voice_yes": (
+        "Wil de voorzitter ook een stem bij de vragen voor ieder apart? [J/n]",
+        "Does the chair also want a voice in the questions for each person? [Y/n]",
+    ),
+    "chair_has_voice": ("met een eigen stem", "with a voice of her own"),
     "participant": ("Deelnemer {n}", "Participant {n}"),
     "item": ("Punt {n}", "Item {n}"),
     "review_many": ("{n} vragen staan nog open, in {m} delen:", "{n} questions are still open, in {m} parts:"),
@@ -476,6 +501,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "answered_col": ("Beantwoord", "Answered"),
     "guiding_where": ("Waar beantwoord, of wat blijft open", "Where answered, or what stays open"),
     "hint_voices": ("!stemmen = elke deelnemer apart", "!voices = each participant separately"),
+    "hint_pass_all": (">> = vraag overslaan voor iedereen", ">> = pass the question for everyone"),
+    "passed_all": (
+        "vraag overgeslagen voor iedereen; wat er stond, blijft staan",
+        "question passed for everyone; what was there is kept",
+    ),
     "voice_of": ("Stem van {name}", "Voice of {name}"),
     "time_spent": ("{spent} min", "{spent} min"),
     "time_box": ("{spent} van {box} min", "{spent} of {box} min"),

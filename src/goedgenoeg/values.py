@@ -105,6 +105,7 @@ class ParticipantRow(NamedTuple):
     organisation: str = ""
     role: str = ""
     meeting_role: MeetingRole = "member"
+    voice: bool = True  # answers the per-person questions (a chair only when she wants to)
 
 
 class GuidingRow(NamedTuple):
@@ -129,6 +130,8 @@ def fields_of(kind: type[Any]) -> tuple[str, ...]:
 def to_json(value: object) -> Any:
     """A typed value in its stored form: rows and pairs as dicts (keys in field order), lists as
     lists, text as it is."""
+    if isinstance(value, ParticipantRow) and value.voice:  # stored as before the chair's voice was asked
+        return {k: v for k, v in value._asdict().items() if k != "voice"}
     if isinstance(value, tuple) and hasattr(value, "_asdict"):
         return value._asdict()
     if isinstance(value, list):
@@ -227,7 +230,11 @@ def check_participants(value: Any) -> list[ParticipantRow]:
     checked = []
     for n, r in enumerate(rows(value, ParticipantRow, "name"), 1):
         role = one_of(r["meeting_role"] or "member", MEETING_ROLES, "ans_meeting_role", n=n)
-        checked.append(ParticipantRow(r["name"], r["organisation"], r["role"], role))
+        # a chair can say she wants no voice of her own (voice: nee); without it, as before, she has one
+        said = isinstance(value[n - 1], dict) and "voice" in value[n - 1]
+        checked.append(
+            ParticipantRow(r["name"], r["organisation"], r["role"], role, r["voice"] if role == "chair" and said else True)
+        )
     _unique([p.name for p in checked], "ans_participants_unique")
     return checked
 

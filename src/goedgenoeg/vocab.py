@@ -35,7 +35,8 @@ AlternativeStatus = Literal[WeighedStatus, FollowupStatus]
 WEIGHED_STATUSES: tuple[WeighedStatus, ...] = get_args(WeighedStatus)
 FOLLOWUP_STATUSES: tuple[FollowupStatus, ...] = get_args(FollowupStatus)
 ALTERNATIVE_STATUSES: tuple[AlternativeStatus, ...] = WEIGHED_STATUSES + FOLLOWUP_STATUSES
-MeetingRole = Literal["presenter", "chair", "timekeeper", "advocate", "member"]
+# The roles of a case meeting; the numbers typed stay those of before "guard" was split off the chair.
+MeetingRole = Literal["presenter", "chair", "timekeeper", "advocate", "guard", "member"]
 MEETING_ROLES: tuple[MeetingRole, ...] = get_args(MeetingRole)
 GuidingStatus = Literal["answered", "partly", "not_answered"]
 GUIDING_STATUSES: tuple[GuidingStatus, ...] = get_args(GuidingStatus)

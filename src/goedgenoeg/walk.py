@@ -167,6 +167,11 @@ class Walk:
                     return step.prompt.parse(answer.value)
         return []
 
+    def voices(self) -> list[str]:
+        """Who answers the questions for each person: every participant but a chair who wants
+        no voice of her own."""
+        return [p.name for p in self.participants() if p.voice]
+
     def list_items(self, library_id: str, prompt_id: str) -> list[str]:
         answer = self.answers.get(f"{library_id}.{prompt_id}")
         return list(answer.value) if answer is not None and answer.given and isinstance(answer.value, list) else []
@@ -256,7 +261,7 @@ class Walk:
         """How many answer each per-person prompt: the participants of a team, else one."""
         if self._people is not None:
             return self._people
-        return max(1, len(self.participants()))
+        return max(1, len(self.voices()))
 
     def team(self) -> bool:
         return self.context().get("who") == "team"
