@@ -200,7 +200,8 @@ def test_english_record(tmp_path, libraries, runner):
     result = runner.invoke(app, ["reflect", "--lang", "en", "--answers", str(path), "-o", "r.md"])
     assert result.exit_code == 0, result.stderr
     record = (tmp_path / "r.md").read_text()
-    assert record.startswith("# Reflection: GG-FL-1\n\n## Summary\n") and "Decision under consideration" in record
+    head = "# Reflection: GG-FL-1\n\nWritten by: T. Tester\n\nTogether with: consulent OCJ\n\n## Summary\n"
+    assert record.startswith(head) and "Decision under consideration" in record  # who wrote it, then the case
     assert "## The weighing" in record and "## Open points" in record
     assert f"### {libraries.get('besluit').sections[1].title.en}" in record
 
@@ -234,7 +235,10 @@ def test_personal_data_is_flagged_and_the_record_says_what_was_left_in(tmp_path,
     result = runner.invoke(app, ["reflect", "--answers", str(path), "-o", "r.md"])
     assert result.exit_code == 0
     assert "mogelijk persoonsgegevens in context.role: email" in result.stderr
-    record = (tmp_path / "r.md").read_text()
+    assert "Controle op persoonsgegevens" not in (tmp_path / "r.md").read_text()  # the tool's check: not the case
+    session_id = result.output.split("Sessie ", 1)[1].split()[0]
+    assert runner.invoke(app, ["record", session_id, "--full", "-o", "full.md"]).exit_code == 0
+    record = (tmp_path / "full.md").read_text()
     assert "Controle op persoonsgegevens" in record
     assert "bewust laten staan: 'Jouw rol in deze casus (en die van wie meedenkt):' (e-mailadres)" in record
 

@@ -86,7 +86,9 @@ def test_an_answers_file_about_another_case_than_the_preparation_is_refused(runn
     first.write_text("context.case: GG-A\ncontext.decision: placement\ncontext.age: under-1\ncontext.region: flanders\n")
     done = runner.invoke(app, ["reflect", "--answers", str(first), "-o", str(tmp_path / "an.md")])
     assert done.exit_code == 0, done.output
-    an = runner.invoke(app, ["sessions"]).output.split()[0]
+    from helpers import latest_session_id
+
+    an = latest_session_id(runner)
     other = tmp_path / "meeting.yaml"
     other.write_text("context.case: GG-B\n")
     result = runner.invoke(

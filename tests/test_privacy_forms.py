@@ -247,7 +247,10 @@ def test_the_record_says_what_was_checked_not_just_done(tmp_path, isolated, runn
     )
     result = runner.invoke(app, ["reflect", "--answers", str(path), "-o", str(tmp_path / "r.md")])
     assert result.exit_code == 0, result.output
-    record = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "Controle op persoonsgegevens" not in (tmp_path / "r.md").read_text(encoding="utf-8")  # not in the dossier
+    session_id = result.output.split("Sessie ", 1)[1].split()[0]
+    assert runner.invoke(app, ["record", session_id, "--full", "-o", str(tmp_path / "full.md")]).exit_code == 0
+    record = (tmp_path / "full.md").read_text(encoding="utf-8")  # the full, internal record says what was checked
     line = next(x for x in record.splitlines() if "Controle op persoonsgegevens" in x)
     assert "gedaan" not in line
     assert "BSN" in line and "namen uit het netwerk" in line and "andere namen herkent het hulpmiddel niet" in line

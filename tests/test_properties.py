@@ -315,6 +315,7 @@ def record_setup():
             "multi": [prompt.options[0].id] if prompt.kind == "multi" else None,
             "people": [{"who": f"oma {n}", "relation": "grootmoeder", "meaning": "vangt op"}],
             "actions": [{"who": "consulent", "what": f"stap {n}", "when": "vrijdag", "result": "plan"}],
+            "table": [s.key for s in steps if s.prompt.kind == "alternative"][:3],
         }[prompt.kind]
     prompts = {s.key: s.prompt for s in steps}
     return libraries, context, prompts, targets, raw
@@ -405,4 +406,5 @@ def test_the_plain_record_has_what_the_property_compares():
     # the summary names whose reading the interpretations are: the role
     whose = any(p.summary == "interpretations" for p in record_setup()[2].values())
     # case (heading, table) and role; each answer once: what the summary shows is not repeated below it
-    assert text.count(PLACEHOLDER) == 3 + in_answers + whose
+    duo = record_setup()[1]["context.who"].value == "duo"  # the header: 'Samen met:' the role of the duo
+    assert text.count(PLACEHOLDER) == 3 + in_answers + whose + duo

@@ -244,7 +244,7 @@ def test_a_prompt_left_out_of_the_dossier_is_absent_and_only_its_part_is_named(s
     line = "*Er vond ook een reflectie plaats op valkuilen, overtuigingen en de eigen rol (Eigen valkuilen)."
     assert line in record
     # the part was gone through (its own reflection was answered): its other question is open, not 'not gone through'
-    assert "### Eigen valkuilen\n\n**Wat helpt om hier rustig naar te kijken?**\n\n*nog niet beantwoord*" in record
+    assert "### Eigen valkuilen\n\n**Wat helpt om hier rustig naar te kijken?**\n\n*niet ingevuld*" in record
     for fmt in ("html", "docx"):
         data = render(session, small, fmt=fmt)
         text = data.decode() if fmt == "html" else docx_text(data)
@@ -283,8 +283,8 @@ def test_only_what_was_on_the_path_or_answered_is_on_the_record(small):
     record = render(session_with(small, answers), small)
     assert "### Waarop het steunt\n\nde zorg om het gewicht" in part(record, "Samenvatting")
     record = render(session_with(small, ANSWERS, path="full"), small)
-    assert "**Waarop steunt het?**\n\n*nog niet beantwoord*" in record
-    assert "### Waarop het steunt\n\n*nog niet beantwoord*" in part(record, "Samenvatting")
+    assert "**Waarop steunt het?**\n\n*niet ingevuld*" in record  # "not filled in", never "skipped" in a file
+    assert "### Waarop het steunt\n\n*niet ingevuld*" in part(record, "Samenvatting")
 
 
 def test_in_a_team_differing_voices_on_the_dissent_name_their_person(small):
@@ -515,8 +515,8 @@ def test_the_summary_says_so_when_no_prompt_feeds_it(tmp_path):
         '      - {id: p, kind: text, short: true, text: {nl: Vraag?}, help: {nl: h}, source: "goedgenoeg-2025"}\n',
         encoding="utf-8",
     )
-    libraries = load_all([path, bundled_dir() / "context.yaml", bundled_dir() / "sources.yaml"], with_bundled=False)
-    record = render(session_with(libraries, {"kaal.p": "antwoord"}), libraries)
+    libraries = load_all([path, bundled_dir() / "sources.yaml"], with_bundled=False)  # not even the question on the table
+    record = render(session_with(libraries, {"kaal.p": "antwoord"}, context={}), libraries)
     assert "## Samenvatting\n\n*De vragenbibliotheken duiden (nog) geen antwoorden aan" in record
 
 
@@ -553,7 +553,9 @@ def test_the_commands_write_each_format_and_the_full_record(tmp_path, runner):
     session_id = result.output.split("Sessie ", 1)[1].split()[0]
     result = runner.invoke(app, ["record", session_id, "--library", str(library), "--full"])
     assert result.exit_code == 0 and FEELING in result.output
-    assert result.output.startswith("# Reflectie: GG-T-1\n\n> **Interne reflectie - niet voor het dossier**")
+    assert result.output.startswith(
+        "# Reflectie: GG-T-1\n\nOpgesteld door: T. Tester\n\n> **Interne reflectie - niet voor het dossier**"
+    )
     result = runner.invoke(app, ["record", session_id, "--library", str(library), "--format", "html"])
     assert result.exit_code == 0, result.output
     [written] = tmp_path.glob("reflectie-GG-T-1-*.html")

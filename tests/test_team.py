@@ -187,8 +187,7 @@ def test_a_followup_in_the_terminal_checks_facts_edits_lists_and_asks_why(tmp_pa
         "2",
         "wachtlijst van zes weken",  # the earlier step: partly, and why
         "",  # the child: Enter keeps
-        "",  # the parents: not answered before, skip
-        "",  # what each parent may feel now: not answered before, skip
+        "",  # what each parent may feel now (for a baby, in the place of the parents' own words): skip
         "1",
         "",
         "",

@@ -317,18 +317,23 @@ class ChoicePrompt(PromptBase):
             return one_of(raw, ids, "ans_choice")
         if isinstance(raw, dict) and set(raw) <= {"choice", "note"}:
             return ChoiceNote(one_of(raw.get("choice"), ids, "ans_choice"), text(raw.get("note")))
-        if isinstance(raw, str) and raw not in ids and raw.strip():
-            # written out instead of chosen (an answers file, or a session from when this was a
-            # text question): kept as the note, with no option chosen
-            return ChoiceNote("", raw.strip())
+        if isinstance(raw, str) and raw.strip():
+            # an option's id, or written out instead of chosen (an answers file, or a session from
+            # when this was a text question): stored as it is, read as the choice or as the note
+            return raw.strip()
         return ChoiceNote(one_of(raw, ids, "ans_choice"))
 
     def parse(self, raw: Any) -> str | ChoiceNote:
+        """A choice with its note (a dict), or as stored: an option's id, or an answer written out."""
         if isinstance(raw, dict):
             return ChoiceNote(str(raw.get("choice", "")), str(raw.get("note") or ""))
-        if self.note is None:
-            return str(raw)
-        return ChoiceNote(str(raw)) if str(raw) in {o.id for o in self.options} else ChoiceNote("", str(raw))
+        return str(raw)
+
+    def written_out(self, value: str | ChoiceNote) -> str:
+        """The answer's own words when it was written out instead of chosen (else "")."""
+        if isinstance(value, ChoiceNote):
+            return value.note
+        return value if self.note is not None and value not in {o.id for o in self.options} else ""
 
     def describe(self, raw: Any, lang: str) -> str:
         value = self.parse(raw)
@@ -336,11 +341,11 @@ class ChoicePrompt(PromptBase):
             if not value.choice:
                 return value.note
             return _note_line(_describe_options(self.options, value.choice, lang), value.note)
-        return _describe_options(self.options, value, lang)
+        return self.written_out(value) or _describe_options(self.options, value, lang)
 
     def free_texts(self, raw: Any) -> list[str]:
-        value = self.parse(raw)
-        return [value.note] if isinstance(value, ChoiceNote) and value.note else []
+        text = self.written_out(self.parse(raw))
+        return [text] if text else []
 
 
 class MultiPrompt(PromptBase):

@@ -134,6 +134,8 @@ def ask_choice(asker: Asking, prompt: ChoicePrompt, old: str | ChoiceNote | None
     ids = [o.id for o in prompt.options]
     before = old.choice if isinstance(old, ChoiceNote) else old
     old_index = ids.index(before) if before in ids else None
+    if old is not None and old_index is None and prompt.written_out(old):  # written out before: shown as the note
+        old = ChoiceNote("", prompt.written_out(old))
     index = asker.choose([o.label.get(asker.lang) for o in prompt.options], old_index)
     if index is None:
         return None

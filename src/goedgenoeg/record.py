@@ -228,7 +228,7 @@ def _summary_slot(rec: _Record, slot: str) -> list[Block]:
     blocks: list[Block] = [Heading(3, t(lang, f"rec_sum_{slot}"))]
     if slot == "question":  # one line: who asks what, by when
         said = [describe_answer(s.prompt, a, lang) for s in steps if _answered(a := rec.answer(s))]
-        return blocks + [Paragraph(" · ".join(said) if said else t(lang, "unanswered"), "" if said else "em")]
+        return blocks + [Paragraph(" · ".join(said) if said else t(lang, "rec_not_filled"), "" if said else "em")]
     for step in steps:
         answer = rec.answer(step)
         chosen = isinstance(step.prompt, ChoicePrompt | MultiPrompt)
