@@ -455,6 +455,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "on {at} searched for BSN numbers, IBANs, phone numbers, e-mail addresses and the names from the "
         "network and the participants list; other names are not recognised, read the text for them yourself",
     ),
+    "rec_privacy_meeting": (
+        "de namen van de deelnemers en van genoemde professionals horen in een overlegverslag en zijn niet "
+        "aangewezen; die van de familie wel",
+        "the names of the participants and of named professionals belong in a meeting record and were not "
+        "pointed out; the family's names were",
+    ),
     "rec_privacy_not": ("niet gedaan", "not done"),
     "rec_privacy_kept": ("bewust laten staan: {items}", "left in on purpose: {items}"),
     "rec_field": ("Gegeven", "Field"),
