@@ -65,3 +65,77 @@ def test_the_meeting_records_privacy_line_says_whose_names_were_not_pointed_out(
     assert "Anouk" not in line and "Bram" not in line
     assert "bewust laten staan" not in line
     assert "namen van de deelnemers en van genoemde professionals" in line
+
+
+# --- point 7: exports for an organisation ---------------------------------------------------
+
+
+def _one_case(tmp_path, runner, case="GG-1"):
+    from goedgenoeg.cli import app
+
+    path = tmp_path / f"{case}.yaml"
+    path.write_text(
+        f"context.case: {case}\ncontext.decision: placement\ncontext.age: 3-6\ncontext.region: netherlands\ncontext.who: alone\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["reflect", "--answers", str(path), "-o", str(tmp_path / f"{case}.md")])
+    assert result.exit_code == 0, result.output
+
+
+def test_an_export_says_its_period_team_and_library_versions_and_can_be_group_readable(
+    isolated, tmp_path, monkeypatch, runner, libraries
+):
+    import json
+    import stat
+
+    from goedgenoeg.cli import app
+
+    config = tmp_path / "c.toml"
+    config.write_text('team = "Wijkteam Noord"\ngroup_readable = true\n', encoding="utf-8")
+    monkeypatch.setenv("GOEDGENOEG_CONFIG", str(config))
+    shown = runner.invoke(app, ["config"]).output
+    assert "  team           Wijkteam Noord  [" in shown and "  group_readable true  [" in shown
+    _one_case(tmp_path, runner, "GG-1")
+    _one_case(tmp_path, runner, "GG-2")
+    dates = sorted(json.loads(p.read_text())["created"][:10] for p in isolated.glob("*.json") if p.name[0].isdigit())
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    result = runner.invoke(app, ["overview", "--export", str(drop / "noord.json")])
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE((drop / "noord.json").stat().st_mode) == 0o640
+    assert "leesbaar voor de groep (0640)" in result.output
+    data = json.loads((drop / "noord.json").read_text(encoding="utf-8"))
+    assert data["period"] == {"first": dates[0], "last": dates[-1]} and data["team"] == "Wijkteam Noord"
+    assert data["libraries"] == {x.library.id: x.library.version for x in libraries.libraries}
+    # the option wins over the setting
+    assert runner.invoke(app, ["overview", "--export", str(drop / "eigen.json"), "--owner-only"]).exit_code == 0
+    assert stat.S_IMODE((drop / "eigen.json").stat().st_mode) == 0o600
+    # a wrong value is named
+    config.write_text('group_readable = "misschien"\n', encoding="utf-8")
+    assert "group_readable" in runner.invoke(app, ["config"]).output
+
+
+def test_overview_refuses_an_export_made_with_other_library_versions_and_names_it(isolated, tmp_path, runner):
+    import json
+
+    from goedgenoeg.cli import app
+
+    _one_case(tmp_path, runner, "GG-1")
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    assert runner.invoke(app, ["overview", "--export", str(drop / "a.json")]).exit_code == 0
+    data = json.loads((drop / "a.json").read_text(encoding="utf-8"))
+    old = dict(data, period={"first": "2024-01-01", "last": "2024-03-31"})
+    old["libraries"] = dict(data["libraries"], kanttekeningen="0.9")
+    (drop / "b.json").write_text(json.dumps(old), encoding="utf-8")
+    result = runner.invoke(app, ["overview", str(drop), "--json"])
+    assert result.exit_code == 0, result.output
+    counted = json.loads(result.stdout)
+    assert counted["exports_read"] == 1 and counted["sessions"] == data["sessions"]
+    assert counted["period"] == data["period"]  # the refused export's quarter is not in it
+    here = data["libraries"]["kanttekeningen"]
+    assert f"b.json is niet opgeteld: gemaakt met kanttekeningen 0.9, hier kanttekeningen {here}" in result.stderr
+    # the same versions: added, and the period covers both
+    (drop / "b.json").write_text(json.dumps(dict(old, libraries=data["libraries"])), encoding="utf-8")
+    both = json.loads(runner.invoke(app, ["overview", str(drop), "--json"]).stdout)
+    assert both["exports_read"] == 2 and both["period"] == {"first": "2024-01-01", "last": data["period"]["last"]}

@@ -697,6 +697,17 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "ov_exports": ("{n} exportbestanden opgeteld.", "{n} export files added in."),
     "ov_exports_one": ("1 exportbestand opgeteld.", "1 export file added in."),
+    "ov_period": ("Periode: {first} tot en met {last}.", "Period: {first} to {last}."),
+    "ov_export_refused": (
+        "{path} is niet opgeteld: gemaakt met {theirs}, hier {here}. Een vraag kan intussen anders luiden; "
+        "maak de export opnieuw met dezelfde versies.",
+        "{path} was not added in: made with {theirs}, here {here}. A question may read differently by now; "
+        "make the export again with the same versions.",
+    ),
+    "ov_export_group": (
+        "Het exportbestand is leesbaar voor de groep (0640), voor een gedeelde map.",
+        "The export file is readable by the group (0640), for a shared folder.",
+    ),
     "ov_unreadable": ("{n} sessies konden niet gelezen worden.", "{n} sessions could not be read."),
     "ov_unreadable_one": ("1 sessie kon niet gelezen worden.", "1 session could not be read."),
     "ov_notice": (
