@@ -805,6 +805,26 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "completed": ("Afgerond", "Completed"),
     "skipped": ("overgeslagen", "skipped"),
     "kept_previous": ("vorig antwoord blijft staan", "previous answer kept"),
+    "carried_from": (
+        "overgenomen van {date}, niet opnieuw nagegaan",
+        "carried over from {date}, not checked again",
+    ),
+    "hint_confirm": ("= klopt nog", "= still holds"),
+    "confirmed": ("klopt nog: bevestigd", "still holds: confirmed"),
+    "followup_gone": (
+        "Niet meer bij het overleg: {names}. Hun stemmen van de vorige keer zijn weggelaten.",
+        "No longer in the meeting: {names}. Their voices from last time are left out.",
+    ),
+    "step_done_result": ("Wat leverde het op? (Enter = niets te melden)", "What did it produce? (Enter = nothing to report)"),
+    "rec_result": ("Resultaat", "Result"),
+    "rec_carried": (
+        "Overgenomen van {date}, niet opnieuw nagegaan: {items}.",
+        "Carried over from {date}, not checked again: {items}.",
+    ),
+    "af_steps_result": (
+        "steps_result is een lijst met per eerdere stap wat ze opleverde (tekst)",
+        "steps_result is a list with, per earlier step, what it produced (text)",
+    ),
     "later_kept": ("later bespreken; het antwoord blijft staan", "discuss later; the answer is kept"),
     "marked_later": ("later bespreken", "discuss later"),
     "unanswered": ("nog niet beantwoord", "not answered yet"),
