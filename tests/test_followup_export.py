@@ -139,3 +139,116 @@ def test_overview_refuses_an_export_made_with_other_library_versions_and_names_i
     (drop / "b.json").write_text(json.dumps(dict(old, libraries=data["libraries"])), encoding="utf-8")
     both = json.loads(runner.invoke(app, ["overview", str(drop), "--json"]).stdout)
     assert both["exports_read"] == 2 and both["period"] == {"first": "2024-01-01", "last": data["period"]["last"]}
+
+
+# --- point 4: follow-ups that tell old from new -----------------------------------------------
+
+FACT = "besluit.feiten"
+CHILD = "mentaliseren.door-de-ogen-van-het-kind"
+
+
+def _people(*names):
+    return Answer(
+        status="answered",
+        value=[{"name": n, "organisation": "wijkteam", "role": "coach", "meeting_role": "member"} for n in names],
+    )
+
+
+def _earlier(libraries):
+    from goedgenoeg.session import new_session
+
+    first = new_session(libraries, "nl")
+    first.updated = "2026-01-15T10:00:00"
+    first.answers["context.case"] = Answer(status="answered", value="GG-21")
+    first.answers["context.who"] = Answer(status="answered", value="team")
+    first.answers["overleg.deelnemers"] = _people("Eva", "Joost", "Mila")
+    first.answers[FACT] = Answer(status="answered", value="twee blauwe plekken")
+    first.answers[CHILD] = Answer(status="answered", voices={"Eva": "bang", "Joost": "boos", "Mila": "stil"})
+    return first
+
+
+def test_carried_answers_stay_marked_until_confirmed_and_the_record_says_so(libraries):
+    from goedgenoeg.record import render
+    from goedgenoeg.reflect import start_followup
+    from goedgenoeg.walk import Reply, Walk, apply
+
+    session = start_followup(_earlier(libraries), libraries)
+    assert session.answers[FACT].carried == "2026-01-15"
+    walk = Walk(libraries, session.answers, session.followup_of.answers)
+    step = {s.key: s for s in walk.steps()}
+    apply(walk, step[FACT], Reply("skip"), lambda: None)  # Enter keeps: still not checked
+    assert session.answers[FACT].carried == "2026-01-15"
+    apply(walk, step[FACT], Reply("answer", "twee blauwe plekken"), lambda: None)  # the same again: not checked
+    assert session.answers[FACT].carried == "2026-01-15"
+    apply(walk, step[FACT], Reply("answer", "twee blauwe plekken", confirmed=("*",)), lambda: None)  # '='
+    assert session.answers[FACT].carried == ""
+    voices = {"Eva": "bang", "Joost": "boos", "Mila": "stil"}
+    apply(walk, step[CHILD], Reply("answer", None, voices, confirmed=("Eva",)), lambda: None)
+    assert session.answers[CHILD].carried_voices == ["Joost", "Mila"]
+    apply(walk, step[FACT], Reply("skip"), lambda: None)
+    session.answers["besluit.stand"] = Answer(status="answered", value="taken")
+    text = str(render(session, libraries, "md", full=True))
+    assert "**Joost (overgenomen van 2026-01-15, niet opnieuw nagegaan)**" in text
+    assert "**Eva**" in text and "Eva (overgenomen" not in text
+    summary = text.split("## Samenvatting\n", 1)[1].split("\n## ", 1)[0]
+    assert summary.index("### Besluit of advies") < summary.index("### Wat veranderde sinds 2026-01-15")
+    assert "Overgenomen van 2026-01-15, niet opnieuw nagegaan: " in summary  # the confirmed fact is not in it
+
+
+def test_an_old_session_without_the_mark_loads_unchanged(libraries, tmp_path):
+    from goedgenoeg.models import Session
+
+    data = _earlier(libraries).model_dump()
+    for answer in data["answers"].values():
+        del answer["carried"], answer["carried_voices"]
+    assert Session.model_validate(data).answers[FACT].carried == ""
+
+
+def test_the_voices_of_people_who_left_are_dropped_and_said_once(libraries, tmp_path):
+    from goedgenoeg.reflect import start_followup
+    from goedgenoeg.reflection import Reflection
+    from helpers import ScriptedAsker
+
+    class Listening(ScriptedAsker):
+        def __init__(self):
+            super().__init__()
+            self.said: list[str] = []
+
+        def say(self, text, style=""):
+            self.said.append(text)
+
+    session = start_followup(_earlier(libraries), libraries)
+    session.answers["overleg.deelnemers"] = _people("Eva", "Joost")  # Mila left
+    asker = Listening()
+    reflection = Reflection(session, libraries, asker, tmp_path)
+    steps = reflection.walk.steps()
+    reflection.visit(steps[0])
+    reflection.visit(steps[1])
+    assert asker.said == ["Niet meer bij het overleg: Mila. Hun stemmen van de vorige keer zijn weggelaten."]
+    assert set(session.answers[CHILD].voices) == {"Eva", "Joost"}
+    assert "Mila" not in (reflection.walk.previous(CHILD).voices or {})
+    assert "Mila" in session.followup_of.answers[CHILD].voices  # the earlier reflection itself is unchanged
+
+
+def test_a_followups_record_has_the_results_of_earlier_steps_and_changes_in_short(libraries, tmp_path):
+    from goedgenoeg.answers_file import fill_from_file
+    from goedgenoeg.record import render
+    from goedgenoeg.reflect import start_followup
+
+    first = _earlier(libraries)
+    first.answers["besluit.stappen"] = Answer(
+        status="answered", value=[{"who": "consulent", "what": "Amber aanvragen", "when": "vrijdag", "result": ""}]
+    )
+    session = start_followup(first, libraries)
+    long = "Sinds vorige week is er een nieuwe melding van de school over blauwe plekken op de armen " * 3
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        f"steps_done: [partly]\nsteps_why: [wachtlijst]\nsteps_result: [aanvraag ingediend]\n{FACT}: {long}\n",
+        encoding="utf-8",
+    )
+    assert fill_from_file(session, libraries, path) == []
+    assert session.followup_of.steps_result == ["aanvraag ingediend"]
+    text = str(render(session, libraries, "md"))
+    changed = text.split("### Wat veranderde sinds", 1)[1].split("**Volgende stappen van toen**")
+    assert long.strip() not in changed[0] and "…" in changed[0]  # short form, not the paragraph
+    assert "| Resultaat |" in changed[1] and "| deels gedaan | aanvraag ingediend | wachtlijst |" in changed[1]
