@@ -68,8 +68,8 @@ class ScriptedAsker(Asker):
         self.privacy_seen = [(s.key, [f.kind for f in hits]) for _, s, hits in findings]
         return None
 
-    def steps_done(self, rows: list[ActionRow]) -> tuple[list[str], list[str]]:
-        return [], []  # not asked: a scripted follow-up keeps every earlier step
+    def steps_done(self, rows: list[ActionRow]) -> tuple[list[str], list[str], list[str]]:
+        return [], [], []  # not asked: a scripted follow-up keeps every earlier step
 
     def save_failed(self, err: OSError) -> bool:
         return False  # stop: the earlier answers are on disk

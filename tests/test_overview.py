@@ -554,7 +554,8 @@ def test_an_export_read_back_gives_the_same_counts_and_holds_nothing_personal(te
     assert "unreadable_files" not in data  # counts only
     ids = [json.loads(p.read_text())["id"] for p in team.glob("2026*.json")]
     assert "GG-SECRET" not in text and "vrije-tekst" not in text and not any(i in text for i in ids)
-    assert not re.search(r"20\d\d-?\d\d-?\d\d", text)  # no session id, no date
+    # no session id, and no date but the period's two (issue 21, point 7)
+    assert len(re.findall(r"20\d\d-?\d\d-?\d\d", text)) == 2 and set(data["period"]) == {"first", "last"}
     assert not any(n in (1, 2) for n in counts_in(data))
 
     original, _ = run_json(runner, str(team))

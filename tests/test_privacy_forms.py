@@ -223,8 +223,8 @@ def test_names_typed_in_the_network_and_participants_are_pointed_out_in_free_tex
     session.answers["context.case"] = Answer(status="answered", value="Els haalt de kinderen op; Anouk belt school.")
     assert sorted(known_names(session, libraries)) == ["Anouk", "Els"]
     found = {step.key: [(f.kind, f.text) for f in hits] for _, step, hits in privacy_findings(session, libraries)}
-    assert found == {"context.case": [("name", "Els"), ("name", "Anouk")]}
-    # where professionals name each other by design (who disagreed, who does what), only the family's names count
+    # in a meeting the participants' names are meant to be there (issue 21, point 9): only the family's count
+    assert found == {"context.case": [("name", "Els")]}
     session.answers["afsluiting.tegenstem"] = Answer(status="answered", value="Anouk was het oneens; Els kan opvangen")
     found = {step.key: [(f.kind, f.text) for f in hits] for _, step, hits in privacy_findings(session, libraries)}
     assert found["afsluiting.tegenstem"] == [("name", "Els")]

@@ -131,14 +131,16 @@ def test_a_followup_lists_exactly_what_changed(tmp_path, libraries, isolated, ru
     record = run(runner, tmp_path, ["followup", session_id], changes, "second.md")
     assert record.split("\n\n")[1].startswith("**Vervolg op de reflectie van ")  # the header says so
     summary = record.split("## Samenvatting\n", 1)[1].split("\n## ", 1)[0]
-    assert summary.startswith("\n### Wat veranderde sinds ")  # the summary starts with what changed
-    changed, steps = summary.split("### ", 2)[1].split("**Volgende stappen van toen**")
+    # the new decision first, then what changed (issue 21, point 4)
+    assert summary.startswith("\n### Besluit of advies\n")
+    assert summary.index("### Besluit of advies") < summary.index("### Wat veranderde sinds ") < summary.index("### Feiten")
+    changed, steps = summary.split("### Wat veranderde sinds ", 1)[1].split("\n### ", 1)[0].split("**Volgende stappen van toen**")
     rows = [x for x in changed.splitlines() if x.startswith("| ") and not x.startswith("| Vraag") and not x.startswith("|---")]
     assert len(rows) == 3, rows  # exactly the fact, the alternative and the network
     assert any(x.endswith("| sinds vorige week een nieuwe melding van de school |") for x in rows)
     assert any(x.endswith("| Ingezet: sinds 1 december |") for x in rows)
     assert any("buurman" in x.split("|")[2] and "buurman" not in x.split("|")[3] and "twee dagen" in x for x in rows)
-    assert "| consulent | stap" in steps and "| deels gedaan | wachtlijst bij de thuisbegeleiding |" in steps
+    assert "| consulent | stap" in steps and "| deels gedaan |   | wachtlijst bij de thuisbegeleiding |" in steps
 
 
 def test_a_followup_keeps_every_earlier_answer_when_jumping_ahead(tmp_path, libraries, isolated, monkeypatch, runner):
@@ -186,6 +188,7 @@ def test_a_followup_in_the_terminal_checks_facts_edits_lists_and_asks_why(tmp_pa
     lines = [
         "2",
         "wachtlijst van zes weken",  # the earlier step: partly, and why
+        "aanvraag ingediend",  # and what it produced
         "",  # the child: Enter keeps
         "",  # what each parent may feel now (for a baby, in the place of the parents' own words): skip
         "1",
@@ -206,7 +209,8 @@ def test_a_followup_in_the_terminal_checks_facts_edits_lists_and_asks_why(tmp_pa
     record = out.read_text(encoding="utf-8")
     summary = record.split("## Samenvatting\n", 1)[1].split("\n## ", 1)[0]
     assert "twee blauwe plekken en een nieuwe melding" in summary
-    assert "vangt op, nu twee dagen" in summary and "| deels gedaan | wachtlijst van zes weken |" in summary
+    assert "vangt op, nu twee dagen" in summary
+    assert "| deels gedaan | aanvraag ingediend | wachtlijst van zes weken |" in summary
     changed = summary.split("**Volgende stappen van toen**")[0]
     assert "buurman" in changed  # the removal is a change, shown as it was before
     assert "de zitting drukt" not in record  # the own reflection was not carried over

@@ -38,14 +38,18 @@ def _steps_done(session: Session, data: dict[Any, Any], path: Path, line: int) -
     earlier next steps."""
     steps_done = data.pop("steps_done", None)
     steps_why = data.pop("steps_why", None)
+    steps_result = data.pop("steps_result", None)
     if steps_done is None:
         return []
     if session.followup_of is None:
         return [f"{path}:{line}: {t(session.lang, 'af_steps_done_not_followup')}"]
     if not isinstance(steps_done, list) or any(d not in STEP_DONE for d in steps_done):
         return [f"{path}:{line}: {t(session.lang, 'af_steps_done_values', values=', '.join(STEP_DONE))}"]
+    if steps_result is not None and not isinstance(steps_result, list):
+        return [f"{path}:{line}: {t(session.lang, 'af_steps_result')}"]
     session.followup_of.steps_done = list(steps_done)
     session.followup_of.steps_why = [str(w) for w in steps_why or []]
+    session.followup_of.steps_result = [str(r) for r in steps_result or []]
     return []
 
 

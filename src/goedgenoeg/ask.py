@@ -46,6 +46,7 @@ COMMANDS: dict[str, Command] = {
     "!stop": "stop",
     "!stemmen": "voices",
     "!voices": "voices",
+    "=": "confirm",  # a follow-up: what is shown still holds
 }
 
 
@@ -107,7 +108,7 @@ def _stored(prompt: PromptBase, value: Any) -> Any:
 def _walk_action(command: Command) -> Action:
     """What a command is to the walk: '!stemmen' where it does not apply is a skip, and so is
     '>>' (pass for everyone) at a shared question."""
-    if command == "voices" or command == "pass_all":
+    if command == "voices" or command == "pass_all" or command == "confirm":
         return "skip"
     return command
 
@@ -318,11 +319,15 @@ class TerminalAsker(Terminal):
         is nobody's (Enter must not record it for someone who said nothing). '>' skips this
         person's voice only, '<' goes back one person, !stop keeps the voices given."""
         voices: dict[str, Any] = {}
+        confirmed: list[str] = []
         old = previous.voices if previous is not None and previous.voices else {}
         i = 0
         while i < len(names):
             name = names[i]
-            self.say(t(self.lang, label, name=name), "bold cyan")
+            mark = ""
+            if previous is not None and previous.carried and name in (previous.carried_voices or old):
+                mark = f" ({self._carried(previous)})"
+            self.say(t(self.lang, label, name=name) + mark, "bold cyan")
             self.shown = name in old  # Enter keeps this person's earlier voice
             try:
                 value = ask_value(self, step.prompt, old.get(name))
@@ -339,11 +344,17 @@ class TerminalAsker(Terminal):
                         self.say(f"({t(self.lang, 'voice_skipped', name=name)})", "dim")
                     i += 1
                     continue
+                if command.action == "confirm" and name in old:  # '=': what this person said still holds
+                    voices[name] = old[name]
+                    confirmed.append(name)
+                    self.say(f"({t(self.lang, 'confirmed')})", "dim")
+                    i += 1
+                    continue
                 if command.action == "back" and i > 0:
                     i -= 1
                     continue
                 if command.action == "stop" and voices:
-                    return Reply("answer", None, voices, stop=True)
+                    return Reply("answer", None, voices, stop=True, confirmed=tuple(confirmed))
                 raise
             except Partial as partial:
                 voices[name] = _stored(step.prompt, partial.value)
@@ -356,7 +367,7 @@ class TerminalAsker(Terminal):
             else:
                 voices.pop(name, None)
             i += 1
-        return Reply("answer", None, voices) if voices else Reply("skip")
+        return Reply("answer", None, voices, confirmed=tuple(confirmed)) if voices else Reply("skip")
 
     def _ask(self, step: Step, position: Position, previous: Answer | None) -> Reply:
         lang = self.lang
@@ -389,6 +400,9 @@ class TerminalAsker(Terminal):
                         return self._voices(step, previous, names)
                     except _Command as inner:  # '!stemmen' again while giving voices: as a skip
                         return Reply(_walk_action(inner.action))
+                if command.action == "confirm" and kept and previous is not None:  # '=': it still holds
+                    self.say(f"({t(lang, 'confirmed')})", "dim")
+                    return Reply("answer", previous.value, previous.voices, confirmed=("*", *(previous.voices or {})))
                 action = _walk_action(command.action)
                 if command.action == "pass_all":
                     self.say(f"({t(lang, 'passed_all')})", "dim")
@@ -421,6 +435,8 @@ class TerminalAsker(Terminal):
         if previous is not None and previous.given:
             later = f" ({t(lang, 'marked_later')})" if previous.status == "later" else ""
             self.say(f"{t(lang, 'previous')}: {describe_answer(prompt, previous, lang)}{later}", "yellow")
+            if previous.carried:
+                self.say(f"({self._carried(previous)}; {t(lang, 'hint_confirm')})", "yellow")
             if self.followup and step.section.phase == "facts":
                 self.say(t(lang, "followup_check_fact"), "bold yellow")
         team = (
@@ -431,6 +447,10 @@ class TerminalAsker(Terminal):
         self.say(t(lang, "hint") + (team if voices else ""), "dim")
         if isinstance(prompt, TextPrompt) and prompt.long:
             self.say(t(lang, "hint_long"), "dim")
+
+    def _carried(self, answer: Answer) -> str:
+        """'carried over from DATE, not checked again', for an answer of a follow-up."""
+        return t(self.lang, "carried_from", date=answer.carried)
 
     def _header(self, step: Step, position: Position) -> None:
         """The part as a rule when a new part starts, the section title when a new section
@@ -513,5 +533,5 @@ class TerminalAsker(Terminal):
     def offer_full(self, prompts: int, minutes: int) -> bool:
         return pages.offer_full(self, prompts, minutes)
 
-    def steps_done(self, rows: list[ActionRow]) -> tuple[list[str], list[str]]:
+    def steps_done(self, rows: list[ActionRow]) -> tuple[list[str], list[str], list[str]]:
         return pages.steps_done(self, rows)

@@ -279,6 +279,8 @@ def show_config(
         ("small_count", str(cfg.small_count.value), cfg.small_count.origin),
         *((key, value.value or t(lang, "cfg_none"), value.origin) for key, value in cfg.people()),
         ("docx_template", str(cfg.docx_template.value or t(lang, "cfg_none")), cfg.docx_template.origin),
+        ("team", cfg.team.value or t(lang, "cfg_none"), cfg.team.origin),
+        ("group_readable", "true" if cfg.group_readable.value else "false", cfg.group_readable.origin),
     ]
     rows += [("libraries", str(v.value), v.origin) for v in cfg.libraries] or [("libraries", t(lang, "cfg_none"), DEFAULT)]
     for key, value, where in rows:  # values and paths come from files and the environment: no escape codes
@@ -350,6 +352,7 @@ def overview(
     directory: Path | None = typer.Argument(None, metavar="DIR", show_default=False),
     output: Path | None = OutputOpt,
     export: Path | None = typer.Option(None, "--export", metavar="FILE"),
+    group_readable: bool | None = typer.Option(None, "--group-readable/--owner-only", show_default=False),
     as_json: bool = typer.Option(False, "--json"),
     force: bool = ForceOpt,
     lang: str | None = LangOpt,
@@ -360,7 +363,7 @@ def overview(
     """Counts across all sessions in a folder, to learn across cases."""
     from . import overview as ov
     from .console import make_console
-    from .files import write_private
+    from .files import FILE_MODE, GROUP_MODE, write_private
     from .oserrors import describe
     from .sanitize import strip_control as clean
     from .session import SessionError
@@ -379,9 +382,13 @@ def overview(
 
     skipped: list[SessionError] = []
     notices: list[str] = []
-    result = ov.gather(folder, libraries, skipped, notices)
+    refused: list[ov.Refused] = []
+    result = ov.gather(folder, libraries, skipped, notices, refused)
     for notice in notices:  # the index of the folder was rebuilt
         _echo(t(lang, notice), err=True)
+    for file, differ in refused:  # an export made with other library versions: named, not added
+        theirs, here = (", ".join(f"{k} {v[i]}" for k, *v in differ) for i in (0, 1))
+        _echo(clean(t(lang, "ov_export_refused", path=file.name, theirs=theirs, here=here)), err=True)
     for odd in skipped:  # named on one line each, the rest counted
         _echo(clean(odd.text(lang, hint())), err=True)
     if as_json:
@@ -392,17 +399,20 @@ def overview(
             console.print(line, markup=False, highlight=False)
         for table in ov.terminal_tables(result, libraries, lang, small):
             console.print(table)
+    shared = cfg.group_readable.value if group_readable is None else group_readable
     written = [
-        (output, ov.to_markdown(result, libraries, lang, small), "cli_overview_to"),
-        (export, ov.to_json(result, small), "ov_export_to"),
+        (output, ov.to_markdown(result, libraries, lang, small), "cli_overview_to", FILE_MODE),
+        (export, ov.to_json(result, small, team=cfg.team.value or ""), "ov_export_to", GROUP_MODE if shared else FILE_MODE),
     ]
-    for path, text, done in written:
+    for path, text, done, mode in written:
         if path is None:
             continue
         try:
-            write_private(path, text.encode("utf-8"), overwrite=force)
+            write_private(path, text.encode("utf-8"), overwrite=force, mode=mode)
         except FileExistsError:
             _fail(t(lang, "cli_exists_force", path=path), 1)
         except OSError as err:
             _fail(t(lang, "cli_cannot_write", path=path, err=describe(err, lang)), 1)
         typer.echo(t(lang, done, path=path), err=as_json)
+        if mode == GROUP_MODE:
+            typer.echo(t(lang, "ov_export_group"), err=as_json)

@@ -35,6 +35,9 @@ ENV = {
     "function": "GOEDGENOEG_FUNCTION",
     "service": "GOEDGENOEG_SERVICE",
     "docx_template": "GOEDGENOEG_DOCX_TEMPLATE",
+    # an organisation's exports: the team they are of, and readable by the group for a shared folder
+    "team": "GOEDGENOEG_TEAM",
+    "group_readable": "GOEDGENOEG_GROUP_READABLE",
 }
 AUTHOR_KEYS = ("author", "function", "service")
 MAX_TEXT = 200  # a name, a function or a service is a line, not a page
@@ -107,6 +110,8 @@ class Config:
     function: Value[str | None]
     service: Value[str | None]
     docx_template: Value[Path | None]  # an organisation's .docx a Word record is built on (house style, logo)
+    team: Value[str | None]  # the label an overview export carries (None: no label)
+    group_readable: Value[bool]  # an overview export is written 0640, for a shared drop folder
     files: tuple[tuple[Origin, Path, bool], ...]  # (org|user, path, whether it exists)
 
     def people(self) -> tuple[tuple[str, Value[str | None]], ...]:
@@ -193,12 +198,12 @@ def _choice(key: str, value: object, where: str, allowed: tuple[C, ...]) -> C:
     raise _bad(key, value, where, " | ".join(allowed))
 
 
-def _plain(value: object, where: str) -> bool:
+def _plain(value: object, where: str, key: str = "plain") -> bool:
     if isinstance(value, bool):
         return value
     if isinstance(value, str) and value.lower() in TRUE + FALSE:
         return value.lower() in TRUE
-    raise _bad("plain", value, where, "true | false")
+    raise _bad(key, value, where, "true | false")
 
 
 def _small_count(value: object, where: str) -> int:
@@ -249,8 +254,9 @@ class _Found:
     sessions_dir: Value[Path] | None = None
     record_format: Value[Format] | None = None
     plain: Value[bool] | None = None
+    group_readable: Value[bool] | None = None
     small_count: Value[int] | None = None
-    texts: dict[str, Value[str | None]] = field(default_factory=dict)  # author, function, service
+    texts: dict[str, Value[str | None]] = field(default_factory=dict)  # author, function, service, team
     docx_template: Value[Path | None] | None = None
     libraries: list[Value[Path]] = field(default_factory=list)
 
@@ -267,6 +273,8 @@ class _Found:
             self.record_format = Value(_choice(key, value, where, FORMATS), origin)
         elif key == "plain":
             self.plain = Value(_plain(value, where), origin)
+        elif key == "group_readable":
+            self.group_readable = Value(_plain(value, where, key), origin)
         elif key == "small_count":
             self.small_count = Value(_small_count(value, where), origin)
         elif key == "sessions_dir":
@@ -275,7 +283,7 @@ class _Found:
             self.docx_template = Value(_docx_template(value, where, base), origin)
         elif key == "libraries":
             self.libraries += [Value(p, origin) for p in _libraries(value, where, base)]
-        elif key in AUTHOR_KEYS:
+        elif key in AUTHOR_KEYS + ("team",):
             self.texts[key] = Value(_text(key, value, where), origin)
         else:  # pragma: no cover - KEYS and this method name the same keys
             raise _bad(key, value, where, "")
@@ -340,6 +348,8 @@ def load(options: Options | None = None, environ: Mapping[str, str] | None = Non
         function=found.texts.get("function", Value(None, DEFAULT)),
         service=found.texts.get("service", Value(None, DEFAULT)),
         docx_template=found.docx_template or Value(None, DEFAULT),
+        team=found.texts.get("team", Value(None, DEFAULT)),
+        group_readable=found.group_readable or Value(False, DEFAULT),
         files=tuple(files),
     )
 

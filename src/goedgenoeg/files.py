@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 FILE_MODE = 0o600
+GROUP_MODE = 0o640  # an overview export asked for a shared drop folder: the group may read it
 DIR_MODE = 0o700
 
 
@@ -35,9 +36,10 @@ def private_dir(path: Path) -> Path:
     return path
 
 
-def write_private(path: Path, data: bytes, overwrite: bool = True) -> None:
+def write_private(path: Path, data: bytes, overwrite: bool = True, mode: int = FILE_MODE) -> None:
     """Write `data` to `path` through a temporary file in the same folder: flush, fsync, rename.
-    The file is 0600. With overwrite=False the file is created exclusively: if it exists, even
+    The file is 0600 (or `mode`, for an export to a shared folder). With overwrite=False the file is
+    created exclusively: if it exists, even
     when another writer made it a moment ago, FileExistsError is raised and it is left alone."""
     path = Path(path)
     if not overwrite and path.exists():
@@ -45,7 +47,7 @@ def write_private(path: Path, data: bytes, overwrite: bool = True) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         if os.name == "posix":
-            os.fchmod(fd, FILE_MODE)
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -53,7 +55,7 @@ def write_private(path: Path, data: bytes, overwrite: bool = True) -> None:
         if overwrite:
             _replace(tmp, path)
         else:
-            _create(tmp, path, data)
+            _create(tmp, path, data, mode)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -82,7 +84,7 @@ def _replace(tmp: str, path: Path) -> None:
             time.sleep(wait)
 
 
-def _create(tmp: str, path: Path, data: bytes) -> None:
+def _create(tmp: str, path: Path, data: bytes, mode: int = FILE_MODE) -> None:
     """Put the finished temporary file at `path` only if nothing is there: a hard link fails
     when the name exists, atomically (no check-then-rename race). Where links are not possible,
     an exclusive create (O_EXCL) does the same."""
@@ -97,6 +99,8 @@ def _create(tmp: str, path: Path, data: bytes) -> None:
         ):
             raise
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
+        if os.name == "posix":
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -265,9 +265,18 @@ PARAMS: dict[str, tuple[str, str]] = {
     ),
     "overview export": (
         "Alleen de tellingen naar dit bestand schrijven (geen casussen, geen vrije tekst, geen id's), om in een "
-        "gedeelde map te zetten; 'goedgenoeg overview MAP' telt zulke bestanden op.",
+        "gedeelde map te zetten; 'goedgenoeg overview MAP' telt zulke bestanden op. Het bestand noemt de "
+        "periode (eerste en laatste datum), het team (instelling team) en de versies van de vragenbibliotheken; "
+        "exports met andere versies worden niet opgeteld.",
         "Write only the counts to this file (no cases, no free text, no ids), to put in a shared folder; "
-        "'goedgenoeg overview DIR' adds such files up.",
+        "'goedgenoeg overview DIR' adds such files up. The file names the period (first and last date), the "
+        "team (setting team) and the versions of the prompt libraries; exports with other versions are not added.",
+    ),
+    "overview group_readable": (
+        "Het exportbestand leesbaar maken voor de groep (0640), voor een gedeelde map (instelling "
+        "group_readable); --owner-only: alleen voor jezelf (0600, de standaard).",
+        "Make the export file readable by the group (0640), for a shared folder (setting group_readable); "
+        "--owner-only: for yourself only (0600, the default).",
     ),
     "overview directory": (
         "Een map met sessies, met exportbestanden van --export, of beide (standaard: de sessiemap).",

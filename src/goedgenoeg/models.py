@@ -732,6 +732,10 @@ class Answer(BaseModel):
     value: Any = None
     voices: dict[str, Any] | None = None  # a team's separate answers, by participant
     at: str = ""
+    # a follow-up: the date of the earlier reflection this answer was carried over from and not
+    # checked again ("" when given or confirmed now); for a team's voices, whose voices those are
+    carried: str = ""
+    carried_voices: list[str] = []
 
     @property
     def given(self) -> bool:
@@ -765,6 +769,7 @@ class Baseline(BaseModel):
     answers: dict[str, Answer] = {}
     steps_done: list[str] = []  # per earlier next step: done, partly, not_done (or "")
     steps_why: list[str] = []  # per earlier next step: why it was done partly or not (or "")
+    steps_result: list[str] = []  # per earlier next step: what it produced (or "")
 
 
 class Author(BaseModel):

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar, final
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar, final
 
 from pydantic import BaseModel, ConfigDict, StrictInt, StrictStr, ValidationError, model_validator
 
@@ -181,6 +181,11 @@ class Overview:
     perspective_prompts: dict[str, Table] = field(default_factory=dict)
     unreadable: int = 0  # files that could not be read (files, not cases: never hidden)
     exports: int = 0  # export files added in
+    # the period counted: the first and the last date of a session (YYYY-MM-DD; "" when none)
+    first: str = ""
+    last: str = ""
+    # the library versions the counts were made with (library id -> version)
+    libraries: Mapping[str, str] = field(default_factory=dict)
 
     COUNTED = (
         "sessions",
@@ -211,8 +216,30 @@ def _map(x: _Counts, fn: Callable[[Count], Count]) -> _Counts:
 
 
 def add(a: Overview, b: Overview) -> Overview:
+    """Two overviews added up: their counts, and the period that covers both."""
     values = {name: _merge(getattr(a, name), getattr(b, name)) for name in Overview.COUNTED}
-    return Overview(**values, unreadable=a.unreadable + b.unreadable, exports=a.exports + b.exports)
+    first = min((d for d in (a.first, b.first) if d), default="")
+    last = max(a.last, b.last)
+    return Overview(
+        **values,
+        unreadable=a.unreadable + b.unreadable,
+        exports=a.exports + b.exports,
+        first=first,
+        last=last,
+        libraries={**b.libraries, **a.libraries},
+    )
+
+
+def versions(libraries: LibrarySet) -> dict[str, str]:
+    """The version of each library counted with (library id -> version)."""
+    return {x.library.id: x.library.version for x in libraries.libraries}
+
+
+def mismatches(export: Overview, libraries: LibrarySet) -> list[tuple[str, str, str]]:
+    """The libraries an export was made with in another version than here: (id, the export's
+    version, the version here). Its rows of those prompts cannot be added to these."""
+    here = versions(libraries)
+    return [(k, v, here[k]) for k, v in export.libraries.items() if k in here and here[k] != v]
 
 
 def hide(overview: Overview, small: int) -> Overview:
@@ -604,6 +631,9 @@ def count_facts(facts: list[Facts], libraries: LibrarySet, unreadable: int = 0) 
     for group in groups:
         tally.add_case(group)
     return Overview(
+        first=min((f.created[:10] for f in unique), default=""),
+        last=max((max(f.created, f.updated)[:10] for f in unique), default=""),
+        libraries=versions(libraries),
         sessions=Count.of(len(unique)),
         cases=Count.of(len(groups)),
         followed_up=Count.of(tally.followed_up),
@@ -629,6 +659,25 @@ def _exact_table(rows: dict[str, dict[str, int]]) -> Table:
 # --- export files -----------------------------------------------------------------
 
 Cell = StrictInt | StrictStr
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_TEAM = 80  # a team label is a name, not a text
+
+
+class Period(BaseModel):
+    """The first and the last date of the sessions an export counted."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    first: StrictStr
+    last: StrictStr
+
+    @model_validator(mode="after")
+    def _dates(self) -> Period:
+        if not all(DATE.match(d) for d in (self.first, self.last)) or self.first > self.last:
+            raise ValueError("a period is two dates, the first one first")
+        return self
+
+
 CellTree = int | str | Mapping[str, "CellTree"]  # a count as shown, or counts one or more keys deep
 
 
@@ -652,6 +701,9 @@ class ExportFile(BaseModel):
     perspective_prompts: dict[str, dict[str, dict[str, Cell]]]
     unreadable_files: StrictInt = 0  # in `--json` output only; not added up
     exports_read: StrictInt = 0
+    period: Period | None = None  # none in an export of an empty folder (or from an older version)
+    team: StrictStr = ""
+    libraries: dict[str, StrictStr] = {}  # library id -> version counted with
 
     @model_validator(mode="after")
     def _plain_keys_and_counts(self) -> ExportFile:
@@ -666,6 +718,10 @@ class ExportFile(BaseModel):
 
         for name in Overview.COUNTED:
             check(getattr(self, name))
+        if not all(KEY.match(k) and KEY.match(v) for k, v in self.libraries.items()):
+            raise ValueError("a library id or version that is not an id")
+        if len(self.team) > MAX_TEAM or any(not ch.isprintable() for ch in self.team):
+            raise ValueError("a team label is one short line")
         return self
 
     def overview(self) -> Overview:
@@ -681,6 +737,9 @@ class ExportFile(BaseModel):
             perspectives=_parsed_table(self.perspectives),
             perspective_prompts={k: _parsed_table(v) for k, v in self.perspective_prompts.items()},
             exports=1,
+            first=self.period.first if self.period else "",
+            last=self.period.last if self.period else "",
+            libraries=dict(self.libraries),
         )
 
 
@@ -696,19 +755,25 @@ def _shown(x: _Counts, small: int) -> Shown:
     return x.shown(small) if isinstance(x, Count) else {k: _shown(v, small) for k, v in x.items()}
 
 
-def to_data(overview: Overview, small: int, files: bool = False) -> dict[str, Shown]:
+def to_data(overview: Overview, small: int, files: bool = False, team: str = "") -> dict[str, Shown]:
     """The hidden counts as JSON data: the export, and with `files` also how many files could
-    not be read or were exports (for `overview --json`)."""
+    not be read or were exports (for `overview --json`). It says the period it covers, the
+    team it is of (when a label is set) and the library versions it counted with."""
     hidden = hide(overview, small)
     data: dict[str, Shown] = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "small_count": small}
+    if overview.first:
+        data["period"] = {"first": overview.first, "last": overview.last}
+    if team:
+        data["team"] = team[:MAX_TEAM]
+    data["libraries"] = dict(overview.libraries)
     data.update({name: _shown(getattr(hidden, name), small) for name in Overview.COUNTED})
     if files:
         data.update(unreadable_files=overview.unreadable, exports_read=overview.exports)
     return data
 
 
-def to_json(overview: Overview, small: int, files: bool = False) -> str:
-    return json.dumps(to_data(overview, small, files), ensure_ascii=False, indent=2) + "\n"
+def to_json(overview: Overview, small: int, files: bool = False, team: str = "") -> str:
+    return json.dumps(to_data(overview, small, files, team), ensure_ascii=False, indent=2) + "\n"
 
 
 def read_export(data: object) -> Overview | None:
@@ -753,12 +818,26 @@ def load_dir(directory: Path, skipped: list[SessionError] | None = None) -> tupl
     return sessions, exports, unreadable
 
 
+class Refused(NamedTuple):
+    """An export not added up: made with other versions of libraries than here (id, the
+    export's version, the version here)."""
+
+    path: Path
+    libraries: list[tuple[str, str, str]]
+
+
 def gather(
-    directory: Path, libraries: LibrarySet, skipped: list[SessionError] | None = None, notices: list[str] | None = None
+    directory: Path,
+    libraries: LibrarySet,
+    skipped: list[SessionError] | None = None,
+    notices: list[str] | None = None,
+    refused: list[Refused] | None = None,
 ) -> Overview:
     """Everything in a folder added up: its sessions counted, its exports added (`skipped`:
     see load_dir). The sessions come through the folder's index (index.py): a file that did
-    not change is not read again; `notices` gets the text key of why the index was rebuilt."""
+    not change is not read again; `notices` gets the text key of why the index was rebuilt.
+    An export made with another version of a library is not added: its rows of that library's
+    prompts would be counted as if they asked the same (`refused` names it)."""
     from .index import scan
     from .reading import MAX_SESSION_BYTES, loads, read_regular
 
@@ -780,6 +859,9 @@ def gather(
         found = read_export(data) if isinstance(data, dict) and data.get("format") == EXPORT_FORMAT else None
         if found is None:
             unreadable += 1
+        elif differ := mismatches(found, libraries):
+            if refused is not None:
+                refused.append(Refused(path, differ))
         else:
             exports.append(found)
     total = count_facts([entry.facts for entry in listing.entries], libraries, unreadable=unreadable)
@@ -830,6 +912,8 @@ def summary_lines(overview: Overview, lang: str, small: int) -> list[str]:
         lines = [label(lang, "counted_cases", sessions=sessions, cases=cases)]
         lines.append(label(lang, "followed_up", n=o.followed_up.shown(small)))
         lines.append(label(lang, "dissent_line", n=o.dissent["recorded"].shown(small), m=o.dissent["not_recorded"].shown(small)))
+    if overview.first:
+        lines.append(label(lang, "period", first=overview.first, last=overview.last))
     if overview.exports:
         lines.append(label(lang, "exports_one") if overview.exports == 1 else label(lang, "exports", n=overview.exports))
     if overview.unreadable:

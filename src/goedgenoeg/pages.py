@@ -128,11 +128,13 @@ def offer_full(term: Terminal, prompts: int, minutes: int) -> bool:
     return answer in ("j", "ja", "y", "yes")
 
 
-def steps_done(term: Terminal, rows: list[ActionRow]) -> tuple[list[str], list[str]]:
-    """Ask, for each next step of the previous reflection, whether it was done, and why
-    when it was done only partly or not."""
+def steps_done(term: Terminal, rows: list[ActionRow]) -> tuple[list[str], list[str], list[str]]:
+    """Ask, for each next step of the previous reflection, whether it was done, why when it
+    was done only partly or not, and what it produced when it was done (wholly or partly)."""
     term.console.rule(t(term.lang, "step_done_title"))
-    done, why = [], []
+    done: list[str] = []
+    why: list[str] = []
+    result: list[str] = []
     for row in rows:
         term.say(" - ".join(v for v in (row.who, row.what, row.when) if v), "bold")
         while True:
@@ -140,13 +142,15 @@ def steps_done(term: Terminal, rows: list[ActionRow]) -> tuple[list[str], list[s
             if not line:
                 done.append("")
                 why.append("")
+                result.append("")
                 break
             if line in ("1", "2", "3"):
                 done.append(STEP_DONE[int(line) - 1])
                 why.append(term.read(t(term.lang, "step_done_why")).strip() if line != "1" else "")
+                result.append(term.read(t(term.lang, "step_done_result")).strip() if line != "3" else "")
                 break
             term.say(t(term.lang, "invalid_choice"), "red")
-    return done, why
+    return done, why, result
 
 
 def _status(term: Terminal, step: Step, answer: Answer | None) -> str:

@@ -3,13 +3,14 @@ involved, over the whole session, each shown where it was typed, to change or to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from .answers import answer_texts
 from .library import LibrarySet
 from .models import ActionsPrompt, AnyPrompt, ParticipantsPrompt, PeoplePrompt, Session
-from .privacy import Finding, find_personal_data, name_words
+from .privacy import Finding, find_personal_data, fold, name_words
 from .walk import Asker, Step, Walk, apply, now
 
 # One prompt's findings: its index in the full walk, the step, what was found in its answer.
@@ -20,22 +21,48 @@ Found = tuple[int, Step, list[Finding]]
 NAMES_EXPECTED = ("overleg", "afsluiting")
 
 
-def known_names(session: Session, libraries: LibrarySet, participants: bool = True) -> list[str]:
-    """The names typed in the network (people) and, unless not wanted, the participants lists."""
+# A relation that names a professional, not the family: in a meeting such a name is meant to be
+# on the record. Dutch compounds end in the profession (huisarts, gezinsvoogd, jeugdverpleegkundige).
+_PROFESSIONAL = re.compile(
+    r"(?:arts|dokter|leerkracht|leraar|lerares|juf|meester|mentor|docent|zorgco[oö]rdinator|intern begeleider|"
+    r"ib'er|consulent|gezinsvoogd|jeugdbeschermer|casemanager|regisseur|regiehouder|hulpverlener|begeleider|"
+    r"werker|medewerker|therapeut|psycholoog|psychiater|orthopedagoog|pedagoog|agent|politie|verpleegkundige|"
+    r"coach|clb|teacher|doctor|gp|nurse|worker|therapist|psychologist|psychiatrist|officer|counsell?or|"
+    r"case manager|paediatrician|pediatrician)\b"
+)
+
+
+def is_professional(relation: str) -> bool:
+    """The relation names a professional (the child's teacher, the GP, the family guardian)."""
+    return _PROFESSIONAL.search(relation.casefold()) is not None
+
+
+def known_names(session: Session, libraries: LibrarySet, participants: bool = True, professionals: bool = True) -> list[str]:
+    """The names typed in the network (people) and, unless not wanted, the participants lists
+    and the network's professionals."""
     names: list[str] = []
     for step in Walk(libraries, session.answers, path="full").steps():
         answer = session.answers.get(step.key)
         if answer is None or not answer.given:
             continue
         for value in [answer.value, *(answer.voices or {}).values()]:
-            names += _names_in(step.prompt, value, participants)
+            names += _names_in(step.prompt, value, participants, professionals)
     return name_words(names)
 
 
-def _names_in(prompt: AnyPrompt, value: Any, participants: bool) -> list[str]:
-    """The names in a network (who) or, when wanted, a participants list (name)."""
+def family_names(session: Session, libraries: LibrarySet) -> list[str]:
+    """The names of the family and others around the child who are no professionals: the
+    network without its professionals, and without a word of a participant's name."""
+    people = Walk(libraries, session.answers, path="full").participants()
+    own = {fold(w) for w in name_words(p.name for p in people)}
+    return [w for w in known_names(session, libraries, participants=False, professionals=False) if fold(w) not in own]
+
+
+def _names_in(prompt: AnyPrompt, value: Any, participants: bool, professionals: bool = True) -> list[str]:
+    """The names in a network (who; its professionals only when wanted) or, when wanted, a
+    participants list (name)."""
     if isinstance(prompt, PeoplePrompt):
-        return [row.who for row in prompt.parse(value)]
+        return [row.who for row in prompt.parse(value) if professionals or not is_professional(row.relation)]
     if participants and isinstance(prompt, ParticipantsPrompt):
         return [row.name for row in prompt.parse(value)]
     return []
@@ -43,14 +70,17 @@ def _names_in(prompt: AnyPrompt, value: Any, participants: bool) -> list[str]:
 
 def privacy_findings(session: Session, libraries: LibrarySet) -> list[Found]:
     """Likely personal data per prompt, and where the names of the network and the participants
-    appear in free text (not in the lists where they were typed)."""
+    appear in free text (not in the lists where they were typed). In a meeting the names of the
+    participants and of the network's professionals are meant to be there: only the family's
+    names are pointed out."""
     walk = Walk(libraries, session.answers, path="full")
+    meeting = bool(walk.participants())
     names = known_names(session, libraries)
-    family = known_names(session, libraries, participants=False)
+    family = family_names(session, libraries) if meeting else known_names(session, libraries, participants=False)
     found: list[Found] = []
     for index, step in enumerate(walk.steps()):
         answer = session.answers.get(step.key)
-        professionals_named = step.library.id in NAMES_EXPECTED or isinstance(step.prompt, ActionsPrompt)
+        professionals_named = meeting or step.library.id in NAMES_EXPECTED or isinstance(step.prompt, ActionsPrompt)
         lists_names = isinstance(step.prompt, PeoplePrompt | ParticipantsPrompt)  # where the names are typed
         words = () if lists_names else family if professionals_named else names
         hits = [f for text in answer_texts(step.prompt, answer) for f in find_personal_data(text, words)]

@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")  # a row of a list being gone over (_start_list)
 # what a typed command asks of the walk: an action, "give each voice", or "pass the question for everyone"
-Command = Literal[Action, "voices", "pass_all"]
+Command = Literal[Action, "voices", "pass_all", "confirm"]
 
 
 class Asking(Protocol):

@@ -139,18 +139,26 @@ def answer_blocks(step: Step, answer: Answer | None, lang: str, children: tuple[
     voices differ, else the answer."""
     if not _answered(answer):
         return [Paragraph(_state(answer, lang), "em")]
+
+    def whose(name: str) -> str:  # a follow-up: a voice carried over and not checked again says so
+        mark = answer.carried and name in answer.carried_voices
+        return f"{name} ({t(lang, 'carried_from', date=answer.carried)})" if mark else name
+
     if step.section.per_child and answer.voices and set(answer.voices) <= set(children):  # each child by name
         blocks: list[Block] = [Paragraph(t(lang, "rec_per_child") + ":", "em")]
         for name, value in answer.voices.items():
-            blocks += [Paragraph(name, "strong"), *step.prompt.blocks(value, lang)]
+            blocks += [Paragraph(whose(name), "strong"), *step.prompt.blocks(value, lang)]
         return blocks
     voices = _distinct_voices(answer)
     if voices is None:
-        return step.prompt.blocks(_shared(answer), lang)  # its kind gives the blocks
+        blocks = list(step.prompt.blocks(_shared(answer), lang))  # its kind gives the blocks
+        if answer.carried:
+            blocks.append(Paragraph(f"({t(lang, 'carried_from', date=answer.carried)})", "em"))
+        return blocks
     label = t(lang, "rec_voices_differ") if len(voices) > 1 else t(lang, "rec_one_voice")
     blocks = [Paragraph(label + ":", "em")]
     for name, value in voices.items():
-        blocks.append(Paragraph(name, "strong"))
+        blocks.append(Paragraph(whose(name), "strong"))
         blocks += step.prompt.blocks(value, lang)
     return blocks
 
@@ -283,8 +291,12 @@ def _summary(rec: _Record) -> list[Block]:
     """The summary, first in the record: the decision and its grounds, facts and readings,
     the alternatives, the risks both ways, what would change the decision, dissent, plan B,
     next steps, the review, who was consulted and how parents and child are told."""
-    blocks: list[Block] = [Heading(2, t(rec.lang, "rec_summary"))] + _changes(rec)
-    for slot in SUMMARY_ORDER:
+    blocks: list[Block] = [Heading(2, t(rec.lang, "rec_summary"))]
+    order: tuple[str, ...] = SUMMARY_ORDER
+    if rec.session.followup_of is not None:  # a follow-up starts with the new decision, then what changed
+        blocks += _summary_slot(rec, "decision") + _changes(rec)
+        order = tuple(slot for slot in SUMMARY_ORDER if slot != "decision")
+    for slot in order:
         blocks += _summary_alternatives(rec) if slot == "alternatives" else _summary_slot(rec, slot)
     if len(blocks) == 1:
         blocks.append(Paragraph(t(rec.lang, "rec_summary_empty"), "em"))
@@ -328,6 +340,8 @@ def _metadata(rec: _Record) -> list[Block]:
         if session.privacy.done
         else t(lang, "rec_privacy_not")
     )
+    if session.privacy.done and Walk(rec.libraries, session.answers, path="full").participants():
+        privacy += "; " + t(lang, "rec_privacy_meeting")
     if session.privacy.kept:
         privacy += "; " + t(lang, "rec_privacy_kept", items="; ".join(_kept_item(rec, item) for item in session.privacy.kept))
     path = effective_path(session.path)
@@ -532,34 +546,50 @@ def _changes(rec: _Record) -> list[Block]:
         return describe_answer(step.prompt, answer, lang) if _answered(answer) else _state(answer, lang)
 
     rows = []
+    still: list[str] = []  # carried over and not checked again: named once, not shown as changed
     for step in rec.steps:
         if step.library.id == CONTEXT_LIBRARY or not step.prompt.dossier:  # the own reflection starts anew
             continue
-        then, now_ = said(step, baseline.answers.get(step.key)), said(step, rec.answer(step))
+        answer = rec.answer(step)
+        then, now_ = said(step, baseline.answers.get(step.key)), said(step, answer)
         if then != now_:
-            rows.append((step.prompt.text.get(lang), then, now_))
+            rows.append((_short(step.prompt.text.get(lang), 60), _short(then), _short(now_)))
+        if answer is not None and answer.carried and _answered(answer):
+            still.append(_short(step.prompt.text.get(lang), 50))
     blocks: list[Block] = [Heading(3, t(lang, "rec_sum_changed", date=baseline.date))]
     if rows:
         blocks.append(Table((t(lang, "rec_question"), t(lang, "rec_before"), t(lang, "rec_now")), tuple(rows), (34, 33, 33)))
     else:
         blocks.append(Paragraph(t(lang, "rec_no_changes")))
+    if still:
+        blocks.append(Paragraph(t(lang, "rec_carried", date=baseline.date, items="; ".join(still)), "em"))
     earlier = earlier_steps(baseline, rec.libraries)
     if earlier:
         done = baseline.steps_done + [""] * len(earlier)
         why = baseline.steps_why + [""] * len(earlier)
+        result = baseline.steps_result + [""] * len(earlier)
         table = tuple(
-            (r.who, r.what, r.when, t(lang, d) if d else t(lang, "unanswered"), w)
-            for r, d, w in zip(earlier, done, why, strict=False)
+            (r.who, r.what, r.when, t(lang, d) if d else t(lang, "unanswered"), o, w)
+            for r, d, w, o in zip(earlier, done, why, result, strict=False)
         )
         headers = (
             t(lang, "field_who_action"),
             t(lang, "field_what"),
             t(lang, "field_when"),
             t(lang, "rec_status"),
+            t(lang, "rec_result"),
             t(lang, "rec_why"),
         )
-        blocks += [Paragraph(t(lang, "rec_steps_then"), "strong"), Table(headers, table, (16, 32, 14, 16, 22))]
+        blocks += [Paragraph(t(lang, "rec_steps_then"), "strong"), Table(headers, table, (14, 24, 12, 14, 18, 18))]
     return blocks
+
+
+def _short(text: str, length: int = 80) -> str:
+    """A changed item in short form: its first line, cut at a word."""
+    line = " ".join(text.split())
+    if len(line) <= length:
+        return line
+    return line[: length - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _open_points(rec: _Record) -> list[Block]:

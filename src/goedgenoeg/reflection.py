@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from . import session as sessions
-from .followup import drop_done_steps
+from .followup import drop_departed, drop_done_steps, followup_baseline
 from .library import LibrarySet
 from .models import Answer, Session
 from .privacy_review import privacy_review
@@ -43,6 +43,9 @@ class Reflection:
         if session.prepared:
             baseline = {**(baseline or {}), **session.prepared}
         self.walk = Walk(libraries, session.answers, baseline, path=session.path)
+        self.gone_said: set[str] = set()  # a follow-up: who left the meeting, said once
+        if session.followup_of is not None:
+            self.walk.baseline = {**followup_baseline(session, libraries), **session.prepared}
 
     @property
     def followup(self) -> bool:
@@ -83,8 +86,19 @@ class Reflection:
         self.save()
 
     def visit(self, step: Step) -> None:
-        """The prompt asked now: a follow-up resumes there."""
+        """The prompt asked now: a follow-up resumes there. At a follow-up, the voices of people
+        no longer among the participants are dropped first (and said once)."""
         self.session.last = step.key
+        if self.followup:
+            gone = drop_departed(self.session, self.libraries)
+            self.walk.baseline = {**followup_baseline(self.session, self.libraries), **self.session.prepared}
+            new = [name for name in gone if name not in self.gone_said]
+            say = getattr(self.asker, "say", None)  # the terminal says it; scripted answers need not
+            if new and callable(say):
+                from .texts import t
+
+                say(t(self.session.lang, "followup_gone", names=", ".join(new)), "bold yellow")
+            self.gone_said.update(new)
 
     def start(self) -> int:
         """Where the walk starts: a follow-up where it was (else after the context), any other
@@ -106,9 +120,9 @@ class Reflection:
         rows = earlier_steps(baseline, self.libraries)
         if not rows:
             return
-        done, why = self.asker.steps_done(rows)
+        done, why, result = self.asker.steps_done(rows)
         if done:  # an asker that does not ask it (scripted answers) leaves the follow-up as it is
-            baseline.steps_done, baseline.steps_why = done, why
+            baseline.steps_done, baseline.steps_why, baseline.steps_result = done, why, result
             drop_done_steps(self.session, self.libraries)
             self.save()
 

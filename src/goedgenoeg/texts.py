@@ -455,6 +455,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "on {at} searched for BSN numbers, IBANs, phone numbers, e-mail addresses and the names from the "
         "network and the participants list; other names are not recognised, read the text for them yourself",
     ),
+    "rec_privacy_meeting": (
+        "de namen van de deelnemers en van genoemde professionals horen in een overlegverslag en zijn niet "
+        "aangewezen; die van de familie wel",
+        "the names of the participants and of named professionals belong in a meeting record and were not "
+        "pointed out; the family's names were",
+    ),
     "rec_privacy_not": ("niet gedaan", "not done"),
     "rec_privacy_kept": ("bewust laten staan: {items}", "left in on purpose: {items}"),
     "rec_field": ("Gegeven", "Field"),
@@ -691,6 +697,17 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "ov_exports": ("{n} exportbestanden opgeteld.", "{n} export files added in."),
     "ov_exports_one": ("1 exportbestand opgeteld.", "1 export file added in."),
+    "ov_period": ("Periode: {first} tot en met {last}.", "Period: {first} to {last}."),
+    "ov_export_refused": (
+        "{path} is niet opgeteld: gemaakt met {theirs}, hier {here}. Een vraag kan intussen anders luiden; "
+        "maak de export opnieuw met dezelfde versies.",
+        "{path} was not added in: made with {theirs}, here {here}. A question may read differently by now; "
+        "make the export again with the same versions.",
+    ),
+    "ov_export_group": (
+        "Het exportbestand is leesbaar voor de groep (0640), voor een gedeelde map.",
+        "The export file is readable by the group (0640), for a shared folder.",
+    ),
     "ov_unreadable": ("{n} sessies konden niet gelezen worden.", "{n} sessions could not be read."),
     "ov_unreadable_one": ("1 sessie kon niet gelezen worden.", "1 session could not be read."),
     "ov_notice": (
@@ -788,6 +805,26 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "completed": ("Afgerond", "Completed"),
     "skipped": ("overgeslagen", "skipped"),
     "kept_previous": ("vorig antwoord blijft staan", "previous answer kept"),
+    "carried_from": (
+        "overgenomen van {date}, niet opnieuw nagegaan",
+        "carried over from {date}, not checked again",
+    ),
+    "hint_confirm": ("= klopt nog", "= still holds"),
+    "confirmed": ("klopt nog: bevestigd", "still holds: confirmed"),
+    "followup_gone": (
+        "Niet meer bij het overleg: {names}. Hun stemmen van de vorige keer zijn weggelaten.",
+        "No longer in the meeting: {names}. Their voices from last time are left out.",
+    ),
+    "step_done_result": ("Wat leverde het op? (Enter = niets te melden)", "What did it produce? (Enter = nothing to report)"),
+    "rec_result": ("Resultaat", "Result"),
+    "rec_carried": (
+        "Overgenomen van {date}, niet opnieuw nagegaan: {items}.",
+        "Carried over from {date}, not checked again: {items}.",
+    ),
+    "af_steps_result": (
+        "steps_result is een lijst met per eerdere stap wat ze opleverde (tekst)",
+        "steps_result is a list with, per earlier step, what it produced (text)",
+    ),
     "later_kept": ("later bespreken; het antwoord blijft staan", "discuss later; the answer is kept"),
     "marked_later": ("later bespreken", "discuss later"),
     "unanswered": ("nog niet beantwoord", "not answered yet"),

@@ -116,6 +116,8 @@ class Reply:
     value: Any = None
     voices: dict[str, Any] | None = None  # a team's separate answers, by participant
     stop: bool = False  # save this answer, then stop (Ctrl-C while typing several lines)
+    # a follow-up: what was confirmed as still so ('='): the names of voices, or "*" for the answer
+    confirmed: tuple[str, ...] = ()
 
 
 def _hashable(value: Any) -> Any:
@@ -467,9 +469,9 @@ class Asker(Protocol):
         None (keep what is there)."""
         ...
 
-    def steps_done(self, rows: list[ActionRow]) -> tuple[list[str], list[str]]:
+    def steps_done(self, rows: list[ActionRow]) -> tuple[list[str], list[str], list[str]]:
         """A follow-up: for each earlier next step, whether it was done (done, partly, not_done
-        or "") and why not; two empty lists if this asker does not ask it."""
+        or ""), why not, and what it produced; three empty lists if this asker does not ask it."""
         ...
 
     def save_failed(self, err: OSError) -> bool:
@@ -480,7 +482,8 @@ class Asker(Protocol):
 def apply(walk: Walk, step: Step, reply: Reply, save: Callable[[], None]) -> bool:
     """Store an answer, a skip or a 'later' and save; False for navigation replies."""
     if reply.action == "answer":
-        walk.answers[step.key] = Answer(status="answered", value=reply.value, voices=reply.voices, at=now())
+        given = Answer(status="answered", value=reply.value, voices=reply.voices, at=now())
+        walk.answers[step.key] = still_carried(walk.previous(step.key), given, reply.confirmed)
     elif reply.action in ("skip", "later"):
         earlier = walk.previous(step.key)  # one's own, a colleague's preparation, or last time's
         if earlier is not None and earlier.given:
@@ -494,6 +497,21 @@ def apply(walk: Walk, step: Step, reply: Reply, save: Callable[[], None]) -> boo
         return False
     save()
     return True
+
+
+def still_carried(earlier: Answer | None, given: Answer, confirmed: tuple[str, ...]) -> Answer:
+    """A follow-up's answer given again as it was, and not confirmed ('='), stays marked as
+    carried over: for a team, each voice that is the same as before and not confirmed."""
+    if earlier is None or not earlier.carried:
+        return given
+    if given.voices:
+        old = earlier.voices or {}
+        was = set(earlier.carried_voices or old)
+        same = [n for n, v in given.voices.items() if n in was and old.get(n) == v and n not in confirmed]
+        return given.model_copy(update={"carried": earlier.carried if same else "", "carried_voices": same})
+    if given.value == earlier.value and not earlier.voices and "*" not in confirmed:
+        return given.model_copy(update={"carried": earlier.carried})
+    return given
 
 
 def next_open_in_section(walk: Walk, index: int) -> int:
