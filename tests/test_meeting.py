@@ -88,7 +88,7 @@ def test_a_meeting_starts_from_what_participants_prepared(tmp_path, libraries, m
         ids.append(next(p.stem for p in (tmp_path / "s").glob("*.json") if p.stem not in ids))
 
     from goedgenoeg import session as sessions
-    from goedgenoeg.reflect import bring_in_prepared
+    from goedgenoeg.meeting import bring_in_prepared
 
     meeting = sessions.new_session(libraries, "nl")
     earlier = [("An", sessions.load(tmp_path / "s" / f"{ids[0]}.json")), ("Bo", sessions.load(tmp_path / "s" / f"{ids[1]}.json"))]

@@ -23,7 +23,7 @@ from .models import AGE_BANDS, DECISIONS, REGIONS, WHO, Bibliography, Library
 from .problems import KeyPath, LibraryError, Problem, message, refuse, shown, validation_problems
 from .yamlread import MAX_BYTES, parse_data, parse_yaml, read_bytes, read_yaml
 
-__all__ = ["MAX_BYTES", "LibraryError", "Problem", "bundled_dir", "read_yaml"]  # used from here by reflect.py and the tests
+__all__ = ["MAX_BYTES", "LibraryError", "Problem", "bundled_dir", "read_yaml"]  # used from here by the tests
 
 SOURCES_FILE = "sources.yaml"
 CONTEXT_LIBRARY = "context"

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from goedgenoeg.followup import start_followup
 from goedgenoeg.library import load_all
 from goedgenoeg.models import Answer
 from goedgenoeg.record import render
-from goedgenoeg.reflect import start_followup
 from goedgenoeg.session import new_session
 from goedgenoeg.walk import Walk
 
