@@ -15,10 +15,6 @@ from .walk import Asker, Step, Walk, apply, now
 # One prompt's findings: its index in the full walk, the step, what was found in its answer.
 Found = tuple[int, Step, list[Finding]]
 
-# Where the professionals name each other by design: who disagreed, who does what. Their names
-# are not pointed out there; a family's names (the network) still are.
-NAMES_EXPECTED = ("overleg", "afsluiting")
-
 
 def known_names(session: Session, libraries: LibrarySet, participants: bool = True) -> list[str]:
     """The names typed in the network (people) and, unless not wanted, the participants lists."""
@@ -50,7 +46,10 @@ def privacy_findings(session: Session, libraries: LibrarySet) -> list[Found]:
     found: list[Found] = []
     for index, step in enumerate(walk.steps()):
         answer = session.answers.get(step.key)
-        professionals_named = step.library.id in NAMES_EXPECTED or isinstance(step.prompt, ActionsPrompt)
+        # where the professionals name each other by design (a library marked names_exempt: who
+        # disagreed, who does what; and the next steps) their names are not pointed out; a
+        # family's names (the network) still are
+        professionals_named = step.library.role == "names_exempt" or isinstance(step.prompt, ActionsPrompt)
         lists_names = isinstance(step.prompt, PeoplePrompt | ParticipantsPrompt)  # where the names are typed
         words = () if lists_names else family if professionals_named else names
         hits = [f for text in answer_texts(step.prompt, answer) for f in find_personal_data(text, words)]

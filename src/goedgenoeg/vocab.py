@@ -78,3 +78,22 @@ SummarySlot = Literal[
     "consulted",
 ]
 SUMMARY_SLOTS: tuple[SummarySlot, ...] = get_args(SummarySlot)
+
+# --- roles: what the tool itself does with a prompt, section or library, marked in the YAML
+# (`role:`) rather than found by its id, so a library that replaces a bundled one keeps them
+# (`libraries check` says when it drops one).
+
+# participants: who takes part in a meeting (a meeting starts its prepared voices there);
+# dissent: who disagreed with the decision; agreement: does each person stand behind it;
+# decision_status: where the decision stands (taken, proposed, postponed, open).
+PromptRole = Literal["participants", "dissent", "agreement", "decision_status"]
+PROMPT_ROLES: tuple[PromptRole, ...] = get_args(PromptRole)
+# perspective: a section that looks through someone's eyes (the child, the parents), counted
+# in the overview as open, partly or applied.
+SectionRole = Literal["perspective"]
+SECTION_ROLES: tuple[SectionRole, ...] = get_args(SectionRole)
+# names_exempt: a library where the professionals name each other by design (the privacy review
+# does not point out their names there); margin_notes: notes from research, whose prompts left
+# for later the overview counts.
+LibraryRole = Literal["names_exempt", "margin_notes"]
+LIBRARY_ROLES: tuple[LibraryRole, ...] = get_args(LibraryRole)

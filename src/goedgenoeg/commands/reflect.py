@@ -63,7 +63,7 @@ def reflect(
     if team:
         team_session(session)
     if pairs:
-        _bring_in(session, pairs, lang)
+        _bring_in(session, pairs, libs, lang)
     fill_or_walk(session, libs, run)
 
 
@@ -158,13 +158,13 @@ def _prepared(prepared: list[str], cfg: Config, folder: Path, team: bool) -> lis
     return pairs
 
 
-def _bring_in(session: Session, pairs: list[tuple[str, Session]], lang: str) -> None:
+def _bring_in(session: Session, pairs: list[tuple[str, Session]], libraries: LibrarySet, lang: str) -> None:
     """Start a meeting from its participants' prepared reflections."""
     from ..meeting import PreparedError, bring_in_prepared
     from ..texts import t
 
     try:
-        bring_in_prepared(session, pairs)
+        bring_in_prepared(session, pairs, libraries)
     except PreparedError as err:
         fail(t(lang, err.args[0], detail=err.args[1]), 2)
     echo(t(lang, "cli_prepared_in", names=", ".join(name for name, _ in pairs)))
