@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from .library import LibrarySet
 from .models import Answer, Session
+from .session import now
 from .values import ParticipantRow, to_json
 from .vocab import CONTEXT_KEYS
-from .walk import now
 
 
 def team_session(session: Session) -> None:

@@ -39,8 +39,8 @@ from .models import (
     Section,
     Session,
 )
+from .session_view import SessionView
 from .texts import has_text, t
-from .walk import Walk
 
 if TYPE_CHECKING:
     from rich.table import Table as RichTable
@@ -397,13 +397,13 @@ class Facts(BaseModel):
     perspectives: list[tuple[str, str, bool]] = []  # (section id, prompt key, still open)
 
 
-def facts_of(session: Session, libraries: LibrarySet) -> Facts:
+def facts_of(session: Session, libraries: LibrarySet, view: SessionView | None = None) -> Facts:
     """The facts of a session whose answers are already fitted to `libraries`."""
     ever: dict[str, list[str]] = {}
     alternatives: list[tuple[str, str]] = []
     later: list[str] = []
     perspectives: list[tuple[str, str, bool]] = []
-    for step in Walk(libraries, session.answers, path=session.path).steps():
+    for step in (view or SessionView.of(session, libraries)).steps():
         key, prompt = step.key, step.prompt
         answer = session.answers.get(key)
         if isinstance(prompt, AlternativePrompt):

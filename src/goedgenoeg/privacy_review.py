@@ -10,16 +10,18 @@ from .answers import answer_texts
 from .library import LibrarySet
 from .models import ActionsPrompt, AnyPrompt, ParticipantsPrompt, PeoplePrompt, Session
 from .privacy import Finding, find_personal_data, name_words
-from .walk import Asker, Step, Walk, apply, now
+from .session import now
+from .session_view import SessionView
+from .walk import Asker, Step, Walk, apply
 
 # One prompt's findings: its index in the full walk, the step, what was found in its answer.
 Found = tuple[int, Step, list[Finding]]
 
 
-def known_names(session: Session, libraries: LibrarySet, participants: bool = True) -> list[str]:
+def known_names(session: Session, libraries: LibrarySet, participants: bool = True, view: SessionView | None = None) -> list[str]:
     """The names typed in the network (people) and, unless not wanted, the participants lists."""
     names: list[str] = []
-    for step in Walk(libraries, session.answers, path="full").steps():
+    for step in (view or SessionView.of(session, libraries)).on("full").steps():
         answer = session.answers.get(step.key)
         if answer is None or not answer.given:
             continue
@@ -40,11 +42,11 @@ def _names_in(prompt: AnyPrompt, value: Any, participants: bool) -> list[str]:
 def privacy_findings(session: Session, libraries: LibrarySet) -> list[Found]:
     """Likely personal data per prompt, and where the names of the network and the participants
     appear in free text (not in the lists where they were typed)."""
-    walk = Walk(libraries, session.answers, path="full")
-    names = known_names(session, libraries)
-    family = known_names(session, libraries, participants=False)
+    view = SessionView.of(session, libraries).on("full")
+    names = known_names(session, libraries, view=view)
+    family = known_names(session, libraries, participants=False, view=view)
     found: list[Found] = []
-    for index, step in enumerate(walk.steps()):
+    for index, step in enumerate(view.steps()):
         answer = session.answers.get(step.key)
         # where the professionals name each other by design (a library marked names_exempt: who
         # disagreed, who does what; and the next steps) their names are not pointed out; a

@@ -34,7 +34,7 @@ def reflect(
     from ..console import make_console
     from ..meeting import team_session
     from ..models import Answer
-    from ..walk import now
+    from ..session import now
 
     cfg = settings(lang, library, sessions_dir, fmt, plain)
     lang = cfg.lang.value

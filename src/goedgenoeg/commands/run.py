@@ -170,8 +170,8 @@ def _record_and_close(console: Console, session: Session, libraries: LibrarySet,
     from ..oserrors import describe
     from ..record_file import write_record
     from ..sanitize import strip_control
+    from ..session_view import SessionView
     from ..texts import t
-    from ..walk import Walk
 
     lang = session.lang
     cmd = hints.command()
@@ -179,7 +179,7 @@ def _record_and_close(console: Console, session: Session, libraries: LibrarySet,
         path = write_record(session, libraries, run.output, fmt=run.fmt)
     except OSError as err:  # the answers are saved; only the record could not be written
         fail(t(lang, "cli_record_failed", err=describe(err, lang), cmd=cmd, id=session.id), 1)
-    walk = Walk(libraries, session.answers, path=session.path)
+    walk = SessionView.of(session, libraries)
     console.rule()
     case_answer = session.answers.get("context.case")
     case_ref = " ".join(strip_control(str(case_answer.value)).split()) if case_answer and case_answer.value else "-"
@@ -195,7 +195,7 @@ def _record_and_close(console: Console, session: Session, libraries: LibrarySet,
     else:  # "0 open (listed under 'Open points')" pointed at a list that is not there
         console.print(t(lang, "end_summary_all", done=done), highlight=False)
     if walk.path == "short" and not walk.team():  # a meeting followed the meeting path
-        more = len(Walk(libraries, session.answers, path="full").open_points()) - len(walk.open_points())
+        more = len(walk.on("full").open_points()) - len(walk.open_points())
         if more > 0:
             console.print(t(lang, "end_full", cmd=cmd, id=session.id, n=more), markup=False, highlight=False, soft_wrap=True)
     console.print(t(lang, "end_again", cmd=cmd, id=session.id), style="dim", markup=False, highlight=False, soft_wrap=True)
