@@ -624,24 +624,8 @@ class TablePrompt(PromptBase):
         return []  # the alternatives it picked are the record's table; the rest one line there
 
 
-PROMPT_KINDS: tuple[type[PromptBase], ...] = (
-    TextPrompt,
-    ReflectionPrompt,
-    ChoicePrompt,
-    MultiPrompt,
-    AlternativePrompt,
-    PeoplePrompt,
-    ChildrenPrompt,
-    ActionsPrompt,
-    ParticipantsPrompt,
-    ListPrompt,
-    GuidingPrompt,
-    TablePrompt,
-)
-# Their names, as a library spells them (`kind: text`).
-KINDS: tuple[str, ...] = tuple(get_args(k.model_fields["kind"].annotation)[0] for k in PROMPT_KINDS)
-
-
+# Every prompt kind, listed once: the type a prompt has (for mypy), and from it the tuple of the
+# kinds (for the code that goes over them) and their names as a library spells them (`kind: text`).
 AnyPrompt = (
     TextPrompt
     | ReflectionPrompt
@@ -656,6 +640,8 @@ AnyPrompt = (
     | GuidingPrompt
     | TablePrompt
 )
+PROMPT_KINDS: tuple[type[PromptBase], ...] = get_args(AnyPrompt)
+KINDS: tuple[str, ...] = tuple(get_args(k.model_fields["kind"].annotation)[0] for k in PROMPT_KINDS)
 Prompt = Annotated[AnyPrompt, Field(discriminator="kind")]
 
 

@@ -97,3 +97,8 @@ SECTION_ROLES: tuple[SectionRole, ...] = get_args(SectionRole)
 # for later the overview counts.
 LibraryRole = Literal["names_exempt", "margin_notes"]
 LIBRARY_ROLES: tuple[LibraryRole, ...] = get_args(LibraryRole)
+
+# --- yes and no, wherever a person types them (the terminal, an answers file): Dutch (with the
+# Flemish 'neen') and English, one set for the whole tool.
+YES_WORDS: tuple[str, ...] = ("j", "ja", "y", "yes")
+NO_WORDS: tuple[str, ...] = ("n", "nee", "neen", "no")

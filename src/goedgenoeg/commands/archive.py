@@ -21,6 +21,7 @@ def archive(ids: list[str], delete: bool, yes: bool, sessions_dir: Path | None, 
     from ..interactive import interactive_allowed
     from ..sanitize import strip_control
     from ..texts import t
+    from ..vocab import YES_WORDS
 
     cfg = settings(lang, None, sessions_dir)
     lang = cfg.lang.value
@@ -34,7 +35,7 @@ def archive(ids: list[str], delete: bool, yes: bool, sessions_dir: Path | None, 
             answer = input(t(lang, "hk_confirm", n=len(paths), ids=names) + ": ").strip().lower()
         except (EOFError, KeyboardInterrupt):
             answer = ""
-        if answer not in ("j", "ja", "y", "yes"):
+        if answer not in YES_WORDS:
             fail(t(lang, "hk_nothing_deleted"), 1)
     outcome = move(paths, delete=delete)
     for session_id, why, err in outcome.kept:
