@@ -30,11 +30,10 @@ from .sanitize import strip_control
 from .session_view import SessionView, Step, effective_path
 from .texts import has_text, t
 from .values import ChildRow, PersonRow, stored_rows
-from .vocab import CHILDREN_KEY, Phase
+from .vocab import CHILDREN_KEY, FORMATS as FORMATS, Phase
 from .walk import Walk, earlier_steps
 from .writers.markdown import escape_block, escape_cell, escape_line  # noqa: F401 - kept importable here
 
-FORMATS = ("md", "docx", "html")
 EXTENSIONS = {"md": ".md", "docx": ".docx", "html": ".html"}
 
 # The summary, in the order a reader needs it. "alternatives" is not a slot: it is built from

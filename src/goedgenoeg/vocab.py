@@ -12,11 +12,13 @@ AgeBand = Literal["unborn", "under-1", "1-3", "3-6", "6-12", "12-18"]
 Region = Literal["flanders", "netherlands"]
 Who = Literal["alone", "duo", "team"]
 Lang = Literal["nl", "en"]
+Format = Literal["md", "docx", "html"]  # the record's formats (a writer in writers/ each)
 DECISIONS: tuple[Decision, ...] = get_args(Decision)
 AGE_BANDS: tuple[AgeBand, ...] = get_args(AgeBand)
 REGIONS: tuple[Region, ...] = get_args(Region)
 WHO: tuple[Who, ...] = get_args(Who)
 LANGS: tuple[Lang, ...] = get_args(Lang)
+FORMATS: tuple[Format, ...] = get_args(Format)
 
 # The context keys: the prompt ids of the context library. A condition names the first four.
 ConditionKey = Literal["decision", "age", "region", "who"]
