@@ -68,14 +68,14 @@ def test_dissent_is_counted_from_yes_or_no_first(libraries, agreed, text, dissen
     session = _team(libraries, **{"afsluiting.tegenstem": text})
     if agreed is not None:
         session.answers["afsluiting.achter-besluit"] = Answer(status="answered", voices=agreed)
-    assert _dissent(session) is dissent
+    assert _dissent(session, libraries) is dissent
 
 
 def test_the_same_preparation_for_two_people_is_refused(libraries):
     prepared = _team(libraries, **{"besluit.feiten": "twee meldingen"})
     meeting = new_session(libraries, "nl")
     with pytest.raises(PreparedError) as refused:
-        bring_in_prepared(meeting, [("An", prepared), ("Bo", prepared)])
+        bring_in_prepared(meeting, [("An", prepared), ("Bo", prepared)], libraries)
     assert refused.value.args == ("cli_prepared_twice", "An, Bo")
 
 

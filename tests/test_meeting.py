@@ -88,11 +88,11 @@ def test_a_meeting_starts_from_what_participants_prepared(tmp_path, libraries, m
         ids.append(next(p.stem for p in (tmp_path / "s").glob("*.json") if p.stem not in ids))
 
     from goedgenoeg import session as sessions
-    from goedgenoeg.reflect import bring_in_prepared
+    from goedgenoeg.meeting import bring_in_prepared
 
     meeting = sessions.new_session(libraries, "nl")
     earlier = [("An", sessions.load(tmp_path / "s" / f"{ids[0]}.json")), ("Bo", sessions.load(tmp_path / "s" / f"{ids[1]}.json"))]
-    bring_in_prepared(meeting, earlier)
+    bring_in_prepared(meeting, earlier, libraries)
     assert meeting.answers["context.case"].value == "GG-OV-1" and "context.who" not in meeting.answers
     assert [p["name"] for p in meeting.prepared["overleg.deelnemers"].value] == ["An", "Bo"]
     assert meeting.prepared["besluit.feiten"].voices == {

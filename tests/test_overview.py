@@ -495,8 +495,8 @@ def test_the_terminal_tables_fit_80_columns(team, runner):
 
 def test_two_cases_one_with_a_follow_up_show_no_count_of_one_or_two(isolated, libraries, runner):
     """The must-show: 2 cases, 3 sessions, and every 1 or 2 shows as "<3"."""
+    from goedgenoeg.followup import start_followup
     from goedgenoeg.overview import Count, count, load_dir
-    from goedgenoeg.reflect import start_followup
 
     rng = random.Random(7)
     first, other = make_session(libraries, 0, rng), make_session(libraries, 1, rng)
@@ -643,8 +643,8 @@ def alternative_key(libraries):
 
 
 def test_team_voices_count_once_for_the_case(libraries):
+    from goedgenoeg.followup import start_followup
     from goedgenoeg.overview import Count, count
-    from goedgenoeg.reflect import start_followup
 
     session = sessions.new_session(libraries, "nl")
     key = alternative_key(libraries)

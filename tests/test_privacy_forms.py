@@ -208,7 +208,7 @@ def _calls(work) -> int:
 
 
 def test_names_typed_in_the_network_and_participants_are_pointed_out_in_free_text(libraries):
-    from goedgenoeg.reflect import known_names, privacy_findings
+    from goedgenoeg.privacy_review import known_names, privacy_findings
     from goedgenoeg.session import new_session
 
     session = new_session(libraries, "nl")

@@ -15,7 +15,7 @@ from goedgenoeg.answers import AnswerError, describe, normalise
 from goedgenoeg.library import bundled_dir, load_all
 from goedgenoeg.models import Answer
 from goedgenoeg.record import build, escape_block, escape_cell, escape_line, render, suggested_name
-from goedgenoeg.reflect import write_record
+from goedgenoeg.record_file import write_record
 from goedgenoeg.sanitize import strip_control
 from goedgenoeg.session import fit_answers, new_session
 
@@ -524,9 +524,8 @@ def test_python_docx_is_imported_only_for_a_word_record(small):
     import subprocess
     import sys
 
-    code = (
-        "import sys, goedgenoeg.cli, goedgenoeg.record, goedgenoeg.reflect\nprint('docx' in sys.modules, 'lxml' in sys.modules)"
-    )
+    modules = "goedgenoeg.cli, goedgenoeg.record, goedgenoeg.record_file, goedgenoeg.commands.record"
+    code = f"import sys, {modules}\nprint('docx' in sys.modules, 'lxml' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.split() == ["False", "False"], done.stderr
     render(session_with(small), small, fmt="docx")

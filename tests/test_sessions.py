@@ -9,7 +9,7 @@ import pytest
 from goedgenoeg import files, session as sessions
 from goedgenoeg.cli import app
 from goedgenoeg.models import Answer
-from goedgenoeg.reflect import walk_session
+from goedgenoeg.reflection import walk_session
 from helpers import CONTEXT_FLANDERS_BABY, ScriptedAsker
 
 
@@ -130,7 +130,7 @@ def test_a_whole_walk_opens_no_socket(tmp_path, libraries, monkeypatch):
             answers.setdefault(step.key, "tekst")
     result = walk_session(session, libraries, ScriptedAsker(answers), tmp_path / "s")
     assert result == "done"
-    from goedgenoeg.reflect import write_record
+    from goedgenoeg.record_file import write_record
 
     record = write_record(session, libraries, tmp_path / "r.md")
     assert "GG-001" in record.read_text()

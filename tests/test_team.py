@@ -218,7 +218,7 @@ def test_a_followup_in_the_terminal_checks_facts_edits_lists_and_asks_why(tmp_pa
 
 def test_a_followup_carries_only_the_steps_still_to_do(libraries):
     from goedgenoeg import session as sessions
-    from goedgenoeg.reflect import drop_done_steps, start_followup
+    from goedgenoeg.followup import drop_done_steps, start_followup
 
     first = sessions.new_session(libraries, "nl")
     steps = [

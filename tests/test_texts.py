@@ -24,7 +24,7 @@ PREFIXES = {
     "rec_sum_": "a summary slot of the record (record.py)",
     "rec_path_": "the path named in the record (record.py)",
     "par_stand_": "where the decision stands, on the parents' page (parents.py)",
-    "author_": "the author, function and service asked once (start.py, from config.AUTHOR_KEYS)",
+    "author_": "the author, function and service asked once (commands/reflect.py, from config.AUTHOR_KEYS)",
     "ov_": "the overview's own words: overview.label tries ov_<key> first",
     "col_": "a column of the overview (overview.py, after ov_)",
     "decision_": "a decision in the overview (overview.py, after ov_)",

@@ -9,9 +9,9 @@ from .answers import AnswerError, normalise, normalise_voices
 from .library import LibraryError, LibrarySet, read_yaml
 from .models import Answer, AnyPrompt, Session
 from .privacy_review import mark_reviewed, privacy_findings
+from .session import now
 from .texts import t
 from .vocab import STEP_DONE
-from .walk import now
 
 
 def fill_from_file(session: Session, libraries: LibrarySet, path: Path) -> list[str]:

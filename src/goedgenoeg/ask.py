@@ -25,7 +25,7 @@ from .questions import Command, CommandGiven as _Command, Partial, ask_value
 from .sanitize import strip_control
 from .texts import t
 from .values import ActionRow
-from .vocab import Action
+from .vocab import YES_WORDS, Action
 from .walk import Position, Reply, Running, SectionProgress, Step, Walk, minutes
 
 if TYPE_CHECKING:
@@ -510,7 +510,7 @@ class TerminalAsker(Terminal):
         items = ", ".join(f"{KIND_LABELS[f.kind][self.lang]} ({mask(f.text)})" for f in found)
         self.say(t(self.lang, "privacy_found", items=items), "bold red")
         answer = self._input(t(self.lang, "privacy_edit")).strip().lower()
-        return answer not in ("j", "ja", "y", "yes")
+        return answer not in YES_WORDS
 
     # --- the walk's other screens (pages.py) ------------------------------------------
 

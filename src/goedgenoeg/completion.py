@@ -85,7 +85,9 @@ def who(incomplete: str) -> list[str]:
 
 
 def formats(incomplete: str) -> list[str]:
-    return _starting(("md", "docx", "html"), incomplete)
+    from .vocab import FORMATS
+
+    return _starting(FORMATS, incomplete)
 
 
 def langs(incomplete: str) -> list[str]:

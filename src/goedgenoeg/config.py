@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, Literal, TypeVar
 
+from .vocab import FORMATS as FORMATS, LANGS as LANGS, Format as Format, Lang as Lang
+
 APP = "goedgenoeg"
 FILE_NAME = "config.toml"
 ENV_CONFIG = "GOEDGENOEG_CONFIG"
@@ -42,10 +44,6 @@ ENV = {
 AUTHOR_KEYS = ("author", "function", "service")
 MAX_TEXT = 200  # a name, a function or a service is a line, not a page
 KEYS = tuple(ENV)
-Lang = Literal["nl", "en"]
-LANGS: tuple[Lang, ...] = ("nl", "en")
-Format = Literal["md", "docx", "html"]
-FORMATS: tuple[Format, ...] = ("md", "docx", "html")
 SMALL_COUNT = 3  # counts of 1 and 2 could point at one known case: shown as "<3"
 TRUE = ("1", "true", "yes", "ja", "on")
 FALSE = ("0", "false", "no", "nee", "off", "")

@@ -177,17 +177,17 @@ def entry_of(path: Path, mtime_ns: int, size: int, libraries: LibrarySet) -> Ent
     from . import session as sessions
     from .answers import is_open
     from .overview import facts_of
-    from .walk import Walk
+    from .session_view import SessionView
 
     session = sessions.load(path)
     sessions.fit_answers(session, libraries)
-    walk = Walk(libraries, session.answers, path=session.path)
+    walk = SessionView.of(session, libraries)
     steps = walk.steps()
     given = [s for s in steps if s.key in session.answers]
     still_open = sum(1 for s in given if is_open(s.prompt, session.answers[s.key]))
     more = 0
     if walk.path == "short" and not walk.team():
-        more = max(0, len(Walk(libraries, session.answers, path="full").open_points()) - len(walk.open_points()))
+        more = max(0, len(walk.on("full").open_points()) - len(walk.open_points()))
     case = session.answers.get("context.case")
     kind: Kind = "followup" if session.followup_of is not None else "meeting" if walk.team() else "first"
     return Entry(
@@ -205,7 +205,7 @@ def entry_of(path: Path, mtime_ns: int, size: int, libraries: LibrarySet) -> Ent
         path=session.path,
         more_full=more,
         kind=kind,
-        facts=facts_of(session, libraries),
+        facts=facts_of(session, libraries, walk),
     )
 
 

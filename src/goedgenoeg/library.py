@@ -21,9 +21,10 @@ from . import cache
 from .cache import gc_paused
 from .models import AGE_BANDS, DECISIONS, REGIONS, WHO, Bibliography, Library
 from .problems import KeyPath, LibraryError, Problem, message, refuse, shown, validation_problems
+from .vocab import LibraryRole, PromptRole, SectionRole
 from .yamlread import MAX_BYTES, parse_data, parse_yaml, read_bytes, read_yaml
 
-__all__ = ["MAX_BYTES", "LibraryError", "Problem", "bundled_dir", "read_yaml"]  # used from here by reflect.py and the tests
+__all__ = ["MAX_BYTES", "LibraryError", "Problem", "bundled_dir", "read_yaml"]  # used from here by the tests
 
 SOURCES_FILE = "sources.yaml"
 CONTEXT_LIBRARY = "context"
@@ -53,6 +54,24 @@ class LibrarySet:
             if loaded.library.id == library_id:
                 return loaded.library
         return None
+
+    def prompt_keys(self, role: PromptRole) -> list[str]:
+        """The keys (library.prompt) of the prompts that have this role, in library order."""
+        return [
+            f"{x.library.id}.{prompt.id}"
+            for x in self.libraries
+            for section in x.library.sections
+            for prompt in section.prompts
+            if prompt.role == role
+        ]
+
+    def section_keys(self, role: SectionRole) -> dict[str, str]:
+        """The sections that have this role: section id -> its key (library.section), in order."""
+        return {s.id: f"{x.library.id}.{s.id}" for x in self.libraries for s in x.library.sections if s.role == role}
+
+    def library_ids(self, role: LibraryRole) -> set[str]:
+        """The ids of the libraries that have this role."""
+        return {x.library.id for x in self.libraries if x.library.role == role}
 
     def stamps(self) -> dict[str, dict[str, str]]:
         """Version and hash of each library; for one not bundled also its file, so that a
@@ -455,6 +474,30 @@ def check_paths(paths: list[Path]) -> tuple[int, list[Problem]]:
     with gc_paused():  # what a check loads is dropped at once, without cycles: nothing for the collector
         for path, lib_id, found in _checked(files, ids):
             taken = _id_taken(path, lib_id, seen) if lib_id is not None else None
-            problems += found + ([taken] if taken else [])
-            passed += lib_id is not None and taken is None
+            dropped = _dropped_roles(path, lib_id, ids) if lib_id is not None and taken is None else None
+            problems += found + ([taken] if taken else []) + ([dropped] if dropped else [])
+            passed += lib_id is not None and taken is None and dropped is None
     return passed, problems
+
+
+def roles(library: Library) -> set[str]:
+    """The roles (role:) its library, sections and prompts have."""
+    held = {library.role} | {s.role for s in library.sections} | {p.role for s in library.sections for p in s.prompts}
+    return {role for role in held if role is not None}
+
+
+def _dropped_roles(path: Path, lib_id: str, source_ids: set[str]) -> Problem | None:
+    """A problem when the file replaces a bundled library (the same id) without a role the
+    bundled one has: the tool finds meetings, dissent, the decision's status and the like by
+    role, and would silently lose them."""
+    bundled = bundled_dir() / f"{lib_id}.yaml"
+    if not bundled.is_file() or path.resolve() == bundled.resolve():
+        return None
+    try:
+        needed = roles(load_library(bundled).library)
+        missing = needed - roles(load_library(path, source_ids).library)
+    except LibraryError:
+        return None
+    if not missing:
+        return None
+    return Problem(str(path), 1, message("library_drops_role", id=lib_id, roles=", ".join(sorted(missing))))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from .library import LibrarySet
 from .models import Answer, Session
+from .session import now
 from .values import ParticipantRow, to_json
 from .vocab import CONTEXT_KEYS
-from .walk import now
 
 
 def team_session(session: Session) -> None:
@@ -17,7 +18,7 @@ class PreparedError(Exception):
     """Prepared reflections that cannot start one meeting (the key of the message in texts)."""
 
 
-def bring_in_prepared(session: Session, prepared: list[tuple[str, Session]]) -> None:
+def bring_in_prepared(session: Session, prepared: list[tuple[str, Session]], libraries: LibrarySet) -> None:
     """Start a meeting from what its participants prepared alone: the case and its context
     from their reflections, their names as the participants, and every answer as that
     person's voice, offered at each question (Enter keeps it). Nothing is asked twice that
@@ -40,7 +41,8 @@ def bring_in_prepared(session: Session, prepared: list[tuple[str, Session]]) -> 
                 break
     session.prepared_from = [earlier.id for _, earlier in prepared]
     rows = [to_json(ParticipantRow(name)) for name in names]
-    session.prepared = {"overleg.deelnemers": Answer(status="answered", value=rows, at=now())}
+    # the names go to the prompt marked `role: participants` (without one, no names are carried)
+    session.prepared = {key: Answer(status="answered", value=rows, at=now()) for key in libraries.prompt_keys("participants")}
     keys = dict.fromkeys(k for _, p in prepared for k in p.answers if not k.startswith("context."))
     for key in keys:
         voices = {

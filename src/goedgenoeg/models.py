@@ -53,9 +53,12 @@ from .vocab import (
     AnswerStatus as AnswerStatus,
     Decision as Decision,
     Lang as Lang,
+    LibraryRole as LibraryRole,
     PathName as PathName,
     Phase as Phase,
+    PromptRole as PromptRole,
     Region as Region,
+    SectionRole as SectionRole,
     SummarySlot as SummarySlot,
     Who as Who,
 )
@@ -146,6 +149,7 @@ class PromptBase(Strict):
     short: bool | Literal["alone"] | list[When] = False
     dossier: bool = True  # false: the professional's own reflection, left out of the dossier record
     summary: SummarySlot | None = None  # where the answer goes in the record's summary
+    role: PromptRole | None = None  # what the tool itself does with it (vocab.PromptRole)
     # estimated seconds, where the kind's estimate does not fit (a case code is no 60-second text)
     seconds: Annotated[int, Field(ge=5, le=600)] | None = None
 
@@ -625,24 +629,8 @@ class TablePrompt(PromptBase):
         return []  # the alternatives it picked are the record's table; the rest one line there
 
 
-PROMPT_KINDS: tuple[type[PromptBase], ...] = (
-    TextPrompt,
-    ReflectionPrompt,
-    ChoicePrompt,
-    MultiPrompt,
-    AlternativePrompt,
-    PeoplePrompt,
-    ChildrenPrompt,
-    ActionsPrompt,
-    ParticipantsPrompt,
-    ListPrompt,
-    GuidingPrompt,
-    TablePrompt,
-)
-# Their names, as a library spells them (`kind: text`).
-KINDS: tuple[str, ...] = tuple(get_args(k.model_fields["kind"].annotation)[0] for k in PROMPT_KINDS)
-
-
+# Every prompt kind, listed once: the type a prompt has (for mypy), and from it the tuple of the
+# kinds (for the code that goes over them) and their names as a library spells them (`kind: text`).
 AnyPrompt = (
     TextPrompt
     | ReflectionPrompt
@@ -657,6 +645,8 @@ AnyPrompt = (
     | GuidingPrompt
     | TablePrompt
 )
+PROMPT_KINDS: tuple[type[PromptBase], ...] = get_args(AnyPrompt)
+KINDS: tuple[str, ...] = tuple(get_args(k.model_fields["kind"].annotation)[0] for k in PROMPT_KINDS)
 Prompt = Annotated[AnyPrompt, Field(discriminator="kind")]
 
 
@@ -669,6 +659,7 @@ class Section(Strict):
     per_child: bool = False  # the child's own prompts: asked for each child of several
     order: int | None = None  # its place within the part (default: the library's order)
     minutes: Annotated[int, Field(gt=0, le=600)] | None = None  # an optional time box
+    role: SectionRole | None = None  # what the tool itself does with it (vocab.SectionRole)
     prompts: Annotated[list[Prompt], Field(min_length=1)]
 
 
@@ -679,6 +670,7 @@ class Library(Strict):
     order: int = 50
     title: Text
     intro: Text | None = None
+    role: LibraryRole | None = None  # what the tool itself does with it (vocab.LibraryRole)
     sections: Annotated[list[Section], Field(min_length=1)]
 
 

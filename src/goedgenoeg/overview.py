@@ -28,9 +28,19 @@ from pydantic import BaseModel, ConfigDict, StrictInt, StrictStr, ValidationErro
 
 from .answers import is_open
 from .library import LibrarySet
-from .models import ALTERNATIVE_STATUSES, DECISIONS, FOLLOWUP_STATUSES, STEP_DONE, AlternativePrompt, Answer, Session
+from .models import (
+    ALTERNATIVE_STATUSES,
+    DECISIONS,
+    FOLLOWUP_STATUSES,
+    STEP_DONE,
+    AlternativePrompt,
+    Answer,
+    Library,
+    Section,
+    Session,
+)
+from .session_view import SessionView
 from .texts import has_text, t
-from .walk import Walk
 
 if TYPE_CHECKING:
     from rich.table import Table as RichTable
@@ -38,15 +48,12 @@ if TYPE_CHECKING:
     from .models import Prompt
     from .session import SessionError
 
-KANTTEKENINGEN = "kanttekeningen"
-MENTALISEREN = "mentaliseren"
-PERSPECTIVES = ("kind", "ouders")  # section ids in the mentaliseren library
 BAR = "█"
 
 EXPORT_FORMAT = "goedgenoeg-overview"
 EXPORT_VERSION = "1"  # a string: no bare 1 in a file where every 1 or 2 is hidden
 NOT_ANSWERED = "not_answered"
-STANDS = ("taken", "proposed", "postponed", "open")  # the options of besluit.stand
+STANDS = ("taken", "proposed", "postponed", "open")  # the options of the decision_status prompt
 DECISION_ROWS = DECISIONS + (NOT_ANSWERED,)
 DECISION_COLUMNS = ("cases",) + STANDS + (NOT_ANSWERED, "dissent", "no_dissent")
 DISSENT = ("recorded", "not_recorded")
@@ -70,9 +77,8 @@ STATUS_PRIORITY = (
 PERSPECTIVE_COLUMNS = ("open", "partly", "applied")  # open: none of its prompts got an answer
 PROMPT_COLUMNS = ("open", "applied")
 # Dissent is a team's: who disagreed with the decision (alone or as a duo, 'who was consulted and
-# who argued the other side' is not a dissent with the decision).
-DISSENT_KEYS = ("afsluiting.tegenstem",)
-AGREE_KEY = "afsluiting.achter-besluit"  # each person: do you stand behind the decision?
+# who argued the other side' is not a dissent with the decision). The prompts are found by their
+# role: agreement (each person: do you stand behind the decision?) and dissent (who disagreed).
 DISAGREE = ("partly", "no")
 KEY = re.compile(r"^[A-Za-z0-9_.-]{1,120}$")  # what a row or column key in an export may be
 
@@ -378,14 +384,15 @@ def _left_for_later(prompt: Prompt, answer: Answer | None) -> bool:
     return any(prompt.says_later(v) for v in _values(answer))
 
 
-def _dissent(session: Session) -> bool:
+def _dissent(session: Session, libraries: LibrarySet) -> bool:
     """A dissent is recorded: someone in the meeting did not (wholly) stand behind the decision
-    (AGREE_KEY: yes, partly or no, each person's own). Only a session from before that question
-    counts the text of who disagreed (DISSENT_KEYS) instead."""
-    agreed = _values(session.answers.get(AGREE_KEY))
+    (the agreement prompt: yes, partly or no, each person's own). Only a session from before that
+    question counts the text of who disagreed (the dissent prompt) instead."""
+    agreed = [v for key in libraries.prompt_keys("agreement") for v in _values(session.answers.get(key))]
     if agreed:
         return any(v in DISAGREE for v in agreed)
-    return any(any(isinstance(v, str) and v.strip() for v in _values(session.answers.get(k))) for k in DISSENT_KEYS)
+    dissent = libraries.prompt_keys("dissent")
+    return any(any(isinstance(v, str) and v.strip() for v in _values(session.answers.get(k))) for k in dissent)
 
 
 def _case_ref(session: Session) -> str | None:
@@ -417,20 +424,20 @@ class Facts(BaseModel):
     perspectives: list[tuple[str, str, bool]] = []  # (section id, prompt key, still open)
 
 
-def facts_of(session: Session, libraries: LibrarySet) -> Facts:
+def facts_of(session: Session, libraries: LibrarySet, view: SessionView | None = None) -> Facts:
     """The facts of a session whose answers are already fitted to `libraries`."""
     ever: dict[str, list[str]] = {}
     alternatives: list[tuple[str, str]] = []
     later: list[str] = []
     perspectives: list[tuple[str, str, bool]] = []
-    for step in Walk(libraries, session.answers, path=session.path).steps():
+    for step in (view or SessionView.of(session, libraries)).steps():
         key, prompt = step.key, step.prompt
         answer = session.answers.get(key)
         if isinstance(prompt, AlternativePrompt):
             alternatives.append((key, _latest_status(answer)))
-        if step.library.id == KANTTEKENINGEN and _left_for_later(prompt, answer):
+        if step.library.role == "margin_notes" and _left_for_later(prompt, answer):
             later.append(key)
-        if step.library.id == MENTALISEREN and step.section.id in PERSPECTIVES:
+        if step.section.role == "perspective":
             perspectives.append((step.section.id, key, is_open(prompt, answer)))
     earlier = [session.answers] + ([session.followup_of.answers] if session.followup_of else [])
     for loaded in libraries.libraries:
@@ -450,8 +457,8 @@ def facts_of(session: Session, libraries: LibrarySet) -> Facts:
         prepared_from=list(session.prepared_from),
         steps_done=list(session.followup_of.steps_done) if session.followup_of else [],
         decisions=[d for d in _decisions(session.answers.get("context.decision")) if d in DECISIONS],
-        stand=_single(session.answers.get("besluit.stand")),
-        dissent=_dissent(session),
+        stand=next((_single(session.answers.get(k)) for k in libraries.prompt_keys("decision_status")), None),
+        dissent=_dissent(session, libraries),
         ever=ever,
         alternatives=alternatives,
         later=later,
@@ -536,17 +543,17 @@ class _Tally:
             lib = loaded.library
             for section in lib.sections:
                 for prompt in section.prompts:
-                    tally._row(lib.id, section.id, f"{lib.id}.{prompt.id}", isinstance(prompt, AlternativePrompt))
+                    tally._row(lib, section, f"{lib.id}.{prompt.id}", isinstance(prompt, AlternativePrompt))
         return tally
 
-    def _row(self, library_id: str, section_id: str, key: str, alternative: bool) -> None:
+    def _row(self, library: Library, section: Section, key: str, alternative: bool) -> None:
         if alternative:
             self.alternatives[key] = dict.fromkeys(ALT_COLUMNS, 0)
-        if library_id == KANTTEKENINGEN:
+        if library.role == "margin_notes":
             self.later[key] = 0
-        if library_id == MENTALISEREN and section_id in PERSPECTIVES:
-            self.perspectives.setdefault(section_id, dict.fromkeys(PERSPECTIVE_COLUMNS, 0))
-            self.prompts.setdefault(section_id, {})[key] = dict.fromkeys(PROMPT_COLUMNS, 0)
+        if section.role == "perspective":
+            self.perspectives.setdefault(section.id, dict.fromkeys(PERSPECTIVE_COLUMNS, 0))
+            self.prompts.setdefault(section.id, {})[key] = dict.fromkeys(PROMPT_COLUMNS, 0)
 
     def add_case(self, group: list[Facts]) -> None:
         """One case: its sessions in order, the last one its state."""
@@ -890,7 +897,7 @@ def _texts(libraries: LibrarySet, lang: str) -> tuple[dict[str, str], dict[str, 
     sections: dict[str, str] = {}
     for loaded in libraries.libraries:
         for section in loaded.library.sections:
-            if loaded.library.id == MENTALISEREN:
+            if section.role == "perspective":
                 sections[section.id] = section.title.get(lang)
             for prompt in section.prompts:
                 prompts[f"{loaded.library.id}.{prompt.id}"] = prompt.text.get(lang)
@@ -926,6 +933,7 @@ def blocks(overview: Overview, libraries: LibrarySet, lang: str, small: int) -> 
     """The tables of the overview, from the hidden counts."""
     o = hide(overview, small)
     texts, sections = _texts(libraries, lang)
+    perspectives = libraries.section_keys("perspective")
     out: list[Block] = []
 
     decision_rows: list[list[str | Count]] = [
@@ -998,7 +1006,7 @@ def blocks(overview: Overview, libraries: LibrarySet, lang: str, small: int) -> 
         )
     )
     persp_rows: list[list[str | Count]] = [
-        [sections.get(sid, sid), f"{MENTALISEREN}.{sid}"] + [counts.get(c, Count()) for c in PERSPECTIVE_COLUMNS]
+        [sections.get(sid, sid), perspectives.get(sid, sid)] + [counts.get(c, Count()) for c in PERSPECTIVE_COLUMNS]
         for sid, counts in o.perspectives.items()
     ]
     out.append(

@@ -15,7 +15,7 @@ from .privacy import KIND_LABELS, Finding, fold, mask
 from .sanitize import strip_control
 from .texts import t
 from .values import ActionRow
-from .vocab import STEP_DONE
+from .vocab import STEP_DONE, YES_WORDS
 from .walk import SectionProgress, Step
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ def offer_full(term: Terminal, prompts: int, minutes: int) -> bool:
     term.console.rule(t(lang, "short_done_title"))
     term.say(t(lang, "short_done", n=prompts, m=minutes))
     answer = term.read(t(lang, "short_done_pick")).strip().lower()
-    return answer in ("j", "ja", "y", "yes")
+    return answer in YES_WORDS
 
 
 def steps_done(term: Terminal, rows: list[ActionRow]) -> tuple[list[str], list[str], list[str]]:

@@ -14,9 +14,9 @@ from .document import Block, Document, Heading, Paragraph, Table, clean
 from .glossary import write_out
 from .library import LibrarySet
 from .models import ActionsPrompt, Answer, ChoicePrompt, Session, TextPrompt
+from .session_view import SessionView, Step
 from .texts import t
 from .values import ActionRow
-from .walk import Step, Walk
 
 # the worker's own plain words for the parents (besluit.gewone-woorden): the page's 'why'
 PLAIN_WORDS = "gewone-woorden"
@@ -82,8 +82,9 @@ class _Page:
 
         self.session = session
         self.lang = session.lang
-        self.steps = [s for s in record_steps(session, libraries) if s.prompt.dossier]
-        self.region = Walk(libraries, session.answers).context().get("region")
+        view = SessionView.of(session, libraries)
+        self.steps = [s for s in record_steps(session, libraries, view) if s.prompt.dossier]
+        self.region = view.context().get("region")
         self.author = author_of(session)
 
     def texts(self, slot: str) -> list[str]:

@@ -11,14 +11,12 @@ from .answers import answer_texts
 from .library import LibrarySet
 from .models import ActionsPrompt, AnyPrompt, ParticipantsPrompt, PeoplePrompt, Session
 from .privacy import Finding, find_personal_data, fold, name_words
-from .walk import Asker, Step, Walk, apply, now
+from .session import now
+from .session_view import SessionView
+from .walk import Asker, Step, Walk, apply
 
 # One prompt's findings: its index in the full walk, the step, what was found in its answer.
 Found = tuple[int, Step, list[Finding]]
-
-# Where the professionals name each other by design: who disagreed, who does what. Their names
-# are not pointed out there; a family's names (the network) still are.
-NAMES_EXPECTED = ("overleg", "afsluiting")
 
 
 # A relation that names a professional, not the family: in a meeting such a name is meant to be
@@ -37,11 +35,17 @@ def is_professional(relation: str) -> bool:
     return _PROFESSIONAL.search(relation.casefold()) is not None
 
 
-def known_names(session: Session, libraries: LibrarySet, participants: bool = True, professionals: bool = True) -> list[str]:
+def known_names(
+    session: Session,
+    libraries: LibrarySet,
+    participants: bool = True,
+    professionals: bool = True,
+    view: SessionView | None = None,
+) -> list[str]:
     """The names typed in the network (people) and, unless not wanted, the participants lists
     and the network's professionals."""
     names: list[str] = []
-    for step in Walk(libraries, session.answers, path="full").steps():
+    for step in (view or SessionView.of(session, libraries)).on("full").steps():
         answer = session.answers.get(step.key)
         if answer is None or not answer.given:
             continue
@@ -50,12 +54,13 @@ def known_names(session: Session, libraries: LibrarySet, participants: bool = Tr
     return name_words(names)
 
 
-def family_names(session: Session, libraries: LibrarySet) -> list[str]:
+def family_names(session: Session, libraries: LibrarySet, view: SessionView | None = None) -> list[str]:
     """The names of the family and others around the child who are no professionals: the
     network without its professionals, and without a word of a participant's name."""
-    people = Walk(libraries, session.answers, path="full").participants()
-    own = {fold(w) for w in name_words(p.name for p in people)}
-    return [w for w in known_names(session, libraries, participants=False, professionals=False) if fold(w) not in own]
+    view = (view or SessionView.of(session, libraries)).on("full")
+    own = {fold(w) for w in name_words(p.name for p in view.participants())}
+    family = known_names(session, libraries, participants=False, professionals=False, view=view)
+    return [w for w in family if fold(w) not in own]
 
 
 def _names_in(prompt: AnyPrompt, value: Any, participants: bool, professionals: bool = True) -> list[str]:
@@ -73,14 +78,18 @@ def privacy_findings(session: Session, libraries: LibrarySet) -> list[Found]:
     appear in free text (not in the lists where they were typed). In a meeting the names of the
     participants and of the network's professionals are meant to be there: only the family's
     names are pointed out."""
-    walk = Walk(libraries, session.answers, path="full")
-    meeting = bool(walk.participants())
-    names = known_names(session, libraries)
-    family = family_names(session, libraries) if meeting else known_names(session, libraries, participants=False)
+    view = SessionView.of(session, libraries).on("full")
+    meeting = bool(view.participants())
+    names = known_names(session, libraries, view=view)
+    family = family_names(session, libraries, view) if meeting else known_names(session, libraries, participants=False, view=view)
     found: list[Found] = []
-    for index, step in enumerate(walk.steps()):
+    for index, step in enumerate(view.steps()):
         answer = session.answers.get(step.key)
-        professionals_named = meeting or step.library.id in NAMES_EXPECTED or isinstance(step.prompt, ActionsPrompt)
+        # where the professionals name each other by design (a library marked names_exempt: who
+        # disagreed, who does what; and the next steps) their names are not pointed out; a
+        # family's names (the network) still are; in a meeting, nowhere
+        exempt = step.library.role == "names_exempt" or isinstance(step.prompt, ActionsPrompt)
+        professionals_named = meeting or exempt
         lists_names = isinstance(step.prompt, PeoplePrompt | ParticipantsPrompt)  # where the names are typed
         words = () if lists_names else family if professionals_named else names
         hits = [f for text in answer_texts(step.prompt, answer) for f in find_personal_data(text, words)]

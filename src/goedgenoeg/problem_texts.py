@@ -223,6 +223,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "bibliotheek-id '{id}' wordt ook gebruikt door {other}",
         "library id '{id}' is also used by {other}",
     ),
+    "library_drops_role": (
+        "deze bibliotheek vervangt de meegeleverde '{id}', maar niets in haar heeft de rol {roles} "
+        "(role:), die het programma nodig heeft; zet de rol bij de vraag of het deel dat ze overneemt",
+        "this library replaces the bundled '{id}', but nothing in it has the role {roles} (role:), "
+        "which the tool needs; put the role on the prompt or section that takes it over",
+    ),
 }
 
 # PyYAML's (libyaml's) own words for a syntax error, and where it was, in Dutch; words not listed

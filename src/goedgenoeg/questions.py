@@ -42,8 +42,10 @@ from .vocab import (
     ALTERNATIVE_STATUSES,
     GUIDING_STATUSES,
     MEETING_ROLES,
+    NO_WORDS,
     REFLECTION_RESPONSES,
     WEIGHED_STATUSES,
+    YES_WORDS,
     Action,
     AlternativeStatus,
 )
@@ -306,8 +308,8 @@ def _add_rows(
         asker.keep_draft(list(rows))
 
 
-YES = ("j", "ja", "y", "yes")
-NO = ("", "n", "nee", "no", "neen")
+YES = YES_WORDS
+NO = ("", *NO_WORDS)  # Enter: no
 
 
 def ask_people(asker: Asking, prompt: PeoplePrompt, old: list[PersonRow] | None) -> list[PersonRow] | None:

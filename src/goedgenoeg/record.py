@@ -27,13 +27,13 @@ from .models import (
     worry_cell,
 )
 from .sanitize import strip_control
+from .session_view import SessionView, Step, effective_path
 from .texts import has_text, t
 from .values import ChildRow, PersonRow, stored_rows
-from .vocab import CHILDREN_KEY, Phase
-from .walk import Step, Walk, earlier_steps, effective_path
+from .vocab import CHILDREN_KEY, FORMATS as FORMATS, Phase
+from .walk import Walk, earlier_steps
 from .writers.markdown import escape_block, escape_cell, escape_line  # noqa: F401 - kept importable here
 
-FORMATS = ("md", "docx", "html")
 EXTENSIONS = {"md": ".md", "docx": ".docx", "html": ".html"}
 
 # The summary, in the order a reader needs it. "alternatives" is not a slot: it is built from
@@ -72,25 +72,27 @@ class _Record:
     hidden: list[Step]  # dossier: false steps left out of a dossier record
     not_visited: set[tuple[str, str]]  # (library, section) of parts nobody went through
     section_sizes: dict[tuple[str, str], int]
+    view: SessionView  # the session on the full path: its participants, the table, the alternatives offered
 
     def answer(self, step: Step) -> Answer | None:
         return self.session.answers.get(step.key)
 
 
-def record_steps(session: Session, libraries: LibrarySet) -> list[Step]:
+def record_steps(session: Session, libraries: LibrarySet, view: SessionView | None = None) -> list[Step]:
     """The prompts a record covers: those on the session's path, and any other with an answer
     (a short walk that went on into the full path, or a follow-up)."""
-    walk = Walk(libraries, session.answers, path="full")
+    view = view or SessionView.of(session, libraries)
+    every = view.on("full").steps()
     if effective_path(session.path) == "full":
-        return walk.steps()
-    on_path = {s.key for s in Walk(libraries, session.answers, path="short").steps()}
-    return [s for s in walk.steps() if s.key in on_path or s.key in session.answers]
+        return every
+    on_path = {s.key for s in view.on("short").steps()}
+    return [s for s in every if s.key in on_path or s.key in session.answers]
 
 
 def _prepare(session: Session, libraries: LibrarySet, full: bool) -> _Record:
     """Work out once which steps the record shows and which parts nobody went through."""
-    walk = Walk(libraries, session.answers, path="full")
-    every = record_steps(session, libraries)
+    view = SessionView.of(session, libraries)
+    every = record_steps(session, libraries, view)
     steps = [s for s in every if full or s.prompt.dossier]
     hidden = [s for s in every if not s.prompt.dossier and not full]
     sizes: dict[tuple[str, str], int] = {}
@@ -99,7 +101,9 @@ def _prepare(session: Session, libraries: LibrarySet, full: bool) -> _Record:
         sizes[where] = sizes.get(where, 0) + 1
     # a part was gone through when any of its prompts has an answer, one left out here included
     touched = {(s.library.id, s.section.id) for s in every if s.key in session.answers}
-    return _Record(session, libraries, session.lang, full, walk.context(), steps, hidden, set(sizes) - touched, sizes)
+    full_view = view.on("full")
+    context = full_view.context()
+    return _Record(session, libraries, session.lang, full, context, steps, hidden, set(sizes) - touched, sizes, full_view)
 
 
 # --- answers as blocks --------------------------------------------------------------
@@ -209,7 +213,7 @@ def _made_by(rec: _Record) -> list[Block]:
     author = rec.session.author.line() if rec.session.author is not None else ""
     if author:
         lines.append(t(lang, "rec_made_by", who=author))
-    people = Walk(rec.libraries, rec.session.answers, path="full").participants()
+    people = rec.view.participants()
     if people:
         named = [", ".join(x for x in (p.name, p.role, t(lang, "role_" + p.meeting_role)) if x) for p in people]
         lines.append(t(lang, "rec_participants_line", who="; ".join(named)))
@@ -220,7 +224,7 @@ def _made_by(rec: _Record) -> list[Block]:
 
 def _whose(rec: _Record) -> str:
     """Whose reading an interpretation is: the team's participants, else the role of who reflected."""
-    names = [p.name for p in Walk(rec.libraries, rec.session.answers, path="full").participants()]
+    names = [p.name for p in rec.view.participants()]
     if names:
         return ", ".join(names)
     return rec.context.get("role") or ""  # "alone" says nothing about whose reading it is
@@ -277,11 +281,10 @@ def _summary_alternatives(rec: _Record) -> list[Block]:
         blocks.append(Paragraph(t(lang, "rec_not_considered_list", items="; ".join(not_considered))))
     if unanswered:
         blocks.append(Paragraph(t(lang, "rec_unanswered_list", items="; ".join(unanswered))))
-    walk = Walk(rec.libraries, rec.session.answers, path="full")
-    table = walk.on_the_table()
+    table = rec.view.on_the_table()
     if table is not None:  # the others that apply, named once: a reader sees what was not looked at
         weighed = {s.key for s in alternatives}
-        left = [s.prompt.text.get(lang) for s in walk.offered() if s.key not in weighed and s.key not in table]
+        left = [s.prompt.text.get(lang) for s in rec.view.offered() if s.key not in weighed and s.key not in table]
         if left:
             blocks.append(Paragraph(t(lang, "rec_not_on_table", items="; ".join(left))))
     return blocks
@@ -672,7 +675,7 @@ def write_document(document: Document, fmt: str = "md", template: Path | None = 
 
 def suggested_name(session: Session, libraries: LibrarySet, fmt: str = "md", full: bool = False) -> str:
     """A record file name from its own answers: reflectie-<case>-<date>[-intern].<ext>."""
-    case = Walk(libraries, session.answers).context().get("case", "") or session.id
+    case = SessionView.of(session, libraries).context().get("case", "") or session.id
     slug = re.sub(r"[^A-Za-z0-9]+", "-", case).strip("-")[:40] or session.id
     prefix = "reflection" if session.lang == "en" else "reflectie"
     internal = ("-internal" if session.lang == "en" else "-intern") if full else ""

@@ -12,8 +12,9 @@ from .followup import drop_departed, drop_done_steps, followup_baseline
 from .library import LibrarySet
 from .models import Answer, Session
 from .privacy_review import privacy_review
+from .session import now
 from .vocab import WalkEnd
-from .walk import Asker, Step, Walk, earlier_steps, now, run
+from .walk import Asker, Step, Walk, earlier_steps, run
 
 
 class NotSaved(KeyboardInterrupt):

@@ -9,7 +9,7 @@ import secrets
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -22,11 +22,17 @@ from .library import LibrarySet
 from .models import SESSION_FORMAT, Answer, LibraryStamp, PromptBase, Session
 from .oserrors import describe
 from .reading import MAX_SESSION_BYTES, OddFile, loads, read_regular
+from .session_view import SessionView
 from .texts import t
-from .walk import Walk, now
 
 if TYPE_CHECKING:
     from .config import Lang
+
+
+def now() -> str:
+    """The time of an answer or a save: local time with its offset, to the second."""
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+
 
 ENV_DIR = "GOEDGENOEG_SESSIONS_DIR"
 
@@ -295,7 +301,7 @@ def summarise(path: Path, libraries: LibrarySet) -> Summary:
     except SessionError as err:
         return Summary(path.stem, path, "?", "", 0, 0, False, str(err), err)
     fit_answers(session, libraries)
-    walk = Walk(libraries, session.answers, path=session.path)
+    walk = SessionView.of(session, libraries)
     steps = walk.steps()
     answered = sum(1 for s in steps if s.key in session.answers)
     case = walk.context().get("case", "-")

@@ -16,7 +16,9 @@ from .vocab import (
     ALTERNATIVE_STATUSES,
     GUIDING_STATUSES,
     MEETING_ROLES,
+    NO_WORDS,
     REFLECTION_RESPONSES,
+    YES_WORDS,
     AgeBand,
     AlternativeStatus,
     GuidingStatus,
@@ -154,8 +156,8 @@ def stored_pair(kind: type[T], key: str, raw: Any) -> T:
 
 # --- checking loose input ---------------------------------------------------------------------
 
-_YES = ("true", "yes", "ja", "j", "y")
-_NO = ("false", "no", "nee", "n", "")
+_YES = ("true", *YES_WORDS)
+_NO = ("false", "", *NO_WORDS)
 
 
 def text(value: Any, what: str = "ans_answer_text", **where: object) -> str:
@@ -168,7 +170,7 @@ def text(value: Any, what: str = "ans_answer_text", **where: object) -> str:
 
 
 def flag(value: Any, n: int, field: str) -> bool:
-    """A yes/no field: true/false, ja/nee, yes/no (missing: no)."""
+    """A yes/no field: true/false, ja/nee/neen, yes/no, j/n, y (missing: no)."""
     if value is None or isinstance(value, bool):
         return bool(value)
     if isinstance(value, str) and value.strip().lower() in _YES + _NO:

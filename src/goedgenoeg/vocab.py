@@ -12,11 +12,13 @@ AgeBand = Literal["unborn", "under-1", "1-3", "3-6", "6-12", "12-18"]
 Region = Literal["flanders", "netherlands"]
 Who = Literal["alone", "duo", "team"]
 Lang = Literal["nl", "en"]
+Format = Literal["md", "docx", "html"]  # the record's formats (a writer in writers/ each)
 DECISIONS: tuple[Decision, ...] = get_args(Decision)
 AGE_BANDS: tuple[AgeBand, ...] = get_args(AgeBand)
 REGIONS: tuple[Region, ...] = get_args(Region)
 WHO: tuple[Who, ...] = get_args(Who)
 LANGS: tuple[Lang, ...] = get_args(Lang)
+FORMATS: tuple[Format, ...] = get_args(Format)
 
 # The context keys: the prompt ids of the context library. A condition names the first four.
 ConditionKey = Literal["decision", "age", "region", "who"]
@@ -78,3 +80,27 @@ SummarySlot = Literal[
     "consulted",
 ]
 SUMMARY_SLOTS: tuple[SummarySlot, ...] = get_args(SummarySlot)
+
+# --- roles: what the tool itself does with a prompt, section or library, marked in the YAML
+# (`role:`) rather than found by its id, so a library that replaces a bundled one keeps them
+# (`libraries check` says when it drops one).
+
+# participants: who takes part in a meeting (a meeting starts its prepared voices there);
+# dissent: who disagreed with the decision; agreement: does each person stand behind it;
+# decision_status: where the decision stands (taken, proposed, postponed, open).
+PromptRole = Literal["participants", "dissent", "agreement", "decision_status"]
+PROMPT_ROLES: tuple[PromptRole, ...] = get_args(PromptRole)
+# perspective: a section that looks through someone's eyes (the child, the parents), counted
+# in the overview as open, partly or applied.
+SectionRole = Literal["perspective"]
+SECTION_ROLES: tuple[SectionRole, ...] = get_args(SectionRole)
+# names_exempt: a library where the professionals name each other by design (the privacy review
+# does not point out their names there); margin_notes: notes from research, whose prompts left
+# for later the overview counts.
+LibraryRole = Literal["names_exempt", "margin_notes"]
+LIBRARY_ROLES: tuple[LibraryRole, ...] = get_args(LibraryRole)
+
+# --- yes and no, wherever a person types them (the terminal, an answers file): Dutch (with the
+# Flemish 'neen') and English, one set for the whole tool.
+YES_WORDS: tuple[str, ...] = ("j", "ja", "y", "yes")
+NO_WORDS: tuple[str, ...] = ("n", "nee", "neen", "no")

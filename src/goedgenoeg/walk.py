@@ -1,38 +1,22 @@
-"""The order of prompts for a context, and navigation through them. No I/O here: the asking
+"""Navigation through the prompts of a session (the view of it in session_view.py). No I/O here: the asking
 side is an `Asker` (the terminal in ask.py, scripted answers in tests)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .answers import is_open
 from .library import CONTEXT_LIBRARY, LibrarySet
-from .models import (
-    ActionsPrompt,
-    AlternativePrompt,
-    Answer,
-    AnyPrompt,
-    Baseline,
-    Library,
-    ParticipantsPrompt,
-    Section,
-    TablePrompt,
-    reading_seconds,
-)
-from .values import ActionRow, ChildRow, ParticipantRow, stored_rows
-from .vocab import CHILDREN_KEY, CONDITION_KEYS, CONTEXT_KEYS, PHASES, Action, AnswerStatus, PathName, WalkEnd
+from .models import ActionsPrompt, Answer, Baseline, Library, Section, TablePrompt, reading_seconds
+from .session import now
+from .session_view import SessionView, Step as Step, effective_path as effective_path, ordered_sections as ordered_sections
+from .values import ActionRow
+from .vocab import CONDITION_KEYS, Action, AnswerStatus, PathName, WalkEnd
 
 if TYPE_CHECKING:
     from .privacy import Finding
-
-
-def effective_path(choice: str | None) -> str:
-    """The path a walk follows: the one chosen, else the short one (for a team: the meeting
-    path, the short path with the meeting's own prompts)."""
-    return choice if choice is not None else "short"
 
 
 # In a case meeting a shared question is also talked over: estimated half as long again.
@@ -43,13 +27,6 @@ def round_up_to_five(minutes_: int) -> int:
     return -(-minutes_ // 5) * 5
 
 
-def ordered_sections(libraries: LibrarySet) -> list[tuple[Library, Section]]:
-    """Every section in walk order: by part (phase), then by its order (default: its
-    library's), then as the libraries list them."""
-    rows = [(loaded.library, section) for loaded in libraries.libraries for section in loaded.library.sections]
-    return sorted(rows, key=lambda r: (PHASES.index(r[1].phase), r[1].order if r[1].order is not None else r[0].order))
-
-
 @dataclass(frozen=True)
 class _Layout:
     """What positions are worked out from that changes only with the steps and the people."""
@@ -58,17 +35,6 @@ class _Layout:
     sections: tuple[tuple[int, int], ...]  # each section's first index and number of steps, in order
     seconds: tuple[int, ...]  # each step's estimated seconds
     part_sections: dict[str, tuple[str, ...]]  # phase -> its library.section keys, in order
-
-
-@dataclass(frozen=True)
-class Step:
-    library: Library
-    section: Section
-    prompt: AnyPrompt
-
-    @property
-    def key(self) -> str:
-        return f"{self.library.id}.{self.prompt.id}"
 
 
 @dataclass(frozen=True)
@@ -120,21 +86,15 @@ class Reply:
     confirmed: tuple[str, ...] = ()
 
 
-def _hashable(value: Any) -> Any:
-    return tuple(value) if isinstance(value, list) else value
-
-
 def minutes(seconds: int) -> int:
     """Estimated seconds as whole minutes, rounded up (1 at the least when there is anything)."""
     return -(-seconds // 60)
 
 
-def now() -> str:
-    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
-
-
-class Walk:
-    """Which prompts apply given the answers so far, and where each one stands."""
+class Walk(SessionView):
+    """Where each prompt of a session stands while it is walked: the view of the session
+    (session_view.py) with the answers of a follow-up's earlier session as defaults, and the
+    positions, parts and estimated time of the steps."""
 
     def __init__(
         self,
@@ -144,129 +104,19 @@ class Walk:
         path: PathName | None = None,
         people: int | None = None,
     ):
-        self.libraries = libraries
-        self.answers = answers
+        super().__init__(libraries, answers, path)
         self._people = people  # for a plan: how many take part (else the participants given)
         self.baseline = baseline or {}  # a follow-up's earlier answers, shown as defaults
-        self.path_choice = path  # "short", "full", or None: by who reflects
-        self._steps: tuple[tuple[Any, ...], list[Step]] | None = None
         self._layouts: tuple[tuple[Any, ...], _Layout] | None = None
-        self._table_key: str | None = ""  # "": not looked for yet
-
-    @property
-    def path(self) -> str:
-        return effective_path(self.path_choice)
 
     def previous(self, key: str) -> Answer | None:
         return self.answers.get(key) or self.baseline.get(key)
-
-    def participants(self) -> list[ParticipantRow]:
-        """The participants of a team reflection (from its participants prompt), if any."""
-        for step in self.steps():
-            if isinstance(step.prompt, ParticipantsPrompt):
-                answer = self.answers.get(step.key)
-                if answer is not None and answer.given and answer.value is not None:
-                    return step.prompt.parse(answer.value)
-        return []
-
-    def voices(self) -> list[str]:
-        """Who answers the questions for each person: every participant but a chair who wants
-        no voice of her own."""
-        return [p.name for p in self.participants() if p.voice]
-
-    def list_items(self, library_id: str, prompt_id: str) -> list[str]:
-        answer = self.answers.get(f"{library_id}.{prompt_id}")
-        return list(answer.value) if answer is not None and answer.given and isinstance(answer.value, list) else []
-
-    def context(self) -> dict[str, Any]:
-        values = {}
-        for key in CONTEXT_KEYS:
-            answer = self.answers.get(f"{CONTEXT_LIBRARY}.{key}")
-            if answer is not None and answer.given and answer.value is not None:
-                values[key] = answer.value
-        children = self.children()
-        if children:  # several children: what fits any of their ages applies
-            values["age"] = list(dict.fromkeys(c.age for c in children))
-        return values
-
-    def children(self) -> list[ChildRow]:
-        """The children of the case, each by pseudonym and age band, when more than one is named."""
-        answer = self.answers.get(f"{CONTEXT_LIBRARY}.{CHILDREN_KEY}")
-        if answer is None or not answer.given or not isinstance(answer.value, list):
-            return []
-        return stored_rows(ChildRow, answer.value)
-
-    def steps(self) -> list[Step]:
-        """The prompts that apply, in order. They change only with the context, so they are
-        worked out once per context (the walk asks for them several times per prompt)."""
-        context = self.context()
-        path = effective_path(self.path_choice)
-        table = self.on_the_table()
-        key = (*(_hashable(context.get(k)) for k in CONDITION_KEYS), path, _hashable(table))
-        if self._steps is not None and self._steps[0] == key:
-            return list(self._steps[1])
-        steps = []
-        for library, section in ordered_sections(self.libraries):
-            if section.when is not None and not section.when.matches(context):
-                continue
-            for prompt in section.prompts:
-                if not prompt.applies(context):
-                    continue
-                step = Step(library, section, prompt)
-                if path == "full" or self._on_short_path(step, context, table):
-                    steps.append(step)
-        self._steps = (key, steps)
-        return list(steps)
-
-    @staticmethod
-    def _on_short_path(step: Step, context: dict[str, Any], table: list[str] | None) -> bool:
-        """On the short path an alternative is weighed when the worker put it on the table;
-        until then (or without a table prompt) the usual ones, marked `short`, stand for them."""
-        if table is not None and isinstance(step.prompt, AlternativePrompt):
-            return step.key in table
-        return step.prompt.on_short_path(context)
-
-    def table_key(self) -> str | None:
-        """The key of the prompt that puts alternatives on the table, if a library has one."""
-        if self._table_key == "":
-            found = (
-                f"{loaded.library.id}.{prompt.id}"
-                for loaded in self.libraries.libraries
-                for section in loaded.library.sections
-                for prompt in section.prompts
-                if isinstance(prompt, TablePrompt)
-            )
-            self._table_key = next(found, None)
-        return self._table_key
-
-    def on_the_table(self) -> list[str] | None:
-        """The alternatives put on the table (their keys), or None when nobody picked yet."""
-        key = self.table_key()
-        answer = self.answers.get(key) if key is not None else None
-        if answer is None or not answer.given or not isinstance(answer.value, list):
-            return None
-        return [str(k) for k in answer.value]
-
-    def offered(self) -> list[Step]:
-        """Every alternative that applies to this case (region, age, decision): what the table
-        prompt offers, in walk order."""
-        every = Walk(self.libraries, self.answers, path="full")
-        return [s for s in every.steps() if isinstance(s.prompt, AlternativePrompt)]
-
-    def usual(self) -> list[str]:
-        """The alternatives offered that their library marks for the short path: what Enter at
-        the table prompt takes."""
-        context = self.context()
-        return [s.key for s in self.offered() if s.prompt.on_short_path(context)]
 
     def people(self) -> int:
         """How many answer each per-person prompt: the participants of a team, else one."""
         if self._people is not None:
             return self._people
         return max(1, len(self.voices()))
-
-    def team(self) -> bool:
-        return self.context().get("who") == "team"
 
     def seconds(self, step: Step) -> int:
         """Estimated seconds for one step: a per-person prompt once for every participant; in a
@@ -395,15 +245,6 @@ class Walk:
         for index, step in enumerate(self.steps()):
             answer = self.answers.get(step.key)
             if answer is None:
-                return index
-        return None
-
-    def open_points(self) -> list[tuple[int, Step]]:
-        return [(i, s) for i, s in enumerate(self.steps()) if is_open(s.prompt, self.answers.get(s.key))]
-
-    def index_of(self, key: str) -> int | None:
-        for index, step in enumerate(self.steps()):
-            if step.key == key:
                 return index
         return None
 
