@@ -184,11 +184,19 @@ def test_whether_the_parents_know_is_in_the_summary(libraries, baby):
 # --- the page for the parents ------------------------------------------------------------------
 
 
+def markdown_of(page):
+    from goedgenoeg.writers import markdown
+
+    return markdown.write(page)
+
+
 def test_the_page_says_what_why_what_next_and_whom_to_call(libraries, baby):
     page = build(baby, libraries)
     text = shown_text(page)
-    assert "Centrum voor Integrale Gezinszorg" in text and "Centrum voor Kinderzorg en Gezinsondersteuning" in text
-    assert PLAIN.replace("het CIG", "het Centrum voor Integrale Gezinszorg") in text  # the worker's plain words are the why
+    assert "Centrum voor Integrale Gezinszorg" in text
+    assert "## Wat is er besloten, en waarom?" in markdown_of(page)
+    # the worker's everyday words say what and why; the file's wording ("Advies aan het parket") stays in the file
+    assert PLAIN.replace("het CIG", "het Centrum voor Integrale Gezinszorg") in text and "Advies aan het parket" not in text
     assert "P3" not in text  # ... not the dossier's grounds
     [steps] = [b for b in page.blocks if isinstance(b, Table)]
     assert steps.headers == ("Wie", "Wat", "Wanneer")
@@ -209,6 +217,7 @@ def test_without_the_plain_words_the_page_gives_the_grounds(libraries):
     session = session_with(libraries, {k: v for k, v in ANSWERS.items() if k != "besluit.gewone-woorden"})
     text = shown_text(build(session, libraries))
     assert "Gewichtscurve onder P3 volgens Kind en Gezin" in text
+    assert "Centrum voor Kinderzorg en Gezinsondersteuning" in text  # the decision, abbreviations written out
 
 
 def test_the_page_has_no_abbreviation_no_own_reflection_no_risk_label_and_no_critical_note(libraries, baby):
@@ -219,7 +228,7 @@ def test_the_page_has_no_abbreviation_no_own_reflection_no_risk_label_and_no_cri
         ("docx", docx_text(render(baby, libraries, "docx"))),
         ("html", html_text(render(baby, libraries, "html"))),
     ):
-        assert DECISION[:20] in text, fmt
+        assert PLAIN[:20] in text and DECISION[:20] not in text, fmt  # everyday words, not the file's
         assert abbreviations_in(text) == [], fmt
         assert "EIGEN-" not in text and "twijfel" not in text, fmt  # no answer of a dossier: false prompt
         assert "nieuwe partner" not in text and "risico" not in text.lower(), fmt  # no network, no risk label

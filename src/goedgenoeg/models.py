@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from .texts import t
 from .values import (
@@ -729,6 +729,16 @@ class Answer(BaseModel):
     carried: str = ""
     carried_voices: list[str] = []
 
+    @model_serializer(mode="wrap")
+    def _stored(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """As stored: the marks of a follow-up only where there is one, so every other answer (and
+        a session of an earlier version saved again) stays as it was written."""
+        data: dict[str, Any] = handler(self)
+        for key in ("carried", "carried_voices"):
+            if not data.get(key):
+                data.pop(key, None)
+        return data
+
     @property
     def given(self) -> bool:
         """Whether it holds an answer: answered, or marked for later with its answer kept."""
@@ -762,6 +772,15 @@ class Baseline(BaseModel):
     steps_done: list[str] = []  # per earlier next step: done, partly, not_done (or "")
     steps_why: list[str] = []  # per earlier next step: why it was done partly or not (or "")
     steps_result: list[str] = []  # per earlier next step: what it produced (or "")
+
+    @model_serializer(mode="wrap")
+    def _stored(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """As stored: what the earlier steps produced only once it was asked (a session of an
+        earlier version, saved again, stays as it was written)."""
+        data: dict[str, Any] = handler(self)
+        if not data.get("steps_result"):
+            data.pop("steps_result", None)
+        return data
 
 
 class Author(BaseModel):

@@ -164,15 +164,19 @@ def build(session: Session, libraries: LibrarySet) -> Document:
         Heading(1, t(lang, "par_title")),
         Paragraph(t(lang, "par_date", date=_date(session.updated, lang)), "em"),
         Paragraph(t(lang, "par_intro")),
-        Heading(2, t(lang, "par_what")),
     ]
+    plain = page.plain_words()
+    blocks.append(Heading(2, t(lang, "par_what_why" if plain else "par_what")))
     stand = page.stand()
     if stand is not None:
         blocks.append(Paragraph(t(lang, f"par_stand_{stand}"), "strong"))
-    blocks += [Paragraph(text) for text in decision]
-    why = [page.plain_words()] if page.plain_words() else page.texts("grounds")
-    if why:
-        blocks += [Heading(2, t(lang, "par_why")), *(Paragraph(text) for text in why)]
+    if plain:  # the worker's own everyday words say what and why; the file's wording stays in the file
+        blocks.append(Paragraph(plain))
+    else:
+        blocks += [Paragraph(text) for text in decision]
+        why = page.texts("grounds")
+        if why:
+            blocks += [Heading(2, t(lang, "par_why")), *(Paragraph(text) for text in why)]
     blocks += _next(page)
     blocks += _call(page)
     written = tuple(_written_out(block, page.region, lang) for block in blocks)

@@ -326,6 +326,26 @@ _ROLE_WORDS = {
     "crèche",
     "consultatiebureau",
     "wijkteam",
+    # services named in a network by what they are ('Kind en Gezin-verpleegkundige', 'Veilig
+    # Thuis'), and a profession typed as the name: every 'kind' or 'gezin' in the answers was
+    # pointed out as a name (seen walking a Flemish baby case)
+    "kind",
+    "gezin",
+    "gezin-verpleegkundige",
+    "verpleegkundige",
+    "vroedvrouw",
+    "verloskundige",
+    "ocj",
+    "vk",
+    "clb",
+    "cig",
+    "ckg",
+    "veilig",
+    "thuis",
+    "raad",
+    "kinderbescherming",
+    "jeugdbescherming",
+    "parket",
 }
 
 

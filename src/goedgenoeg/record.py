@@ -227,7 +227,10 @@ def _whose(rec: _Record) -> str:
     names = [p.name for p in rec.view.participants()]
     if names:
         return ", ".join(names)
-    return rec.context.get("role") or ""  # "alone" says nothing about whose reading it is
+    if rec.context.get("role"):
+        return rec.context["role"]
+    # "alone" says nothing about whose reading it is; the record's author does
+    return rec.session.author.line() if rec.session.author is not None else ""
 
 
 def _summary_slot(rec: _Record, slot: str) -> list[Block]:
@@ -628,7 +631,7 @@ def _sources(rec: _Record) -> list[Block]:
     if rec.libraries.sources is None:
         return []
     answered = [s for s in rec.steps if s.library.id != CONTEXT_LIBRARY and _answered(rec.answer(s))]
-    used = {ref.strip().split(" ")[0] for s in answered for ref in s.prompt.source.split(";")}
+    used = {ref.strip().split(" ")[0] for s in answered for ref in s.prompt.source.split(";")} - {"goedgenoeg-tool"}
     items = tuple(f"{s.title}, {s.organisation} ({s.year})" for s in rec.libraries.sources.sources if s.id in used)
     return [Heading(2, t(rec.lang, "rec_sources")), BulletList(items)] if items else []
 

@@ -592,6 +592,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Here you can read what was decided or proposed. You can also read why, and what happens next.",
     ),
     "par_what": ("Wat is er besloten of voorgesteld?", "What was decided or proposed?"),
+    "par_what_why": ("Wat is er besloten, en waarom?", "What was decided, and why?"),
     "par_stand_taken": ("Dit besluit is genomen.", "This decision has been taken."),
     "par_stand_proposed": (
         "Dit is een voorstel. Er is nog niet over beslist.",
