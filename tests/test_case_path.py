@@ -22,7 +22,7 @@ def walk_for(libraries, path="short", **context):
 
 
 @pytest.mark.parametrize(
-    "decision,region", itertools.product(["placement", "measure", "report", "other"], ["flanders", "netherlands"])
+    "decision,region", list(itertools.product(["placement", "measure", "report", "other"], ["flanders", "netherlands"]))
 )
 def test_every_alternative_that_applies_is_reachable_from_the_table_on_the_short_path(libraries, decision, region):
     for age in AGES:
