@@ -298,7 +298,7 @@ def test_an_answers_file_with_two_decisions_asks_and_records_both(tmp_path, libr
     result = runner.invoke(app, ["reflect", "--answers", str(path), "-o", str(tmp_path / "both.md")])
     assert result.exit_code == 0, result.output
     record = (tmp_path / "both.md").read_text(encoding="utf-8")
-    assert "| Beslissing in overweging | Een uithuisplaatsing; Een jeugdbeschermingsmaatregel |" in record
+    assert "| Beslissing in overweging | Een uithuisplaatsing; Een jeugdbeschermingsmaatregel: vragen, verlengen" in record
     assert "### Nodig, en voor wie?" in record  # the measure's part is there beside the placement's
 
 
