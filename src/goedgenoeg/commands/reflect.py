@@ -160,11 +160,8 @@ def _prepared(prepared: list[str], cfg: Config, folder: Path, team: bool) -> lis
 
 def _bring_in(session: Session, pairs: list[tuple[str, Session]], libraries: LibrarySet, lang: str) -> None:
     """Start a meeting from its participants' prepared reflections."""
-    from ..meeting import PreparedError, bring_in_prepared
+    from ..meeting import bring_in_prepared
     from ..texts import t
 
-    try:
-        bring_in_prepared(session, pairs, libraries)
-    except PreparedError as err:
-        fail(t(lang, err.args[0], detail=err.args[1]), 2)
+    bring_in_prepared(session, pairs, libraries)  # a PreparedError is said at the edge (cli.py)
     echo(t(lang, "cli_prepared_in", names=", ".join(name for name, _ in pairs)))
