@@ -43,3 +43,23 @@ def test_an_error_ends_the_command_in_the_users_language_with_its_exit_code(isol
     result = runner.invoke(app, args)
     assert result.exit_code == code
     assert said in result.stderr and "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_one_way_to_choose_by_number():
+    """Every numbered list reads its number the same way (numbers.py): 1 to n, nothing else."""
+    from goedgenoeg.numbers import choose, number, numbers
+
+    assert [number(typed, 3) for typed in ("1", " 3 ", "0", "4", "-1", "²", "one", "")] == [
+        0,
+        2,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+    ]
+    assert numbers("1, 3 2", 3) == [0, 2, 1] and numbers("1 4", 3) is None
+    typed, wrong = iter(["x", "²", "9", "2"]), []
+    assert choose(lambda: next(typed), 3, lambda: wrong.append(1)) == 1 and len(wrong) == 3
+    assert choose(lambda: "", 3, lambda: None, empty=0) == 0

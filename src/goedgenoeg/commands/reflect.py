@@ -88,6 +88,8 @@ def _offer_unfinished(cfg: Config, folder: Path, libs: LibrarySet, console: Cons
             markup=False,
             highlight=False,
         )
+    from ..numbers import number
+
     while True:
         try:
             typed = console.input(t(lang, "cli_unfinished_pick") + ": ").strip()
@@ -98,8 +100,9 @@ def _offer_unfinished(cfg: Config, folder: Path, libs: LibrarySet, console: Cons
             return rows[0].id
         if typed.lower() in ("n", "nieuw", "new"):
             return None
-        if typed.isdigit() and 1 <= int(typed) <= len(rows):
-            return rows[int(typed) - 1].id
+        place = number(typed, len(rows))
+        if place is not None:
+            return rows[place].id
         console.print(t(lang, "invalid_range", n=len(rows)), highlight=False)
 
 
