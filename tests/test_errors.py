@@ -59,7 +59,7 @@ def test_one_way_to_choose_by_number():
         None,
         None,
     ]
-    assert numbers("1, 3 2", 3) == [0, 2, 1] and numbers("1 4", 3) is None
+    assert numbers("1, 3 2", 3) == [0, 2, 1] and numbers("1 4", 3) is None and numbers("1\n2", 3) is None
     typed, wrong = iter(["x", "²", "9", "2"]), []
     assert choose(lambda: next(typed), 3, lambda: wrong.append(1)) == 1 and len(wrong) == 3
     assert choose(lambda: "", 3, lambda: None, empty=0) == 0

@@ -16,8 +16,8 @@ def number(typed: str, count: int) -> int | None:
 
 def numbers(typed: str, count: int) -> list[int] | None:
     """The places of several numbers (separated by spaces or commas), or None when one of them
-    names no item."""
-    places = [number(part, count) for part in typed.replace(",", " ").split()]
+    names no item. A line break separates nothing: a pasted block is refused, not read as picks."""
+    places = [number(part, count) for part in typed.replace(",", " ").split(" ") if part.strip()]
     return None if any(p is None for p in places) else [p for p in places if p is not None]
 
 
