@@ -76,7 +76,7 @@ def test_the_same_preparation_for_two_people_is_refused(libraries):
     meeting = new_session(libraries, "nl")
     with pytest.raises(PreparedError) as refused:
         bring_in_prepared(meeting, [("An", prepared), ("Bo", prepared)], libraries)
-    assert refused.value.args == ("cli_prepared_twice", "An, Bo")
+    assert (refused.value.key, refused.value.values) == ("cli_prepared_twice", {"detail": "An, Bo"})
 
 
 def test_an_answers_file_about_another_case_than_the_preparation_is_refused(runner, tmp_path):

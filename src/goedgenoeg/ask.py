@@ -19,6 +19,7 @@ from rich.markup import escape
 from . import pages
 from .answers import AnswerError, describe_answer, free_texts, normalise
 from .models import AlternativePrompt, Answer, PromptBase, ReflectionPrompt, TextPrompt
+from .numbers import choose
 from .oserrors import describe
 from .privacy import KIND_LABELS, Finding, find_personal_data, mask
 from .questions import Command, CommandGiven as _Command, Partial, ask_value
@@ -194,14 +195,14 @@ class Terminal:
             return line
 
     def pick(self, rows: Sequence[tuple[Any, ...]], key: str) -> int | None:
-        while True:
-            choice = self._input(t(self.lang, key)).strip()
-            if not choice:
-                return None
-            if choice.isdigit() and 1 <= int(choice) <= len(rows):
-                index: int = rows[int(choice) - 1][0]
-                return index
-            self.say(t(self.lang, "invalid_range", n=len(rows)), "red")
+        place = choose(lambda: self._input(t(self.lang, key)), len(rows), lambda: self._wrong(len(rows)))
+        if place is None:
+            return None
+        index: int = rows[place][0]
+        return index
+
+    def _wrong(self, count: int) -> None:
+        self.say(t(self.lang, "invalid_range", n=count), "red")
 
     def numbered(self, labels: list[str], inline: bool = False) -> None:
         if inline:  # the fixed answers of reflections and alternatives fit on one line
@@ -212,14 +213,8 @@ class Terminal:
 
     def choose(self, labels: list[str], old_index: int | None, inline: bool = False) -> int | None:
         self.numbered(labels, inline)
-        while True:
-            hint = t(self.lang, "choose") + (f" [{old_index + 1}]" if old_index is not None else "")
-            line = self.line(hint)
-            if not line:
-                return old_index
-            if line.isdigit() and 1 <= int(line) <= len(labels):
-                return int(line) - 1
-            self.say(t(self.lang, "invalid_range", n=len(labels)), "red")
+        hint = t(self.lang, "choose") + (f" [{old_index + 1}]" if old_index is not None else "")
+        return choose(lambda: self.line(hint), len(labels), lambda: self._wrong(len(labels)), old_index)
 
     def several_lines(self) -> str:
         """Lines up to !end, as one answer."""

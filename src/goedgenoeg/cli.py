@@ -6,19 +6,36 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from . import __version__, completion
-from .commands.common import BeforeCommand
+from .commands.common import BeforeCommand, say_error
+from .errors import UserError
 from .helptext import LocalCommand, LocalGroup
+
+if TYPE_CHECKING:
+    from typer._click.core import Context  # typer carries its own click
+
+
+class Group(LocalGroup):
+    """The edge of every command: a UserError that rises out of one is said here, once, in the
+    user's language, with its exit code."""
+
+    def invoke(self, ctx: Context) -> Any:  # typer's own: what the command returns
+        try:
+            return super().invoke(ctx)
+        except UserError as err:
+            say_error(err)
+
 
 # Help texts live in helptext.py (Dutch and English); the commands here carry none of their own.
 # -h as well as --help, as copier, cookiecutter, llm and pipx take it ("--help" first: the hint
 # after a usage error names it).
 HELP = {"help_option_names": ["--help", "-h"]}
 app = typer.Typer(
-    cls=LocalGroup,
+    cls=Group,
     no_args_is_help=True,
     add_completion=True,
     rich_markup_mode=None,
@@ -53,6 +70,7 @@ def main(
 ) -> None:
     """goedgenoeg"""
     BeforeCommand.lang = lang  # set on every run: nothing carries over from an earlier one
+    BeforeCommand.said = None
 
 
 @command()

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, Literal, TypeVar
 
+from .errors import UserError
 from .vocab import FORMATS as FORMATS, LANGS as LANGS, Format as Format, Lang as Lang
 
 APP = "goedgenoeg"
@@ -52,22 +53,15 @@ T = TypeVar("T")
 C = TypeVar("C", bound=str)
 
 
-class ConfigError(Exception):
-    """A setting that cannot be used. `key` names a text in texts.py, `values` fill it in."""
+class ConfigError(UserError):
+    """A setting that cannot be used (exit code 2). `key` names a text in texts.py, `values`
+    fill it in, each cut to a length that fits a message (a 20 MB value is not echoed whole)."""
 
-    def __init__(self, key: str, /, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
+    exit_code = 2
 
-    def text(self, lang: str) -> str:
-        """The message in `lang`: a system error in that language too, and every value cut to
-        a length that fits a message (a 20 MB value is not echoed whole)."""
-        from .oserrors import describe
-        from .texts import t
-
-        said = {name: describe(v, lang) if isinstance(v, OSError) else _cut(str(v)) for name, v in self.values.items()}
-        return t(lang, self.key, **said)
+    def say(self, value: object, lang: str) -> object:
+        said = super().say(value, lang)
+        return said if isinstance(value, OSError) else _cut(str(said))
 
 
 MAX_SHOWN = 200  # characters of a value shown in a message

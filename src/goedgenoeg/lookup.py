@@ -46,7 +46,6 @@ def locate(directory: Path, given: str | None, libraries: LibrarySet) -> Found:
     if matches:
         raise SeveralCases(given, sorted(matches, key=lambda e: (e.created, e.id)))
     raise SessionError(
-        f"No session '{given}' in {directory}: no id or case reference fits. 'goedgenoeg sessions' lists them.",
         "ses_no_such",
         id=given,
         dir=directory,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .errors import UserError
 from .library import LibrarySet
 from .models import Answer, Session
 from .session import now
@@ -14,8 +15,10 @@ def team_session(session: Session) -> None:
     session.answers["context.who"] = Answer(status="answered", value="team", at=now())
 
 
-class PreparedError(Exception):
-    """Prepared reflections that cannot start one meeting (the key of the message in texts)."""
+class PreparedError(UserError):
+    """Prepared reflections that cannot start one meeting (exit code 2); `detail` names them."""
+
+    exit_code = 2
 
 
 def bring_in_prepared(session: Session, prepared: list[tuple[str, Session]], libraries: LibrarySet) -> None:
@@ -25,14 +28,14 @@ def bring_in_prepared(session: Session, prepared: list[tuple[str, Session]], lib
     someone already answered, and nobody's view stands for the team's."""
     cases = {p.answers["context.case"].value for _, p in prepared if "context.case" in p.answers}
     if len(cases) > 1:
-        raise PreparedError("cli_prepared_cases", ", ".join(sorted(cases)))
+        raise PreparedError("cli_prepared_cases", detail=", ".join(sorted(cases)))
     names = [name for name, _ in prepared]
     if len(set(names)) < len(names):
-        raise PreparedError("cli_prepared_names", ", ".join(names))
+        raise PreparedError("cli_prepared_names", detail=", ".join(names))
     ids = [p.id for _, p in prepared]
     twice = [name for (name, p) in prepared if ids.count(p.id) > 1]
     if twice:  # one person's reflection cannot be two people's voices
-        raise PreparedError("cli_prepared_twice", ", ".join(twice))
+        raise PreparedError("cli_prepared_twice", detail=", ".join(twice))
     for key in (k for k in CONTEXT_KEYS if k not in ("who", "role")):  # who: the team; role: each one's own
         for _, earlier in prepared:
             answer = earlier.answers.get(f"context.{key}")

@@ -20,6 +20,10 @@ _KEYS = {
 
 def describe(err: OSError, lang: str) -> str:
     """What went wrong, to put in a sentence ("... kon niet bewaard worden: {describe}.")."""
+    from .errors import UserError
+
+    if isinstance(err, UserError):  # an OSError of our own (a Word template): its own words
+        return err.text(lang)
     key = _KEYS.get(err.errno) if err.errno is not None else None
     if key is not None:
         return t(lang, key)

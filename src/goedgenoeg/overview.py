@@ -807,7 +807,7 @@ def load_dir(directory: Path, skipped: list[SessionError] | None = None) -> tupl
         except OddFile as odd:
             unreadable += 1
             if skipped is not None:
-                skipped.append(SessionError(str(odd), "odd_skipped", path=path, reason=odd))
+                skipped.append(SessionError("odd_skipped", path=path, reason=odd))
             continue
         except (OSError, UnicodeDecodeError, ValueError):
             data = None

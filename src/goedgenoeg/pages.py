@@ -11,6 +11,7 @@ from rich.table import Table
 
 from .answers import describe
 from .models import Answer
+from .numbers import choose
 from .privacy import KIND_LABELS, Finding, fold, mask
 from .sanitize import strip_control
 from .texts import t
@@ -63,13 +64,12 @@ def overview(term: Terminal, sections: list[SectionProgress]) -> int | None:
         mark = "✓" if row.answered == row.total else ""
         table.add_row(str(n), escape(strip_control(row.section.title.get(lang))), f"{row.answered}/{row.total} {mark}")
     term.console.print(table)
-    while True:
-        choice = term.read(t(lang, "overview_pick")).strip()
-        if not choice:
-            return None
-        if choice.isdigit() and 1 <= int(choice) <= len(sections):
-            return sections[int(choice) - 1].first_index
-        term.say(t(lang, "invalid_range", n=len(sections)), "red")
+    place = choose(
+        lambda: term.read(t(lang, "overview_pick")),
+        len(sections),
+        lambda: term.say(t(lang, "invalid_range", n=len(sections)), "red"),
+    )
+    return None if place is None else sections[place].first_index
 
 
 def review(term: Terminal, open_points: list[tuple[int, Step]], answers: dict[str, Answer]) -> int | None:

@@ -25,6 +25,7 @@ from .models import (
     TablePrompt,
     TextPrompt,
 )
+from .numbers import number, numbers
 from .texts import t
 from .values import (
     ActionRow,
@@ -160,9 +161,9 @@ def ask_multi(asker: Asking, prompt: MultiPrompt, old: list[str] | None) -> list
             return old
         if line.strip() == "0":
             return []
-        parts = [p.strip() for p in line.replace(" ", ",").split(",") if p.strip()]
-        if all(p.isdigit() and 1 <= int(p) <= len(ids) for p in parts):
-            return prompt.check([ids[int(p) - 1] for p in parts])
+        places = numbers(line, len(ids))
+        if places is not None:
+            return prompt.check([ids[p] for p in places])
         asker.say(t(asker.lang, "invalid_choice"), "red")
 
 
@@ -242,12 +243,12 @@ def _start_list(asker: Asking, old: list[R] | None, show: Callable[[R], str], ed
         if line.lower() in ("!opnieuw", "!again"):
             rows = []
             break
-        number = line.removeprefix("-")
-        if number.isdigit() and 1 <= int(number) <= len(rows):
+        place = number(line.removeprefix("-"), len(rows))
+        if place is not None:
             if line.startswith("-"):
-                asker.say(f"({t(asker.lang, 'list_removed', item=show(rows.pop(int(number) - 1)))})", "dim")
+                asker.say(f"({t(asker.lang, 'list_removed', item=show(rows.pop(place)))})", "dim")
             else:
-                rows[int(number) - 1] = edit(rows[int(number) - 1])
+                rows[place] = edit(rows[place])
             continue
         asker.say(t(asker.lang, "invalid_range", n=len(rows)), "red")
     asker.say(t(asker.lang, "list_next"), "dim")
@@ -473,9 +474,9 @@ def ask_table(asker: Asking, prompt: TablePrompt, old: list[str] | None) -> list
             return chosen
         if line.strip() == "0":
             return []
-        parts = [p.strip() for p in line.replace(",", " ").split() if p.strip()]
-        if all(p.isdigit() and 1 <= int(p) <= len(keys) for p in parts):
-            return list(dict.fromkeys(keys[int(p) - 1] for p in parts))
+        places = numbers(line, len(keys))
+        if places is not None:
+            return list(dict.fromkeys(keys[p] for p in places))
         asker.say(t(asker.lang, "invalid_range", n=len(keys)), "red")
 
 

@@ -14,13 +14,12 @@ def docx_template(lang: str) -> Path | None:
     or the environment, never on the command line, so it is read here, where a Word record is
     written, rather than passed through every command that may end in one."""
     from .config import ConfigError, load
-    from .texts import t
     from .writers import TemplateError
 
     try:
         return load().docx_template.value
     except ConfigError as err:  # a config file broken during a walk: the answers are saved
-        raise TemplateError(t(lang, err.key, **err.values)) from None
+        raise TemplateError(err.key, **err.values) from None
 
 
 def write_record(

@@ -17,10 +17,10 @@ from pydantic import ValidationError
 
 from . import __version__
 from .answers import AnswerError, normalise, normalise_voices
+from .errors import UserError
 from .files import private_dir, write_private
 from .library import LibrarySet
 from .models import SESSION_FORMAT, Answer, LibraryStamp, PromptBase, Session
-from .oserrors import describe
 from .reading import MAX_SESSION_BYTES, OddFile, loads, read_regular
 from .session_view import SessionView
 from .texts import t
@@ -37,31 +37,17 @@ def now() -> str:
 ENV_DIR = "GOEDGENOEG_SESSIONS_DIR"
 
 
-class SessionError(Exception):
-    """A session that cannot be used; the message names the file and what to do. Where `key`
-    is set, the CLI says it in the user's language (texts.py) with `values`."""
+class SessionError(UserError):
+    """A session that cannot be used: the message names the file and what to do. `what`, where
+    given, names the text of what is wrong with a damaged file; `cmd` the command the hints name."""
 
-    def __init__(self, message: str, key: str | None = None, **values: object) -> None:
-        super().__init__(message)
-        self.key = key
-        self.values = values
+    def text(self, lang: str, cmd: str | None = None) -> str:
+        from .hints import command
 
-    def text(self, lang: str, cmd: str = "goedgenoeg") -> str:
-        """The message in the user's language (`cmd`: the command the hints name). A value that
-        is an OSError or an OddFile is said in that language too; `what` names the text of what
-        is wrong with a damaged file."""
-        if self.key is None:
-            return str(self)
-        values: dict[str, object] = {}
-        for name, value in self.values.items():
-            if isinstance(value, OSError):
-                value = describe(value, lang)
-            elif isinstance(value, OddFile):
-                value = value.text(lang)
-            values[name] = value
+        values = {name: self.say(value, lang) for name, value in self.values.items()}
         if "what" in values:
             values["what"] = t(lang, str(values["what"]), **{k: v for k, v in values.items() if k != "what"})
-        return t(lang, self.key, cmd=cmd, **values)
+        return t(lang, self.key, cmd=command() if cmd is None else cmd, **values)
 
 
 class SessionBusy(SessionError):
@@ -191,39 +177,30 @@ def load(path: Path) -> Session:
     """Read a session file; a damaged one raises SessionError and is left as it is. Only a
     regular file of at most MAX_SESSION_BYTES is read (a link to /dev/zero or a pipe in a shared
     folder is refused at once), and nesting too deep for the JSON reader is refused too."""
-    keep = "The file is left as it is; start a new reflection with 'goedgenoeg reflect', or restore the file from a backup."
     try:
         raw = read_regular(path, MAX_SESSION_BYTES)
         if not raw.strip():
-            raise SessionError(f"{path}: the session file is empty. {keep}", "ses_damaged", path=path, what="ses_what_empty")
+            raise SessionError("ses_damaged", path=path, what="ses_what_empty")
         data = loads(path, raw)
     except FileNotFoundError:
-        raise SessionError(
-            f"{path}: no such session file. 'goedgenoeg sessions' lists the sessions.", "ses_no_file", path=path
-        ) from None
+        raise SessionError("ses_no_file", path=path) from None
     except OddFile as odd:
-        raise SessionError(f"{path}: skipped, {odd.text('en')}.", "odd_skipped", path=path, reason=odd) from None
+        raise SessionError("odd_skipped", path=path, reason=odd) from None
     except OSError as err:
-        raise SessionError(f"{path}: cannot read it ({err.strerror}).", "ses_unreadable", path=path, err=err) from None
+        raise SessionError("ses_unreadable", path=path, err=err) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         line = err.lineno if isinstance(err, json.JSONDecodeError) else None
-        where = f" (line {line})" if line else ""
         raise SessionError(
-            f"{path}: the session file is damaged: not valid JSON{where}, perhaps cut off. {keep}",
             "ses_damaged",
             path=path,
             what="ses_what_json_line" if line else "ses_what_json",
             line=line,
         ) from None
     if not isinstance(data, dict):
-        raise SessionError(
-            f"{path}: the session file is damaged: not a session. {keep}", "ses_damaged", path=path, what="ses_what_not_session"
-        )
+        raise SessionError("ses_damaged", path=path, what="ses_what_not_session")
     fmt = data.get("format")
     if isinstance(fmt, int) and fmt > SESSION_FORMAT:
         raise SessionError(
-            f"{path}: this session was written by a newer goedgenoeg (format {fmt}). "
-            "Update goedgenoeg to open it; the file is left as it is.",
             "ses_newer",
             path=path,
             fmt=fmt,
@@ -234,7 +211,6 @@ def load(path: Path) -> Session:
         first = err.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise SessionError(
-            f"{path}: the session file is damaged ({where}: {first['msg']}). {keep}",
             "ses_damaged",
             path=path,
             what="ses_what_field",
@@ -332,15 +308,12 @@ def find(directory: Path, session_id: str | None) -> Path:
             return matches[0]
         if not matches:
             raise SessionError(
-                f"No session '{session_id}' in {directory}. 'goedgenoeg sessions' lists them.",
                 "ses_no_such",
                 id=session_id,
                 dir=directory,
             )
         ids = ", ".join(m.stem for m in matches)
-        raise SessionError(
-            f"'{session_id}' fits several sessions; give more of the id: {ids}", "ses_several", id=session_id, ids=ids
-        )
+        raise SessionError("ses_several", id=session_id, ids=ids)
     paths = sorted(directory.glob("*.json"), key=_mtime, reverse=True) if directory.is_dir() else []
     for path in paths:
         try:
@@ -348,9 +321,7 @@ def find(directory: Path, session_id: str | None) -> Path:
                 return path
         except SessionError:
             continue
-    raise SessionError(
-        f"There is no unfinished session in {directory}. Start one with 'goedgenoeg reflect'.", "ses_no_unfinished", dir=directory
-    )
+    raise SessionError("ses_no_unfinished", dir=directory)
 
 
 def _mtime(path: Path) -> float:

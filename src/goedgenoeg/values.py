@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple, TypeVar, cast
 
+from .errors import UserError
 from .vocab import (
     AGE_BANDS,
     ALTERNATIVE_STATUSES,
@@ -27,19 +28,10 @@ from .vocab import (
 )
 
 
-class AnswerError(ValueError):
+class AnswerError(UserError, ValueError):
     """An answer value that does not fit its prompt. It carries a text key (texts.py) and its
-    values, and is said in the user's language where it is shown (`text(lang)`); str() is English."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        self.key = key
-        self.values = values
-        super().__init__(self.text("en"))
-
-    def text(self, lang: str) -> str:
-        from .texts import t
-
-        return t(lang, self.key, **self.values)
+    values, and is said in the user's language where it is shown (`text(lang)`); str() is English.
+    A ValueError, so that pydantic reports it where a model checks a value."""
 
 
 # --- the typed values ------------------------------------------------------------------------

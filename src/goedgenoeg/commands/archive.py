@@ -53,7 +53,6 @@ def archive(ids: list[str], delete: bool, yes: bool, sessions_dir: Path | None, 
 def _paths(cfg: Config, folder: Path, ids: list[str], delete: bool) -> list[Path]:
     """The session files given by id, start of an id or case reference (for --delete also in
     archief/); a clear exit (1) for one that fits none or several."""
-    from .. import hints
     from ..housekeeping import ARCHIVE
     from ..listing import several_text
     from ..lookup import SeveralCases, locate
@@ -69,10 +68,10 @@ def _paths(cfg: Config, folder: Path, ids: list[str], delete: bool) -> list[Path
                 path = locate(place, given, libs).path
             except SeveralCases as several:
                 fail(several_text(several, lang), 1)
-            except SessionError as err:
+            except SessionError:
                 if place != folders[-1]:
                     continue  # perhaps archived already
-                fail(err.text(lang, hints.command()), 1)
+                raise  # said at the edge (cli.py)
             if path not in paths:
                 paths.append(path)
             break

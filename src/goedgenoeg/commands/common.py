@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 if TYPE_CHECKING:
     from ..config import Config, Options
+    from ..errors import UserError
     from ..index import Listing
     from ..library import LibrarySet
     from ..models import Session
-    from ..session import SessionError
     from ..vocab import PathName
 
 # One of the words an option allows (allowed: a tuple of a Literal's values, as vocab.py has them).
@@ -21,9 +21,20 @@ W = TypeVar("W", bound=str)
 
 
 class BeforeCommand:
-    """Options given before the command (`goedgenoeg --lang en sessions`), for every command."""
+    """Options given before the command (`goedgenoeg --lang en sessions`), for every command;
+    `said`: the language messages are said in, once the settings are known (or guessed)."""
 
     lang: str | None = None
+    said: str | None = None
+
+
+def say_error(err: UserError) -> NoReturn:
+    """The one way a UserError ends a command (cli.py calls it): its message in the language of
+    the settings (guessed from the command line and the environment before they are read), on
+    standard error, and its exit code."""
+    from ..config import lang_hint
+
+    fail(err.text(BeforeCommand.said or lang_hint([])), err.exit_code)
 
 
 def echo(message: str = "", err: bool = False) -> None:
@@ -53,11 +64,10 @@ def settings(
     from .. import config
 
     options = _options(lang, library, sessions_dir, fmt, plain, region)
-    try:
-        return config.load(options)
-    except config.ConfigError as err:
-        guess = options.lang if options.lang in config.LANGS else config.lang_hint([])
-        fail(err.text(guess), 2)
+    BeforeCommand.said = options.lang if options.lang in config.LANGS else config.lang_hint([])  # a ConfigError's
+    cfg = config.load(options)
+    BeforeCommand.said = cfg.lang.value
+    return cfg
 
 
 def _options(
@@ -116,12 +126,6 @@ def listing(cfg: Config, folder: Path, libs: LibrarySet) -> Listing:
     return found
 
 
-def session_error(err: SessionError, lang: str) -> str:
-    from ..hints import command as cmd
-
-    return err.text(lang, cmd())
-
-
 def open_session(cfg: Config, folder: Path, session_id: str | None) -> tuple[Session, LibrarySet, Path]:
     """A saved session, the libraries it was made with (those of the settings, plus any it
     names that can still be found) and the file it came from (a copy is saved into itself); a
@@ -133,10 +137,7 @@ def open_session(cfg: Config, folder: Path, session_id: str | None) -> tuple[Ses
     lang = cfg.lang.value
     libs = libraries(cfg)
     path = _locate(cfg, folder, session_id, libs)
-    try:
-        session = sessions.load(path)
-    except sessions.SessionError as err:
-        fail(session_error(err, lang), 1)
+    session = sessions.load(path)  # a SessionError is said at the edge (cli.py)
     loaded = {x.library.id for x in libs.libraries}
     again = tuple(
         Path(stamp.path)
@@ -177,7 +178,7 @@ def _locate(cfg: Config, folder: Path, given: str | None, libs: LibrarySet) -> P
             if offer is not None:
                 case = clean(offer.case) or "-"
                 fail(t(lang, "ses_offer_full", case=case, id=offer.id, n=offer.more_full, cmd=hints.command()), 1)
-        fail(session_error(err, lang), 1)
+        raise
     if found.notice is not None:
         echo(t(lang, found.notice), err=True)
     return found.path

@@ -54,7 +54,7 @@ def record(
     except FileExistsError:
         fail(t(lang, "cli_exists_force", path=output), 1)
     except TemplateError as err:
-        fail(str(err), 1)
+        fail(err.text(lang), 1)
     except OSError as err:
         fail(t(lang, "cli_cannot_write", path=output, err=describe(err, lang)), 1)
     typer.echo(t(lang, "cli_record_to", path=written))

@@ -88,6 +88,8 @@ def _offer_unfinished(cfg: Config, folder: Path, libs: LibrarySet, console: Cons
             markup=False,
             highlight=False,
         )
+    from ..numbers import number
+
     while True:
         try:
             typed = console.input(t(lang, "cli_unfinished_pick") + ": ").strip()
@@ -98,8 +100,9 @@ def _offer_unfinished(cfg: Config, folder: Path, libs: LibrarySet, console: Cons
             return rows[0].id
         if typed.lower() in ("n", "nieuw", "new"):
             return None
-        if typed.isdigit() and 1 <= int(typed) <= len(rows):
-            return rows[int(typed) - 1].id
+        place = number(typed, len(rows))
+        if place is not None:
+            return rows[place].id
         console.print(t(lang, "invalid_range", n=len(rows)), highlight=False)
 
 
@@ -160,11 +163,8 @@ def _prepared(prepared: list[str], cfg: Config, folder: Path, team: bool) -> lis
 
 def _bring_in(session: Session, pairs: list[tuple[str, Session]], libraries: LibrarySet, lang: str) -> None:
     """Start a meeting from its participants' prepared reflections."""
-    from ..meeting import PreparedError, bring_in_prepared
+    from ..meeting import bring_in_prepared
     from ..texts import t
 
-    try:
-        bring_in_prepared(session, pairs, libraries)
-    except PreparedError as err:
-        fail(t(lang, err.args[0], detail=err.args[1]), 2)
+    bring_in_prepared(session, pairs, libraries)  # a PreparedError is said at the edge (cli.py)
     echo(t(lang, "cli_prepared_in", names=", ".join(name for name, _ in pairs)))

@@ -310,11 +310,11 @@ def _base(template: Path | None, lang: str) -> Docx:
         _page(doc)
         return doc
     if not template.is_file():
-        raise TemplateError(t(lang, "docx_template_missing", path=template))
+        raise TemplateError("docx_template_missing", path=template)
     try:
         doc = new_docx(str(template))
     except Exception as err:  # any file that is not a Word document: a zip, XML or content-type error
-        raise TemplateError(t(lang, "docx_template_broken", path=template, err=err)) from None
+        raise TemplateError("docx_template_broken", path=template, err=str(err)) from None
     body = doc.element.body
     for element in list(body):
         if element.tag != qn("w:sectPr"):
