@@ -612,7 +612,9 @@ def _open_points(rec: _Record) -> list[Block]:
         if where in rec.not_visited:
             if where not in listed:
                 listed.add(where)
-                items.append(f"{step.section.title.get(lang)}: {t(lang, 'rec_not_visited', n=rec.section_sizes[where])}")
+                size = rec.section_sizes[where]  # "1 vraag", not "1 vragen"
+                said = t(lang, "rec_not_visited_one" if size == 1 else "rec_not_visited", n=size)
+                items.append(f"{step.section.title.get(lang)}: {said}")
             continue
         state = _state(answer, lang) if not _answered(answer) else describe_answer(step.prompt, answer, lang)[:60]
         items.append(f"{step.section.title.get(lang)}: {step.prompt.text.get(lang)} ({state})")
