@@ -20,10 +20,9 @@ _KEYS = {
 
 def describe(err: OSError, lang: str) -> str:
     """What went wrong, to put in a sentence ("... kon niet bewaard worden: {describe}.")."""
-    from .errors import UserError
-
-    if isinstance(err, UserError):  # an OSError of our own (a Word template): its own words
-        return err.text(lang)
+    own = getattr(err, "text", None)
+    if callable(own):  # an OSError of our own (a Word template, an errors.UserError): its own words
+        return str(own(lang))
     key = _KEYS.get(err.errno) if err.errno is not None else None
     if key is not None:
         return t(lang, key)
