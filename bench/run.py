@@ -79,6 +79,7 @@ TARGETS = {
     "answer": 1.5,  # x the bare loop (rich prompt + fsync)
     "growth": 60.0,  # 50,000 prompts / 1,000 prompts
     "check_10k": 5.0,  # x (b)
+    "check_small_files": 1.0,  # 2,000 small library files with the cache / without it (issue 22: never slower)
 }
 
 # The bare loop of (i): read a line with rich, then write a 3 kB file as the session is written.
@@ -178,6 +179,17 @@ def write_set(root: Path, size: int) -> list[Path]:
         path.write_text(library_yaml(f"bank{f:02d}", first, min(PROMPTS_PER_FILE, size - first)), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def write_small_files(root: Path, count: int = 2_000, prompts: int = 5) -> Path:
+    """A folder of `count` small library files (an organisation that keeps one prompt set per
+    file): the library cache once grew with the square of the files (issue 22)."""
+    folder = root / f"small-{count}"
+    folder.mkdir()
+    for f in range(count):
+        text = library_yaml(f"lib{f:04d}", f * prompts, prompts)
+        (folder / f"lib{f:04d}.yaml").write_text(text, encoding="utf-8")
+    return folder
 
 
 # --- a session with 1,000 answers ------------------------------------------------------
@@ -603,6 +615,9 @@ def main() -> None:
         heavy["render"] = lambda: in_process(lambda: render(session, libs))
         heavy["check_10k"] = lambda: run_cmd([str(BIN), "libraries", "check", str(sets[10_000][0].parent)], cold)
         heavy["check_10k_cached"] = lambda: run_cmd([str(BIN), "libraries", "check", str(sets[10_000][0].parent)], env)
+        small_files = write_small_files(tmp)
+        heavy["check_small"] = lambda: run_cmd([str(BIN), "libraries", "check", str(small_files)], cold)
+        heavy["check_small_cached"] = lambda: run_cmd([str(BIN), "libraries", "check", str(small_files)], env)
         org = [str(BIN), "reflect", "--library", str(sets[10_000][0].parent)]
         heavy["first_prompt_org"] = lambda: first_prompt(env, fresh(tmp), org)
         heavy["first_prompt_org_cold"] = lambda: first_prompt(cold, fresh(tmp), org)
@@ -630,7 +645,7 @@ def main() -> None:
         samples["b"] += heavy_samples.pop("b")
         samples.update(heavy_samples)
         many = [f"{c}_{n}" for c in SESSION_TARGETS for n in MANY]  # the first round fills the index
-        for name in ("check_10k_cached", "first_prompt_org", *many):  # the first round may fill the cache
+        for name in ("check_10k_cached", "check_small_cached", "first_prompt_org", *many):  # the first round may fill the cache
             samples[name] = samples[name][1:] or samples[name]
         files = len(sets[SIZES[-1]])
         first, last = per_file[::files], per_file[files - 1 :: files]  # the first and last file of every round
@@ -666,6 +681,8 @@ LABELS = {
     "load_50000": "(g) load_library, 50,000 prompts (10 files), in-process",
     "check_10k": "(g) `goedgenoeg libraries check DIR`, 10,000 prompts, subprocess, no cache",
     "check_10k_cached": "(g) the same, from the library cache (unchanged files)",
+    "check_small": "(g2) `goedgenoeg libraries check DIR`, 2,000 small library files, no cache",
+    "check_small_cached": "(g2) the same, library cache on (unchanged files)",
     "first_prompt_org": "(o) `goedgenoeg reflect --library DIR` (10,000 prompts): first prompt, library cache filled",
     "first_prompt_org_cold": "(o) the same, library cache switched off",
     "render": "(h) record.render, session with 1,000 answers, in-process",
@@ -761,6 +778,12 @@ def report(samples, rounds, sets, answered_prompts, text, split, started, load_b
         peer_row("first question / cookiecutter's first question", "first_prompt", "cookiecutter", TARGETS["first_prompt_peer"]),
         row("`libraries check` of 10,000 prompts, no cache / (b)", med["check_10k"] / med["b"], TARGETS["check_10k"], "x"),
         row("load 50,000 / load 1,000", growth, TARGETS["growth"], "x"),
+        row(
+            "`libraries check` of 2,000 small files, cache on / cache off",
+            med["check_small_cached"] / med["check_small"],
+            TARGETS["check_small_files"],
+            "x",
+        ),
         "",
         "Not targets: `--version` / `import typer` "
         f"{med['version'] / med['typer']:.2f}x; the first question with the library cache off (e1) "
