@@ -6,7 +6,8 @@ from typing import Any
 
 from typer.testing import CliRunner
 
-from goedgenoeg.models import Answer
+from goedgenoeg.library import LibrarySet
+from goedgenoeg.models import Answer, Session
 from goedgenoeg.privacy import Finding
 from goedgenoeg.values import ActionRow
 from goedgenoeg.walk import Asker, Position, Reply, Running, SectionProgress, Step
@@ -96,3 +97,14 @@ def latest_session_id(runner: CliRunner) -> str:
     from goedgenoeg.cli import app
 
     return str(json.loads(runner.invoke(app, ["sessions", "--json"]).stdout)["sessions"][0]["id"])
+
+
+def team_session(libraries: LibrarySet, **answers: object) -> Session:
+    """A Dutch team weighing a measure for a child of 6-12, with these answers (key: value)."""
+    from goedgenoeg.session import new_session
+
+    session = new_session(libraries, "nl")
+    context = dict(decision=["measure"], age="6-12", region="netherlands", who="team")
+    session.answers.update({f"context.{k}": Answer(status="answered", value=v) for k, v in context.items()})
+    session.answers.update({k: Answer(status="answered", value=v) for k, v in answers.items()})
+    return session

@@ -9,14 +9,7 @@ from goedgenoeg.overview import _dissent
 from goedgenoeg.session import new_session
 from goedgenoeg.values import ParticipantRow, check_participants
 from goedgenoeg.walk import Walk
-
-
-def _team(libraries, **answers):
-    session = new_session(libraries, "nl")
-    context = dict(decision=["measure"], age="6-12", region="netherlands", who="team")
-    session.answers.update({f"context.{k}": Answer(status="answered", value=v) for k, v in context.items()})
-    session.answers.update({k: Answer(status="answered", value=v) for k, v in answers.items()})
-    return session
+from helpers import team_session as _team  # a Dutch team weighing a measure, with these answers
 
 
 def test_chair_process_guard_and_time_keeper_are_separate_roles_and_an_unknown_role_still_loads():

@@ -12,6 +12,7 @@ from goedgenoeg.models import Answer
 from goedgenoeg.overview import facts_of
 from goedgenoeg.privacy_review import privacy_findings
 from goedgenoeg.session import new_session
+from helpers import team_session as _team  # a Dutch team weighing a measure, with these answers
 
 
 def _replacing(tmp_path: Path, name: str, renames: dict[str, str], drop: str | None = None) -> Path:
@@ -26,14 +27,6 @@ def _replacing(tmp_path: Path, name: str, renames: dict[str, str], drop: str | N
     path = folder / f"{name}.yaml"
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def _team(libraries, **answers):
-    session = new_session(libraries, "nl")
-    context = dict(decision=["measure"], age="6-12", region="netherlands", who="team")
-    session.answers.update({f"context.{k}": Answer(status="answered", value=v) for k, v in context.items()})
-    session.answers.update({k: Answer(status="answered", value=v) for k, v in answers.items()})
-    return session
 
 
 def test_a_replaced_closing_library_with_other_ids_still_counts_dissent_and_the_decision_status(tmp_path):
