@@ -346,7 +346,7 @@ def _metadata(rec: _Record) -> list[Block]:
         if session.privacy.done
         else t(lang, "rec_privacy_not")
     )
-    if session.privacy.done and Walk(rec.libraries, session.answers, path="full").participants():
+    if session.privacy.done and rec.view.participants():  # a meeting: the participants' names belong there
         privacy += "; " + t(lang, "rec_privacy_meeting")
     if session.privacy.kept:
         privacy += "; " + t(lang, "rec_privacy_kept", items="; ".join(_kept_item(rec, item) for item in session.privacy.kept))
