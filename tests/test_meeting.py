@@ -21,8 +21,8 @@ def test_the_meeting_path_marks_the_task_and_ends_with_the_guiding_questions(lib
     keys = [s.key for s in team_walk(libraries).steps()]
     assert len(keys) <= 45
     order = [
+        "context.vraag-wat",  # the task: the question on the table, asked once with the context
         "overleg.deelnemers",
-        "overleg.beslissing",
         "overleg.update",
         "overleg.richtvragen",
         "overleg.hoe-zit-je-erin",
@@ -36,6 +36,7 @@ def test_the_meeting_path_marks_the_task_and_ends_with_the_guiding_questions(lib
     ]
     assert [keys.index(k) for k in order] == sorted(keys.index(k) for k in order)
     assert "besluit.tegenspraak" not in keys  # a team names its dissent in the meeting's own question
+    assert "overleg.beslissing" not in keys  # the same question twice cost the chair a minute
 
 
 def test_every_part_of_a_meeting_has_a_time_box_that_the_position_carries(libraries):

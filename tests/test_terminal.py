@@ -489,7 +489,7 @@ def test_a_team_reflection_in_the_terminal_keeps_separate_voices(tmp_path, spawn
         child.expect(label + r"[^:\n]*: ")
         child.sendline(text)
     add_participants(child, (("An", "1"), ("Bo", "2"), ("Cy", "4")))
-    for text in ("plaatsing of niet", "OCJ"):  # the task and whose decision it is
+    for text in ("OCJ",):  # whose decision it is (the task itself is the question on the table, asked above)
         child.expect(r"Je antwoord[^:\n]*: ")
         child.sendline(text)
     child.expect(r"Je antwoord[^:\n]*: ")  # case update
