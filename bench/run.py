@@ -485,7 +485,7 @@ def sessions_only() -> None:
     """`python bench/run.py sessions`: only the rows of (s), BENCH_LOAD_ROUNDS rounds (+1 dropped)."""
     tmp = Path(tempfile.mkdtemp(prefix="goedgenoeg-bench-"))
     try:
-        env = dict(os.environ, NO_COLOR="1", GOEDGENOEG_CACHE_DIR=str(tmp / "cache"))
+        env = dict(os.environ, NO_COLOR="1", GOEDGENOEG_CACHE_DIR=str(tmp / "cache"), GOEDGENOEG_AUTHOR="bench")
         for name in ("GOEDGENOEG_FORCE_INTERACTIVE", "GOEDGENOEG_NO_CACHE"):
             env.pop(name, None)
         rows = many_sessions(tmp, env)
@@ -547,7 +547,11 @@ def main() -> None:
     rng = random.Random(SEED)
     try:
         env = dict(
-            os.environ, GOEDGENOEG_SESSIONS_DIR=str(tmp / "sessions"), NO_COLOR="1", GOEDGENOEG_CACHE_DIR=str(tmp / "cache")
+            os.environ,
+            GOEDGENOEG_SESSIONS_DIR=str(tmp / "sessions"),
+            NO_COLOR="1",
+            GOEDGENOEG_CACHE_DIR=str(tmp / "cache"),
+            GOEDGENOEG_AUTHOR="bench",  # known: a new reflection does not ask who writes it first
         )
         for name in ("GOEDGENOEG_FORCE_INTERACTIVE", "GOEDGENOEG_NO_CACHE"):
             env.pop(name, None)
