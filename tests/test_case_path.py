@@ -123,6 +123,8 @@ def test_the_author_is_asked_once_kept_in_the_config_file_and_shown_by_config(mo
     assert not config.exists()
     first = runner.invoke(app, ["reflect"], input="An \x1b[31mPeeters\n consulent \nOCJ Limburg\n!stop\n")
     assert "Wie maakt deze reflecties?" in first.output and f"Bewaard in {config}" in first.output
+    welcome = "goedgenoeg - een reflectie voor een zware beslissing"
+    assert first.output.count(welcome) == 1 and first.output.index(welcome) < first.output.index("Wie maakt")
     assert config.read_text(encoding="utf-8").splitlines() == [
         'author = "An Peeters"',  # control characters taken out, spaces tidied
         'function = "consulent"',

@@ -3,6 +3,7 @@ as a meeting that starts from what its participants prepared."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,7 @@ def reflect(
     from ..meeting import team_session
     from ..models import Answer
     from ..session import now
+    from ..texts import t
 
     cfg = settings(lang, library, sessions_dir, fmt, plain)
     lang = cfg.lang.value
@@ -59,6 +61,9 @@ def reflect(
             return
     session = sessions.new_session(libs, lang)
     session.path = walked
+    if cfg.author_unknown and console is not None:  # the welcome first, then who writes the records
+        console.print(t(lang, "welcome"), style="bold", highlight=False)
+        run = dataclasses.replace(run, greeting=None)
     session.author = _author(cfg, console)
     if team:
         team_session(session)
