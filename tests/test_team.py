@@ -255,3 +255,29 @@ def test_a_teams_network_is_one_picture_saying_who_named_whom(tmp_path, librarie
     assert "haalt op; kookt op woensdag (genoemd door An, Bo)" in rows[0]
     assert "(genoemd door Bo)" in rows[1] and rows[1].endswith("| zorg aangegeven, zonder reden |")
     assert "Stem van" not in network
+
+
+def test_at_a_followup_equals_confirms_what_still_holds_and_enter_keeps_it_marked(
+    tmp_path, libraries, isolated, monkeypatch, runner
+):
+    """Issue 21, point 4, at the keyboard: '=' at an answer carried over from last time says it
+    still holds (the mark goes); Enter keeps it, still marked 'not checked again'."""
+    answers = {
+        "context.case": "GG-GELIJK",
+        "context.decision": "placement",
+        "context.age": "under-1",
+        "context.region": "flanders",
+        "context.who": "alone",
+        "mentaliseren.door-de-ogen-van-het-kind": "huilt veel",
+        "besluit.feiten": "twee blauwe plekken",
+    }
+    run(runner, tmp_path, ["reflect"], answers, "first.md")
+    first = latest_session_id(runner)
+    monkeypatch.setenv("GOEDGENOEG_FORCE_INTERACTIVE", "1")
+    # the child's view: '=' (it still holds); the parents' feelings: skip; the network: keep; the fact: Enter
+    result = runner.invoke(app, ["followup", first], input="=\n\n\n\n!stop\n")
+    assert result.exit_code == 130, result.output
+    second = json.loads(next(p for p in isolated.glob("*.json") if p.stem != first).read_text(encoding="utf-8"))
+    child, fact = second["answers"]["mentaliseren.door-de-ogen-van-het-kind"], second["answers"]["besluit.feiten"]
+    assert child["value"] == "huilt veel" and not child.get("carried")  # confirmed now
+    assert fact["value"] == "twee blauwe plekken" and fact.get("carried")  # kept, not checked again
