@@ -34,6 +34,7 @@ class ScriptedAsker(Asker):
         self.asked: list[str] = []  # keys in the order they were asked
         self.previous: dict[str, Answer | None] = {}  # key -> previous Answer shown when asked
         self.full = full  # accept the offer of the full path at the end of the short one
+        self.notices: list[str] = []  # what the reflection said between questions
         self.offers: list[tuple[int, int]] = []  # (prompts, minutes) of every offer made
         self.reflection: Running | None = None
         self.sections_seen: list[SectionProgress] = []
@@ -74,6 +75,9 @@ class ScriptedAsker(Asker):
 
     def save_failed(self, err: OSError) -> bool:
         return False  # stop: the earlier answers are on disk
+
+    def notice(self, text: str) -> None:
+        self.notices.append(text)
 
 
 CONTEXT_FLANDERS_BABY = {

@@ -209,22 +209,14 @@ def test_the_voices_of_people_who_left_are_dropped_and_said_once(libraries, tmp_
     from goedgenoeg.reflection import Reflection
     from helpers import ScriptedAsker
 
-    class Listening(ScriptedAsker):
-        def __init__(self):
-            super().__init__()
-            self.said: list[str] = []
-
-        def say(self, text, style=""):
-            self.said.append(text)
-
     session = start_followup(_earlier(libraries), libraries)
     session.answers["overleg.deelnemers"] = _people("Eva", "Joost")  # Mila left
-    asker = Listening()
+    asker = ScriptedAsker()
     reflection = Reflection(session, libraries, asker, tmp_path)
     steps = reflection.walk.steps()
     reflection.visit(steps[0])
     reflection.visit(steps[1])
-    assert asker.said == ["Niet meer bij het overleg: Mila. Hun stemmen van de vorige keer zijn weggelaten."]
+    assert asker.notices == ["Niet meer bij het overleg: Mila. Hun stemmen van de vorige keer zijn weggelaten."]
     assert set(session.answers[CHILD].voices) == {"Eva", "Joost"}
     assert "Mila" not in (reflection.walk.previous(CHILD).voices or {})
     assert "Mila" in session.followup_of.answers[CHILD].voices  # the earlier reflection itself is unchanged

@@ -288,6 +288,9 @@ class TerminalAsker(Terminal):
             if self.reflection is not None:
                 self.reflection.spent(step, time.monotonic() - started)
 
+    def notice(self, text: str) -> None:
+        self.say(text, "bold yellow")
+
     def keep_draft(self, value: Any) -> None:
         if self.reflection is not None and self.current_step is not None:
             self.reflection.keep_draft(self.current_step, value)

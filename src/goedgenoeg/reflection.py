@@ -94,11 +94,10 @@ class Reflection:
             gone = drop_departed(self.session, self.libraries)
             self.walk.baseline = {**followup_baseline(self.session, self.libraries), **self.session.prepared}
             new = [name for name in gone if name not in self.gone_said]
-            say = getattr(self.asker, "say", None)  # the terminal says it; scripted answers need not
-            if new and callable(say):
+            if new:
                 from .texts import t
 
-                say(t(self.session.lang, "followup_gone", names=", ".join(new)), "bold yellow")
+                self.asker.notice(t(self.session.lang, "followup_gone", names=", ".join(new)))
             self.gone_said.update(new)
 
     def start(self) -> int:

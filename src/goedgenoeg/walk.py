@@ -319,6 +319,11 @@ class Asker(Protocol):
         """Saving failed: try again (True) or stop (False)."""
         ...
 
+    def notice(self, text: str) -> None:
+        """Something the reflection says between questions (at a follow-up: who left), in the
+        asker's language already."""
+        ...
+
 
 def apply(walk: Walk, step: Step, reply: Reply, save: Callable[[], None]) -> bool:
     """Store an answer, a skip or a 'later' and save; False for navigation replies."""
