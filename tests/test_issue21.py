@@ -3,9 +3,9 @@ status and dissent counted, prepared voices checked)."""
 
 import pytest
 
+from goedgenoeg.facts import _dissent
 from goedgenoeg.meeting import PreparedError, bring_in_prepared
 from goedgenoeg.models import Answer, ParticipantsPrompt
-from goedgenoeg.overview import _dissent
 from goedgenoeg.session import new_session
 from goedgenoeg.values import ParticipantRow, check_participants
 from goedgenoeg.walk import Walk

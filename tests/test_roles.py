@@ -6,10 +6,10 @@ ids) keeps meetings, dissent counts, the decision's status and the name exemptio
 from pathlib import Path
 
 from goedgenoeg.cli import app
+from goedgenoeg.facts import facts_of
 from goedgenoeg.library import bundled_dir, load_all
 from goedgenoeg.meeting import bring_in_prepared
 from goedgenoeg.models import Answer
-from goedgenoeg.overview import facts_of
 from goedgenoeg.privacy_review import privacy_findings
 from goedgenoeg.session import new_session
 from helpers import team_session as _team  # a Dutch team weighing a measure, with these answers

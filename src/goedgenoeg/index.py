@@ -27,8 +27,8 @@ from typing import Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from . import __version__
+from .facts import Facts, facts_of
 from .library import LibrarySet
-from .overview import Facts
 
 FORMAT: Literal[1] = 1  # raise when the layout of an entry changes (and the Literal of _IndexFile.format)
 FOLDER = "sessions-index"
@@ -176,7 +176,6 @@ def entry_of(path: Path, mtime_ns: int, size: int, libraries: LibrarySet) -> Ent
     cannot be used."""
     from . import session as sessions
     from .answers import is_open
-    from .overview import facts_of
     from .session_view import SessionView
 
     session = sessions.load(path)

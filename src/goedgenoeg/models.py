@@ -123,7 +123,7 @@ class Option(Strict):
 # `check` turns loose input into the typed value (or raises AnswerError), `parse` reads a stored
 # value (values.py says where JSON becomes typed), and `describe`, `free_texts`, `is_open_value`
 # and `blocks` (its part of the record document) work on a stored value. Asking it in the
-# terminal is one function in ask.py's table. A new kind: one class here, one asking function.
+# terminal is one function in questions.py's `ASKERS`. A new kind: one class here, one asking function.
 
 
 READ_WPM = 180  # words a minute a tired professional reads on a screen

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar, final
 
 from pydantic import BaseModel, ConfigDict, StrictInt, StrictStr, ValidationError, model_validator
 
-from .answers import is_open
+from .facts import NOT_ANSWERED, Facts, facts_of
 from .library import LibrarySet
 from .models import (
     ALTERNATIVE_STATUSES,
@@ -34,25 +34,21 @@ from .models import (
     FOLLOWUP_STATUSES,
     STEP_DONE,
     AlternativePrompt,
-    Answer,
     Library,
     Section,
     Session,
 )
-from .session_view import SessionView
 from .texts import has_text, t
 
 if TYPE_CHECKING:
     from rich.table import Table as RichTable
 
-    from .models import Prompt
     from .session import SessionError
 
 BAR = "█"
 
 EXPORT_FORMAT = "goedgenoeg-overview"
 EXPORT_VERSION = "1"  # a string: no bare 1 in a file where every 1 or 2 is hidden
-NOT_ANSWERED = "not_answered"
 STANDS = ("taken", "proposed", "postponed", "open")  # the options of the decision_status prompt
 DECISION_ROWS = DECISIONS + (NOT_ANSWERED,)
 DECISION_COLUMNS = ("cases",) + STANDS + (NOT_ANSWERED, "dissent", "no_dissent")
@@ -63,23 +59,8 @@ STEP_COLUMNS = ("steps", "cases")
 ALT_COLUMNS = ("applied", "considered", "chosen") + ALTERNATIVE_STATUSES + (NOT_ANSWERED,)
 CONSIDERED = ("feasible", "feasible_not_needed", "not_feasible") + FOLLOWUP_STATUSES
 CHOSEN = ("feasible",) + FOLLOWUP_STATUSES
-# a team whose voices differ: the case counts once, under the status furthest along
-STATUS_PRIORITY = (
-    "completed",
-    "running",
-    "started",
-    "feasible",
-    "feasible_not_needed",
-    "not_feasible",
-    "not_applicable",
-    "not_considered",
-)
 PERSPECTIVE_COLUMNS = ("open", "partly", "applied")  # open: none of its prompts got an answer
 PROMPT_COLUMNS = ("open", "applied")
-# Dissent is a team's: who disagreed with the decision (alone or as a duo, 'who was consulted and
-# who argued the other side' is not a dissent with the decision). The prompts are found by their
-# role: agreement (each person: do you stand behind the decision?) and dissent (who disagreed).
-DISAGREE = ("partly", "no")
 KEY = re.compile(r"^[A-Za-z0-9_.-]{1,120}$")  # what a row or column key in an export may be
 
 
@@ -338,132 +319,6 @@ def _secondary(o: Overview) -> Overview:
 
 
 # --- counting sessions ------------------------------------------------------------
-
-
-def _values(answer: Answer | None) -> list[object]:
-    """The answer's value, or each voice of a team answer; nothing when not given."""
-    if answer is None or not answer.given:
-        return []
-    return list(answer.voices.values()) if answer.voices else [answer.value]
-
-
-def _decisions(answer: Answer | None) -> list[str]:
-    """The decisions a case weighs: a list (several at once), or one from before that was a choice."""
-    if answer is None or not answer.given:
-        return []
-    found: list[str] = []
-    for value in _values(answer):
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, str) and item not in found:
-                found.append(item)
-    return found
-
-
-def _single(answer: Answer | None) -> str | None:
-    """A choice's value; for a team, the value its voices agree on (else None)."""
-    values = {v for v in _values(answer) if isinstance(v, str)}
-    return values.pop() if len(values) == 1 else None
-
-
-def _statuses(answer: Answer | None) -> set[str]:
-    """The statuses an alternative got in one session, from every voice."""
-    found = {v.get("status") for v in _values(answer) if isinstance(v, dict)}
-    return {status for status in ALTERNATIVE_STATUSES if status in found}
-
-
-def _latest_status(answer: Answer | None) -> str:
-    statuses = _statuses(answer)
-    return next((s for s in STATUS_PRIORITY if s in statuses), NOT_ANSWERED)
-
-
-def _left_for_later(prompt: Prompt, answer: Answer | None) -> bool:
-    if answer is None:
-        return False
-    if answer.status in ("later", "skipped"):
-        return True
-    return any(prompt.says_later(v) for v in _values(answer))
-
-
-def _dissent(session: Session, libraries: LibrarySet) -> bool:
-    """A dissent is recorded: someone in the meeting did not (wholly) stand behind the decision
-    (the agreement prompt: yes, partly or no, each person's own). Only a session from before that
-    question counts the text of who disagreed (the dissent prompt) instead."""
-    agreed = [v for key in libraries.prompt_keys("agreement") for v in _values(session.answers.get(key))]
-    if agreed:
-        return any(v in DISAGREE for v in agreed)
-    dissent = libraries.prompt_keys("dissent")
-    return any(any(isinstance(v, str) and v.strip() for v in _values(session.answers.get(k))) for k in dissent)
-
-
-def _case_ref(session: Session) -> str | None:
-    value = _single(session.answers.get("context.case"))
-    return value.strip() if value and value.strip() else None
-
-
-class Facts(BaseModel):
-    """What the overview counts of one session, its answers fitted to the libraries: small, and
-    kept in the index of a sessions folder (index.py), so a folder of 2,000 sessions is not read
-    and walked again for every overview. Never an answer's free text: ids, keys and statuses."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    id: str
-    created: str
-    updated: str
-    case: str | None = None
-    followup_of: str | None = None  # the id of the session it follows up
-    prepared_from: list[str] = []
-    steps_done: list[str] = []  # a follow-up: what became of each earlier step
-    decisions: list[str] = []
-    stand: str | None = None
-    dissent: bool = False
-    ever: dict[str, list[str]] = {}  # alternative key -> its statuses here and in the session it follows up
-    # the prompts that apply to it, for when it is the latest of its case
-    alternatives: list[tuple[str, str]] = []  # alternative key -> its status now
-    later: list[str] = []  # kanttekeningen left for later or skipped
-    perspectives: list[tuple[str, str, bool]] = []  # (section id, prompt key, still open)
-
-
-def facts_of(session: Session, libraries: LibrarySet, view: SessionView | None = None) -> Facts:
-    """The facts of a session whose answers are already fitted to `libraries`."""
-    ever: dict[str, list[str]] = {}
-    alternatives: list[tuple[str, str]] = []
-    later: list[str] = []
-    perspectives: list[tuple[str, str, bool]] = []
-    for step in (view or SessionView.of(session, libraries)).steps():
-        key, prompt = step.key, step.prompt
-        answer = session.answers.get(key)
-        if isinstance(prompt, AlternativePrompt):
-            alternatives.append((key, _latest_status(answer)))
-        if step.library.role == "margin_notes" and _left_for_later(prompt, answer):
-            later.append(key)
-        if step.section.role == "perspective":
-            perspectives.append((step.section.id, key, is_open(prompt, answer)))
-    earlier = [session.answers] + ([session.followup_of.answers] if session.followup_of else [])
-    for loaded in libraries.libraries:
-        for section in loaded.library.sections:
-            for prompt in section.prompts:
-                if isinstance(prompt, AlternativePrompt):
-                    key = f"{loaded.library.id}.{prompt.id}"
-                    statuses = set().union(*(_statuses(answers.get(key)) for answers in earlier))
-                    if statuses:
-                        ever[key] = [s for s in ALTERNATIVE_STATUSES if s in statuses]
-    return Facts(
-        id=session.id,
-        created=session.created,
-        updated=session.updated,
-        case=_case_ref(session),
-        followup_of=session.followup_of.id if session.followup_of else None,
-        prepared_from=list(session.prepared_from),
-        steps_done=list(session.followup_of.steps_done) if session.followup_of else [],
-        decisions=[d for d in _decisions(session.answers.get("context.decision")) if d in DECISIONS],
-        stand=next((_single(session.answers.get(k)) for k in libraries.prompt_keys("decision_status")), None),
-        dissent=_dissent(session, libraries),
-        ever=ever,
-        alternatives=alternatives,
-        later=later,
-        perspectives=perspectives,
-    )
 
 
 def _unique(sessions: list[Facts]) -> list[Facts]:

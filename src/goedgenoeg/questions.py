@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, cast
 
 from .answers import AnswerError
 from .models import (
@@ -55,6 +55,9 @@ if TYPE_CHECKING:
     from .walk import Step, Walk
 
 R = TypeVar("R")  # a row of a list being gone over (_start_list)
+P = TypeVar("P", bound=PromptBase)  # a prompt kind's class (asker)
+V = TypeVar("V")  # the typed value of its answers (asker)
+V_co = TypeVar("V_co", covariant=True)
 # what a typed command asks of the walk: an action, "give each voice", or "pass the question for everyone"
 Command = Literal[Action, "voices", "pass_all", "confirm"]
 
@@ -480,18 +483,38 @@ def ask_table(asker: Asking, prompt: TablePrompt, old: list[str] | None) -> list
         asker.say(t(asker.lang, "invalid_range", n=len(keys)), "red")
 
 
-# The asking function of each prompt kind.
-ASKERS: dict[type[PromptBase], Callable[[Asking, Any, Any], object]] = {
-    TextPrompt: ask_text,
-    ReflectionPrompt: ask_reflection,
-    ChoicePrompt: ask_choice,
-    MultiPrompt: ask_multi,
-    AlternativePrompt: ask_alternative,
-    PeoplePrompt: ask_people,
-    ChildrenPrompt: ask_children,
-    ActionsPrompt: ask_actions,
-    ParticipantsPrompt: ask_participants,
-    ListPrompt: ask_list,
-    GuidingPrompt: ask_guiding,
-    TablePrompt: ask_table,
-}
+class Kind(Protocol[P, V_co]):
+    """A prompt kind's class as its asking function sees it: it makes prompts P, and its
+    `parse` reads the stored answer of one as a V (TextPrompt is a Kind[TextPrompt, str])."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> P: ...
+
+    def parse(self, prompt: P, raw: Any, /) -> V_co: ...
+
+
+AskingFunction = Callable[[Asking, Any, Any], object]
+
+
+def asker(kind: Kind[P, V], ask: Callable[[Asking, P, V | None], V | None]) -> tuple[type[PromptBase], AskingFunction]:
+    """A line of `ASKERS`: mypy checks here that `ask` takes the kind's own prompt class and the
+    typed value its `parse` gives (or None), and returns such a value (or None: a skip)."""
+    return cast(type[PromptBase], kind), ask  # a Kind is a prompt class; the Protocol only names what is checked
+
+
+# The asking function of each prompt kind (tests/test_kinds.py: every kind has one).
+ASKERS: dict[type[PromptBase], AskingFunction] = dict(
+    [
+        asker(TextPrompt, ask_text),
+        asker(ReflectionPrompt, ask_reflection),
+        asker(ChoicePrompt, ask_choice),
+        asker(MultiPrompt, ask_multi),
+        asker(AlternativePrompt, ask_alternative),
+        asker(PeoplePrompt, ask_people),
+        asker(ChildrenPrompt, ask_children),
+        asker(ActionsPrompt, ask_actions),
+        asker(ParticipantsPrompt, ask_participants),
+        asker(ListPrompt, ask_list),
+        asker(GuidingPrompt, ask_guiding),
+        asker(TablePrompt, ask_table),
+    ]
+)
