@@ -166,3 +166,13 @@ def test_the_parents_page_says_what_and_why_in_the_workers_everyday_words(librar
 
 def test_the_bundled_libraries_load_for_these_tests():
     assert load_all([]).get("alternatieven") is not None
+
+
+def test_a_duo_names_who_reflected_with_the_author(libraries):
+    keys = [s.key for s in walk_for(libraries, decision=["placement"], age="unborn", region="flanders", who="duo").steps()]
+    assert "context.role" in keys  # asked on a duo's short path: the record must say who the other one is
+    alone = [s.key for s in walk_for(libraries, decision=["placement"], age="unborn", region="flanders", who="alone").steps()]
+    assert "context.role" not in alone
+    author = Author(name="An Peeters", function="consulent")
+    record = record_of(libraries, {"context.who": "duo", "context.role": "teamverantwoordelijke Els"}, author=author)
+    assert record.split("\n")[2:5] == ["Opgesteld door: An Peeters, consulent", "", "Samen met: teamverantwoordelijke Els"]
